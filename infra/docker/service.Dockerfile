@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# One recipe for all four services: they differ only in name and port.
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=gateway --build-arg PORT=8080 .
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+ARG SERVICE
+RUN test -n "$SERVICE" || { echo "build arg SERVICE is required (gateway|quota|dialer|webhooks)" >&2; exit 1; }
+# npm rather than corepack: corepack's bundled signing keys can lag behind new pnpm releases.
+RUN npm install -g pnpm@10.34.8
+WORKDIR /repo
+# Lockfile-only layer, so source edits don't re-download every dependency.
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
+COPY . .
+RUN pnpm install --offline --frozen-lockfile
+# The Prisma client is generated (and gitignored), and prisma is a devDependency: generate before pruning.
+RUN pnpm --filter "@voxbridge/${SERVICE}" run generate
+# --legacy: pnpm 10 deploy otherwise requires inject-workspace-packages. Deploy copies only
+# publishable files, so the gitignored generated client is copied over by hand.
+RUN pnpm --filter "@voxbridge/${SERVICE}" deploy --legacy --prod /out \
+ && cp -R "services/${SERVICE}/src/generated" /out/src/generated
+
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE
+ARG PORT
+RUN test -n "$SERVICE" && test -n "$PORT" || { echo "build args SERVICE and PORT are required" >&2; exit 1; }
+# VOXBRIDGE_SERVICE and DEFAULT_PORT exist for the health check below.
+ENV NODE_ENV=production \
+    VOXBRIDGE_SERVICE=${SERVICE} \
+    DEFAULT_PORT=${PORT}
+WORKDIR /app
+# Left owned by root: the service has no reason to rewrite its own code.
+COPY --from=build /out ./
+USER node
+EXPOSE ${PORT}
+# Probes the port the service really listens on (<SERVICE>_PORT, e.g. GATEWAY_PORT), falling back to the build default.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "const port = process.env[process.env.VOXBRIDGE_SERVICE.toUpperCase() + '_PORT'] || process.env.DEFAULT_PORT; fetch('http://127.0.0.1:' + port + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));"]
+# tsx is a production dependency: the TypeScript sources run as they are, no compile step.
+CMD ["node", "--import", "tsx", "src/main.ts"]

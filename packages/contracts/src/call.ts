@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Where a call is in its life; only moves forward (see CALL_STATUS_RANK). */
+export const CallStatus = z.enum(["queued", "calling", "completed", "failed", "canceled"]);
+export type CallStatus = z.infer<typeof CallStatus>;
+
+/** Forward-only ordering used by every projection: a later rank never yields to an earlier one. */
+export const CALL_STATUS_RANK: Record<CallStatus, number> = {
+  queued: 0,
+  calling: 1,
+  completed: 2,
+  failed: 2,
+  canceled: 2,
+};
+
+/** How a dial attempt ended, in the product's words (docs/dispositions.md). */
+export const Disposition = z.enum(["completed", "no_answer", "busy", "rejected", "voicemail", "error", "canceled"]);
+export type Disposition = z.infer<typeof Disposition>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** The partner-visible call record, as the REST API returns it and webhooks deliver it. */
+export const CallOut = z
+  .object({
+    id: z.uuid(),
+    agent_id: z.uuid(),
+    direction: z.literal("outbound"),
+    status: CallStatus,
+    to_number: z.string(),
+    from_number: z.string().nullable(),
+    client_name: z.string().nullable(),
+    context: z.record(z.string(), z.unknown()).nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+    disposition: Disposition.nullable(),
+    transcript: z.string().nullable(),
+    recording_url: z.string().nullable(),
+    structured_answers: z.record(z.string(), z.unknown()).nullable(),
+    attempt_count: z.number().int().min(0),
+    max_attempts: z.number().int().min(1).max(10),
+    duration_seconds: z.number().int().min(0).nullable(),
+    error_message: z.string().nullable(),
+    scheduled_at: isoDateTime.nullable(),
+    started_at: isoDateTime.nullable(),
+    completed_at: isoDateTime.nullable(),
+    created_at: isoDateTime,
+  })
+  .meta({ id: "CallOut" });
+export type CallOut = z.infer<typeof CallOut>;
+
+/** Size caps for partner-supplied JSON objects, in bytes of their JSON text. */
+export const JSON_OBJECT_LIMIT_BYTES = { context: 16 * 1024, metadata: 8 * 1024 } as const;
+
+const boundedObject = (field: keyof typeof JSON_OBJECT_LIMIT_BYTES) =>
+  z
+    .record(z.string(), z.unknown())
+    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= JSON_OBJECT_LIMIT_BYTES[field], {
+      message: `${field} must be at most ${JSON_OBJECT_LIMIT_BYTES[field]} bytes of JSON`,
+    });
+
+/** Body of POST /v1/calls/outbound. Phone numbers are normalized by the gateway after parsing. */
+export const CreateOutboundCallRequest = z
+  .object({
+    to: z.string().min(1).max(32).describe("Destination; E.164 preferred, US 10-digit numbers become +1"),
+    from: z.string().min(1).max(32).optional().describe("Caller ID; required once live telephony is enabled"),
+    agent_id: z.uuid().optional().describe("Outbound agent; defaults to the organization's default agent"),
+    client_name: z.string().min(1).max(200).optional(),
+    context: boundedObject("context").optional().describe("Variables injected into the agent's system prompt"),
+    metadata: boundedObject("metadata").optional().describe("Opaque data echoed in webhooks and stored on the call"),
+    schedule_at: isoDateTime.optional().describe("UTC time to dial; a past time means now"),
+    webhook_url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("Per-call webhook override"),
+    max_attempts: z.number().int().min(1).max(10).default(3),
+  })
+  .strict()
+  .meta({ id: "CreateOutboundCallRequest" });
+export type CreateOutboundCallRequest = z.infer<typeof CreateOutboundCallRequest>;

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { CallOut } from "./call";
+
+/** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
+export const TOPICS = {
+  callEvents: "voxbridge.call-events.v1",
+  deadLetter: "voxbridge.dead-letter.v1",
+} as const;
+
+/** Partition counts, created explicitly (auto-create is off): the ceiling on consumer instances per group. */
+export const TOPIC_PARTITIONS: Record<(typeof TOPICS)[keyof typeof TOPICS], number> = {
+  [TOPICS.callEvents]: 12,
+  [TOPICS.deadLetter]: 1,
+};
+
+export const CallEventType = z.enum(["call.queued", "call.calling", "call.completed", "call.failed", "call.canceled"]);
+export type CallEventType = z.infer<typeof CallEventType>;
+
+/** What every lifecycle event carries: the org, where its webhooks go, and the call as partners see it. */
+const CallEventData = z.object({
+  org_id: z.uuid(),
+  webhook_url: z.string().nullable(),
+  call: CallOut,
+});
+
+/** The agent as the dialer needs it to place the call. */
+export const DialAgent = z.object({
+  id: z.uuid(),
+  system_prompt: z.string(),
+  voice: z.string().nullable(),
+  language: z.string().nullable(),
+  max_duration_seconds: z.number().int().positive(),
+});
+export type DialAgent = z.infer<typeof DialAgent>;
+
+export const CallQueuedData = CallEventData.extend({ agent: DialAgent });
+export type CallQueuedData = z.infer<typeof CallQueuedData>;
+export type CallEventDataOf = z.infer<typeof CallEventData>;
+
+const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D) =>
+  z.object({
+    specversion: z.literal("1.0"),
+    id: z.uuid(),
+    source: z.string().min(1),
+    type: z.literal(type),
+    subject: z.uuid().describe("The call id"),
+    time: z.iso.datetime({ offset: true }),
+    datacontenttype: z.literal("application/json"),
+    data: data,
+  });
+
+/** CloudEvents 1.0 structured-mode envelope for every call lifecycle event. */
+export const CallEvent = z.discriminatedUnion("type", [
+  envelope("call.queued", CallQueuedData),
+  envelope("call.calling", CallEventData),
+  envelope("call.completed", CallEventData),
+  envelope("call.failed", CallEventData),
+  envelope("call.canceled", CallEventData),
+]);
+export type CallEvent = z.infer<typeof CallEvent>;
+export type CallEventOf<T extends CallEventType> = Extract<CallEvent, { type: T }>;
+
+/** Builds a lifecycle event with a fresh id; `source` names the emitting service. */
+export function newCallEvent<T extends CallEventType>(
+  type: T,
+  source: string,
+  data: CallEventOf<T>["data"],
+  options: { id: string; time: Date },
+): CallEventOf<T> {
+  return {
+    specversion: "1.0",
+    id: options.id,
+    source,
+    type,
+    subject: data.call.id,
+    time: options.time.toISOString(),
+    datacontenttype: "application/json",
+    data,
+  } as CallEventOf<T>;
+}

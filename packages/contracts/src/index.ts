@@ -1,0 +1,4 @@
+export * from "./call";
+export * from "./errors";
+export * from "./events";
+export * from "./quota";

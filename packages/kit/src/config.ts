@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Variables every service reads; each service's own config.ts extends this shape. */
+export const baseEnvShape = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Postgres server and database; each service keeps to its own schema inside it. */
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/voxbridge"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** Comma-separated host:port list. */
+  KAFKA_BROKERS: z
+    .string()
+    .default("127.0.0.1:9092")
+    .transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean)),
+  /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
+  KAFKA_TOPIC_PREFIX: z.string().default(""),
+  /** How long SIGTERM waits for in-flight work before closing anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+};
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses an environment against a zod shape; a bad value throws one message naming every bad variable. */
+export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<string, string | undefined>): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** For a service's main: parse, or print the reason and exit non-zero. */
+export function loadConfigOrExit<T extends z.ZodRawShape>(shape: T, env: Record<string, string | undefined>): z.infer<z.ZodObject<T>> {
+  try {
+    return parseConfig(shape, env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Boolean env values as operators write them. */
+export const envFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .default("false")
+  .transform((value) => value === "true" || value === "1" || value === "yes");

@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import type { ErrorEnvelope } from "@voxbridge/contracts";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from "express";
+import { pinoHttp } from "pino-http";
+import { Histogram, type Registry } from "prom-client";
+import { ZodError } from "zod";
+import { AppError, isAppError } from "../errors";
+import type { Logger } from "../logger";
+
+/** A named check that /readyz runs; it throws (or rejects) when its dependency is unusable. */
+export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export type HttpAppOptions = {
+  logger: Logger;
+  metrics: Registry;
+  readiness: ReadinessCheck[];
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Express app with request ids, access logs, /healthz, /readyz and /metrics; add routes, then call finishHttpApp. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("query parser", "simple");
+
+  const duration = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "HTTP request latency by route and status",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [options.metrics],
+  });
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    req.id = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replaceAll("-", "")}`;
+    res.setHeader("x-request-id", String(req.id));
+    const stop = duration.startTimer();
+    res.on("finish", () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : "unmatched";
+      stop({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req) => req.id,
+      autoLogging: { ignore: (req) => ["/healthz", "/readyz", "/metrics"].includes(req.url ?? "") },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug"),
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const results = await Promise.all(
+      options.readiness.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check(), 2_000);
+          return [name, "ok"] as const;
+        } catch (error) {
+          return [name, error instanceof Error ? error.message : "unavailable"] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, state]) => state === "ok");
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.setHeader("content-type", options.metrics.contentType);
+    res.send(await options.metrics.metrics());
+  });
+
+  return app;
+}
+
+/** JSON body parsing for the routes after it: non-JSON bodies get 415, bad JSON 400, oversized 413. */
+export const jsonBody = (limit = "64kb"): RequestHandler[] => [requireJsonBody, express.json({ limit, strict: true, type: "application/json" })];
+
+/** Refuses bodies that are not JSON before they are read, so a partner sees 415 rather than an empty-body 422. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
+  if (hasBody && !req.is("application/json")) {
+    next(new AppError("unsupported_media_type", "Request bodies must be JSON (Content-Type: application/json)"));
+    return;
+  }
+  next();
+};
+
+/** Adds the 404 route and the one error handler; call after every route is registered. */
+export function finishHttpApp(app: Express, logger: Logger): void {
+  app.use((req, _res, next) => {
+    next(new AppError("not_found", `No route for ${req.method} ${req.path}`));
+  });
+  const handler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+    const appError = toAppError(error);
+    if (appError.code === "internal") {
+      logger.error({ err: error, requestId: req.id }, "unhandled error");
+    }
+    sendError(res, appError, String(req.id));
+  };
+  app.use(handler);
+}
+
+export function sendError(res: Response, error: AppError, requestId: string): void {
+  if (res.headersSent) return;
+  const body: ErrorEnvelope = {
+    error: { type: error.code, message: error.message, param: error.param, request_id: requestId },
+  };
+  res.status(error.httpStatus).json(body);
+}
+
+/** Maps anything thrown in a route to the error envelope: body-parser and zod failures are the caller's, the rest is ours. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof ZodError) return fromZodError(error);
+  const bodyError = error as { type?: string; status?: number };
+  switch (bodyError.type) {
+    case "entity.parse.failed":
+      return new AppError("malformed_json", "The request body is not valid JSON");
+    case "entity.too.large":
+      return new AppError("payload_too_large", "The request body is too large");
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return new AppError("unsupported_media_type", "Unsupported body encoding or charset");
+    case "request.aborted":
+    case "request.size.invalid":
+    case "stream.encoding.set":
+      return new AppError("malformed_json", "The request body could not be read");
+  }
+  if (typeof bodyError.status === "number" && bodyError.status >= 400 && bodyError.status < 500) {
+    return new AppError("malformed_json", "The request could not be read");
+  }
+  return new AppError("internal", "Internal error", { cause: error });
+}
+
+export function fromZodError(error: ZodError): AppError {
+  const issue = error.issues[0];
+  const param = issue && issue.path.length > 0 ? issue.path.join(".") : null;
+  const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request";
+  return new AppError("validation_failed", message, { param });
+}
+
+/** Starts listening; resolves once bound. */
+export function listen(app: Express, port: number, host = "0.0.0.0"): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.keepAliveTimeout = 65_000;
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests; idle keep-alive sockets close at once. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,81 @@
+import { CallEvent, TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
+import { type Admin, Kafka, type logCreator, logLevel, Partitioners, type Producer } from "kafkajs";
+import { AppError } from "../errors";
+import type { Logger } from "../logger";
+
+const PINO_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
+  [logLevel.ERROR]: "error",
+  [logLevel.WARN]: "warn",
+  [logLevel.INFO]: "info",
+  [logLevel.DEBUG]: "debug",
+  [logLevel.NOTHING]: "debug",
+};
+
+/** A KafkaJS client that logs through the service's pino logger. */
+export function createKafka(options: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
+  const toPino: logCreator = () => ({ namespace, level, log }) => {
+    const { message, ...extra } = log;
+    // KafkaJS reports every reconnect as an error; they are warnings until the retries run out.
+    const pinoLevel = level === logLevel.ERROR && /retry|reconnect|Connection/i.test(message) ? "warn" : (PINO_LEVEL[level] ?? "info");
+    options.logger[pinoLevel]({ kafka: namespace, ...extra }, message);
+  };
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: toPino,
+    retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5_000 },
+  });
+}
+
+/** Idempotent producer: a retried send never writes a duplicate, and one partition's order holds. */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}
+
+/** Topic names with the deployment's prefix (empty in production). */
+export const topicNames = (prefix: string) => ({
+  callEvents: `${prefix}${TOPICS.callEvents}`,
+  deadLetter: `${prefix}${TOPICS.deadLetter}`,
+});
+export type TopicNames = ReturnType<typeof topicNames>;
+
+/** Creates the platform's topics with their documented partition counts; existing topics are left alone. */
+export async function ensureTopics(admin: Admin, prefix: string): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = Object.entries(TOPIC_PARTITIONS)
+    .map(([topic, numPartitions]) => ({ topic: `${prefix}${topic}`, numPartitions, replicationFactor: 1 }))
+    .filter(({ topic }) => !existing.has(topic));
+  if (missing.length > 0) {
+    await admin.createTopics({ topics: missing, waitForLeaders: true });
+  }
+}
+
+/** Parses one Kafka message value as a call lifecycle CloudEvent; a bad one is not retryable (dead letter). */
+export function decodeCallEvent(value: Buffer | null): CallEvent {
+  if (!value) throw new AppError("validation_failed", "empty message", { retryable: false });
+  let json: unknown;
+  try {
+    json = JSON.parse(value.toString("utf8"));
+  } catch {
+    throw new AppError("malformed_json", "message is not JSON", { retryable: false });
+  }
+  const parsed = CallEvent.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", `not a call event: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
+      retryable: false,
+      context: { issues: parsed.error.issues.slice(0, 5) },
+    });
+  }
+  return parsed.data;
+}
+
+/** Encodes an event in CloudEvents' Kafka structured mode. */
+export function encodeCallEvent(event: CallEvent): { key: string; value: string; headers: Record<string, string> } {
+  return { key: event.subject, value: JSON.stringify(event), headers: { "content-type": "application/cloudevents+json" } };
+}

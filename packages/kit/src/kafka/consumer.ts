@@ -1,0 +1,94 @@
+import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from "kafkajs";
+import { AppError, isAppError } from "../errors";
+import type { Logger } from "../logger";
+
+export type ConsumedMessage = { topic: string; partition: number; message: KafkaMessage };
+
+export type ConsumerOptions = {
+  kafka: Kafka;
+  groupId: string;
+  topics: string[];
+  /** Does the work for one message; resolves only when the work is durable. Throws AppError to choose retry or dead letter. */
+  handle: (consumed: ConsumedMessage) => Promise<void>;
+  producer: Producer;
+  deadLetterTopic: string;
+  logger: Logger;
+  /** Attempts for a retryable failure before the message is dead-lettered (dependency outages retry without limit). */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  /** Partitions worked at once; order is kept within each. */
+  concurrency?: number;
+};
+
+export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
+
+/**
+ * Consumes with manual commits: an offset is committed only after `handle` finished (or the message
+ * was dead-lettered), so a crash redelivers rather than loses. Handlers must be idempotent.
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const { kafka, groupId, logger, producer } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 200;
+  let stopping = false;
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, allowAutoTopicCreation: false });
+  await consumer.connect();
+  for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: true });
+
+  const deadLetter = async (consumed: ConsumedMessage, error: AppError) => {
+    const headers: IHeaders = {
+      ...consumed.message.headers,
+      "x-dead-letter-group": groupId,
+      "x-dead-letter-topic": consumed.topic,
+      "x-dead-letter-partition": String(consumed.partition),
+      "x-dead-letter-offset": consumed.message.offset,
+      "x-dead-letter-code": error.code,
+      "x-dead-letter-reason": error.message.slice(0, 500),
+    };
+    await producer.send({
+      topic: options.deadLetterTopic,
+      messages: [{ key: consumed.message.key, value: consumed.message.value, headers }],
+    });
+    logger.warn({ groupId, topic: consumed.topic, partition: consumed.partition, offset: consumed.message.offset, code: error.code, reason: error.message }, "message dead-lettered");
+  };
+
+  await consumer.run({
+    autoCommit: false,
+    partitionsConsumedConcurrently: options.concurrency ?? 4,
+    eachMessage: async ({ topic, partition, message, heartbeat }) => {
+      const consumed = { topic, partition, message };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await options.handle(consumed);
+          break;
+        } catch (thrown) {
+          const error = isAppError(thrown) ? thrown : new AppError("internal", errorMessage(thrown), { retryable: true, cause: thrown });
+          const unlimited = error.code === "dependency_unavailable";
+          if (!error.retryable || (!unlimited && attempt >= maxAttempts)) {
+            await deadLetter(consumed, error);
+            break;
+          }
+          // Not committing on the way out: the message is redelivered to whoever owns the partition next.
+          if (stopping) throw error;
+          const delay = Math.min(retryBaseMs * 2 ** (attempt - 1), 10_000);
+          logger.warn({ groupId, topic, partition, offset: message.offset, attempt, delay, code: error.code, err: error.cause ?? error }, "message handling failed; retrying");
+          await sleep(delay);
+          await heartbeat();
+        }
+      }
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    },
+  });
+
+  return {
+    consumer,
+    stop: async () => {
+      stopping = true;
+      // KafkaJS waits for the in-flight eachMessage calls before leaving the group.
+      await consumer.disconnect();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,161 @@
+import type { Producer } from "kafkajs";
+import type pg from "pg";
+import { Counter, Histogram, type Registry } from "prom-client";
+import type { Logger } from "../logger";
+import { quoteIdent } from "./database";
+
+export type OutboxRelayOptions = {
+  pool: pg.Pool;
+  /** The owning service's schema; its `outbox` table and the `<schema>_outbox` NOTIFY channel. */
+  schema: string;
+  producer: Producer;
+  /** Maps an outbox row's logical topic to the real one (deployment prefix). */
+  topicFor: (topic: string) => string;
+  logger: Logger;
+  metrics: Registry;
+  batchSize?: number;
+  /** Safety net for a missed NOTIFY (listener reconnecting); the normal path is woken at once. */
+  pollIntervalMs?: number;
+  /** Published rows older than this are deleted. */
+  retainPublishedMs?: number;
+};
+
+export type OutboxRelay = { start: () => Promise<void>; stop: () => Promise<void>; drain: () => Promise<number> };
+
+type OutboxRow = { id: string; topic: string; key: string; payload: unknown };
+
+/**
+ * Publishes committed outbox rows to Kafka in insertion order. Woken by LISTEN/NOTIFY from the
+ * outbox table's trigger; with several instances, a transaction-scoped advisory lock lets one publish
+ * at a time, which keeps each call's events in order. A row is marked published only after Kafka
+ * acknowledged it, so a crash republishes (consumers dedupe by event id) and never loses.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { pool, logger } = options;
+  const table = `${quoteIdent(options.schema)}."outbox"`;
+  const channel = `${options.schema}_outbox`;
+  const batchSize = options.batchSize ?? 500;
+  const lockKey = `voxbridge:outbox:${options.schema}`;
+  const published = new Counter({ name: "outbox_published_total", help: "Outbox rows published to Kafka", registers: [options.metrics] });
+  const lag = new Histogram({
+    name: "outbox_publish_lag_seconds",
+    help: "Time from outbox insert to Kafka acknowledgement",
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5, 30],
+    registers: [options.metrics],
+  });
+
+  let listener: pg.PoolClient | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+  let pollTimer: NodeJS.Timeout | undefined;
+  let lastCleanup = 0;
+
+  /** One batch in one transaction; returns rows published, or -1 when another instance holds the lock. */
+  const publishBatch = async (): Promise<number> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const lock = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked", [lockKey]);
+      if (!lock.rows[0]?.locked) {
+        await client.query("COMMIT");
+        return -1;
+      }
+      const { rows } = await client.query<OutboxRow & { age: number }>(
+        `SELECT id, topic, key, payload, extract(epoch from clock_timestamp() - created_at)::float8 AS age
+           FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+        [batchSize],
+      );
+      if (rows.length > 0) {
+        const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+        for (const row of rows) {
+          const topic = options.topicFor(row.topic);
+          const messages = byTopic.get(topic) ?? [];
+          messages.push({ key: row.key, value: JSON.stringify(row.payload), headers: { "content-type": "application/cloudevents+json" } });
+          byTopic.set(topic, messages);
+        }
+        await options.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });
+        await client.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+        published.inc(rows.length);
+        for (const row of rows) lag.observe(row.age);
+      }
+      if (Date.now() - lastCleanup > 60_000) {
+        lastCleanup = Date.now();
+        await client.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(secs => $1)`, [(options.retainPublishedMs ?? 86_400_000) / 1000]);
+      }
+      await client.query("COMMIT");
+      return rows.length;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+
+  const drain = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const count = await publishBatch();
+      if (count <= 0) return total;
+      total += count;
+    }
+  };
+
+  /** Coalesces wake-ups: at most one drain runs; a wake-up during it schedules one more pass. */
+  const wake = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await drain();
+        } catch (error) {
+          logger.warn({ err: error, schema: options.schema }, "outbox publish failed; will retry");
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          again = !stopped;
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
+
+  const listen = async () => {
+    const client = await pool.connect();
+    client.on("notification", wake);
+    client.on("error", (error) => {
+      logger.warn({ err: error }, "outbox listener connection lost; reconnecting");
+      client.release(true);
+      listener = undefined;
+      if (!stopped) setTimeout(() => void listen().catch((e) => logger.error({ err: e }, "outbox listener reconnect failed")), 1_000);
+    });
+    await client.query(`LISTEN ${quoteIdent(channel)}`);
+    listener = client;
+    wake();
+  };
+
+  return {
+    drain,
+    start: async () => {
+      stopped = false;
+      await listen();
+      pollTimer = setInterval(wake, options.pollIntervalMs ?? 2_000);
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(pollTimer);
+      await running;
+      if (listener) {
+        await listener.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
+        listener.release();
+        listener = undefined;
+      }
+    },
+  };
+}
+

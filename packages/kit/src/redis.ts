@@ -1,0 +1,15 @@
+import { Redis } from "ioredis";
+import type { Logger } from "./logger";
+
+/** An ioredis client that fails commands fast while disconnected (callers decide what a Redis outage means). */
+export function createRedisClient(url: string, logger: Logger): Redis {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 100, 2_000),
+  });
+  client.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+  return client;
+}

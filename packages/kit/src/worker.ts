@@ -1,0 +1,78 @@
+import type { AddressInfo } from "node:net";
+import type { Kafka, Producer } from "kafkajs";
+import type { Registry } from "prom-client";
+import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck } from "./http/app";
+import { createKafka, createProducer, ensureTopics, type TopicNames, topicNames } from "./kafka/client";
+import { type ConsumedMessage, startConsumer } from "./kafka/consumer";
+import type { ShutdownStep } from "./lifecycle";
+import type { Logger } from "./logger";
+
+export type KafkaWorkerOptions = {
+  service: string;
+  groupId: string;
+  brokers: string[];
+  topicPrefix: string;
+  port: number;
+  logger: Logger;
+  metrics: Registry;
+  /** Checks of the worker's own stores; Kafka's is added. */
+  readiness: ReadinessCheck[];
+  /** Topics to consume, picked from the deployment's topic names. */
+  topics: (names: TopicNames) => string[];
+  handle: (message: ConsumedMessage, context: { producer: Producer; topics: TopicNames }) => Promise<void>;
+  /** Closes the worker's own stores, after the consumer has finished in-flight work. */
+  closeStores: ShutdownStep[];
+};
+
+export type RunningWorker = { port: number; kafka: Kafka; producer: Producer; topics: TopicNames; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
+
+/**
+ * The frame of a Kafka-consuming service: topics ensured, an idempotent producer (dead letters,
+ * outbox), a manually committing consumer, and an HTTP server for health, readiness and metrics.
+ */
+export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<RunningWorker> {
+  const { logger } = options;
+  const kafka = createKafka({ clientId: options.service, brokers: options.brokers, logger });
+  const topics = topicNames(options.topicPrefix);
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, options.topicPrefix);
+  const producer = createProducer(kafka);
+  await producer.connect();
+  const consumer = await startConsumer({
+    kafka,
+    groupId: options.groupId,
+    topics: options.topics(topics),
+    producer,
+    deadLetterTopic: topics.deadLetter,
+    logger,
+    handle: (message) => options.handle(message, { producer, topics }),
+  });
+
+  const app = createHttpApp({
+    logger,
+    metrics: options.metrics,
+    readiness: [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }],
+  });
+  finishHttpApp(app, logger);
+  const server = await listen(app, options.port);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, groupId: options.groupId }, `${options.service} consuming`);
+
+  const shutdownSteps: ShutdownStep[] = [
+    { name: "consumer", run: () => consumer.stop() },
+    ...options.closeStores,
+    { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
+    { name: "http", run: () => closeServer(server) },
+  ];
+  return {
+    port,
+    kafka,
+    producer,
+    topics,
+    shutdownSteps,
+    stop: async () => {
+      for (const step of shutdownSteps) await step.run();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Brings the whole system up locally: Node 24, dependencies, Kafka (KRaft), migrations, the four
+# services in the background (logs in .run/logs), then prints a ready line and a demo API key.
+# Stop everything with scripts/down.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+RUN_DIR="$ROOT/.run"
+mkdir -p "$RUN_DIR/logs"
+"$ROOT/scripts/down.sh" --services-only
+
+export NODE_ENV="${NODE_ENV:-development}"
+export WEBHOOK_ALLOW_PRIVATE_NETWORKS="${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}"
+export GATEWAY_PORT="${GATEWAY_PORT:-8080}" QUOTA_PORT="${QUOTA_PORT:-8081}" DIALER_PORT="${DIALER_PORT:-8082}" WEBHOOKS_PORT="${WEBHOOKS_PORT:-8083}"
+export QUOTA_URL="${QUOTA_URL:-http://127.0.0.1:$QUOTA_PORT}"
+
+declare -A PORTS=([quota]=$QUOTA_PORT [gateway]=$GATEWAY_PORT [dialer]=$DIALER_PORT [webhooks]=$WEBHOOKS_PORT)
+for service in quota gateway dialer webhooks; do
+  (cd "$ROOT/services/$service" && exec setsid node --import tsx src/main.ts) >"$RUN_DIR/logs/$service.log" 2>&1 &
+  echo $! >"$RUN_DIR/$service.pid"
+done
+
+for service in quota gateway dialer webhooks; do
+  url="http://127.0.0.1:${PORTS[$service]}/readyz"
+  for i in $(seq 1 120); do
+    if curl -fsS "$url" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$(cat "$RUN_DIR/$service.pid")" 2>/dev/null; then
+      log "$service exited during startup; last log lines:"; tail -n 20 "$RUN_DIR/logs/$service.log" >&2; exit 1
+    fi
+    [ "$i" = 120 ] && { log "$service not ready after 60 s (see $RUN_DIR/logs/$service.log)"; exit 1; }
+    sleep 0.5
+  done
+done
+
+demo="$(pnpm --silent admin org:create --name "Demo $(date -u +%Y-%m-%dT%H:%M:%SZ)" --minutes 1000)"
+api_key="$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).api_key)' "$demo")"
+echo "VoxBridge is up: gateway http://127.0.0.1:$GATEWAY_PORT (quota :$QUOTA_PORT, dialer :$DIALER_PORT, webhooks :$WEBHOOKS_PORT; logs in .run/logs; stop with scripts/down.sh)"
+echo "demo API key: $api_key"
+echo "try: curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/v1/calls/outbound -H \"Authorization: Bearer $api_key\" -H 'Content-Type: application/json' -d '{\"to\":\"+15551234567\"}'"

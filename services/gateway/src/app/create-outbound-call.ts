@@ -1,0 +1,75 @@
+import { type CallOut, type CreateOutboundCallRequest, newCallEvent } from "@voxbridge/contracts";
+import { AppError } from "@voxbridge/kit";
+import { normalizePhoneNumber } from "../domain/phone-number";
+import type { AgentDirectory, CallStore, MinuteHolds } from "./ports";
+
+export type CreateOutboundCallDeps = {
+  calls: CallStore;
+  agents: AgentDirectory;
+  minutes: MinuteHolds;
+  /** True once a live carrier is configured: caller ID becomes required. */
+  liveTelephony: boolean;
+  now: () => Date;
+  newId: () => string;
+};
+
+export type CreateOutboundCallCommand = { orgId: string; request: CreateOutboundCallRequest };
+
+/**
+ * Accepts an outbound call: normalizes numbers, resolves the agent, holds minutes, then writes the
+ * call and its `call.queued` event in one transaction. A hold whose write fails is given back.
+ */
+export async function createOutboundCall(deps: CreateOutboundCallDeps, command: CreateOutboundCallCommand): Promise<CallOut> {
+  const { request, orgId } = command;
+  const to = normalizePhoneNumber(request.to);
+  if (!to) throw new AppError("validation_failed", "to: not a possible phone number", { param: "to" });
+  const from = request.from === undefined ? null : normalizePhoneNumber(request.from);
+  if (request.from !== undefined && !from) throw new AppError("validation_failed", "from: not a possible phone number", { param: "from" });
+  if (deps.liveTelephony && !from) throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
+
+  const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : await deps.agents.findDefault(orgId);
+  if (!agent) {
+    if (request.agent_id) throw new AppError("not_found", "agent_id: no active agent with this id", { param: "agent_id" });
+    throw new AppError("no_default_agent", "No agent_id given and the organization has no default agent configured", { param: "agent_id" });
+  }
+
+  const now = deps.now();
+  const scheduleAt = request.schedule_at ? new Date(request.schedule_at) : null;
+  const call: CallOut = {
+    id: deps.newId(),
+    agent_id: agent.id,
+    direction: "outbound",
+    status: "queued",
+    to_number: to,
+    from_number: from,
+    client_name: request.client_name ?? null,
+    context: request.context ?? null,
+    metadata: request.metadata ?? null,
+    disposition: null,
+    transcript: null,
+    recording_url: null,
+    structured_answers: null,
+    attempt_count: 0,
+    max_attempts: request.max_attempts,
+    duration_seconds: null,
+    error_message: null,
+    // A past schedule_at means now.
+    scheduled_at: (scheduleAt && scheduleAt > now ? scheduleAt : now).toISOString(),
+    started_at: null,
+    completed_at: null,
+    created_at: now.toISOString(),
+  };
+
+  if (!(await deps.minutes.hold(orgId, call.id))) {
+    throw new AppError("quota_exceeded", "Monthly minute limit reached");
+  }
+  const webhookUrl = request.webhook_url ?? null;
+  const event = newCallEvent("call.queued", "/voxbridge/gateway", { org_id: orgId, webhook_url: webhookUrl, call, agent }, { id: deps.newId(), time: now });
+  try {
+    await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
+  } catch (error) {
+    await deps.minutes.release(orgId, call.id).catch(() => undefined);
+    throw error;
+  }
+  return call;
+}

@@ -1,0 +1,22 @@
+import { baseEnvShape, envFlag, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
+import { z } from "zod";
+
+const gatewayEnv = {
+  ...baseEnvShape,
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Base URL of the quota service's internal API. */
+  QUOTA_URL: z.string().url().default("http://127.0.0.1:8081"),
+  /** How long an API key lookup is trusted before Postgres is asked again (revocation delay). */
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** `simulator` (development) or a live carrier; with a live carrier `from` becomes required. */
+  TELEPHONY_ADAPTER: z.enum(["simulator", "twilio"]).default("simulator"),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  /** Largest accepted JSON body. */
+  BODY_LIMIT: z.string().default("64kb"),
+  /** Local runs allow webhook URLs on loopback/private networks; production never. */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: envFlag,
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+export const loadGatewayConfig = (env: Record<string, string | undefined>) => parseConfig(gatewayEnv, env);
+export const loadGatewayConfigOrExit = () => loadConfigOrExit(gatewayEnv, process.env);

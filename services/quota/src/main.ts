@@ -1,0 +1,12 @@
+import { exitOnSignals } from "@voxbridge/kit";
+import { loadQuotaConfigOrExit } from "./config";
+import { startQuota } from "./quota";
+
+const config = loadQuotaConfigOrExit();
+startQuota(config).then(
+  (quota) => exitOnSignals(quota.logger, config.SHUTDOWN_TIMEOUT_MS, () => quota.shutdownSteps),
+  (error: unknown) => {
+    process.stderr.write(`quota failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,9 @@
+import path from "node:path";
+import { migrate, runMigrationsMain } from "@voxbridge/kit";
+import { QUOTA_SCHEMA } from "./adapters/prisma";
+
+/** Applies the quota service's pending migrations to its own schema. */
+export const migrateQuota = (databaseUrl: string) =>
+  migrate({ databaseUrl, schema: QUOTA_SCHEMA, migrationsDir: path.join(__dirname, "../prisma/migrations") });
+
+if (require.main === module) runMigrationsMain("quota", migrateQuota);
