@@ -51,11 +51,9 @@ export type CallOut = z.infer<typeof CallOut>;
 export const JSON_OBJECT_LIMIT_BYTES = { context: 16 * 1024, metadata: 8 * 1024 } as const;
 
 const boundedObject = (field: keyof typeof JSON_OBJECT_LIMIT_BYTES) =>
-  z
-    .record(z.string(), z.unknown())
-    .refine((value) => Buffer.byteLength(JSON.stringify(value)) <= JSON_OBJECT_LIMIT_BYTES[field], {
-      message: `${field} must be at most ${JSON_OBJECT_LIMIT_BYTES[field]} bytes of JSON`,
-    });
+  z.record(z.string(), z.unknown()).refine((value) => Buffer.byteLength(JSON.stringify(value)) <= JSON_OBJECT_LIMIT_BYTES[field], {
+    message: `${field} must be at most ${JSON_OBJECT_LIMIT_BYTES[field]} bytes of JSON`,
+  });
 
 /** Body of POST /v1/calls/outbound. Phone numbers are normalized by the gateway after parsing. */
 export const CreateOutboundCallRequest = z
@@ -67,7 +65,11 @@ export const CreateOutboundCallRequest = z
     context: boundedObject("context").optional().describe("Variables injected into the agent's system prompt"),
     metadata: boundedObject("metadata").optional().describe("Opaque data echoed in webhooks and stored on the call"),
     schedule_at: isoDateTime.optional().describe("UTC time to dial; a past time means now"),
-    webhook_url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe("Per-call webhook override"),
+    webhook_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional()
+      .describe("Per-call webhook override"),
     max_attempts: z.number().int().min(1).max(10).default(3),
   })
   .strict()

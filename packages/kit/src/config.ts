@@ -11,7 +11,12 @@ export const baseEnvShape = {
   KAFKA_BROKERS: z
     .string()
     .default("127.0.0.1:9092")
-    .transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(",")
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    ),
   /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().default(""),
   /** How long SIGTERM waits for in-flight work before closing anyway. */

@@ -6,7 +6,7 @@ export type { Logger };
 export const REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
-  "req.headers[\"idempotency-key\"]",
+  'req.headers["idempotency-key"]',
   "headers.authorization",
   "authorization",
   "apiKey",

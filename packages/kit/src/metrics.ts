@@ -1,4 +1,4 @@
-import { Registry, collectDefaultMetrics } from "prom-client";
+import { collectDefaultMetrics, Registry } from "prom-client";
 
 /** A Prometheus registry per service, with Node's default process metrics, labelled by service. */
 export function createMetricsRegistry(service: string): Registry {

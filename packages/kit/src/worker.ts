@@ -24,7 +24,14 @@ export type KafkaWorkerOptions = {
   closeStores: ShutdownStep[];
 };
 
-export type RunningWorker = { port: number; kafka: Kafka; producer: Producer; topics: TopicNames; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
+export type RunningWorker = {
+  port: number;
+  kafka: Kafka;
+  producer: Producer;
+  topics: TopicNames;
+  shutdownSteps: ShutdownStep[];
+  stop: () => Promise<void>;
+};
 
 /**
  * The frame of a Kafka-consuming service: topics ensured, an idempotent producer (dead letters,

@@ -5,7 +5,10 @@ import { acceptQueuedCall } from "./app/accept-queued-call";
 import type { DialerConfig } from "./config";
 
 /** Starts the dialer: consumes `call.queued` and keeps a durable dial job per call. */
-export async function startDialer(config: DialerConfig, logger = createLogger({ service: "dialer", level: config.LOG_LEVEL })): Promise<RunningWorker & { logger: typeof logger }> {
+export async function startDialer(
+  config: DialerConfig,
+  logger = createLogger({ service: "dialer", level: config.LOG_LEVEL }),
+): Promise<RunningWorker & { logger: typeof logger }> {
   const prisma = createDialerPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const jobs = createDialJobStore(prisma);
   const worker = await startKafkaWorker({

@@ -12,8 +12,8 @@ import {
   ensureTopics,
   finishHttpApp,
   jsonBody,
-  listen,
   type Logger,
+  listen,
   type ShutdownStep,
   topicNames,
 } from "@voxbridge/kit";
@@ -31,7 +31,10 @@ import { registerGetCall } from "./http/routes/get-call";
 export type RunningGateway = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
 
 /** Builds and starts the gateway: HTTP API, outbox relay. Returns its shutdown steps in order. */
-export async function startGateway(config: GatewayConfig, logger = createLogger({ service: "gateway", level: config.LOG_LEVEL })): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger = createLogger({ service: "gateway", level: config.LOG_LEVEL }),
+): Promise<RunningGateway> {
   const metrics = createMetricsRegistry("gateway");
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const pool = createPool(config.DATABASE_URL, { max: 4, applicationName: "gateway-outbox" });

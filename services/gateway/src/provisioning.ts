@@ -25,7 +25,18 @@ export async function createOrganization(
       prisma.organization.create({ data: { id: orgId, name: options.name } }),
       prisma.apiKey.create({ data: { id: randomUUID(), orgId, keyHash: hashApiKey(apiKey), prefix: displayPrefix(apiKey) } }),
       ...(defaultAgentId
-        ? [prisma.agent.create({ data: { id: defaultAgentId, orgId, name: DEFAULT_AGENT.name, systemPrompt: DEFAULT_AGENT.systemPrompt, maxDurationSeconds: DEFAULT_AGENT.maxDurationSeconds, isDefault: true } })]
+        ? [
+            prisma.agent.create({
+              data: {
+                id: defaultAgentId,
+                orgId,
+                name: DEFAULT_AGENT.name,
+                systemPrompt: DEFAULT_AGENT.systemPrompt,
+                maxDurationSeconds: DEFAULT_AGENT.maxDurationSeconds,
+                isDefault: true,
+              },
+            }),
+          ]
         : []),
     ]);
   } finally {

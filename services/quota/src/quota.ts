@@ -7,8 +7,8 @@ import {
   createRedisClient,
   finishHttpApp,
   jsonBody,
-  listen,
   type Logger,
+  listen,
   type ShutdownStep,
 } from "@voxbridge/kit";
 import { Router } from "express";
@@ -24,7 +24,10 @@ import { registerReleaseMinutes } from "./http/routes/release-minutes";
 export type RunningQuota = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
 
 /** Builds and starts the quota service's internal HTTP API. */
-export async function startQuota(config: QuotaConfig, logger = createLogger({ service: "quota", level: config.LOG_LEVEL })): Promise<RunningQuota> {
+export async function startQuota(
+  config: QuotaConfig,
+  logger = createLogger({ service: "quota", level: config.LOG_LEVEL }),
+): Promise<RunningQuota> {
   const metrics = createMetricsRegistry("quota");
   const prisma = createQuotaPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const redis = createRedisClient(config.REDIS_URL, logger);

@@ -5,7 +5,10 @@ import { receiveCallEvent } from "./app/receive-call-event";
 import type { WebhooksConfig } from "./config";
 
 /** Starts the webhook service: consumes every lifecycle event and records it for delivery. */
-export async function startWebhooks(config: WebhooksConfig, logger = createLogger({ service: "webhooks", level: config.LOG_LEVEL })): Promise<RunningWorker & { logger: typeof logger }> {
+export async function startWebhooks(
+  config: WebhooksConfig,
+  logger = createLogger({ service: "webhooks", level: config.LOG_LEVEL }),
+): Promise<RunningWorker & { logger: typeof logger }> {
   const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const events = createWebhookEventStore(prisma);
   const worker = await startKafkaWorker({

@@ -8,7 +8,10 @@ const USAGE = "usage: pnpm --silent admin org:create --name NAME --minutes N [--
 
 const OrgCreateArgs = z.object({
   name: z.string().trim().min(1, "--name is required").max(200),
-  minutes: z.coerce.number({ message: "--minutes must be a whole number" }).int("--minutes must be a whole number").min(0, "--minutes must be >= 0"),
+  minutes: z.coerce
+    .number({ message: "--minutes must be a whole number" })
+    .int("--minutes must be a whole number")
+    .min(0, "--minutes must be >= 0"),
   "no-default-agent": z.boolean().default(false),
 });
 
@@ -38,8 +41,14 @@ async function main(argv: string[]): Promise<void> {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const usage = error instanceof UsageError || error instanceof z.ZodError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-  const message = error instanceof z.ZodError ? error.issues.map((issue) => issue.message).join("; ") : error instanceof Error ? error.message : String(error);
+  const usage =
+    error instanceof UsageError || error instanceof z.ZodError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+  const message =
+    error instanceof z.ZodError
+      ? error.issues.map((issue) => issue.message).join("; ")
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`admin: ${message}\n${usage ? `${USAGE}\n` : ""}`);
   process.exit(usage ? 2 : 1);
 });

@@ -81,7 +81,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
 }
 
 /** JSON body parsing for the routes after it: non-JSON bodies get 415, bad JSON 400, oversized 413. */
-export const jsonBody = (limit = "64kb"): RequestHandler[] => [requireJsonBody, express.json({ limit, strict: true, type: "application/json" })];
+export const jsonBody = (limit = "64kb"): RequestHandler[] => [
+  requireJsonBody,
+  express.json({ limit, strict: true, type: "application/json" }),
+];
 
 /** Refuses bodies that are not JSON before they are read, so a partner sees 415 rather than an empty-body 422. */
 const requireJsonBody: RequestHandler = (req, _res, next) => {

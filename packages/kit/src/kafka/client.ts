@@ -13,12 +13,14 @@ const PINO_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
 
 /** A KafkaJS client that logs through the service's pino logger. */
 export function createKafka(options: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
-  const toPino: logCreator = () => ({ namespace, level, log }) => {
-    const { message, ...extra } = log;
-    // KafkaJS reports every reconnect as an error; they are warnings until the retries run out.
-    const pinoLevel = level === logLevel.ERROR && /retry|reconnect|Connection/i.test(message) ? "warn" : (PINO_LEVEL[level] ?? "info");
-    options.logger[pinoLevel]({ kafka: namespace, ...extra }, message);
-  };
+  const toPino: logCreator =
+    () =>
+    ({ namespace, level, log }) => {
+      const { message, ...extra } = log;
+      // KafkaJS reports every reconnect as an error; they are warnings until the retries run out.
+      const pinoLevel = level === logLevel.ERROR && /retry|reconnect|Connection/i.test(message) ? "warn" : (PINO_LEVEL[level] ?? "info");
+      options.logger[pinoLevel]({ kafka: namespace, ...extra }, message);
+    };
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,

@@ -49,7 +49,17 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       topic: options.deadLetterTopic,
       messages: [{ key: consumed.message.key, value: consumed.message.value, headers }],
     });
-    logger.warn({ groupId, topic: consumed.topic, partition: consumed.partition, offset: consumed.message.offset, code: error.code, reason: error.message }, "message dead-lettered");
+    logger.warn(
+      {
+        groupId,
+        topic: consumed.topic,
+        partition: consumed.partition,
+        offset: consumed.message.offset,
+        code: error.code,
+        reason: error.message,
+      },
+      "message dead-lettered",
+    );
   };
 
   await consumer.run({
@@ -71,7 +81,10 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           // Not committing on the way out: the message is redelivered to whoever owns the partition next.
           if (stopping) throw error;
           const delay = Math.min(retryBaseMs * 2 ** (attempt - 1), 10_000);
-          logger.warn({ groupId, topic, partition, offset: message.offset, attempt, delay, code: error.code, err: error.cause ?? error }, "message handling failed; retrying");
+          logger.warn(
+            { groupId, topic, partition, offset: message.offset, attempt, delay, code: error.code, err: error.cause ?? error },
+            "message handling failed; retrying",
+          );
           await sleep(delay);
           await heartbeat();
         }

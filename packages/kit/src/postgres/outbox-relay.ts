@@ -81,7 +81,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       if (Date.now() - lastCleanup > 60_000) {
         lastCleanup = Date.now();
-        await client.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(secs => $1)`, [(options.retainPublishedMs ?? 86_400_000) / 1000]);
+        await client.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(secs => $1)`, [
+          (options.retainPublishedMs ?? 86_400_000) / 1000,
+        ]);
       }
       await client.query("COMMIT");
       return rows.length;
@@ -105,7 +107,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Coalesces wake-ups: at most one drain runs; a wake-up during it schedules one more pass. */
   const wake = () => {
     if (stopped) return;
-    if (running) {
+    if (running !== undefined) {
       again = true;
       return;
     }
@@ -158,4 +160,3 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
   };
 }
-

@@ -5,7 +5,15 @@ import pg from "pg";
 import { ensureDatabase, quoteIdent } from "./database";
 import { migrate } from "./migrate";
 
-type DmmfField = { name: string; kind: string; type: string; isRequired: boolean; isList: boolean; dbName?: string | null; nativeType?: [string, string[]] | null };
+type DmmfField = {
+  name: string;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  dbName?: string | null;
+  nativeType?: [string, string[]] | null;
+};
 type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 
 /** Postgres data_type for a Prisma scalar, honouring @db.* native types we use. */
@@ -41,7 +49,11 @@ function expectedType(field: DmmfField): string {
  * with what its schema.prisma declares (types, nullability). Returns human-readable differences;
  * an empty list means the two agree. Stands in for `prisma migrate diff`, whose engine is unreachable here.
  */
-export async function findSchemaDrift(options: { databaseUrl: string; schemaPrismaPath: string; migrationsDir: string }): Promise<string[]> {
+export async function findSchemaDrift(options: {
+  databaseUrl: string;
+  schemaPrismaPath: string;
+  migrationsDir: string;
+}): Promise<string[]> {
   const datamodel = await readFile(options.schemaPrismaPath, "utf8");
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: datamodel }))) as { datamodel: { models: DmmfModel[] } };
   const scratch = `drift_${randomBytes(6).toString("hex")}`;
@@ -50,7 +62,13 @@ export async function findSchemaDrift(options: { databaseUrl: string; schemaPris
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+    const { rows } = await client.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns
         WHERE table_schema = $1 AND table_name <> '_prisma_migrations'`,
       [scratch],
@@ -58,7 +76,10 @@ export async function findSchemaDrift(options: { databaseUrl: string; schemaPris
     const actual = new Map<string, Map<string, { type: string; nullable: boolean }>>();
     for (const row of rows) {
       const columns = actual.get(row.table_name) ?? new Map();
-      columns.set(row.column_name, { type: row.data_type === "USER-DEFINED" ? `enum:${row.udt_name}` : row.data_type, nullable: row.is_nullable === "YES" });
+      columns.set(row.column_name, {
+        type: row.data_type === "USER-DEFINED" ? `enum:${row.udt_name}` : row.data_type,
+        nullable: row.is_nullable === "YES",
+      });
       actual.set(row.table_name, columns);
     }
     const problems: string[] = [];
@@ -80,7 +101,10 @@ export async function findSchemaDrift(options: { databaseUrl: string; schemaPris
         if (!found) problems.push(`${table}.${column} is in schema.prisma but not in the migrations`);
         else {
           if (found.type !== type) problems.push(`${table}.${column}: migrations make ${found.type}, schema.prisma says ${type}`);
-          if (found.nullable === field.isRequired) problems.push(`${table}.${column}: migrations make it ${found.nullable ? "nullable" : "NOT NULL"}, schema.prisma says ${field.isRequired ? "required" : "optional"}`);
+          if (found.nullable === field.isRequired)
+            problems.push(
+              `${table}.${column}: migrations make it ${found.nullable ? "nullable" : "NOT NULL"}, schema.prisma says ${field.isRequired ? "required" : "optional"}`,
+            );
         }
       }
       for (const column of columns.keys()) {

@@ -6,7 +6,8 @@ import type { MinuteHolds } from "../app/ports";
 /** MinuteHolds over the quota service's internal HTTP API (keep-alive pool, short timeouts). */
 export function createQuotaClient(baseUrl: string): MinuteHolds & { close: () => Promise<void> } {
   const pool = new Pool(baseUrl, { connections: 32, pipelining: 1, headersTimeout: 5_000, bodyTimeout: 5_000 });
-  const unavailable = (cause: unknown) => new AppError("dependency_unavailable", "Minute accounting is unavailable; try again", { cause, retryable: true });
+  const unavailable = (cause: unknown) =>
+    new AppError("dependency_unavailable", "Minute accounting is unavailable; try again", { cause, retryable: true });
 
   const post = async (path: string, body: unknown) => {
     try {

@@ -25,7 +25,8 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (!to) throw new AppError("validation_failed", "to: not a possible phone number", { param: "to" });
   const from = request.from === undefined ? null : normalizePhoneNumber(request.from);
   if (request.from !== undefined && !from) throw new AppError("validation_failed", "from: not a possible phone number", { param: "from" });
-  if (deps.liveTelephony && !from) throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
+  if (deps.liveTelephony && !from)
+    throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
 
   const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : await deps.agents.findDefault(orgId);
   if (!agent) {
@@ -64,7 +65,12 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     throw new AppError("quota_exceeded", "Monthly minute limit reached");
   }
   const webhookUrl = request.webhook_url ?? null;
-  const event = newCallEvent("call.queued", "/voxbridge/gateway", { org_id: orgId, webhook_url: webhookUrl, call, agent }, { id: deps.newId(), time: now });
+  const event = newCallEvent(
+    "call.queued",
+    "/voxbridge/gateway",
+    { org_id: orgId, webhook_url: webhookUrl, call, agent },
+    { id: deps.newId(), time: now },
+  );
   try {
     await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
   } catch (error) {

@@ -21,4 +21,5 @@ export const hashApiKey = (key: string): string => createHash("sha256").update(k
 /** What a key may be shown as after creation (enough to tell keys apart, useless to an attacker). */
 export const displayPrefix = (key: string): string => key.slice(0, API_KEY_PREFIX.length + 4);
 
-export const looksLikeApiKey = (value: string): boolean => value.startsWith(API_KEY_PREFIX) && value.length >= API_KEY_PREFIX.length + 32 && value.length <= 128;
+export const looksLikeApiKey = (value: string): boolean =>
+  value.startsWith(API_KEY_PREFIX) && value.length >= API_KEY_PREFIX.length + 32 && value.length <= 128;

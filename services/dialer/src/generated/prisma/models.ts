@@ -8,5 +8,5 @@
  *
  * 🟢 You can import this file directly.
  */
-export type * from './models/DialJob.js'
-export type * from './commonInputTypes.js'
+export type * from './models/DialJob'
+export type * from './commonInputTypes'

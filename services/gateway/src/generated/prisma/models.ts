@@ -8,9 +8,9 @@
  *
  * 🟢 You can import this file directly.
  */
-export type * from './models/Organization.js'
-export type * from './models/ApiKey.js'
-export type * from './models/Agent.js'
-export type * from './models/CallRecord.js'
-export type * from './models/OutboxEvent.js'
-export type * from './commonInputTypes.js'
+export type * from './models/Organization'
+export type * from './models/ApiKey'
+export type * from './models/Agent'
+export type * from './models/CallRecord'
+export type * from './models/OutboxEvent'
+export type * from './commonInputTypes'

@@ -8,6 +8,6 @@
  *
  * 🟢 You can import this file directly.
  */
-export type * from './models/OrgLimit.js'
-export type * from './models/MinuteHold.js'
-export type * from './commonInputTypes.js'
+export type * from './models/OrgLimit'
+export type * from './models/MinuteHold'
+export type * from './commonInputTypes'

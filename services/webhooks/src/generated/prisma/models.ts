@@ -8,6 +8,6 @@
  *
  * 🟢 You can import this file directly.
  */
-export type * from './models/OrgSigningSecret.js'
-export type * from './models/WebhookEvent.js'
-export type * from './commonInputTypes.js'
+export type * from './models/OrgSigningSecret'
+export type * from './models/WebhookEvent'
+export type * from './commonInputTypes'

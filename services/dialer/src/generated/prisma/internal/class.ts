@@ -12,7 +12,7 @@
  */
 
 import * as runtime from "@prisma/client/runtime/client"
-import type * as Prisma from "./prismaNamespace.js"
+import type * as Prisma from "./prismaNamespace"
 
 
 const config: runtime.GetPrismaClientConfig = {
@@ -20,7 +20,7 @@ const config: runtime.GetPrismaClientConfig = {
   "clientVersion": "7.9.1",
   "engineVersion": "e922089b7d7502aff4249d5da3420f6fa55fc6ad",
   "activeProvider": "postgresql",
-  "inlineSchema": "// The dialer's own tables, in the Postgres schema \"dialer\".\n\ngenerator client {\n  provider     = \"prisma-client\"\n  output       = \"../src/generated/prisma\"\n  moduleFormat = \"cjs\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// A call the dialer owns from `call.queued` until it ends; `dueAt` is its durable timer.\nmodel DialJob {\n  callId    String   @id @map(\"call_id\") @db.Uuid\n  orgId     String   @map(\"org_id\") @db.Uuid\n  status    String\n  dueAt     DateTime @map(\"due_at\") @db.Timestamptz(3)\n  queued    Json\n  createdAt DateTime @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n  updatedAt DateTime @default(now()) @updatedAt @map(\"updated_at\") @db.Timestamptz(3)\n\n  @@index([status, dueAt])\n  @@map(\"dial_jobs\")\n}\n",
+  "inlineSchema": "// The dialer's own tables, in the Postgres schema \"dialer\".\n\ngenerator client {\n  provider            = \"prisma-client\"\n  output              = \"../src/generated/prisma\"\n  moduleFormat        = \"cjs\"\n  // Extensionless relative imports: resolvable by tsx, Jest and Node's CommonJS loader alike.\n  importFileExtension = \"\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// A call the dialer owns from `call.queued` until it ends; `dueAt` is its durable timer.\nmodel DialJob {\n  callId    String   @id @map(\"call_id\") @db.Uuid\n  orgId     String   @map(\"org_id\") @db.Uuid\n  status    String\n  dueAt     DateTime @map(\"due_at\") @db.Timestamptz(3)\n  queued    Json\n  createdAt DateTime @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n  updatedAt DateTime @default(now()) @updatedAt @map(\"updated_at\") @db.Timestamptz(3)\n\n  @@index([status, dueAt])\n  @@map(\"dial_jobs\")\n}\n",
   "runtimeDataModel": {
     "models": {},
     "enums": {},

@@ -12,7 +12,7 @@
  */
 
 import * as runtime from "@prisma/client/runtime/client"
-import type * as Prisma from "./prismaNamespace.js"
+import type * as Prisma from "./prismaNamespace"
 
 
 const config: runtime.GetPrismaClientConfig = {
@@ -20,7 +20,7 @@ const config: runtime.GetPrismaClientConfig = {
   "clientVersion": "7.9.1",
   "engineVersion": "e922089b7d7502aff4249d5da3420f6fa55fc6ad",
   "activeProvider": "postgresql",
-  "inlineSchema": "// The quota service's own tables, in the Postgres schema \"quota\": the durable minute ledger that\n// Redis counters are rebuilt from.\n\ngenerator client {\n  provider     = \"prisma-client\"\n  output       = \"../src/generated/prisma\"\n  moduleFormat = \"cjs\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// An org's monthly allowance in minutes.\nmodel OrgLimit {\n  orgId        String   @id @map(\"org_id\") @db.Uuid\n  minutesLimit Int      @map(\"minutes_limit\")\n  updatedAt    DateTime @default(now()) @updatedAt @map(\"updated_at\") @db.Timestamptz(3)\n\n  @@map(\"org_limits\")\n}\n\n/// Minutes held for one call from acceptance until it ends; status moves held -> released | settled.\nmodel MinuteHold {\n  callId    String    @id @map(\"call_id\") @db.Uuid\n  orgId     String    @map(\"org_id\") @db.Uuid\n  period    String\n  minutes   Int\n  status    String\n  createdAt DateTime  @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n  closedAt  DateTime? @map(\"closed_at\") @db.Timestamptz(3)\n\n  @@index([orgId, period, status])\n  @@map(\"minute_holds\")\n}\n",
+  "inlineSchema": "// The quota service's own tables, in the Postgres schema \"quota\": the durable minute ledger that\n// Redis counters are rebuilt from.\n\ngenerator client {\n  provider            = \"prisma-client\"\n  output              = \"../src/generated/prisma\"\n  moduleFormat        = \"cjs\"\n  // Extensionless relative imports: resolvable by tsx, Jest and Node's CommonJS loader alike.\n  importFileExtension = \"\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// An org's monthly allowance in minutes.\nmodel OrgLimit {\n  orgId        String   @id @map(\"org_id\") @db.Uuid\n  minutesLimit Int      @map(\"minutes_limit\")\n  updatedAt    DateTime @default(now()) @updatedAt @map(\"updated_at\") @db.Timestamptz(3)\n\n  @@map(\"org_limits\")\n}\n\n/// Minutes held for one call from acceptance until it ends; status moves held -> released | settled.\nmodel MinuteHold {\n  callId    String    @id @map(\"call_id\") @db.Uuid\n  orgId     String    @map(\"org_id\") @db.Uuid\n  period    String\n  minutes   Int\n  status    String\n  createdAt DateTime  @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n  closedAt  DateTime? @map(\"closed_at\") @db.Timestamptz(3)\n\n  @@index([orgId, period, status])\n  @@map(\"minute_holds\")\n}\n",
   "runtimeDataModel": {
     "models": {},
     "enums": {},

@@ -12,7 +12,7 @@
  */
 
 import * as runtime from "@prisma/client/runtime/client"
-import type * as Prisma from "./prismaNamespace.js"
+import type * as Prisma from "./prismaNamespace"
 
 
 const config: runtime.GetPrismaClientConfig = {
@@ -20,7 +20,7 @@ const config: runtime.GetPrismaClientConfig = {
   "clientVersion": "7.9.1",
   "engineVersion": "e922089b7d7502aff4249d5da3420f6fa55fc6ad",
   "activeProvider": "postgresql",
-  "inlineSchema": "// The webhook service's own tables, in the Postgres schema \"webhooks\".\n\ngenerator client {\n  provider     = \"prisma-client\"\n  output       = \"../src/generated/prisma\"\n  moduleFormat = \"cjs\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// Each org's `whsec_` signing secret for per-call webhook URLs (kept in plaintext: HMAC needs it).\nmodel OrgSigningSecret {\n  orgId     String   @id @map(\"org_id\") @db.Uuid\n  secret    String\n  createdAt DateTime @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n\n  @@map(\"org_signing_secrets\")\n}\n\n/// One lifecycle event to deliver; the event id makes a redelivered Kafka message a no-op.\nmodel WebhookEvent {\n  eventId    String   @id @map(\"event_id\") @db.Uuid\n  callId     String   @map(\"call_id\") @db.Uuid\n  orgId      String   @map(\"org_id\") @db.Uuid\n  type       String\n  payload    Json\n  receivedAt DateTime @default(now()) @map(\"received_at\") @db.Timestamptz(3)\n\n  @@index([callId])\n  @@map(\"webhook_events\")\n}\n",
+  "inlineSchema": "// The webhook service's own tables, in the Postgres schema \"webhooks\".\n\ngenerator client {\n  provider            = \"prisma-client\"\n  output              = \"../src/generated/prisma\"\n  moduleFormat        = \"cjs\"\n  // Extensionless relative imports: resolvable by tsx, Jest and Node's CommonJS loader alike.\n  importFileExtension = \"\"\n}\n\ndatasource db {\n  provider = \"postgresql\"\n}\n\n/// Each org's `whsec_` signing secret for per-call webhook URLs (kept in plaintext: HMAC needs it).\nmodel OrgSigningSecret {\n  orgId     String   @id @map(\"org_id\") @db.Uuid\n  secret    String\n  createdAt DateTime @default(now()) @map(\"created_at\") @db.Timestamptz(3)\n\n  @@map(\"org_signing_secrets\")\n}\n\n/// One lifecycle event to deliver; the event id makes a redelivered Kafka message a no-op.\nmodel WebhookEvent {\n  eventId    String   @id @map(\"event_id\") @db.Uuid\n  callId     String   @map(\"call_id\") @db.Uuid\n  orgId      String   @map(\"org_id\") @db.Uuid\n  type       String\n  payload    Json\n  receivedAt DateTime @default(now()) @map(\"received_at\") @db.Timestamptz(3)\n\n  @@index([callId])\n  @@map(\"webhook_events\")\n}\n",
   "runtimeDataModel": {
     "models": {},
     "enums": {},

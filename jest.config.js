@@ -1,0 +1,13 @@
+// One Jest run for the whole workspace. Unit tests (*.test.ts) sit beside the code and do no I/O;
+// *.int.test.ts and tests/e2e talk to the real Postgres, Redis and Kafka that scripts/test.sh starts.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/services", "<rootDir>/tools", "<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/generated/"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2023", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
+  globalSetup: "<rootDir>/tests/support/global-setup.ts",
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};
