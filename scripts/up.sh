@@ -2,7 +2,12 @@
 # Brings the whole system up locally: Node 24, dependencies, Kafka (KRaft), migrations, the four
 # services in the background (logs in .run/logs), then prints a ready line and a demo API key.
 # Stop everything with scripts/down.sh.
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voxbridge}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+start_kafka
+apply_migrations
 
 RUN_DIR="$ROOT/.run"
 mkdir -p "$RUN_DIR/logs"

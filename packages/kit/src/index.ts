@@ -9,5 +9,6 @@ export * from "./metrics";
 export * from "./postgres/database";
 export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";
+export * from "./postgres/prisma-adapter";
 export * from "./redis";
 export * from "./worker";

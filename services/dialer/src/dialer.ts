@@ -25,7 +25,7 @@ export async function startDialer(
       const event = decodeCallEvent(message.value);
       if (event.type !== "call.queued") return;
       const created = await acceptQueuedCall({ jobs }, event);
-      logger.info({ callId: event.subject, eventId: event.id, created }, "call.queued accepted");
+      logger.debug({ callId: event.subject, eventId: event.id, created }, "call.queued accepted");
     },
     closeStores: [{ name: "postgres", run: () => prisma.$disconnect() }],
   });

@@ -24,7 +24,7 @@ export async function startWebhooks(
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
       const stored = await receiveCallEvent({ events }, event);
-      logger.info({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
+      logger.debug({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
     },
     closeStores: [{ name: "postgres", run: () => prisma.$disconnect() }],
   });

@@ -62,34 +62,59 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     );
   };
 
+  /** Handles one message until it is done or dead-lettered; throws only when stopping mid-retry. */
+  const process = async (consumed: ConsumedMessage, heartbeat: () => Promise<void>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.handle(consumed);
+        return;
+      } catch (thrown) {
+        const error = isAppError(thrown) ? thrown : new AppError("internal", errorMessage(thrown), { retryable: true, cause: thrown });
+        const unlimited = error.code === "dependency_unavailable";
+        if (!error.retryable || (!unlimited && attempt >= maxAttempts)) {
+          await deadLetter(consumed, error);
+          return;
+        }
+        // Not committing on the way out: the message is redelivered to whoever owns the partition next.
+        if (stopping) throw error;
+        const delay = Math.min(retryBaseMs * 2 ** (attempt - 1), 10_000);
+        logger.warn(
+          {
+            groupId,
+            topic: consumed.topic,
+            partition: consumed.partition,
+            offset: consumed.message.offset,
+            attempt,
+            delay,
+            code: error.code,
+            err: error.cause ?? error,
+          },
+          "message handling failed; retrying",
+        );
+        await sleep(delay);
+        await heartbeat();
+      }
+    }
+  };
+
   await consumer.run({
     autoCommit: false,
+    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.concurrency ?? 4,
-    eachMessage: async ({ topic, partition, message, heartbeat }) => {
-      const consumed = { topic, partition, message };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await options.handle(consumed);
-          break;
-        } catch (thrown) {
-          const error = isAppError(thrown) ? thrown : new AppError("internal", errorMessage(thrown), { retryable: true, cause: thrown });
-          const unlimited = error.code === "dependency_unavailable";
-          if (!error.retryable || (!unlimited && attempt >= maxAttempts)) {
-            await deadLetter(consumed, error);
-            break;
-          }
-          // Not committing on the way out: the message is redelivered to whoever owns the partition next.
-          if (stopping) throw error;
-          const delay = Math.min(retryBaseMs * 2 ** (attempt - 1), 10_000);
-          logger.warn(
-            { groupId, topic, partition, offset: message.offset, attempt, delay, code: error.code, err: error.cause ?? error },
-            "message handling failed; retrying",
-          );
-          await sleep(delay);
-          await heartbeat();
+    // Per batch: messages in order, each done before the next; one offset commit for all that are
+    // done (also when stopping or failing midway), so a crash redelivers only unfinished work.
+    eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+      let next: string | undefined;
+      try {
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
+          resolveOffset(message.offset);
+          next = (BigInt(message.offset) + 1n).toString();
         }
+      } finally {
+        if (next !== undefined) await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
       }
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
     },
   });
 

@@ -4,11 +4,11 @@ import type { DialerPrisma } from "./prisma";
 export function createDialJobStore(prisma: DialerPrisma): DialJobStore {
   return {
     async createIfAbsent(job) {
-      const { count } = await prisma.dialJob.createMany({
-        data: [{ callId: job.callId, orgId: job.orgId, status: "queued", dueAt: job.dueAt, queued: job.queued as object }],
-        skipDuplicates: true,
-      });
-      return count === 1;
+      const inserted = await prisma.$executeRaw`
+        INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued)
+        VALUES (${job.callId}::uuid, ${job.orgId}::uuid, 'queued', ${job.dueAt}, ${JSON.stringify(job.queued)}::jsonb)
+        ON CONFLICT (call_id) DO NOTHING`;
+      return inserted === 1;
     },
   };
 }

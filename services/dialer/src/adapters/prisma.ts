@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The dialer's own Postgres schema. */
@@ -7,5 +7,5 @@ export const DIALER_SCHEMA = "dialer";
 export type DialerPrisma = PrismaClient;
 
 export function createDialerPrisma(databaseUrl: string, poolSize: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }, { schema: DIALER_SCHEMA }) });
+  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, DIALER_SCHEMA, poolSize) });
 }

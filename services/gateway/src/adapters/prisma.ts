@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The gateway's own Postgres schema. */
@@ -7,5 +7,5 @@ export const GATEWAY_SCHEMA = "gateway";
 export type GatewayPrisma = PrismaClient;
 
 export function createGatewayPrisma(databaseUrl: string, poolSize: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }, { schema: GATEWAY_SCHEMA }) });
+  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, GATEWAY_SCHEMA, poolSize) });
 }

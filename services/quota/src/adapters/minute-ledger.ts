@@ -4,10 +4,11 @@ import type { QuotaPrisma } from "./prisma";
 export function createMinuteLedger(prisma: QuotaPrisma): MinuteLedger {
   return {
     async recordHold(hold) {
-      await prisma.minuteHold.createMany({
-        data: [{ callId: hold.callId, orgId: hold.orgId, period: hold.period, minutes: hold.minutes, status: "held" }],
-        skipDuplicates: true,
-      });
+      // Raw SQL on the hot path: a tenth of the CPU of createMany({ skipDuplicates }) (docs/performance.md).
+      await prisma.$executeRaw`
+        INSERT INTO "minute_holds" (call_id, org_id, period, minutes, status)
+        VALUES (${hold.callId}::uuid, ${hold.orgId}::uuid, ${hold.period}, ${hold.minutes}, 'held')
+        ON CONFLICT (call_id) DO NOTHING`;
     },
     async releaseHold(callId) {
       const [closed] = await prisma.$queryRaw<{ org_id: string; period: string }[]>`

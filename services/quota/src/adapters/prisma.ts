@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The quota service's own Postgres schema. */
@@ -7,5 +7,5 @@ export const QUOTA_SCHEMA = "quota";
 export type QuotaPrisma = PrismaClient;
 
 export function createQuotaPrisma(databaseUrl: string, poolSize: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }, { schema: QUOTA_SCHEMA }) });
+  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, QUOTA_SCHEMA, poolSize) });
 }

@@ -28,14 +28,25 @@ for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', ARGV[2], 'held', ARGV[3])
 return 1`;
 
-export function createRedisCounters(redis: Redis): MinuteCounters {
+type ScriptedRedis = Redis & {
+  quotaHold(counters: string, holds: string, callId: string, minutes: number): Promise<number>;
+  quotaRelease(counters: string, holds: string, callId: string): Promise<number>;
+  quotaLoad(counters: string, holds: string, ...args: (string | number)[]): Promise<number>;
+};
+
+export function createRedisCounters(client: Redis): MinuteCounters {
+  // defineCommand sends EVALSHA (the script text only once per connection).
+  client.defineCommand("quotaHold", { numberOfKeys: 2, lua: HOLD });
+  client.defineCommand("quotaRelease", { numberOfKeys: 2, lua: RELEASE });
+  client.defineCommand("quotaLoad", { numberOfKeys: 2, lua: LOAD });
+  const redis = client as ScriptedRedis;
   return {
     async hold(orgId, period, callId, minutes) {
-      const result = (await redis.eval(HOLD, 2, ...keys(orgId, period), callId, minutes)) as number;
+      const result = await redis.quotaHold(...keys(orgId, period), callId, minutes);
       return result === 1 ? "granted" : result === 0 ? "refused" : "cold";
     },
     async release(orgId, period, callId) {
-      await redis.eval(RELEASE, 2, ...keys(orgId, period), callId);
+      await redis.quotaRelease(...keys(orgId, period), callId);
     },
     async read(orgId, period) {
       const [limit, used, held] = await redis.hmget(keys(orgId, period)[0], "limit", "used", "held");
@@ -44,7 +55,7 @@ export function createRedisCounters(redis: Redis): MinuteCounters {
     },
     async load(orgId, period, counters, holds) {
       const pairs = [...holds].flatMap(([callId, minutes]) => [callId, String(minutes)]);
-      await redis.eval(LOAD, 2, ...keys(orgId, period), counters.limit, counters.used, counters.held, ...pairs);
+      await redis.quotaLoad(...keys(orgId, period), counters.limit, counters.used, counters.held, ...pairs);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import { prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The webhook service's own Postgres schema. */
@@ -7,5 +7,5 @@ export const WEBHOOKS_SCHEMA = "webhooks";
 export type WebhooksPrisma = PrismaClient;
 
 export function createWebhooksPrisma(databaseUrl: string, poolSize: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }, { schema: WEBHOOKS_SCHEMA }) });
+  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, WEBHOOKS_SCHEMA, poolSize) });
 }

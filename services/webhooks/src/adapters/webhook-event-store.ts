@@ -4,11 +4,11 @@ import type { WebhooksPrisma } from "./prisma";
 export function createWebhookEventStore(prisma: WebhooksPrisma): WebhookEventStore {
   return {
     async addIfAbsent(event) {
-      const { count } = await prisma.webhookEvent.createMany({
-        data: [{ eventId: event.id, callId: event.subject, orgId: event.data.org_id, type: event.type, payload: event as object }],
-        skipDuplicates: true,
-      });
-      return count === 1;
+      const inserted = await prisma.$executeRaw`
+        INSERT INTO "webhook_events" (event_id, call_id, org_id, type, payload)
+        VALUES (${event.id}::uuid, ${event.subject}::uuid, ${event.data.org_id}::uuid, ${event.type}, ${JSON.stringify(event)}::jsonb)
+        ON CONFLICT (event_id) DO NOTHING`;
+      return inserted === 1;
     },
   };
 }

@@ -1,0 +1,52 @@
+import type { PhaseResult } from "./phase";
+
+export const TARGET_RATIO = 0.5;
+export const TARGET_P99_MS = 50;
+/** More failed operations than this fraction makes the run invalid (exit 1). */
+export const MAX_ERROR_FRACTION = 0.01;
+
+export type SystemResults = { warmup: PhaseResult; peak: PhaseResult; halfPeak: PhaseResult };
+
+export type Totals = { operations: number; errors: number; errorFraction: number };
+
+/** Errors over the measured phases (peak + half-peak); warm-up is reported but not judged. */
+export function totals(system: SystemResults): Totals {
+  const operations = system.peak.ok + system.peak.errors + system.halfPeak.ok + system.halfPeak.errors;
+  const errors = system.peak.errors + system.halfPeak.errors;
+  return { operations, errors, errorFraction: operations > 0 ? errors / operations : 1 };
+}
+
+const fixed = (value: number | null, digits: number): string => (value === null || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
+
+function row(label: string, system: SystemResults | undefined): string {
+  if (!system) return `| ${label} | skipped | skipped | skipped | skipped |`;
+  const t = totals(system);
+  return [
+    "",
+    ` ${label} `,
+    ` ${fixed(system.peak.throughput, 1)} `,
+    ` ${fixed(system.halfPeak.latency.p50, 2)} `,
+    ` ${fixed(system.halfPeak.latency.p99, 2)} `,
+    ` ${t.errors} / ${t.operations} (${(t.errorFraction * 100).toFixed(2)}%) `,
+    "",
+  ].join("|");
+}
+
+export function ratioOf(gateway: SystemResults | undefined, baseline: SystemResults): number | null {
+  if (!gateway || baseline.peak.throughput <= 0) return null;
+  return gateway.peak.throughput / baseline.peak.throughput;
+}
+
+export function renderTable(gateway: SystemResults | undefined, baseline: SystemResults): string {
+  const ratio = ratioOf(gateway, baseline);
+  const skipped = gateway ? "" : "  (gateway skipped: BENCH_BASELINE_ONLY=1)";
+  return [
+    "| system | peak req/s | p50 ms @ half peak | p99 ms @ half peak | errors |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    row("gateway create-call", gateway),
+    row("pg baseline", baseline),
+    "",
+    `ratio (gateway/baseline peak throughput): ${fixed(ratio, 2)}  target >= ${TARGET_RATIO.toFixed(2)}${skipped}`,
+    `gateway p99 @ half peak: ${fixed(gateway?.halfPeak.latency.p99 ?? null, 2)} ms  target < ${TARGET_P99_MS} ms${skipped}`,
+  ].join("\n");
+}
