@@ -7,7 +7,7 @@ import { z } from "zod";
 const USAGE = "usage: pnpm --silent admin org:create --name NAME --minutes N [--no-default-agent]";
 
 const OrgCreateArgs = z.object({
-  name: z.string().trim().min(1, "--name is required").max(200),
+  name: z.string({ message: "--name is required" }).trim().min(1, "--name is required").max(200),
   minutes: z.coerce
     .number({ message: "--minutes must be a whole number" })
     .int("--minutes must be a whole number")

@@ -1,0 +1,103 @@
+import { CallEvent, CreateOutboundCallRequest, ERROR_HTTP_STATUS, ErrorCode, newCallEvent } from "./index";
+
+const call = {
+  id: "6dc7d9df-fdfe-4205-b867-c360c886060a",
+  agent_id: "29568d0d-7a01-447f-9b10-1cc0883f3440",
+  direction: "outbound" as const,
+  status: "queued" as const,
+  to_number: "+15551234567",
+  from_number: null,
+  client_name: null,
+  context: null,
+  metadata: { crm: "x" },
+  disposition: null,
+  transcript: null,
+  recording_url: null,
+  structured_answers: null,
+  attempt_count: 0,
+  max_attempts: 3,
+  duration_seconds: null,
+  error_message: null,
+  scheduled_at: "2026-11-27T00:47:18.090Z",
+  started_at: null,
+  completed_at: null,
+  created_at: "2026-11-27T00:47:18.090Z",
+};
+
+describe("CreateOutboundCallRequest", () => {
+  it("defaults max_attempts to 3 and keeps optional fields absent", () => {
+    expect(CreateOutboundCallRequest.parse({ to: "+15551234567" })).toEqual({ to: "+15551234567", max_attempts: 3 });
+  });
+
+  it.each([
+    [{ to: "+15551234567", max_attempts: 1.5 }, "max_attempts"],
+    [{ to: "+15551234567", max_attempts: 11 }, "max_attempts"],
+    [{ to: "+15551234567", schedule_at: "tomorrow" }, "schedule_at"],
+    [{ to: "+15551234567", schedule_at: "2026-11-27T10:00:00" }, "schedule_at"],
+    [{ to: "+15551234567", webhook_url: "ftp://example.com/hook" }, "webhook_url"],
+    [{ to: "+15551234567", context: [] }, "context"],
+    [{ to: "+15551234567", metadata: { blob: "x".repeat(9000) } }, "metadata"],
+    [{ to: "+15551234567", unknown: true }, ""],
+    [{}, "to"],
+  ])("refuses %j (at %s)", (body, param) => {
+    const result = CreateOutboundCallRequest.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path.join(".")).toBe(param);
+  });
+
+  it("accepts a schedule time with an offset", () => {
+    expect(CreateOutboundCallRequest.parse({ to: "1", schedule_at: "2026-11-27T10:00:00+02:00" }).schedule_at).toBe(
+      "2026-11-27T10:00:00+02:00",
+    );
+  });
+});
+
+describe("CallEvent", () => {
+  it("round-trips a CloudEvents 1.0 envelope built by newCallEvent, with the call id as subject", () => {
+    const event = newCallEvent(
+      "call.canceled",
+      "/voxbridge/test",
+      { org_id: "0b5c3a7e-1f1e-4d5b-9a43-1d2c3b4a5f6e", webhook_url: null, call: { ...call, status: "canceled" } },
+      { id: "3f0e2c7a-9b8d-4c6e-a5f4-3e2d1c0b9a87", time: new Date("2026-11-27T01:00:00Z") },
+    );
+    expect(event).toMatchObject({
+      specversion: "1.0",
+      subject: call.id,
+      time: "2026-11-27T01:00:00.000Z",
+      datacontenttype: "application/json",
+    });
+    expect(CallEvent.parse(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it("refuses an unknown type and a call.queued without its agent", () => {
+    const base = {
+      specversion: "1.0",
+      id: "3f0e2c7a-9b8d-4c6e-a5f4-3e2d1c0b9a87",
+      source: "/x",
+      subject: call.id,
+      time: "2026-11-27T01:00:00Z",
+      datacontenttype: "application/json",
+    };
+    const data = { org_id: "0b5c3a7e-1f1e-4d5b-9a43-1d2c3b4a5f6e", webhook_url: null, call };
+    expect(CallEvent.safeParse({ ...base, type: "call.exploded", data }).success).toBe(false);
+    expect(CallEvent.safeParse({ ...base, type: "call.queued", data }).success).toBe(false);
+  });
+});
+
+describe("error codes", () => {
+  it("map every code to a 4xx, except the two that mean we or a dependency failed", () => {
+    for (const code of ErrorCode.options) {
+      const status = ERROR_HTTP_STATUS[code];
+      if (code === "internal") expect(status).toBe(500);
+      else if (code === "dependency_unavailable") expect(status).toBe(503);
+      else expect(status).toBeGreaterThanOrEqual(400);
+    }
+    expect(ERROR_HTTP_STATUS).toMatchObject({
+      unauthenticated: 401,
+      quota_exceeded: 402,
+      not_found: 404,
+      validation_failed: 422,
+      no_default_agent: 400,
+    });
+  });
+});
