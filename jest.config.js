@@ -8,6 +8,7 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/generated/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2023", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
   testTimeout: 60_000,
   maxWorkers: 2,
 };

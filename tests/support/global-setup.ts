@@ -2,10 +2,20 @@ import { migrateDialer } from "@voxbridge/dialer/src/migrate";
 import { migrateGateway } from "@voxbridge/gateway/src/migrate";
 import { migrateQuota } from "@voxbridge/quota/src/migrate";
 import { migrateWebhooks } from "@voxbridge/webhooks/src/migrate";
+import { startServerContainers } from "./containers";
 import { testDatabaseUrl } from "./env";
 
-/** Once per Jest run: every service's migrations on the test database (created if missing). */
+/**
+ * Once per Jest run: the servers (containers when scripts/test.sh asked for them, else the ones
+ * already running), then every service's migrations on the test database (created if missing).
+ * Environment set here reaches the test workers, which start afterwards.
+ */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.VOXBRIDGE_TESTCONTAINERS === "1") {
+    const servers = await startServerContainers();
+    Object.assign(process.env, servers.env);
+    (globalThis as { stopServerContainers?: () => Promise<void> }).stopServerContainers = servers.stop;
+  }
   const url = testDatabaseUrl();
   for (const apply of [migrateGateway, migrateQuota, migrateDialer, migrateWebhooks]) await apply(url);
 }
