@@ -11,6 +11,7 @@ RUN npm install -g pnpm@10.34.8
 WORKDIR /repo
 # Lockfile-only layer, so source edits don't re-download every dependency.
 COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY patches ./patches
 RUN pnpm fetch
 COPY . .
 RUN pnpm install --offline --frozen-lockfile
