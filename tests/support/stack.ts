@@ -59,7 +59,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   };
 }
 
-async function deleteTopics(topics: string[]): Promise<void> {
+/** Removes a test's topics so repeated runs do not pile partitions onto the broker. */
+export async function deleteTopics(topics: string[]): Promise<void> {
   const admin = createKafka({
     clientId: "test-cleanup",
     brokers: testKafkaBrokers(),

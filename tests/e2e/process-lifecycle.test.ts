@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { topicNames } from "@voxbridge/kit";
+import { request } from "undici";
+import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
+import { deleteTopics } from "../support/stack";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null>; topicPrefix: string };
+
+/** Runs a service's real entry point (`node --import tsx src/main.ts`) as its own process. */
+function runService(service: string, env: Record<string, string>): Started {
+  const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: path.join(ROOT, "services", service),
+    env: {
+      ...process.env,
+      DATABASE_URL: testDatabaseUrl(),
+      REDIS_URL: testRedisUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(","),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited, topicPrefix };
+}
+
+async function listeningPort(started: Started, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = /"port":(\d+)/.exec(started.output());
+    if (match) return Number(match[1]);
+    if (Date.now() > deadline || started.child.exitCode !== null) throw new Error(`service never listened:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("service processes", () => {
+  it("exits 78 naming every bad variable when its configuration is invalid", async () => {
+    const started = runService("gateway", { GATEWAY_PORT: "eighty", QUOTA_URL: "not a url" });
+    expect(await started.exited).toBe(78);
+    expect(started.output()).toContain("GATEWAY_PORT");
+    expect(started.output()).toContain("QUOTA_URL");
+  });
+
+  it.each([
+    ["quota", "QUOTA_PORT"],
+    ["dialer", "DIALER_PORT"],
+  ])("%s answers /healthz and /readyz, then shuts down cleanly on SIGTERM (exit 0)", async (service, portVariable) => {
+    const started = runService(service, { [portVariable]: "0", DIALER_GROUP_ID: `test-${randomBytes(4).toString("hex")}` });
+    const port = await listeningPort(started);
+    expect((await request(`http://127.0.0.1:${port}/healthz`)).statusCode).toBe(200);
+    const ready = await request(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.statusCode).toBe(200);
+    expect(((await ready.body.json()) as { status: string }).status).toBe("ready");
+    started.child.kill("SIGTERM");
+    expect(await started.exited).toBe(0);
+    expect(started.output()).toContain("shutdown complete");
+    if (service === "dialer") await deleteTopics(Object.values(topicNames(started.topicPrefix)));
+  });
+});
