@@ -40,6 +40,7 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     WEBHOOKS_PORT: "0",
     DIALER_GROUP_ID: `${topicPrefix}dialer`,
     WEBHOOKS_GROUP_ID: `${topicPrefix}webhooks`,
+    GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
     ...overrides,
   };
   const quota = await startQuota(loadQuotaConfig(env), createLogger({ service: "quota", level: env.LOG_LEVEL }));

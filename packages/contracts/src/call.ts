@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery, pageOf } from "./pagination";
 
 /** Where a call is in its life; only moves forward (see CALL_STATUS_RANK). */
 export const CallStatus = z.enum(["queued", "calling", "completed", "failed", "canceled"]);
@@ -75,3 +76,10 @@ export const CreateOutboundCallRequest = z
   .strict()
   .meta({ id: "CreateOutboundCallRequest" });
 export type CreateOutboundCallRequest = z.infer<typeof CreateOutboundCallRequest>;
+
+/** Query of GET /v1/calls. */
+export const ListCallsQuery = z.object({ status: CallStatus.optional(), ...PageQuery }).strict();
+export type ListCallsQuery = z.infer<typeof ListCallsQuery>;
+
+export const CallList = pageOf(CallOut, "CallList");
+export type CallList = z.infer<typeof CallList>;

@@ -6,6 +6,7 @@ export * from "./kafka/consumer";
 export * from "./lifecycle";
 export * from "./logger";
 export * from "./metrics";
+export * from "./net/destination";
 export * from "./postgres/database";
 export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";

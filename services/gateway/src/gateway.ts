@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import {
+  AppError,
   closeServer,
   createHttpApp,
   createKafka,
@@ -9,28 +10,36 @@ import {
   createOutboxRelay,
   createPool,
   createProducer,
+  createRedisClient,
+  decodeCallEvent,
   ensureTopics,
   finishHttpApp,
   jsonBody,
   type Logger,
   listen,
+  refuseDestination,
   type ShutdownStep,
+  startConsumer,
   topicNames,
 } from "@voxbridge/kit";
 import { Router } from "express";
-import { createAgentDirectory } from "./adapters/agent-directory";
+import { createAgentStore } from "./adapters/agent-store";
 import { createApiKeyStore } from "./adapters/api-key-store";
+import { createCallProjection } from "./adapters/call-projection";
 import { createCallStore } from "./adapters/call-store";
+import { createIdempotencyStore } from "./adapters/idempotency-store";
 import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
+import { projectCallEvent } from "./app/project-call-event";
 import type { GatewayConfig } from "./config";
 import { authenticate } from "./http/authenticate";
-import { registerCreateOutboundCall } from "./http/routes/create-outbound-call";
-import { registerGetCall } from "./http/routes/get-call";
+import { buildOpenApiDocument, registerApiDocs } from "./http/openapi";
+import { rateLimitPerApiKey } from "./http/rate-limit";
+import { openApiPaths, registerRoutes } from "./http/routes";
 
 export type RunningGateway = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
 
-/** Builds and starts the gateway: HTTP API, outbox relay. Returns its shutdown steps in order. */
+/** Builds and starts the gateway: the public API, the outbox relay and the call-record projector. */
 export async function startGateway(
   config: GatewayConfig,
   logger = createLogger({ service: "gateway", level: config.LOG_LEVEL }),
@@ -38,12 +47,14 @@ export async function startGateway(
   const metrics = createMetricsRegistry("gateway");
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const pool = createPool(config.DATABASE_URL, { max: 4, applicationName: "gateway-outbox" });
+  const redis = createRedisClient(config.REDIS_URL, logger);
   const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   const producer = createProducer(kafka);
   const quota = createQuotaClient(config.QUOTA_URL);
 
+  await redis.connect();
   await admin.connect();
   await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
   await producer.connect();
@@ -56,28 +67,49 @@ export async function startGateway(
     metrics,
   });
   await relay.start();
+  const projection = createCallProjection(prisma);
+  const projector = await startConsumer({
+    kafka,
+    groupId: config.GATEWAY_GROUP_ID,
+    topics: [topics.callEvents],
+    producer,
+    deadLetterTopic: topics.deadLetter,
+    logger,
+    handle: async ({ message }) => void (await projectCallEvent({ projection }, decodeCallEvent(message.value))),
+  });
 
-  const calls = createCallStore(prisma);
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
   const app = createHttpApp({
     logger,
     metrics,
     readiness: [
       { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+      { name: "redis", check: async () => void (await redis.ping()) },
       { name: "kafka", check: async () => void (await admin.describeCluster()) },
     ],
   });
+  registerApiDocs(app, buildOpenApiDocument(openApiPaths));
   const api = Router();
-  api.use("/v1", authenticate(keys), ...jsonBody(config.BODY_LIMIT));
-  registerCreateOutboundCall(api, {
-    calls,
-    agents: createAgentDirectory(prisma),
+  api.use(
+    "/v1",
+    authenticate(keys),
+    rateLimitPerApiKey({ redis, limit: config.RATE_LIMIT_PER_WINDOW, windowMs: config.RATE_LIMIT_WINDOW_MS, logger }),
+    ...jsonBody(config.BODY_LIMIT),
+  );
+  registerRoutes(api, {
+    calls: createCallStore(prisma),
+    agents: createAgentStore(prisma),
+    keys,
     minutes: quota,
+    idempotency: createIdempotencyStore(prisma),
+    checkWebhookUrl: async (url) => {
+      const refusal = await refuseDestination(url, { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS });
+      if (refusal) throw new AppError("validation_failed", `webhook_url: ${refusal.reason}`, { param: "webhook_url" });
+    },
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
     now: () => new Date(),
     newId: randomUUID,
   });
-  registerGetCall(api, { calls });
   app.use(api);
   finishHttpApp(app, logger);
 
@@ -87,9 +119,11 @@ export async function startGateway(
 
   const shutdownSteps: ShutdownStep[] = [
     { name: "http", run: () => closeServer(server) },
+    { name: "projector", run: () => projector.stop() },
     { name: "outbox relay", run: () => relay.stop() },
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
     { name: "quota client", run: () => quota.close() },
+    { name: "redis", run: async () => void (await redis.quit()) },
     { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
   ];
   return {

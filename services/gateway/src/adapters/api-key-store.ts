@@ -1,16 +1,48 @@
+import type { ApiKeyOut } from "@voxbridge/contracts";
+import type { ApiKeyStore } from "../app/ports";
 import { hashApiKey } from "../domain/api-key";
+import type { ApiKey } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
 
 export type ApiKeyPrincipal = { apiKeyId: string; orgId: string };
 
-/** Looks keys up by hash, with a short in-memory cache so the hot path skips Postgres. */
+const toApiKeyOut = (key: ApiKey): ApiKeyOut => ({
+  id: key.id,
+  prefix: key.prefix,
+  created_at: key.createdAt.toISOString(),
+  last_used_at: key.lastUsedAt?.toISOString() ?? null,
+  revoked_at: key.revokedAt?.toISOString() ?? null,
+});
+
+/**
+ * API keys by hash, with a short in-memory cache of lookups so the hot path skips Postgres. A key
+ * revoked through this instance stops working at once; through another, within the cache TTL.
+ */
 export function createApiKeyStore(prisma: GatewayPrisma, options: { cacheTtlMs: number; maxEntries?: number; now?: () => number }) {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 10_000;
   const cache = new Map<string, { principal: ApiKeyPrincipal | null; expiresAt: number }>();
   const touchedAt = new Map<string, number>();
 
+  const management: ApiKeyStore = {
+    async list(orgId) {
+      const keys = await prisma.apiKey.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      return keys.map(toApiKeyOut);
+    },
+    async create(orgId, key) {
+      return toApiKeyOut(await prisma.apiKey.create({ data: { id: key.id, orgId, keyHash: key.hash, prefix: key.prefix } }));
+    },
+    async revoke(orgId, keyId) {
+      await prisma.apiKey.updateMany({ where: { id: keyId, orgId, revokedAt: null }, data: { revokedAt: new Date(now()) } });
+      const key = await prisma.apiKey.findFirst({ where: { id: keyId, orgId } });
+      if (!key) return null;
+      cache.delete(key.keyHash);
+      return toApiKeyOut(key);
+    },
+  };
+
   return {
+    ...management,
     async authenticate(key: string): Promise<ApiKeyPrincipal | null> {
       const hash = hashApiKey(key);
       const cached = cache.get(hash);
@@ -30,4 +62,4 @@ export function createApiKeyStore(prisma: GatewayPrisma, options: { cacheTtlMs: 
     },
   };
 }
-export type ApiKeyStore = ReturnType<typeof createApiKeyStore>;
+export type ApiKeyAuthStore = ReturnType<typeof createApiKeyStore>;

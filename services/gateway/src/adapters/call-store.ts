@@ -1,4 +1,4 @@
-import type { CallEventOf, CallOut } from "@voxbridge/contracts";
+import type { CallEventOf, CallOut, CallStatus } from "@voxbridge/contracts";
 import type { CallStore } from "../app/ports";
 import type { CallRecord } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
@@ -31,27 +31,59 @@ export function toCallOut(record: CallRecord): CallOut {
   };
 }
 
+const json = (value: JsonObject | null) => (value === null ? null : JSON.stringify(value));
+
 export function createCallStore(prisma: GatewayPrisma): CallStore {
   return {
     async createQueued(call, event: CallEventOf<"call.queued">) {
       const { out } = call;
-      const json = (value: JsonObject | null) => (value === null ? null : JSON.stringify(value));
       // One statement, so one implicit transaction and one round trip: the call exists if and only
       // if its event will be published. Raw SQL because this is the hottest write (docs/performance.md).
-      await prisma.$executeRaw`
+      // An existing call id (an Idempotency-Key retry) inserts nothing at all.
+      const inserted = await prisma.$executeRaw`
         WITH inserted_call AS (
           INSERT INTO "calls" (id, org_id, agent_id, status, to_number, from_number, client_name, context, metadata,
                                webhook_url, max_attempts, scheduled_at, created_at, updated_at)
           VALUES (${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
                   ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
                   ${out.scheduled_at}::timestamptz, ${out.created_at}::timestamptz, ${out.created_at}::timestamptz)
+          ON CONFLICT (id) DO NOTHING
+          RETURNING id
         )
         INSERT INTO "outbox" (event_id, topic, key, payload)
-        VALUES (${event.id}::uuid, 'callEvents', ${event.subject}, ${JSON.stringify(event)}::jsonb)`;
+        SELECT ${event.id}::uuid, 'callEvents', ${event.subject}, ${JSON.stringify(event)}::jsonb FROM inserted_call`;
+      return inserted === 1;
     },
+
     async findById(orgId, callId) {
       const record = await prisma.callRecord.findFirst({ where: { id: callId, orgId } });
       return record ? toCallOut(record) : null;
+    },
+
+    async list(orgId, query) {
+      const where = { orgId, ...(query.status ? { status: query.status } : {}) };
+      const [records, total] = await Promise.all([
+        prisma.callRecord.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit, skip: query.offset }),
+        prisma.callRecord.count({ where }),
+      ]);
+      return { items: records.map(toCallOut), total };
+    },
+
+    async cancelQueued(orgId, callId, at, eventFor) {
+      return prisma.$transaction(async (tx) => {
+        // The status condition makes the transition atomic against the projector and other cancels.
+        const { count } = await tx.callRecord.updateMany({
+          where: { id: callId, orgId, status: "queued" },
+          data: { status: "canceled", disposition: "canceled", completedAt: at, updatedAt: at },
+        });
+        const record = await tx.callRecord.findFirst({ where: { id: callId, orgId } });
+        if (!record) return { outcome: "not_found" as const };
+        if (count === 0) return { outcome: "not_queued" as const, status: record.status as CallStatus };
+        const call = toCallOut(record);
+        const event = eventFor(call, record.webhookUrl);
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: "callEvents", key: event.subject, payload: event as object } });
+        return { outcome: "canceled" as const, call };
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { MinuteHoldResponse } from "@voxbridge/contracts";
+import { MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit";
 import { Pool } from "undici";
 import type { MinuteHolds } from "../app/ports";
@@ -9,25 +9,35 @@ export function createQuotaClient(baseUrl: string): MinuteHolds & { close: () =>
   const unavailable = (cause: unknown) =>
     new AppError("dependency_unavailable", "Minute accounting is unavailable; try again", { cause, retryable: true });
 
-  const post = async (path: string, body: unknown) => {
+  const call = async (method: "GET" | "POST", path: string, body?: unknown): Promise<{ status: number; text: string }> => {
     try {
-      return await pool.request({ method: "POST", path, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const response = await pool.request({
+        method,
+        path,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.statusCode, text: await response.body.text() };
     } catch (error) {
       throw unavailable(error);
     }
   };
+  const expectOk = (response: { status: number; text: string }, ok: number) => {
+    if (response.status !== ok) throw unavailable(new Error(`quota answered ${response.status}: ${response.text.slice(0, 200)}`));
+    return response.text;
+  };
 
   return {
     async hold(orgId, callId) {
-      const response = await post("/internal/v1/holds", { org_id: orgId, call_id: callId });
-      const text = await response.body.text();
-      if (response.statusCode !== 200) throw unavailable(new Error(`quota answered ${response.statusCode}: ${text.slice(0, 200)}`));
+      const text = expectOk(await call("POST", "/internal/v1/holds", { org_id: orgId, call_id: callId }), 200);
       return MinuteHoldResponse.parse(JSON.parse(text)).granted;
     },
     async release(orgId, callId) {
-      const response = await post(`/internal/v1/holds/${encodeURIComponent(callId)}/release`, { org_id: orgId });
-      await response.body.dump();
-      if (response.statusCode >= 300) throw unavailable(new Error(`quota answered ${response.statusCode}`));
+      expectOk(await call("POST", `/internal/v1/holds/${encodeURIComponent(callId)}/release`, { org_id: orgId }), 204);
+    },
+    async usage(orgId) {
+      const text = expectOk(await call("GET", `/internal/v1/orgs/${encodeURIComponent(orgId)}/usage`), 200);
+      return UsageOut.parse(JSON.parse(text));
     },
     close: () => pool.close(),
   };

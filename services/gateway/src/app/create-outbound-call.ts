@@ -1,19 +1,22 @@
 import { type CallOut, type CreateOutboundCallRequest, newCallEvent } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
-import type { AgentDirectory, CallStore, MinuteHolds } from "./ports";
+import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
 export type CreateOutboundCallDeps = {
   calls: CallStore;
-  agents: AgentDirectory;
-  minutes: MinuteHolds;
+  agents: Pick<AgentStore, "findActive" | "findDefault">;
+  minutes: Pick<MinuteHolds, "hold" | "release">;
+  /** Refuses webhook URLs the deployment may not call (private networks in production). */
+  checkWebhookUrl: (url: string) => Promise<void>;
   /** True once a live carrier is configured: caller ID becomes required. */
   liveTelephony: boolean;
   now: () => Date;
   newId: () => string;
 };
 
-export type CreateOutboundCallCommand = { orgId: string; request: CreateOutboundCallRequest };
+/** `callId` is fixed by the caller when the request carries an Idempotency-Key, so a retry can never make a second call. */
+export type CreateOutboundCallCommand = { orgId: string; request: CreateOutboundCallRequest; callId?: string };
 
 /**
  * Accepts an outbound call: normalizes numbers, resolves the agent, holds minutes, then writes the
@@ -27,6 +30,8 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (request.from !== undefined && !from) throw new AppError("validation_failed", "from: not a possible phone number", { param: "from" });
   if (deps.liveTelephony && !from)
     throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
+  const webhookUrl = request.webhook_url ?? null;
+  if (webhookUrl) await deps.checkWebhookUrl(webhookUrl);
 
   const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : await deps.agents.findDefault(orgId);
   if (!agent) {
@@ -37,7 +42,7 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   const now = deps.now();
   const scheduleAt = request.schedule_at ? new Date(request.schedule_at) : null;
   const call: CallOut = {
-    id: deps.newId(),
+    id: command.callId ?? deps.newId(),
     agent_id: agent.id,
     direction: "outbound",
     status: "queued",
@@ -64,18 +69,22 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (!(await deps.minutes.hold(orgId, call.id))) {
     throw new AppError("quota_exceeded", "Monthly minute limit reached");
   }
-  const webhookUrl = request.webhook_url ?? null;
   const event = newCallEvent(
     "call.queued",
     "/voxbridge/gateway",
     { org_id: orgId, webhook_url: webhookUrl, call, agent },
     { id: deps.newId(), time: now },
   );
+  let created: boolean;
   try {
-    await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
+    created = await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
   } catch (error) {
     await deps.minutes.release(orgId, call.id).catch(() => undefined);
     throw error;
   }
-  return call;
+  if (created) return call;
+  // The fixed call id exists already: an earlier attempt with this Idempotency-Key got this far.
+  const existing = await deps.calls.findById(orgId, call.id);
+  if (!existing) throw new AppError("conflict", "This call id belongs to another request");
+  return existing;
 }

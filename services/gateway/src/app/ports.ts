@@ -1,16 +1,58 @@
-import type { CallEventOf, CallOut, DialAgent } from "@voxbridge/contracts";
+import type { AgentOut, ApiKeyOut, CallEvent, CallEventOf, CallOut, CallStatus, DialAgent, UsageOut } from "@voxbridge/contracts";
 
-/** Call records and their outbox, written together in one transaction. */
+/** Call records and their outbox: every state change and its event are written in one transaction. */
 export interface CallStore {
-  /** Writes the queued call and its `call.queued` outbox row atomically. */
-  createQueued(call: { orgId: string; webhookUrl: string | null; out: CallOut }, event: CallEventOf<"call.queued">): Promise<void>;
+  /** Writes the queued call and its `call.queued` outbox row atomically; false when the call id already exists. */
+  createQueued(call: { orgId: string; webhookUrl: string | null; out: CallOut }, event: CallEventOf<"call.queued">): Promise<boolean>;
   findById(orgId: string, callId: string): Promise<CallOut | null>;
+  list(orgId: string, query: { status?: CallStatus; limit: number; offset: number }): Promise<{ items: CallOut[]; total: number }>;
+  /**
+   * Moves a queued call to canceled and writes the event `eventFor` builds, in one transaction.
+   * Otherwise says why not: no such call for this org, or its current status.
+   */
+  cancelQueued(
+    orgId: string,
+    callId: string,
+    at: Date,
+    eventFor: (call: CallOut, webhookUrl: string | null) => CallEventOf<"call.canceled">,
+  ): Promise<{ outcome: "canceled"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
 }
 
-/** The org's agents as calls need them. */
-export interface AgentDirectory {
+/** Projects lifecycle events onto call records: once per event id, and never backward. */
+export interface CallProjection {
+  /** True when the event changed the record. */
+  apply(event: CallEvent): Promise<boolean>;
+}
+
+/** The org's agents. */
+export interface AgentStore {
   findActive(orgId: string, agentId: string): Promise<DialAgent | null>;
   findDefault(orgId: string): Promise<DialAgent | null>;
+  get(orgId: string, agentId: string): Promise<AgentOut | null>;
+  list(orgId: string, page: { limit: number; offset: number; includeInactive: boolean }): Promise<{ items: AgentOut[]; total: number }>;
+  /** Creates an agent; when it is the default, the previous default stops being one in the same transaction. */
+  create(orgId: string, agent: NewAgent): Promise<AgentOut>;
+  /** Applies a change; null when the org has no such agent. Switching the default is atomic. */
+  update(orgId: string, agentId: string, change: AgentChange): Promise<AgentOut | null>;
+}
+
+export type NewAgent = {
+  id: string;
+  name: string;
+  systemPrompt: string;
+  voice: string | null;
+  language: string | null;
+  maxDurationSeconds: number;
+  isDefault: boolean;
+};
+export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;
+
+/** API keys: looked up by hash only. */
+export interface ApiKeyStore {
+  list(orgId: string): Promise<ApiKeyOut[]>;
+  create(orgId: string, key: { id: string; hash: string; prefix: string }): Promise<ApiKeyOut>;
+  /** Revokes the org's key; null when the org has no such key. Revoking twice keeps the first time. */
+  revoke(orgId: string, keyId: string): Promise<ApiKeyOut | null>;
 }
 
 /** The quota service, from the gateway's side. */
@@ -19,4 +61,5 @@ export interface MinuteHolds {
   hold(orgId: string, callId: string): Promise<boolean>;
   /** Gives a hold back when the call was never accepted. */
   release(orgId: string, callId: string): Promise<void>;
+  usage(orgId: string): Promise<UsageOut>;
 }

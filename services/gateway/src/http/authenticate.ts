@@ -1,10 +1,10 @@
 import { AppError } from "@voxbridge/kit";
 import type { RequestHandler, Response } from "express";
-import type { ApiKeyPrincipal, ApiKeyStore } from "../adapters/api-key-store";
+import type { ApiKeyAuthStore, ApiKeyPrincipal } from "../adapters/api-key-store";
 import { looksLikeApiKey } from "../domain/api-key";
 
 /** Requires `Authorization: Bearer sk_live_…`; puts the key's org on res.locals.principal. */
-export function authenticate(keys: ApiKeyStore): RequestHandler {
+export function authenticate(keys: Pick<ApiKeyAuthStore, "authenticate" | "markUsed">): RequestHandler {
   return async (req, res, next) => {
     const header = req.get("authorization") ?? "";
     const match = /^Bearer\s+(\S+)$/i.exec(header);

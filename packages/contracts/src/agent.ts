@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** An outbound voice agent as the API returns it. */
+export const AgentOut = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    system_prompt: z.string().describe("May contain {{variable}} placeholders, filled from a call's context"),
+    voice: z.string().nullable(),
+    language: z.string().nullable(),
+    max_duration_seconds: z.number().int(),
+    is_default: z.boolean(),
+    is_active: z.boolean(),
+    created_at: isoDateTime,
+    updated_at: isoDateTime,
+  })
+  .meta({ id: "Agent" });
+export type AgentOut = z.infer<typeof AgentOut>;
+
+const agentFields = {
+  name: z.string().trim().min(1).max(200),
+  system_prompt: z.string().min(1).max(20_000),
+  voice: z.string().min(1).max(100).nullable(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag, e.g. en-US")
+    .nullable(),
+  max_duration_seconds: z.number().int().min(10).max(14_400),
+  is_default: z.boolean(),
+};
+
+/** Body of POST /v1/agents. */
+export const CreateAgentRequest = z
+  .object({
+    ...agentFields,
+    voice: agentFields.voice.optional(),
+    language: agentFields.language.optional(),
+    max_duration_seconds: agentFields.max_duration_seconds.default(600),
+    is_default: agentFields.is_default.default(false),
+  })
+  .strict()
+  .meta({ id: "CreateAgentRequest" });
+export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
+
+/** Body of PATCH /v1/agents/{agent_id}: any subset; `is_active: true` reactivates a deleted agent. */
+export const UpdateAgentRequest = z
+  .object({ ...agentFields, is_active: z.boolean() })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: "at least one field to change" })
+  .meta({ id: "UpdateAgentRequest" });
+export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;

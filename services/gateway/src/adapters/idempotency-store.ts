@@ -1,0 +1,50 @@
+import type { GatewayPrisma } from "./prisma";
+
+export type IdempotencyClaim =
+  | { kind: "new" }
+  | { kind: "replay"; status: number; body: unknown }
+  | { kind: "mismatch" }
+  | { kind: "in_flight" };
+
+/** How long an unfinished claim blocks retries before a retry may take it over (its process likely died). */
+const STALE_IN_FLIGHT_SECONDS = 60;
+/** Keys are kept this long (at least the 24 h promised to partners). */
+const RETAIN_HOURS = 48;
+
+/** Idempotency-Key records, scoped per API key. */
+export function createIdempotencyStore(prisma: GatewayPrisma) {
+  let lastSweep = 0;
+  return {
+    /** Claims the key for this request, or says what became of an earlier request with it. */
+    async claim(apiKeyId: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
+      const claimed = await prisma.$executeRaw`
+        INSERT INTO "idempotency_keys" (api_key_id, key, fingerprint, status)
+        VALUES (${apiKeyId}::uuid, ${key}, ${fingerprint}, 'in_flight')
+        ON CONFLICT (api_key_id, key) DO UPDATE SET created_at = now()
+          WHERE "idempotency_keys".status = 'in_flight'
+            AND "idempotency_keys".fingerprint = EXCLUDED.fingerprint
+            AND "idempotency_keys".created_at < now() - make_interval(secs => ${STALE_IN_FLIGHT_SECONDS})`;
+      if (claimed === 1) return { kind: "new" };
+      const existing = await prisma.idempotencyKey.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
+      if (!existing) return this.claim(apiKeyId, key, fingerprint); // released between the two statements
+      if (existing.fingerprint !== fingerprint) return { kind: "mismatch" };
+      if (existing.status !== "completed" || existing.responseStatus === null) return { kind: "in_flight" };
+      return { kind: "replay", status: existing.responseStatus, body: existing.responseBody };
+    },
+    async complete(apiKeyId: string, key: string, status: number, body: unknown): Promise<void> {
+      await prisma.idempotencyKey.update({
+        where: { apiKeyId_key: { apiKeyId, key } },
+        data: { status: "completed", responseStatus: status, responseBody: body as object, completedAt: new Date() },
+      });
+      if (Date.now() - lastSweep > 600_000) {
+        lastSweep = Date.now();
+        await prisma.$executeRaw`DELETE FROM "idempotency_keys" WHERE created_at < now() - make_interval(hours => ${RETAIN_HOURS})`;
+      }
+    },
+    /** Forgets a claim whose request failed in a way a retry may fix (5xx, 409, 429). */
+    async release(apiKeyId: string, key: string): Promise<void> {
+      await prisma.idempotencyKey.deleteMany({ where: { apiKeyId, key, status: "in_flight" } });
+    },
+  };
+}
+export type IdempotencyStore = ReturnType<typeof createIdempotencyStore>;

@@ -1,0 +1,31 @@
+import { type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { AppError } from "@voxbridge/kit";
+import type { CallStore } from "./ports";
+
+export type CancelCallDeps = { calls: CallStore; now: () => Date; newId: () => string };
+
+/**
+ * Cancels a call that has not been dialed (queued, including scheduled) and emits `call.canceled`;
+ * the dialer drops it and quota releases its hold. A call already calling or finished is a 409.
+ */
+export async function cancelCall(deps: CancelCallDeps, command: { orgId: string; callId: string }): Promise<CallOut> {
+  const now = deps.now();
+  const result = await deps.calls.cancelQueued(command.orgId, command.callId, now, (call, webhookUrl) =>
+    newCallEvent(
+      "call.canceled",
+      "/voxbridge/gateway",
+      { org_id: command.orgId, webhook_url: webhookUrl, call },
+      { id: deps.newId(), time: now },
+    ),
+  );
+  switch (result.outcome) {
+    case "canceled":
+      return result.call;
+    case "not_found":
+      throw new AppError("not_found", "No call with this id", { param: "call_id" });
+    case "not_queued":
+      throw new AppError("conflict", `Only a queued call can be canceled; this one is ${result.status}`, {
+        context: { status: result.status },
+      });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Router } from "express";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import type { IdempotencyStore } from "../../adapters/idempotency-store";
+import type { AgentDeps } from "../../app/agents";
+import type { CancelCallDeps } from "../../app/cancel-call";
+import type { CreateOutboundCallDeps } from "../../app/create-outbound-call";
+import type { ApiKeyStore, MinuteHolds } from "../../app/ports";
+import { idempotent } from "../idempotency";
+import { cancelCallOpenApi, registerCancelCall } from "./cancel-call";
+import { createAgentOpenApi, registerCreateAgent } from "./create-agent";
+import { createApiKeyOpenApi, registerCreateApiKey } from "./create-api-key";
+import { createOutboundCallOpenApi, registerCreateOutboundCall } from "./create-outbound-call";
+import { deleteAgentOpenApi, registerDeleteAgent } from "./delete-agent";
+import { getAgentOpenApi, registerGetAgent } from "./get-agent";
+import { getCallOpenApi, registerGetCall } from "./get-call";
+import { getUsageOpenApi, registerGetUsage } from "./get-usage";
+import { listAgentsOpenApi, registerListAgents } from "./list-agents";
+import { listApiKeysOpenApi, registerListApiKeys } from "./list-api-keys";
+import { listCallsOpenApi, registerListCalls } from "./list-calls";
+import { registerRevokeApiKey, revokeApiKeyOpenApi } from "./revoke-api-key";
+import { registerUpdateAgent, updateAgentOpenApi } from "./update-agent";
+
+export type RouteDeps = CreateOutboundCallDeps &
+  CancelCallDeps &
+  AgentDeps & { keys: ApiKeyStore; minutes: CreateOutboundCallDeps["minutes"] & Pick<MinuteHolds, "usage">; idempotency: IdempotencyStore };
+
+/** Every public /v1 route, in one place so the OpenAPI document below cannot miss one. */
+export function registerRoutes(router: Router, deps: RouteDeps): void {
+  const withIdempotency = idempotent(deps.idempotency);
+  router.post("/v1/calls/outbound", withIdempotency);
+  router.post("/v1/calls/:call_id/cancel", withIdempotency);
+  registerCreateOutboundCall(router, deps);
+  registerListCalls(router, deps);
+  registerGetCall(router, deps);
+  registerCancelCall(router, deps);
+  registerCreateAgent(router, deps);
+  registerListAgents(router, deps);
+  registerGetAgent(router, deps);
+  registerUpdateAgent(router, deps);
+  registerDeleteAgent(router, deps);
+  registerGetUsage(router, deps);
+  registerListApiKeys(router, deps);
+  registerCreateApiKey(router, deps);
+  registerRevokeApiKey(router, deps);
+}
+
+export const openApiPaths: ZodOpenApiPathsObject[] = [
+  createOutboundCallOpenApi,
+  listCallsOpenApi,
+  getCallOpenApi,
+  cancelCallOpenApi,
+  createAgentOpenApi,
+  listAgentsOpenApi,
+  getAgentOpenApi,
+  updateAgentOpenApi,
+  deleteAgentOpenApi,
+  getUsageOpenApi,
+  listApiKeysOpenApi,
+  createApiKeyOpenApi,
+  revokeApiKeyOpenApi,
+];
