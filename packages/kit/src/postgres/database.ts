@@ -12,7 +12,8 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE ${quoteIdent(name)}`).catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error; // created by a concurrent runner
+        // A concurrent runner created it first: 42P04, or 23505 when the creates truly race.
+        if (error.code !== "42P04" && error.code !== "23505") throw error;
       });
     }
   } finally {

@@ -75,7 +75,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           byTopic.set(topic, messages);
         }
         await options.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });
-        await client.query(`UPDATE ${table} SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+        await client.query(`UPDATE ${table} SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [
+          rows.map((row) => row.id),
+        ]);
         published.inc(rows.length);
         for (const row of rows) lag.observe(row.age);
       }

@@ -58,10 +58,11 @@ export async function findSchemaDrift(options: {
   const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: datamodel }))) as { datamodel: { models: DmmfModel[] } };
   const scratch = `drift_${randomBytes(6).toString("hex")}`;
   await ensureDatabase(options.databaseUrl);
-  await migrate({ databaseUrl: options.databaseUrl, schema: scratch, migrationsDir: options.migrationsDir });
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
+    // Inside the try: a failing migration leaves earlier ones committed in the scratch schema.
+    await migrate({ databaseUrl: options.databaseUrl, schema: scratch, migrationsDir: options.migrationsDir });
     const { rows } = await client.query<{
       table_name: string;
       column_name: string;
@@ -101,7 +102,8 @@ export async function findSchemaDrift(options: {
         if (!found) problems.push(`${table}.${column} is in schema.prisma but not in the migrations`);
         else {
           if (found.type !== type) problems.push(`${table}.${column}: migrations make ${found.type}, schema.prisma says ${type}`);
-          if (found.nullable === field.isRequired)
+          // Prisma Migrate makes scalar lists nullable arrays although the DMMF calls them required.
+          if (!field.isList && found.nullable === field.isRequired)
             problems.push(
               `${table}.${column}: migrations make it ${found.nullable ? "nullable" : "NOT NULL"}, schema.prisma says ${field.isRequired ? "required" : "optional"}`,
             );

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { baseEnvShape, ConfigError, envFlag, parseConfig } from "./config";
+
+describe("parseConfig with the base environment shape", () => {
+  it("applies every default when the environment sets nothing", () => {
+    expect(parseConfig(baseEnvShape, {})).toEqual({
+      NODE_ENV: "development",
+      LOG_LEVEL: "info",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/voxbridge",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      KAFKA_BROKERS: ["127.0.0.1:9092"],
+      KAFKA_TOPIC_PREFIX: "",
+      SHUTDOWN_TIMEOUT_MS: 15_000,
+    });
+  });
+
+  it("keeps values the environment sets and coerces numbers", () => {
+    const config = parseConfig(baseEnvShape, {
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge",
+      KAFKA_TOPIC_PREFIX: "staging.",
+      SHUTDOWN_TIMEOUT_MS: "2500",
+    });
+    expect(config).toMatchObject({
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge",
+      KAFKA_TOPIC_PREFIX: "staging.",
+      SHUTDOWN_TIMEOUT_MS: 2500,
+    });
+  });
+
+  it("splits KAFKA_BROKERS on commas, trims each broker and drops empty entries", () => {
+    const config = parseConfig(baseEnvShape, { KAFKA_BROKERS: " kafka-1:9092 ,kafka-2:9092,, kafka-3:9092 ," });
+    expect(config.KAFKA_BROKERS).toEqual(["kafka-1:9092", "kafka-2:9092", "kafka-3:9092"]);
+  });
+
+  it("throws one ConfigError naming every bad variable, and only those", () => {
+    const parse = () =>
+      parseConfig(baseEnvShape, {
+        NODE_ENV: "staging",
+        LOG_LEVEL: "loud",
+        DATABASE_URL: "not a url",
+        SHUTDOWN_TIMEOUT_MS: "-5",
+        KAFKA_TOPIC_PREFIX: "fine.",
+      });
+    expect(parse).toThrow(ConfigError);
+    let message = "";
+    try {
+      parse();
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toMatch(/^invalid configuration:\n/);
+    for (const name of ["NODE_ENV", "LOG_LEVEL", "DATABASE_URL", "SHUTDOWN_TIMEOUT_MS"]) expect(message).toContain(`  ${name}: `);
+    expect(message).not.toContain("KAFKA_TOPIC_PREFIX");
+    expect(message).not.toContain("REDIS_URL");
+    expect(message.split("\n")).toHaveLength(5);
+  });
+
+  it("rejects a non-integer SHUTDOWN_TIMEOUT_MS", () => {
+    expect(() => parseConfig(baseEnvShape, { SHUTDOWN_TIMEOUT_MS: "1.5" })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+});
+
+describe("envFlag", () => {
+  const shape = { FEATURE: envFlag };
+
+  it.each(["true", "1", "yes"])("reads %p as true", (value) => {
+    expect(parseConfig(shape, { FEATURE: value }).FEATURE).toBe(true);
+  });
+
+  it.each(["false", "0", "no", ""])("reads %p as false", (value) => {
+    expect(parseConfig(shape, { FEATURE: value }).FEATURE).toBe(false);
+  });
+
+  it("is false when the variable is absent", () => {
+    expect(parseConfig(shape, {}).FEATURE).toBe(false);
+  });
+
+  it("rejects any other value with a ConfigError naming the variable", () => {
+    expect(() => parseConfig(shape, { FEATURE: "enabled" })).toThrow(ConfigError);
+    expect(() => parseConfig(shape, { FEATURE: "on" })).toThrow(/FEATURE/);
+  });
+
+  it("composes with a service's own shape", () => {
+    const config = parseConfig(
+      { ...baseEnvShape, ALLOW_PRIVATE: envFlag, PORT: z.coerce.number().int() },
+      { ALLOW_PRIVATE: "yes", PORT: "8080" },
+    );
+    expect(config).toMatchObject({ ALLOW_PRIVATE: true, PORT: 8080, NODE_ENV: "development" });
+  });
+});

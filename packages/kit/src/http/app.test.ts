@@ -1,0 +1,196 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ErrorEnvelope } from "@voxbridge/contracts";
+import { Registry } from "prom-client";
+import { z } from "zod";
+import { createLogger } from "../logger";
+import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen } from "./app";
+
+const GENERATED_ID = /^req_[0-9a-f]{32}$/;
+
+let server: Server;
+let baseUrl: string;
+let databaseDown: Error | undefined;
+
+beforeAll(async () => {
+  const logger = createLogger({ service: "http-test", level: "silent" });
+  const app = createHttpApp({
+    logger,
+    metrics: new Registry(),
+    readiness: [
+      {
+        name: "postgres",
+        check: async () => {
+          if (databaseDown) throw databaseDown;
+        },
+      },
+      { name: "kafka", check: async () => undefined },
+    ],
+  });
+  app.post("/echo", ...jsonBody("1kb"), (req, res) => {
+    res.status(201).json({ received: req.body });
+  });
+  app.post("/validate", ...jsonBody(), (req, res) => {
+    const parsed = z.object({ to: z.object({ number: z.string() }) }).parse(req.body);
+    res.json(parsed);
+  });
+  app.get("/boom", () => {
+    throw new Error("database password is hunter2");
+  });
+  finishHttpApp(app, logger);
+  server = await listen(app, 0, "127.0.0.1");
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await closeServer(server);
+});
+
+beforeEach(() => {
+  databaseDown = undefined;
+});
+
+/** The response's error envelope, checked against the contract. */
+async function envelopeOf(response: Response) {
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  return ErrorEnvelope.parse(await response.json()).error;
+}
+
+describe("HTTP app: JSON bodies", () => {
+  it("passes a well-formed JSON body to the route", async () => {
+    const response = await fetch(`${baseUrl}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ hello: "world" }),
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ received: { hello: "world" } });
+  });
+
+  it("answers malformed JSON with 400 malformed_json in the error envelope", async () => {
+    const response = await fetch(`${baseUrl}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "partner-req-1" },
+      body: '{"hello": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await envelopeOf(response)).toEqual({
+      type: "malformed_json",
+      message: "The request body is not valid JSON",
+      param: null,
+      request_id: "partner-req-1",
+    });
+  });
+
+  it("answers a body that is not JSON with 415 unsupported_media_type", async () => {
+    const response = await fetch(`${baseUrl}/echo`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    expect(response.status).toBe(415);
+    expect(await envelopeOf(response)).toMatchObject({ type: "unsupported_media_type", param: null });
+  });
+
+  it("answers a body over the limit with 413 payload_too_large", async () => {
+    const response = await fetch(`${baseUrl}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ padding: "x".repeat(4_096) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await envelopeOf(response)).toMatchObject({ type: "payload_too_large", param: null });
+  });
+
+  it("answers a thrown ZodError with 422 validation_failed whose param is the failing path", async () => {
+    const response = await fetch(`${baseUrl}/validate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ to: { number: 42 } }),
+    });
+    expect(response.status).toBe(422);
+    const error = await envelopeOf(response);
+    expect(error).toMatchObject({ type: "validation_failed", param: "to.number" });
+    expect(error.message).toMatch(/^to\.number: /);
+  });
+});
+
+describe("HTTP app: errors", () => {
+  it("answers an unknown route with 404 not_found naming the method and path", async () => {
+    const response = await fetch(`${baseUrl}/v1/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await envelopeOf(response)).toMatchObject({ type: "not_found", message: "No route for GET /v1/nowhere", param: null });
+  });
+
+  it("answers an unexpected Error with 500 internal and leaks neither its message nor a stack", async () => {
+    const response = await fetch(`${baseUrl}/boom`);
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("hunter2");
+    expect(text).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(text).not.toContain("stack");
+    const error = ErrorEnvelope.parse(JSON.parse(text)).error;
+    expect(error).toEqual({ type: "internal", message: "Internal error", param: null, request_id: expect.stringMatching(GENERATED_ID) });
+    expect(response.headers.get("x-request-id")).toBe(error.request_id);
+  });
+});
+
+describe("HTTP app: request ids", () => {
+  it("echoes a sane x-request-id on the response and in error bodies", async () => {
+    const response = await fetch(`${baseUrl}/missing`, { headers: { "x-request-id": "abc.DEF:123-_x" } });
+    expect(response.headers.get("x-request-id")).toBe("abc.DEF:123-_x");
+    expect((await envelopeOf(response)).request_id).toBe("abc.DEF:123-_x");
+  });
+
+  it("generates a request id when the request has none", async () => {
+    const response = await fetch(`${baseUrl}/healthz`);
+    expect(response.headers.get("x-request-id")).toMatch(GENERATED_ID);
+  });
+
+  it.each([
+    ["with spaces and symbols", "bad id <script>"],
+    ["longer than 128 characters", "a".repeat(129)],
+  ])("replaces an x-request-id %s with a generated one", async (_label, incoming) => {
+    const response = await fetch(`${baseUrl}/missing`, { headers: { "x-request-id": incoming } });
+    const generated = response.headers.get("x-request-id");
+    expect(generated).toMatch(GENERATED_ID);
+    expect((await envelopeOf(response)).request_id).toBe(generated);
+  });
+
+  it("gives two requests without ids different generated ids", async () => {
+    const [first, second] = await Promise.all([fetch(`${baseUrl}/healthz`), fetch(`${baseUrl}/healthz`)]);
+    expect(first.headers.get("x-request-id")).not.toBe(second.headers.get("x-request-id"));
+  });
+});
+
+describe("HTTP app: operational endpoints", () => {
+  it("answers /healthz with 200", async () => {
+    const response = await fetch(`${baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers /readyz with 200 when every check passes", async () => {
+    const response = await fetch(`${baseUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready", checks: { postgres: "ok", kafka: "ok" } });
+  });
+
+  it("answers /readyz with 503 listing the failing check's message when a check throws", async () => {
+    databaseDown = new Error("connect ECONNREFUSED 127.0.0.1:5432");
+    const response = await fetch(`${baseUrl}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      status: "unavailable",
+      checks: { postgres: "connect ECONNREFUSED 127.0.0.1:5432", kafka: "ok" },
+    });
+  });
+
+  it("exposes request latency by route and status on /metrics", async () => {
+    await (await fetch(`${baseUrl}/healthz`)).text();
+    await (await fetch(`${baseUrl}/not-a-route`)).text();
+    const response = await fetch(`${baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toContain("# TYPE http_request_duration_seconds histogram");
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+  });
+});
