@@ -24,6 +24,13 @@ export const toAgentOut = (agent: Agent): AgentOut => ({
   updated_at: agent.updatedAt.toISOString(),
 });
 
+/**
+ * Serializes changes to one org's agents, so concurrent default switches queue up instead of one
+ * failing on the partial unique index (one default per org) that backs this up.
+ */
+const lockOrgAgents = (tx: Pick<GatewayPrisma, "$executeRaw">, orgId: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`agents:${orgId}`}))`;
+
 export function createAgentStore(prisma: GatewayPrisma): AgentStore {
   return {
     async findActive(orgId, agentId) {
@@ -47,8 +54,8 @@ export function createAgentStore(prisma: GatewayPrisma): AgentStore {
       return { items: agents.map(toAgentOut), total };
     },
     async create(orgId, agent) {
-      // The partial unique index (one default per org) makes a concurrent second default fail, not coexist.
       const created = await prisma.$transaction(async (tx) => {
+        await lockOrgAgents(tx, orgId);
         if (agent.isDefault) await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
         return tx.agent.create({ data: { ...agent, orgId } });
       });
@@ -56,6 +63,7 @@ export function createAgentStore(prisma: GatewayPrisma): AgentStore {
     },
     async update(orgId, agentId, change) {
       const updated = await prisma.$transaction(async (tx) => {
+        await lockOrgAgents(tx, orgId);
         const current = await tx.agent.findFirst({ where: { id: agentId, orgId } });
         if (!current) return null;
         // An inactive agent cannot stay (or become) the default: new calls could not use it.
