@@ -43,7 +43,11 @@ export function buildOpenApiDocument(paths: ZodOpenApiPathsObject[]) {
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
     components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "sk_live_… API key" } } },
-    paths: Object.assign({}, ...paths),
+    // Several operation files share a path (GET and POST /v1/agents): merge their methods.
+    paths: paths.reduce<ZodOpenApiPathsObject>((merged, entry) => {
+      for (const [path, item] of Object.entries(entry)) merged[path] = { ...merged[path], ...item };
+      return merged;
+    }, {}),
   });
 }
 

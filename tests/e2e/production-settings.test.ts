@@ -1,0 +1,105 @@
+import { ErrorEnvelope } from "@voxbridge/contracts";
+import { request } from "undici";
+import { apiClient, errorType } from "../support/api-client";
+import { provisionOrg, startStack, type TestStack } from "../support/stack";
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startStack({
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: "false",
+    TELEPHONY_ADAPTER: "twilio",
+    RATE_LIMIT_PER_WINDOW: "5",
+    RATE_LIMIT_WINDOW_MS: "60000",
+  });
+});
+afterAll(() => stack?.stop());
+
+describe("gateway with production settings", () => {
+  it("refuses webhook URLs on private, loopback and link-local networks, and URLs with credentials", async () => {
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    for (const url of [
+      "http://127.0.0.1:9000/hook",
+      "http://10.0.0.8/hook",
+      "http://169.254.169.254/latest",
+      "http://[::1]/x",
+      "https://u:p@8.8.8.8/x",
+    ]) {
+      const response = await api.post("/v1/calls/outbound", { to: "+15551234567", from: "+15550001111", webhook_url: url });
+      expect([url, response.status, errorType(response)]).toEqual([url, 422, "validation_failed"]);
+      expect(ErrorEnvelope.parse(response.body).error.param).toBe("webhook_url");
+    }
+    const unspent = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    expect(
+      (await unspent.post("/v1/calls/outbound", { to: "+15551234567", from: "+15550001111", webhook_url: "https://8.8.8.8/hook" })).status,
+    ).toBe(201);
+  });
+
+  it("requires from once live telephony is configured", async () => {
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    const response = await api.post("/v1/calls/outbound", { to: "+15551234567" });
+    expect([response.status, errorType(response)]).toEqual([422, "validation_failed"]);
+    expect(ErrorEnvelope.parse(response.body).error.param).toBe("from");
+  });
+
+  it("limits each API key's requests with 429, Retry-After and RateLimit headers; other keys are unaffected", async () => {
+    const limited = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    const statuses: number[] = [];
+    let last = await limited.get("/v1/calls");
+    statuses.push(last.status);
+    expect(last.headers.ratelimit).toEqual(expect.stringContaining("r=4"));
+    expect(last.headers["ratelimit-policy"]).toEqual(expect.stringContaining("q=5"));
+    for (let i = 0; i < 5; i++) {
+      last = await limited.get("/v1/calls");
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(errorType(last)).toBe("rate_limited");
+    expect(Number(last.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey).get("/v1/calls")).status).toBe(200);
+  });
+});
+
+describe("API reference", () => {
+  it("serves an OpenAPI 3.1 document generated from the schemas, covering every route", async () => {
+    const response = await request(`${stack.gatewayUrl}/openapi.json`);
+    expect(response.statusCode).toBe(200);
+    const document = (await response.body.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(document.openapi).toBe("3.1.0");
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        "POST /v1/calls/outbound",
+        "GET /v1/calls",
+        "GET /v1/calls/{call_id}",
+        "POST /v1/calls/{call_id}/cancel",
+        "POST /v1/agents",
+        "GET /v1/agents",
+        "GET /v1/agents/{agent_id}",
+        "PATCH /v1/agents/{agent_id}",
+        "DELETE /v1/agents/{agent_id}",
+        "GET /v1/usage",
+        "GET /v1/api-keys",
+        "POST /v1/api-keys",
+        "DELETE /v1/api-keys/{api_key_id}",
+      ].sort(),
+    );
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["CallOut", "CreateOutboundCallRequest", "Error", "Agent", "Usage"]),
+    );
+  });
+
+  it("serves a browsable reference at /docs with no asset from another host", async () => {
+    const response = await request(`${stack.gatewayUrl}/docs/`);
+    expect(response.statusCode).toBe(200);
+    const html = await response.body.text();
+    expect(html).toContain("swagger-ui");
+    expect(html).not.toMatch(/(src|href)="https?:\/\//);
+  });
+});
