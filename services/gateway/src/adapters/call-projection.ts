@@ -6,9 +6,15 @@ import type { GatewayPrisma } from "./prisma";
  * recorded (a redelivery finds it and changes nothing) and the row moves only forward: to a later
  * status, or within `calling` to a later attempt. Terminal records never change again.
  */
-export function createCallProjection(prisma: GatewayPrisma): CallProjection {
+export function createCallProjection(prisma: GatewayPrisma, options: { retainProcessedDays?: number } = {}): CallProjection {
+  let lastSweep = 0;
   return {
     async apply(event) {
+      if (Date.now() - lastSweep > 600_000) {
+        lastSweep = Date.now();
+        // Kafka keeps events for 7 days; an id older than that can no longer be redelivered.
+        await prisma.$executeRaw`DELETE FROM "processed_events" WHERE processed_at < now() - make_interval(days => ${options.retainProcessedDays ?? 8})`;
+      }
       const call = event.data.call;
       const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
       const changed = await prisma.$executeRaw`
