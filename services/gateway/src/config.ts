@@ -8,6 +8,8 @@ const gatewayEnv = {
   QUOTA_URL: z.string().url().default("http://127.0.0.1:8081"),
   /** How long an API key lookup is trusted before Postgres is asked again (revocation delay). */
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long an agent lookup for new calls is cached; changes through another instance show within it. */
+  AGENT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
   /** `simulator` (development) or a live carrier; with a live carrier `from` becomes required. */
   TELEPHONY_ADAPTER: z.enum(["simulator", "twilio"]).default("simulator"),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(20),

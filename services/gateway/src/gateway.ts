@@ -98,7 +98,7 @@ export async function startGateway(
   );
   registerRoutes(api, {
     calls: createCallStore(prisma),
-    agents: createAgentStore(prisma),
+    agents: createAgentStore(prisma, { cacheTtlMs: config.AGENT_CACHE_TTL_MS }),
     keys,
     minutes: quota,
     idempotency: createIdempotencyStore(prisma),

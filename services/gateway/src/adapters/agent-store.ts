@@ -31,15 +31,40 @@ export const toAgentOut = (agent: Agent): AgentOut => ({
 const lockOrgAgents = (tx: Pick<GatewayPrisma, "$executeRaw">, orgId: string) =>
   tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`agents:${orgId}`}))`;
 
-export function createAgentStore(prisma: GatewayPrisma): AgentStore {
+/**
+ * Agents of each org, with the lookups calls make (`findActive`, `findDefault`) cached for
+ * `cacheTtlMs`: the create path then skips a query. A change through this instance clears the org's
+ * entries at once; one made through another gateway instance shows within the TTL.
+ */
+export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: number; now?: () => number }): AgentStore {
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { expiresAt: number; value: DialAgent | null }>();
+  const cached = async (key: string, load: () => Promise<DialAgent | null>): Promise<DialAgent | null> => {
+    const hit = cache.get(key);
+    if (hit && hit.expiresAt > now()) return hit.value;
+    const value = await load();
+    if (options.cacheTtlMs > 0) {
+      if (cache.size >= 10_000) cache.delete(cache.keys().next().value as string);
+      cache.set(key, { value, expiresAt: now() + options.cacheTtlMs });
+    }
+    return value;
+  };
+  const forget = (orgId: string) => {
+    for (const key of cache.keys()) if (key.startsWith(`${orgId}:`)) cache.delete(key);
+  };
+
   return {
-    async findActive(orgId, agentId) {
-      const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId, isActive: true } });
-      return agent ? toDialAgent(agent) : null;
+    findActive(orgId, agentId) {
+      return cached(`${orgId}:${agentId}`, async () => {
+        const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId, isActive: true } });
+        return agent ? toDialAgent(agent) : null;
+      });
     },
-    async findDefault(orgId) {
-      const agent = await prisma.agent.findFirst({ where: { orgId, isDefault: true, isActive: true } });
-      return agent ? toDialAgent(agent) : null;
+    findDefault(orgId) {
+      return cached(`${orgId}:default`, async () => {
+        const agent = await prisma.agent.findFirst({ where: { orgId, isDefault: true, isActive: true } });
+        return agent ? toDialAgent(agent) : null;
+      });
     },
     async get(orgId, agentId) {
       const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId } });
@@ -59,6 +84,7 @@ export function createAgentStore(prisma: GatewayPrisma): AgentStore {
         if (agent.isDefault) await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
         return tx.agent.create({ data: { ...agent, orgId } });
       });
+      forget(orgId);
       return toAgentOut(created);
     },
     async update(orgId, agentId, change) {
@@ -74,6 +100,7 @@ export function createAgentStore(prisma: GatewayPrisma): AgentStore {
         }
         return tx.agent.update({ where: { id: agentId }, data: { ...change, isActive, isDefault } });
       });
+      forget(orgId);
       return updated ? toAgentOut(updated) : null;
     },
   };
