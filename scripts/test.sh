@@ -9,6 +9,8 @@ if [ -z "${DATABASE_URL:-}${REDIS_URL:-}${KAFKA_BROKERS:-}" ] && docker info >/d
   export VOXBRIDGE_TESTCONTAINERS=1
 fi
 export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voxbridge_test}"
+# Each run starts from an empty test database and the committed migrations (tests/support/fresh-database.ts).
+export VOXBRIDGE_FRESH_TEST_DATABASE="${VOXBRIDGE_FRESH_TEST_DATABASE:-1}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
