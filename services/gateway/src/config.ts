@@ -18,7 +18,7 @@ const gatewayEnv = {
   /** Gateway instances in this group share the projection of lifecycle events onto call records. */
   GATEWAY_GROUP_ID: z.string().min(1).default("gateway"),
   /** Requests per API key per window, across all gateway instances (Redis). */
-  RATE_LIMIT_PER_WINDOW: z.coerce.number().int().positive().default(1200),
+  RATE_LIMIT_PER_WINDOW: z.coerce.number().int().positive().default(6000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   /** Local runs allow webhook URLs on loopback/private networks; production never. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: envFlag,
