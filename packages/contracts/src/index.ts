@@ -5,3 +5,4 @@ export * from "./errors";
 export * from "./events";
 export * from "./pagination";
 export * from "./quota";
+export * from "./webhooks";

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import type { Express } from "express";
 import type { Kafka, Producer } from "kafkajs";
 import type { Registry } from "prom-client";
 import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck } from "./http/app";
@@ -22,6 +23,8 @@ export type KafkaWorkerOptions = {
   handle: (message: ConsumedMessage, context: { producer: Producer; topics: TopicNames }) => Promise<void>;
   /** Closes the worker's own stores, after the consumer has finished in-flight work. */
   closeStores: ShutdownStep[];
+  /** The service's own HTTP routes, served beside health, readiness and metrics. */
+  routes?: (app: Express) => void;
 };
 
 export type RunningWorker = {
@@ -61,6 +64,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     metrics: options.metrics,
     readiness: [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }],
   });
+  options.routes?.(app);
   finishHttpApp(app, logger);
   const server = await listen(app, options.port);
   const port = (server.address() as AddressInfo).port;

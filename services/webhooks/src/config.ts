@@ -1,15 +1,58 @@
 import { baseEnvShape, envFlag, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
+import { PRODUCTION_RETRY_SECONDS, parseRetrySchedule } from "./domain/retry-schedule";
 
 const webhooksEnv = {
   ...baseEnvShape,
-  /** Health, readiness and metrics only; events arrive over Kafka. */
+  /** Health, readiness, metrics and the internal endpoints/deliveries API the gateway calls; events arrive over Kafka. */
   WEBHOOKS_PORT: z.coerce.number().int().min(0).max(65535).default(8083),
   WEBHOOKS_GROUP_ID: z.string().min(1).default("webhooks"),
   /** Local runs deliver to loopback/private addresses; production never does. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: envFlag,
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /**
+   * Seconds between attempts, comma-separated; after the last the delivery fails. Unset: in
+   * production 5,300,1800,7200,18000,36000,36000 with ±10 % jitter, elsewhere 1,2,4,8,16 without.
+   */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || isSchedule(value), "comma-separated non-negative seconds"),
+  /** Whole-attempt deadline (connect, headers, body); a slower answer is a failure. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Largest body sent; a bigger event fails its delivery with a clear error rather than being truncated. */
+  WEBHOOK_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
+  /** Response bytes read (then discarded) before the connection is dropped. */
+  WEBHOOK_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  /** Attempts in flight per instance. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(64),
+  /** How often due retries are looked for; new events wake the worker at once. */
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 };
+
+function isSchedule(value: string): boolean {
+  try {
+    parseRetrySchedule(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The retry policy this configuration asks for. */
+export function retryPolicyOf(config: Pick<WebhooksConfig, "NODE_ENV" | "WEBHOOK_RETRY_SCHEDULE">) {
+  if (config.WEBHOOK_RETRY_SCHEDULE !== undefined) return { delaysSeconds: parseRetrySchedule(config.WEBHOOK_RETRY_SCHEDULE), jitter: 0 };
+  if (config.NODE_ENV === "production") return { delaysSeconds: [...PRODUCTION_RETRY_SECONDS], jitter: 0.1 };
+  return { delaysSeconds: [1, 2, 4, 8, 16], jitter: 0 };
+}
 
 export type WebhooksConfig = ReturnType<typeof loadWebhooksConfig>;
 export const loadWebhooksConfig = (env: Record<string, string | undefined>) => parseConfig(webhooksEnv, env);

@@ -1,16 +1,67 @@
-import { createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
+import { randomBytes, randomUUID } from "node:crypto";
+import {
+  AppError,
+  createLogger,
+  createMetricsRegistry,
+  decodeCallEvent,
+  type RunningWorker,
+  refuseDestination,
+  startKafkaWorker,
+} from "@voxbridge/kit";
+import { createDeliveryLog } from "./adapters/delivery-log-store";
+import { createDeliveryStore, createWebhookEventStore } from "./adapters/delivery-store";
+import { createEndpointStore } from "./adapters/endpoint-store";
+import { createHttpSender } from "./adapters/http-sender";
 import { createWebhooksPrisma } from "./adapters/prisma";
-import { createWebhookEventStore } from "./adapters/webhook-event-store";
+import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { receiveCallEvent } from "./app/receive-call-event";
-import type { WebhooksConfig } from "./config";
+import { retryPolicyOf, type WebhooksConfig } from "./config";
+import { registerInternalApi } from "./http/internal-api";
 
-/** Starts the webhook service: consumes every lifecycle event and records it for delivery. */
+export type WebhooksOptions = {
+  /** Scheduling clock (retry timers); tests pass a manual one. */
+  clock?: () => Date;
+  /** DNS for the SSRF checks at creation and at connect time; tests play a rebinding server with it. */
+  resolveHost?: (host: string) => Promise<string[]>;
+};
+
+export type RunningWebhooks = RunningWorker & { logger: ReturnType<typeof createLogger>; deliveries: DeliveryWorker };
+
+/** Starts the webhook service: takes in every lifecycle event, delivers it signed and retried, and serves the internal API. */
 export async function startWebhooks(
   config: WebhooksConfig,
   logger = createLogger({ service: "webhooks", level: config.LOG_LEVEL }),
-): Promise<RunningWorker & { logger: typeof logger }> {
+  options: WebhooksOptions = {},
+): Promise<RunningWebhooks> {
+  const clock = options.clock ?? (() => new Date());
   const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
   const events = createWebhookEventStore(prisma);
+  const sender = createHttpSender({
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    maxResponseBytes: config.WEBHOOK_MAX_RESPONSE_BYTES,
+    allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+    resolveHost: options.resolveHost,
+  });
+  const deliveries = createDeliveryWorker({
+    store: createDeliveryStore(prisma),
+    sender,
+    clock,
+    policy: retryPolicyOf(config),
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    maxPayloadBytes: config.WEBHOOK_MAX_PAYLOAD_BYTES,
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+    logger,
+  });
+  const wakeDeliveries = deliveries.wake;
+  const checkUrl = async (url: string) => {
+    const refusal = await refuseDestination(url, {
+      allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      resolve: options.resolveHost,
+    });
+    if (refusal) throw new AppError("validation_failed", `url: ${refusal.reason}`, { param: "url" });
+  };
+
   const worker = await startKafkaWorker({
     service: "webhooks",
     groupId: config.WEBHOOKS_GROUP_ID,
@@ -23,10 +74,29 @@ export async function startWebhooks(
     topics: (names) => [names.callEvents],
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
-      const stored = await receiveCallEvent({ events }, event);
+      const stored = await receiveCallEvent({ events, clock, wakeDeliveries }, event);
       logger.debug({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
     },
-    closeStores: [{ name: "postgres", run: () => prisma.$disconnect() }],
+    routes: (app) =>
+      registerInternalApi(
+        app,
+        {
+          endpoints: createEndpointStore(prisma),
+          log: createDeliveryLog(prisma),
+          checkUrl,
+          newId: randomUUID,
+          newSecret: () => `whsec_${randomBytes(32).toString("base64")}`,
+          clock,
+          wakeDeliveries,
+        },
+        "64kb",
+      ),
+    closeStores: [
+      { name: "deliveries", run: () => deliveries.stop() },
+      { name: "http sender", run: () => sender.close() },
+      { name: "postgres", run: () => prisma.$disconnect() },
+    ],
   });
-  return { ...worker, logger };
+  deliveries.start();
+  return { ...worker, logger, deliveries };
 }

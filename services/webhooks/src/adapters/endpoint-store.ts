@@ -1,0 +1,72 @@
+import type { CallEventType, WebhookEndpointOut } from "@voxbridge/contracts";
+import type { EndpointStore } from "../app/webhook-endpoints";
+import type { WebhookEndpoint } from "../generated/prisma/client";
+import type { WebhooksPrisma } from "./prisma";
+
+const toOut = (row: WebhookEndpoint): WebhookEndpointOut => ({
+  id: row.id,
+  url: row.url,
+  // An empty list means every event type.
+  events: (row.events ?? []).length === 0 ? null : (row.events as CallEventType[]),
+  description: row.description,
+  enabled: row.enabled,
+  disabled_reason: row.disabledReason,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+/** Endpoints through Prisma model calls: the management API is not a hot path. */
+export function createEndpointStore(prisma: WebhooksPrisma): EndpointStore {
+  return {
+    async create(endpoint) {
+      await prisma.webhookEndpoint.create({
+        data: {
+          id: endpoint.id,
+          orgId: endpoint.orgId,
+          url: endpoint.url,
+          events: endpoint.events ?? [],
+          description: endpoint.description,
+          enabled: endpoint.enabled,
+          secret: endpoint.secret,
+          createdAt: new Date(endpoint.created_at),
+          updatedAt: new Date(endpoint.updated_at),
+        },
+      });
+    },
+    async list(orgId) {
+      const rows = await prisma.webhookEndpoint.findMany({ where: { orgId }, orderBy: { createdAt: "desc" } });
+      return rows.map(toOut);
+    },
+    async find(orgId, id) {
+      const row = await prisma.webhookEndpoint.findFirst({ where: { orgId, id } });
+      return row ? toOut(row) : null;
+    },
+    async update(orgId, id, patch, now) {
+      const reenabled = patch.enabled === true ? { disabledReason: null, failingSince: null } : {};
+      const { count } = await prisma.webhookEndpoint.updateMany({
+        where: { orgId, id },
+        data: {
+          ...(patch.url !== undefined ? { url: patch.url } : {}),
+          ...(patch.events !== undefined ? { events: patch.events ?? [] } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+          ...reenabled,
+          updatedAt: now,
+        },
+      });
+      if (count === 0) return null;
+      return this.find(orgId, id);
+    },
+    async delete(orgId, id) {
+      const { count } = await prisma.webhookEndpoint.deleteMany({ where: { orgId, id } });
+      return count > 0;
+    },
+    async rotateSecret(orgId, id, secret, previousValidUntil, now) {
+      const updated = await prisma.$executeRaw`
+        UPDATE "webhook_endpoints" SET previous_secret = secret, previous_secret_expires_at = ${previousValidUntil},
+               secret = ${secret}, updated_at = ${now}
+         WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`;
+      return updated === 0 ? null : this.find(orgId, id);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { CallEvent } from "@voxbridge/contracts";
+import type { AttemptResult } from "../domain/delivery-outcome";
+
+/** A delivery claimed for one attempt, with what is needed to sign and send it. */
+export type DueDelivery = {
+  id: string;
+  orgId: string;
+  endpointId: string | null;
+  url: string;
+  /** Attempts made including this one. */
+  attemptNumber: number;
+  event: CallEvent;
+  sequence: number;
+  /** Secrets to sign with (current first), or null when it must not be sent (see `blockedReason`). */
+  secrets: string[] | null;
+  blockedReason: string | null;
+};
+
+/** What happens to a delivery after an attempt. */
+export type DeliveryDecision =
+  | { kind: "delivered" }
+  | { kind: "retry"; nextAttemptAt: Date }
+  | { kind: "failed"; reason: string; disableEndpoint: string | null };
+
+/** The durable delivery state: retry timers, claims and the attempt log. */
+export interface DeliveryStore {
+  /** Leases up to `limit` due deliveries whose earlier events (same call and destination) are settled. */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]>;
+  /** Logs the attempt and applies the decision; a failing endpoint is disabled once it has failed for `disableAfterMs`. */
+  recordAttempt(delivery: DueDelivery, attemptedAt: Date, result: AttemptResult, decision: DeliveryDecision): Promise<void>;
+}
+
+/** Sends one signed POST; never throws (failures are results). */
+export interface WebhookSender {
+  send(request: { url: string; headers: Record<string, string>; body: string }): Promise<AttemptResult>;
+}

@@ -1,0 +1,6 @@
+import type { CallEvent } from "@voxbridge/contracts";
+
+/** The body partners receive: the event type, its time, the call's per-call sequence and the call (metadata included). */
+export function webhookBody(event: CallEvent, sequence: number): string {
+  return JSON.stringify({ type: event.type, timestamp: event.time, sequence, data: event.data.call });
+}

@@ -1,0 +1,69 @@
+import {
+  CreateWebhookEndpointRequest,
+  ListWebhookDeliveriesQuery,
+  UpdateWebhookEndpointRequest,
+  type WebhookDeliveryList,
+  type WebhookEndpointList,
+} from "@voxbridge/contracts";
+import { AppError, jsonBody } from "@voxbridge/kit";
+import { type Express, Router } from "express";
+import { z } from "zod";
+import { type DeliveryLogDeps, listDeliveries, retryDelivery } from "../app/delivery-log";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  type EndpointDeps,
+  getEndpoint,
+  listEndpoints,
+  rotateEndpointSecret,
+  updateEndpoint,
+} from "../app/webhook-endpoints";
+
+/** Path ids that are not UUIDs cannot name anything: 404, like a missing one. */
+function pathId(params: unknown, name: string, resource: string): string {
+  const value = (params as Record<string, unknown>)[name];
+  if (!z.uuid().safeParse(value).success) throw new AppError("not_found", `No ${resource} with this id`, { param: name });
+  return value as string;
+}
+
+/**
+ * The internal API the gateway calls on a partner's behalf (docs/webhooks.md). The org id in the
+ * path comes from the gateway's authentication; every lookup is scoped by it.
+ */
+export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryLogDeps, bodyLimit: string): void {
+  const api = Router({ mergeParams: true });
+  const org = (params: unknown) => pathId(params, "org_id", "organization");
+  const endpointId = (params: unknown) => pathId(params, "endpoint_id", "webhook endpoint");
+
+  api.post("/webhook-endpoints", async (req, res) => {
+    const endpoint = await createEndpoint(deps, org(req.params), CreateWebhookEndpointRequest.parse(req.body ?? {}));
+    res.status(201).json(endpoint);
+  });
+  api.get("/webhook-endpoints", async (req, res) => {
+    const body: WebhookEndpointList = { items: await listEndpoints(deps, org(req.params)) };
+    res.json(body);
+  });
+  api.get("/webhook-endpoints/:endpoint_id", async (req, res) => {
+    res.json(await getEndpoint(deps, org(req.params), endpointId(req.params)));
+  });
+  api.patch("/webhook-endpoints/:endpoint_id", async (req, res) => {
+    const patch = UpdateWebhookEndpointRequest.parse(req.body ?? {});
+    res.json(await updateEndpoint(deps, org(req.params), endpointId(req.params), patch));
+  });
+  api.delete("/webhook-endpoints/:endpoint_id", async (req, res) => {
+    await deleteEndpoint(deps, org(req.params), endpointId(req.params));
+    res.status(204).end();
+  });
+  api.post("/webhook-endpoints/:endpoint_id/rotate-secret", async (req, res) => {
+    res.json(await rotateEndpointSecret(deps, org(req.params), endpointId(req.params)));
+  });
+  api.get("/webhook-deliveries", async (req, res) => {
+    const body: WebhookDeliveryList = { items: await listDeliveries(deps, org(req.params), ListWebhookDeliveriesQuery.parse(req.query)) };
+    res.json(body);
+  });
+  api.post("/webhook-deliveries/:delivery_id/retry", async (req, res) => {
+    res.json(await retryDelivery(deps, org(req.params), pathId(req.params, "delivery_id", "webhook delivery")));
+  });
+
+  app.use("/internal/v1/orgs/:org_id", ...jsonBody(bodyLimit), api);
+}

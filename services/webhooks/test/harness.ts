@@ -1,0 +1,202 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type CallEvent, type CallEventType, type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { createLogger } from "@voxbridge/kit";
+import { testDatabaseUrl } from "../../../tests/support/env";
+import { createDeliveryLog } from "../src/adapters/delivery-log-store";
+import { createDeliveryStore, createWebhookEventStore } from "../src/adapters/delivery-store";
+import { createEndpointStore } from "../src/adapters/endpoint-store";
+import { createHttpSender } from "../src/adapters/http-sender";
+import { createWebhooksPrisma, type WebhooksPrisma } from "../src/adapters/prisma";
+import { createDeliveryWorker, type DeliveryWorker } from "../src/app/delivery-worker";
+import { receiveCallEvent } from "../src/app/receive-call-event";
+import type { EndpointDeps } from "../src/app/webhook-endpoints";
+import { createOrgSigningSecret } from "../src/provisioning";
+
+/** A clock that moves only when told to. */
+export function manualClock(start: string) {
+  let at = new Date(start).getTime();
+  const clock = () => new Date(at);
+  clock.advance = (ms: number) => {
+    at += ms;
+  };
+  return clock;
+}
+
+export type Received = { headers: IncomingHttpHeaders; body: string; at: number };
+export type Reply = { status: number; headers?: Record<string, string>; hang?: boolean };
+
+/** A partner's receiver on 127.0.0.1: records every request and answers what `reply` says. */
+export async function startReceiver(reply: (request: Received, index: number) => Reply = () => ({ status: 200 })) {
+  const received: Received[] = [];
+  const hanging: (() => void)[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const request = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      const answer = reply(request, received.length);
+      received.push(request);
+      if (answer.hang) {
+        hanging.push(() => res.destroy());
+        return;
+      }
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    port,
+    received,
+    close: async () => {
+      for (const release of hanging) release();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A call as partners see it. */
+export function callOut(overrides: Partial<CallOut> = {}): CallOut {
+  return {
+    id: randomUUID(),
+    agent_id: randomUUID(),
+    direction: "outbound",
+    status: "queued",
+    to_number: "+14155550100",
+    from_number: null,
+    client_name: null,
+    context: null,
+    metadata: { crm_id: "lead-42" },
+    disposition: null,
+    transcript: null,
+    recording_url: null,
+    structured_answers: null,
+    attempt_count: 0,
+    max_attempts: 3,
+    duration_seconds: null,
+    error_message: null,
+    scheduled_at: null,
+    started_at: null,
+    completed_at: null,
+    created_at: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+const STATUS_OF: Record<CallEventType, CallOut["status"]> = {
+  "call.queued": "queued",
+  "call.calling": "calling",
+  "call.completed": "completed",
+  "call.failed": "failed",
+  "call.canceled": "canceled",
+};
+
+/** One lifecycle event of `call` for `orgId`. */
+export function lifecycleEvent(type: CallEventType, orgId: string, call: CallOut, webhookUrl: string | null): CallEvent {
+  const data = { org_id: orgId, webhook_url: webhookUrl, call: { ...call, status: STATUS_OF[type] } };
+  const options = { id: randomUUID(), time: new Date() };
+  if (type === "call.queued") {
+    const agent = { id: call.agent_id, system_prompt: "hi", voice: null, language: null, max_duration_seconds: 600 };
+    return newCallEvent("call.queued", "test", { ...data, agent }, options);
+  }
+  return newCallEvent(type, "test", data, options);
+}
+
+export type HarnessOptions = {
+  delaysSeconds?: number[];
+  timeoutMs?: number;
+  allowPrivateNetworks?: boolean;
+  resolveHost?: (host: string) => Promise<string[]>;
+  maxPayloadBytes?: number;
+};
+
+/**
+ * The delivery half of the service against the real Postgres: event intake, the worker, the
+ * endpoint store and the log, with a manual clock set far in the future so no other worker on the
+ * test database ever finds this org's deliveries due, and a worker confined to this org.
+ */
+export async function startHarness(options: HarnessOptions = {}) {
+  const orgId = randomUUID();
+  const orgSecret = await createOrgSigningSecret(testDatabaseUrl(), orgId);
+  const clock = manualClock("2100-01-01T00:00:00Z");
+  const logger = createLogger({ service: "webhooks-test", level: "silent" });
+  const prismas: WebhooksPrisma[] = [];
+  const senders: { close: () => Promise<void> }[] = [];
+  const newWorker = (): DeliveryWorker => {
+    const prisma = createWebhooksPrisma(testDatabaseUrl(), 4);
+    prismas.push(prisma);
+    const sender = createHttpSender({
+      timeoutMs: options.timeoutMs ?? 5_000,
+      maxResponseBytes: 4_096,
+      allowPrivateNetworks: options.allowPrivateNetworks ?? true,
+      resolveHost: options.resolveHost,
+    });
+    senders.push(sender);
+    const worker = createDeliveryWorker({
+      store: createDeliveryStore(prisma, { onlyOrgIds: [orgId] }),
+      sender,
+      clock,
+      policy: { delaysSeconds: options.delaysSeconds ?? [1, 2, 4, 8, 16], jitter: 0 },
+      timeoutMs: options.timeoutMs ?? 5_000,
+      maxPayloadBytes: options.maxPayloadBytes ?? 256 * 1024,
+      concurrency: 8,
+      pollIntervalMs: 100,
+      logger,
+    });
+    worker.start();
+    return worker;
+  };
+  const prisma = createWebhooksPrisma(testDatabaseUrl(), 4);
+  prismas.push(prisma);
+  let worker = newWorker();
+  const events = createWebhookEventStore(prisma);
+  const endpointDeps: EndpointDeps = {
+    endpoints: createEndpointStore(prisma),
+    checkUrl: async () => undefined,
+    newId: randomUUID,
+    newSecret: () => `whsec_${Buffer.from(randomUUID()).toString("base64")}`,
+    clock,
+  };
+
+  return {
+    orgId,
+    orgSecret,
+    clock,
+    prisma,
+    endpointDeps,
+    log: createDeliveryLog(prisma),
+    get worker() {
+      return worker;
+    },
+    /** Stops the worker (as a process exit would) and starts a fresh one with its own connections. */
+    restartWorker: async () => {
+      await worker.stop();
+      worker = newWorker();
+    },
+    receive: (event: CallEvent) => receiveCallEvent({ events, clock, wakeDeliveries: () => worker.wake() }, event),
+    /** Moves the scheduling clock and lets the worker look. */
+    advance: (ms: number) => {
+      clock.advance(ms);
+      worker.wake();
+    },
+    deliveries: async (callId: string) =>
+      prisma.webhookDelivery.findMany({ where: { orgId, callId }, orderBy: [{ sequence: "asc" }, { createdAt: "asc" }] }),
+    /** True once the call's first delivery has `count` attempts recorded (not merely claimed). */
+    recorded: async (callId: string, count: number) => {
+      const [first] = await prisma.webhookDelivery.findMany({ where: { orgId, callId }, orderBy: { sequence: "asc" }, take: 1 });
+      return first !== undefined && (await prisma.webhookAttempt.count({ where: { deliveryId: first.id } })) === count;
+    },
+    attempts: (deliveryId: string) => prisma.webhookAttempt.findMany({ where: { deliveryId }, orderBy: { id: "asc" } }),
+    stop: async () => {
+      await worker.stop();
+      for (const sender of senders) await sender.close();
+      for (const client of prismas) await client.$disconnect();
+    },
+  };
+}
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
