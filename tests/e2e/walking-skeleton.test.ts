@@ -65,7 +65,8 @@ describe("walking skeleton: one call through all four services", () => {
 
       const fetched = await request(`${stack.gatewayUrl}/v1/calls/${call.id}`, { headers: auth(org.apiKey) });
       expect(fetched.statusCode).toBe(200);
-      expect(await fetched.body.json()).toEqual(call);
+      // The dialer may already have moved it on (calling, completed); the record is the same call.
+      expect(await fetched.body.json()).toMatchObject({ id: call.id, to_number: call.to_number, metadata: call.metadata });
     } finally {
       await probe.stop();
     }

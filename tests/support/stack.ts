@@ -44,9 +44,11 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     ...overrides,
   };
   const quota = await startQuota(loadQuotaConfig(env), createLogger({ service: "quota", level: env.LOG_LEVEL }));
-  const gateway = await startGateway(loadGatewayConfig({ ...env, QUOTA_URL: `http://127.0.0.1:${quota.port}` }));
-  const dialer = await startDialer(loadDialerConfig(env));
   const webhooks = await startWebhooks(loadWebhooksConfig(env));
+  const gateway = await startGateway(
+    loadGatewayConfig({ ...env, QUOTA_URL: `http://127.0.0.1:${quota.port}`, WEBHOOKS_URL: `http://127.0.0.1:${webhooks.port}` }),
+  );
+  const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env }));
   const topics = topicNames(topicPrefix);
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,

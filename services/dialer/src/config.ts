@@ -1,14 +1,45 @@
 import { baseEnvShape, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
+const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
+
 const dialerEnv = {
   ...baseEnvShape,
-  /** Health, readiness and metrics only; the dialer's work arrives over Kafka. */
+  /** Health, readiness, metrics and the carrier's status callbacks. */
   DIALER_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
   /** Instances sharing this group share the calls (one partition, one owner). */
   DIALER_GROUP_ID: z.string().min(1).default("dialer"),
   TELEPHONY_ADAPTER: z.enum(["simulator", "twilio"]).default("simulator"),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Simultaneous live calls per org unless the org has its own row in org_dial_limits. */
+  DIALER_ORG_CONCURRENCY: z.coerce.number().int().positive().default(20),
+  /** Dials per second per telephony account (Twilio allows 1 by default, Telnyx 30; the simulator 50). */
+  DIALER_CPS: z.coerce.number().positive().default(50),
+  /** First retry delay; each further retry doubles it. Minutes in production, 2 s locally. */
+  DIALER_RETRY_DELAY_SECONDS: seconds(2),
+  /** Safety poll for due jobs when a wake-up (NOTIFY, timer) was missed. */
+  DIALER_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
+  /** An instance silent this long is presumed dead; its live calls are reconciled by the others. */
+  DIALER_INSTANCE_LEASE_SECONDS: seconds(15),
+  /** Quota service for the org's remaining talk time; unreachable means no cap (docs/dialer.md). */
+  QUOTA_URL: z.string().url().default("http://127.0.0.1:8081"),
+  QUOTA_TIMEOUT_MS: z.coerce.number().int().positive().default(300),
+  /** Simulator: how long a call rings before it is answered (or given up as no answer). Fractions allowed. */
+  SIM_RING_SECONDS: seconds(1),
+  /** Simulator: how long an answered call talks before hanging up. Fractions allowed. */
+  SIM_TALK_SECONDS: seconds(3),
+  /** Simulator: append one JSON line per dial to this file (tests count dials per attempt). */
+  SIM_DIAL_LOG: z.string().optional(),
+  /** Twilio: account SID, auth token (also verifies status callbacks) and API base URL. Never logged. */
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_API_BASE_URL: z.string().url().default("https://api.twilio.com"),
+  /** Twilio: default caller ID when a call has no `from`. */
+  TWILIO_FROM_NUMBER: z.string().optional(),
+  /** Public base URL of this dialer as Twilio reaches it (status callbacks go to {base}/twilio/status). */
+  DIALER_PUBLIC_URL: z.string().url().default("http://127.0.0.1:8082"),
+  /** Twilio: the agent's media stream (wss://...) the answered call connects to. */
+  AGENT_STREAM_URL: z.string().url().default("wss://agents.voxbridge.invalid/stream"),
 };
 
 export type DialerConfig = ReturnType<typeof loadDialerConfig>;

@@ -1,33 +1,170 @@
-import { createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
-import { createDialJobStore } from "./adapters/dial-job-store";
-import { createDialerPrisma } from "./adapters/prisma";
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import {
+  closeServer,
+  createHttpApp,
+  createKafka,
+  createLogger,
+  createMetricsRegistry,
+  createOutboxRelay,
+  createProducer,
+  decodeCallEvent,
+  ensureTopics,
+  finishHttpApp,
+  type Logger,
+  listen,
+  type ShutdownStep,
+  startConsumer,
+  topicNames,
+} from "@voxbridge/kit";
+import pg from "pg";
+import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
+import { listenForJobs } from "./adapters/job-notifications";
+import { DIALER_SCHEMA } from "./adapters/prisma";
+import { createQuotaAllowance } from "./adapters/quota-allowance";
+import { createTelephony } from "./adapters/telephony";
 import { acceptQueuedCall } from "./app/accept-queued-call";
+import { cancelCall } from "./app/cancel-call";
+import { createDialScheduler } from "./app/dial-scheduler";
+import type { CarrierReportSink, ClaimedDial } from "./app/ports";
+import { recordCarrierReport } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 
-/** Starts the dialer: consumes `call.queued` and keeps a durable dial job per call. */
+export type RunningDialer = {
+  port: number;
+  logger: Logger;
+  instanceId: string;
+  shutdownSteps: ShutdownStep[];
+  /** Graceful: stop claiming, let live calls finish (up to the shutdown timeout), commit offsets. */
+  stop: () => Promise<void>;
+  /** For tests: dies like a killed process (live calls vanish unreported, nothing handed over). */
+  crash: () => Promise<void>;
+};
+
+/** Starts the dialer: consumes `call.queued` / `call.canceled`, schedules, paces and dials, publishes the lifecycle. */
 export async function startDialer(
   config: DialerConfig,
   logger = createLogger({ service: "dialer", level: config.LOG_LEVEL }),
-): Promise<RunningWorker & { logger: typeof logger }> {
-  const prisma = createDialerPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
-  const jobs = createDialJobStore(prisma);
-  const worker = await startKafkaWorker({
-    service: "dialer",
-    groupId: config.DIALER_GROUP_ID,
-    brokers: config.KAFKA_BROKERS,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    port: config.DIALER_PORT,
+  hooks: { onDial?: (dial: ClaimedDial) => void } = {},
+): Promise<RunningDialer> {
+  const instanceId = randomUUID();
+  const metrics = createMetricsRegistry("dialer");
+  const pool = new pg.Pool({
+    connectionString: config.DATABASE_URL,
+    max: config.DB_POOL_SIZE,
+    application_name: "dialer",
+    options: `-c search_path=${DIALER_SCHEMA}`,
+  });
+  const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const admin = kafka.admin();
+  const producer = createProducer(kafka);
+
+  // The sink is bound late: the adapter reports into the state machine, which wakes the scheduler.
+  let report: CarrierReportSink = async () => undefined;
+  const sink: CarrierReportSink = (callId, attempt, r) => report(callId, attempt, r);
+  const telephony = createTelephony(config, sink, logger);
+  const jobs = createDialJobStore({
+    pool,
+    deployment: config.KAFKA_TOPIC_PREFIX,
+    topic: topics.callEvents,
+    account: telephony.account,
+    cps: config.DIALER_CPS,
+    orgConcurrency: config.DIALER_ORG_CONCURRENCY,
+  });
+  const scheduler = createDialScheduler({
+    jobs,
+    telephony,
+    allowance: createQuotaAllowance({ baseUrl: config.QUOTA_URL, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
+    report: sink,
     logger,
-    metrics: createMetricsRegistry("dialer"),
-    readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
-    topics: (names) => [names.callEvents],
+    owner: instanceId,
+    claimBatch: 100,
+    pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
+    leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
+    onDial: hooks.onDial,
+  });
+  report = (callId, attempt, r) =>
+    recordCarrierReport(
+      { jobs, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake },
+      callId,
+      attempt,
+      r,
+    );
+
+  await admin.connect();
+  await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+  await producer.connect();
+  const relay = createOutboxRelay({ pool, schema: DIALER_SCHEMA, producer, topicFor: (topic) => topic, logger, metrics });
+  await relay.start();
+  const notifications = await listenForJobs({ pool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake });
+  await scheduler.start();
+
+  const consumer = await startConsumer({
+    kafka,
+    groupId: config.DIALER_GROUP_ID,
+    topics: [topics.callEvents],
+    producer,
+    deadLetterTopic: topics.deadLetter,
+    logger,
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
-      if (event.type !== "call.queued") return;
-      const created = await acceptQueuedCall({ jobs }, event);
-      logger.debug({ callId: event.subject, eventId: event.id, created }, "call.queued accepted");
+      if (event.type === "call.queued") {
+        const { created, dueNow } = await acceptQueuedCall({ jobs, now: () => new Date() }, event);
+        if (created && dueNow) scheduler.wake();
+      } else if (event.type === "call.canceled" && event.source !== DIALER_EVENT_SOURCE) {
+        await cancelCall({ jobs, telephony, logger }, event.subject);
+      }
     },
-    closeStores: [{ name: "postgres", run: () => prisma.$disconnect() }],
   });
-  return { ...worker, logger };
+
+  const app = createHttpApp({
+    logger,
+    metrics,
+    readiness: [
+      { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+      { name: "kafka", check: async () => void (await admin.describeCluster()) },
+    ],
+  });
+  telephony.routes?.(app, sink, jobs);
+  finishHttpApp(app, logger);
+  const server = await listen(app, config.DIALER_PORT);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, groupId: config.DIALER_GROUP_ID, adapter: telephony.name, instanceId }, "dialer consuming");
+
+  const closeConnections = async () => {
+    await relay.stop();
+    await notifications.stop();
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+    await closeServer(server);
+    await pool.end();
+  };
+  const shutdownSteps: ShutdownStep[] = [
+    { name: "scheduler", run: () => scheduler.stop() },
+    { name: "consumer", run: () => consumer.stop() },
+    {
+      name: "live calls",
+      run: async () => {
+        await telephony.close(Math.max(0, config.SHUTDOWN_TIMEOUT_MS - 2_000));
+        if (telephony.liveCalls() === 0) await jobs.retire(instanceId);
+      },
+    },
+    { name: "outbox relay", run: () => relay.drain().then(() => undefined) },
+    { name: "connections", run: closeConnections },
+  ];
+  return {
+    port,
+    logger,
+    instanceId,
+    shutdownSteps,
+    stop: async () => {
+      for (const step of shutdownSteps) await step.run();
+    },
+    crash: async () => {
+      await scheduler.stop();
+      await telephony.close(0);
+      await consumer.stop();
+      await closeConnections();
+    },
+  };
 }

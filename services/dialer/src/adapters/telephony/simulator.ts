@@ -1,0 +1,113 @@
+import { appendFileSync } from "node:fs";
+import type { Logger } from "@voxbridge/kit";
+import type { CarrierReport, CarrierReportSink, DialRequest, TelephonyAdapter } from "../../app/ports";
+import { simulatedOutcome } from "../../domain/simulated-outcome";
+
+export type SimulatorOptions = {
+  ringSeconds: number;
+  talkSeconds: number;
+  report: CarrierReportSink;
+  logger: Logger;
+  /** Appends `{"call_id","attempt","at"}` per dial: the carrier's own record, for tests to count dials. */
+  dialLogPath?: string;
+};
+
+type LiveCall = { callId: string; attempt: number; timers: Set<NodeJS.Timeout>; answeredAt: number | null; ended: boolean };
+
+/**
+ * A development carrier: outcomes by the number's last four digits (INTERFACES.md), ringing,
+ * answer and hang-up reported through the same sink as a real carrier's status callbacks.
+ */
+export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
+  const live = new Map<string, LiveCall>();
+  let sequence = 0;
+  const idle: (() => void)[] = [];
+  const reporting = new Set<Promise<void>>();
+
+  const send = (call: LiveCall, report: CarrierReport) => {
+    if (call.ended) return;
+    if (report.kind === "ended") {
+      call.ended = true;
+      for (const t of call.timers) clearTimeout(t);
+    }
+    const pending = options
+      .report(call.callId, call.attempt, report)
+      .catch((error: unknown) =>
+        options.logger.error({ err: error, callId: call.callId }, "simulator report not recorded; the orphan reconciler will end the call"),
+      )
+      .finally(() => reporting.delete(pending));
+    reporting.add(pending);
+    if (report.kind === "ended") {
+      for (const [id, c] of live) if (c === call) live.delete(id);
+      if (live.size === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  };
+  const after = (call: LiveCall, seconds: number, run: () => void) => {
+    const timer = setTimeout(() => {
+      call.timers.delete(timer);
+      run();
+    }, seconds * 1000);
+    call.timers.add(timer);
+  };
+
+  return {
+    name: "simulator",
+    account: "simulator",
+    async dial(request: DialRequest) {
+      if (options.dialLogPath) {
+        appendFileSync(options.dialLogPath, `${JSON.stringify({ call_id: request.callId, attempt: request.attempt, at: Date.now() })}\n`);
+      }
+      const carrierCallId = `SIM${(++sequence).toString(36)}-${request.idempotencyKey}`;
+      const call: LiveCall = { callId: request.callId, attempt: request.attempt, timers: new Set(), answeredAt: null, ended: false };
+      live.set(carrierCallId, call);
+      const outcome = simulatedOutcome(request.to);
+      const ring = options.ringSeconds;
+      switch (outcome) {
+        case "rejected":
+          after(call, 0, () => send(call, { kind: "ended", outcome: "rejected", talkSeconds: null, detail: "number not reachable" }));
+          break;
+        case "busy":
+          after(call, Math.min(ring, 0.2), () => send(call, { kind: "ended", outcome: "busy", talkSeconds: null, detail: null }));
+          break;
+        case "no_answer":
+          after(call, ring, () => send(call, { kind: "ended", outcome: "no_answer", talkSeconds: null, detail: null }));
+          break;
+        case "completed": {
+          const talk = Math.min(options.talkSeconds, request.maxTalkSeconds);
+          after(call, ring, () => {
+            call.answeredAt = Date.now();
+            send(call, { kind: "answered" });
+            after(call, talk, () => send(call, { kind: "ended", outcome: "completed", talkSeconds: talk, detail: null }));
+          });
+          break;
+        }
+      }
+      return { carrierCallId };
+    },
+    async hangup(carrierCallId) {
+      const call = live.get(carrierCallId);
+      if (!call) return;
+      const talked = call.answeredAt === null ? null : (Date.now() - call.answeredAt) / 1000;
+      send(call, { kind: "ended", outcome: "canceled", talkSeconds: talked, detail: "hung up: the call was canceled" });
+    },
+    liveCalls: () => live.size,
+    async close(graceMs) {
+      if (live.size > 0 && graceMs > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          idle.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      // Whatever is still live dies with the process, unreported: the orphan reconciler ends it.
+      for (const call of live.values()) {
+        call.ended = true;
+        for (const t of call.timers) clearTimeout(t);
+      }
+      live.clear();
+      await Promise.all(reporting);
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { isAppError, type Logger } from "@voxbridge/kit";
+import { renderSystemPrompt } from "../domain/render-prompt";
+import type { CarrierReportSink, ClaimedDial, DialJobStore, TalkAllowance, TelephonyAdapter } from "./ports";
+
+export type DialSchedulerDeps = {
+  jobs: DialJobStore;
+  telephony: TelephonyAdapter;
+  allowance: TalkAllowance;
+  report: CarrierReportSink;
+  logger: Logger;
+  /** This instance's id: the owner of the attempts it dials. */
+  owner: string;
+  /** Jobs claimed per transaction at most. */
+  claimBatch: number;
+  /** Safety poll: catches a missed NOTIFY or timer. */
+  pollIntervalMs: number;
+  leaseSeconds: number;
+  /** Observes each dial handed to the carrier (metrics, benchmarks). */
+  onDial?: (dial: ClaimedDial) => void;
+};
+
+export type DialScheduler = {
+  start: () => Promise<void>;
+  /** Runs a claim pass now (coalesced with one in progress): new due work, a freed slot, a timer. */
+  wake: () => void;
+  /** Stops claiming and waits for dials already claimed to reach the carrier. */
+  stop: () => Promise<void>;
+  /** Finds live attempts of dead instances and ends them (`error`, retried if attempts remain). */
+  reconcileOrphans: () => Promise<number>;
+};
+
+/**
+ * The durable timer and dispatcher. Due jobs are claimed from Postgres (several instances safe),
+ * woken at once in-process and by NOTIFY, by a timer for the next due time or freed pacing slot, and
+ * by a slow safety poll. Each claimed attempt is persisted before the carrier is asked.
+ */
+export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
+  const { jobs, logger } = deps;
+  let stopped = true;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let poll: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const dispatching = new Set<Promise<void>>();
+
+  const wakeAt = (at: Date | null) => {
+    if (at === null || stopped) return;
+    const when = at.getTime();
+    // Keep the earliest pending timer; a later one is re-planned by the pass it triggers.
+    if (timer !== undefined && timerAt <= when) return;
+    clearTimeout(timer);
+    timerAt = when;
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        timerAt = Number.POSITIVE_INFINITY;
+        wake();
+      },
+      Math.max(0, when - Date.now()),
+    );
+  };
+
+  const dispatch = async (dial: ClaimedDial) => {
+    deps.onDial?.(dial);
+    const { queued, call } = dial;
+    try {
+      const { prompt, missing } = renderSystemPrompt(queued.data.agent.system_prompt, call.context);
+      if (missing.length > 0) logger.debug({ callId: call.id, missing }, "prompt placeholders without context values left empty");
+      const allowed = await deps.allowance.talkSecondsAllowed(dial.orgId, dial.callId);
+      const maxTalkSeconds = Math.max(0, Math.min(queued.data.agent.max_duration_seconds, allowed ?? Number.POSITIVE_INFINITY));
+      const { carrierCallId } = await deps.telephony.dial({
+        callId: dial.callId,
+        attempt: dial.attempt,
+        idempotencyKey: `${dial.callId}:${dial.attempt}`,
+        to: call.to_number,
+        from: call.from_number,
+        agent: { id: queued.data.agent.id, systemPrompt: prompt, voice: queued.data.agent.voice, language: queued.data.agent.language },
+        maxTalkSeconds,
+      });
+      await jobs.markProgress(dial.callId, dial.attempt, { status: "ringing", carrierCallId }).catch((error: unknown) => {
+        logger.warn({ err: error, callId: dial.callId }, "could not record the carrier call id");
+      });
+    } catch (error) {
+      // The carrier refused the call: a non-retryable refusal is a rejection, anything else a carrier error.
+      const outcome = isAppError(error) && !error.retryable ? "rejected" : "error";
+      logger.warn({ err: error, callId: dial.callId, attempt: dial.attempt, outcome }, "dial failed");
+      await deps
+        .report(dial.callId, dial.attempt, {
+          kind: "ended",
+          outcome,
+          talkSeconds: null,
+          detail: error instanceof Error ? error.message : String(error),
+        })
+        .catch((e: unknown) => logger.error({ err: e, callId: dial.callId }, "could not record a failed dial; the orphan reconciler will"));
+    }
+  };
+
+  const pass = async () => {
+    for (;;) {
+      if (stopped) return;
+      const { claimed, nextWakeAt } = await jobs.claimDue(deps.owner, deps.claimBatch);
+      for (const dial of claimed) {
+        const work = dispatch(dial).finally(() => dispatching.delete(work));
+        dispatching.add(work);
+      }
+      if (claimed.length < deps.claimBatch) {
+        wakeAt(nextWakeAt);
+        return;
+      }
+    }
+  };
+
+  const wake = () => {
+    if (stopped) return;
+    if (running !== undefined) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (error) {
+          logger.warn({ err: error }, "claiming due calls failed; retrying");
+          wakeAt(new Date(Date.now() + 500));
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
+
+  const reconcileOrphans = async () => {
+    const orphans = await jobs.heartbeat(deps.owner, deps.leaseSeconds);
+    let ended = 0;
+    for (const orphan of orphans) {
+      // A carrier that keeps the call (Twilio) still reports its end to any instance; only calls that
+      // lived in the dead process (the simulator's) or never reached the carrier are ended here.
+      if (orphan.carrierCallId !== null && deps.telephony.name !== "simulator") continue;
+      logger.warn({ callId: orphan.callId, attempt: orphan.attempt }, "live attempt of a stopped dialer; ending it as a carrier error");
+      await deps.report(orphan.callId, orphan.attempt, {
+        kind: "ended",
+        outcome: "error",
+        talkSeconds: null,
+        detail: "the dialer instance running the call stopped",
+      });
+      ended++;
+    }
+    return ended;
+  };
+
+  return {
+    wake,
+    reconcileOrphans,
+    start: async () => {
+      stopped = false;
+      await reconcileOrphans();
+      const beat = () => {
+        heartbeat = setTimeout(
+          () =>
+            void reconcileOrphans()
+              .catch((error: unknown) => logger.warn({ err: error }, "heartbeat failed"))
+              .finally(() => {
+                if (!stopped) beat();
+              }),
+          (deps.leaseSeconds * 1000) / 3,
+        );
+      };
+      beat();
+      poll = setInterval(wake, deps.pollIntervalMs);
+      wake();
+    },
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(heartbeat);
+      clearInterval(poll);
+      await running;
+      await Promise.all(dispatching);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { CallEventOf, CallOut } from "@voxbridge/contracts";
+import type { AttemptOutcome, NextStep } from "../domain/dial-outcome";
+
+/** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
+export type ClaimedDial = {
+  callId: string;
+  orgId: string;
+  attempt: number;
+  queued: CallEventOf<"call.queued">;
+  call: CallOut;
+};
+
+/** Dial jobs in the dialer's own Postgres schema: durable timers, claims, attempts and their outbox events. */
+export interface DialJobStore {
+  /** Inserts the job unless it exists (a redelivered `call.queued` changes nothing); true when created. */
+  createIfAbsent(event: CallEventOf<"call.queued">): Promise<boolean>;
+  /**
+   * Claims due jobs within the account's calls-per-second window and each org's concurrency limit
+   * (serialized across instances by a row lock on the account), moving them to `calling` with their
+   * attempt row and `call.calling` event in one transaction. `nextWakeAt`: when to try again.
+   */
+  claimDue(owner: string, limit: number): Promise<{ claimed: ClaimedDial[]; nextWakeAt: Date | null; paced: boolean }>;
+  /** Records a carrier progress event (ringing, answered, carrier call id) on a live attempt. */
+  markProgress(callId: string, attempt: number, progress: { status: "ringing" | "answered"; carrierCallId?: string }): Promise<void>;
+  /**
+   * Ends a live attempt: the attempt row, the job's next state and its event in one transaction.
+   * `decide` picks the next step; null when the attempt is not the job's live one (a duplicate or late report).
+   */
+  endAttempt(
+    callId: string,
+    attempt: number,
+    ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null },
+    decide: (job: { call: CallOut; endedAt: Date; cancelRequested: boolean }) => NextStep,
+  ): Promise<NextStep | null>;
+  /** Cancels a job not yet dialed; "dialing" when an attempt is live (the cancel is recorded for it). */
+  cancel(callId: string): Promise<"canceled" | "dialing" | "absent" | "ended">;
+  /** The job's live attempt when it is calling and canceled meanwhile (for hanging up). */
+  liveAttempt(callId: string): Promise<{ attempt: number; carrierCallId: string | null; ownerId: string | null } | null>;
+  /** Finds the live attempt a carrier's call id belongs to. */
+  findByCarrierCallId(carrierCallId: string): Promise<{ callId: string; attempt: number } | null>;
+  /** Heartbeats this instance and returns live attempts whose owners stopped heartbeating. */
+  heartbeat(owner: string, leaseSeconds: number): Promise<{ callId: string; attempt: number; carrierCallId: string | null }[]>;
+  /** Removes this instance's liveness row (clean shutdown). */
+  retire(owner: string): Promise<void>;
+}
+
+/** What the adapter needs to place one call. */
+export type DialRequest = {
+  callId: string;
+  attempt: number;
+  /** `{callId}:{attempt}`: the carrier-side idempotency key where the carrier supports one. */
+  idempotencyKey: string;
+  to: string;
+  from: string | null;
+  agent: { id: string; systemPrompt: string; voice: string | null; language: string | null };
+  /** Hang up after this long talking (agent limit and the org's remaining minutes). */
+  maxTalkSeconds: number;
+};
+
+/** Progress a carrier reports for one attempt; `ended` is the last. */
+export type CarrierReport =
+  | { kind: "ringing" }
+  | { kind: "answered" }
+  | { kind: "ended"; outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null };
+
+/** Receives carrier reports; the simulator calls it in-process, the Twilio status callback over HTTP. */
+export type CarrierReportSink = (callId: string, attempt: number, report: CarrierReport) => Promise<void>;
+
+/** A telephony carrier behind one interface. */
+export interface TelephonyAdapter {
+  readonly name: string;
+  /** The account whose calls-per-second limit applies (pacing key). */
+  readonly account: string;
+  /** Starts a call; resolves with the carrier's call id once the carrier accepted it. Throws when it refused. */
+  dial(request: DialRequest): Promise<{ carrierCallId: string }>;
+  /** Hangs up a live call (canceled meanwhile); its end is still reported through the sink. */
+  hangup(carrierCallId: string): Promise<void>;
+  /** Calls live in this process (the simulator's); empty for carriers that keep calls themselves. */
+  liveCalls(): number;
+  /** Stops: waits for live in-process calls up to `graceMs`, then drops them without reports (a crash). */
+  close(graceMs: number): Promise<void>;
+}
+
+/** The org's remaining talk time from quota; null when unknown (quota unreachable): no cap. */
+export interface TalkAllowance {
+  talkSecondsAllowed(orgId: string, callId: string): Promise<number | null>;
+}

@@ -1,0 +1,35 @@
+import type { Logger } from "@voxbridge/kit";
+import { nextStepAfterAttempt } from "../domain/dial-outcome";
+import type { CarrierReport, DialJobStore } from "./ports";
+
+export type CarrierReportDeps = { jobs: DialJobStore; retryDelaySeconds: number; logger: Logger; onEnded: () => void };
+
+/**
+ * Moves a call's state machine on one carrier report. Progress is recorded on the attempt; the end
+ * decides completed / failed / canceled / retry and writes the event in the same transaction. A
+ * report for an attempt that is no longer live (duplicate callback, reconciled orphan) changes nothing.
+ */
+export async function recordCarrierReport(deps: CarrierReportDeps, callId: string, attempt: number, report: CarrierReport): Promise<void> {
+  if (report.kind !== "ended") {
+    await deps.jobs.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
+    return;
+  }
+  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested }) =>
+    nextStepAfterAttempt({
+      call,
+      attempt,
+      // A call canceled while dialing ends canceled however the carrier saw it end.
+      outcome: cancelRequested && report.outcome !== "completed" ? "canceled" : report.outcome,
+      talkSeconds: report.talkSeconds,
+      detail: report.detail,
+      endedAt,
+      retryDelaySeconds: deps.retryDelaySeconds,
+    }),
+  );
+  if (step === null) {
+    deps.logger.debug({ callId, attempt, outcome: report.outcome }, "carrier report for an attempt no longer live; ignored");
+    return;
+  }
+  deps.logger.debug({ callId, attempt, outcome: report.outcome, next: step.kind === "retry" ? "retry" : step.status }, "attempt ended");
+  deps.onEnded();
+}

@@ -1,0 +1,85 @@
+import type { CallOut } from "@voxbridge/contracts";
+import { nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
+import { simulatedOutcome } from "./simulated-outcome";
+
+const call: CallOut = {
+  id: "00000000-0000-4000-8000-000000000001",
+  agent_id: "00000000-0000-4000-8000-000000000002",
+  direction: "outbound",
+  status: "calling",
+  to_number: "+14155550100",
+  from_number: null,
+  client_name: null,
+  context: null,
+  metadata: null,
+  disposition: null,
+  transcript: null,
+  recording_url: null,
+  structured_answers: null,
+  attempt_count: 1,
+  max_attempts: 3,
+  duration_seconds: null,
+  error_message: null,
+  scheduled_at: null,
+  started_at: "2026-11-27T00:00:00.000Z",
+  completed_at: null,
+  created_at: "2026-11-27T00:00:00.000Z",
+};
+const endedAt = new Date("2026-11-27T00:01:00.000Z");
+const step = (attempt: number, outcome: Parameters<typeof nextStepAfterAttempt>[0]["outcome"], talkSeconds: number | null = null) =>
+  nextStepAfterAttempt({ call, attempt, outcome, talkSeconds, detail: null, endedAt, retryDelaySeconds: 2 });
+
+describe("nextStepAfterAttempt", () => {
+  it("completes an answered call with its talk time and disposition", () => {
+    const next = step(1, "completed", 42.4);
+    expect(next).toMatchObject({ kind: "end", status: "completed" });
+    expect(next.call).toMatchObject({
+      status: "completed",
+      disposition: "completed",
+      duration_seconds: 42,
+      completed_at: endedAt.toISOString(),
+    });
+  });
+
+  it("retries no answer, busy and carrier errors with exponential backoff while attempts remain", () => {
+    expect(step(1, "no_answer")).toEqual(expect.objectContaining({ kind: "retry", dueAt: new Date(endedAt.getTime() + 2_000) }));
+    expect(step(2, "busy")).toEqual(expect.objectContaining({ kind: "retry", dueAt: new Date(endedAt.getTime() + 4_000) }));
+    expect(step(2, "error").call).toMatchObject({ status: "calling", attempt_count: 2, disposition: "error" });
+  });
+
+  it("fails with an error message once max_attempts dials were made", () => {
+    const next = step(3, "no_answer");
+    expect(next).toMatchObject({ kind: "end", status: "failed" });
+    expect(next.call).toMatchObject({
+      status: "failed",
+      disposition: "no_answer",
+      attempt_count: 3,
+      error_message: "No answer after 3 attempts",
+    });
+  });
+
+  it("never retries a carrier rejection", () => {
+    const next = step(1, "rejected");
+    expect(next).toMatchObject({ kind: "end", status: "failed" });
+    expect(next.call).toMatchObject({ disposition: "rejected", error_message: "Rejected by the carrier" });
+  });
+
+  it("ends a call hung up for a cancel as canceled", () => {
+    expect(step(1, "canceled", 5)).toMatchObject({ kind: "end", status: "canceled", call: { status: "canceled", duration_seconds: 5 } });
+  });
+
+  it("doubles the retry delay per attempt made", () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(2, n))).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(retryDelayMs(0.1, 2)).toBeCloseTo(200);
+  });
+});
+
+describe("simulatedOutcome", () => {
+  it("picks the outcome by the last four digits of the number", () => {
+    expect(simulatedOutcome("+14155550001")).toBe("no_answer");
+    expect(simulatedOutcome("+14155550002")).toBe("busy");
+    expect(simulatedOutcome("+14155550003")).toBe("rejected");
+    expect(simulatedOutcome("+14155550004")).toBe("completed");
+    expect(simulatedOutcome("+14155551234")).toBe("completed");
+  });
+});

@@ -1,0 +1,15 @@
+import type { AttemptOutcome } from "./dial-outcome";
+
+/** The simulator's magic numbers (INTERFACES.md): the last four digits of `to` pick the outcome. */
+export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "voicemail" | "error" | "canceled"> {
+  switch (to.replace(/\D/g, "").slice(-4)) {
+    case "0001":
+      return "no_answer";
+    case "0002":
+      return "busy";
+    case "0003":
+      return "rejected";
+    default:
+      return "completed";
+  }
+}

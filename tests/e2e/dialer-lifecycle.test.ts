@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import type { CallEvent } from "@voxbridge/contracts";
+import { createKafka, createLogger, createProducer, encodeCallEvent } from "@voxbridge/kit";
+import pg from "pg";
+import { type ApiClient, apiClient } from "../support/api-client";
+import { testDatabaseUrl, testKafkaBrokers } from "../support/env";
+import { eventually } from "../support/eventually";
+import { startKafkaProbe } from "../support/kafka-probe";
+import { provisionOrg, startStack, type TestStack } from "../support/stack";
+import { createCall, dialLog, finalCall } from "./dialer-support";
+
+const RETRY_DELAY_SECONDS = 0.2;
+const log = dialLog();
+let stack: TestStack;
+let api: ApiClient;
+let db: pg.Pool;
+let probe: Awaited<ReturnType<typeof startKafkaProbe>>;
+
+beforeAll(async () => {
+  stack = await startStack({
+    SIM_RING_SECONDS: "0.05",
+    SIM_TALK_SECONDS: "1.2",
+    DIALER_RETRY_DELAY_SECONDS: String(RETRY_DELAY_SECONDS),
+    SIM_DIAL_LOG: log.file,
+  });
+  api = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 100 })).apiKey);
+  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+  probe = await startKafkaProbe(stack.topics.callEvents);
+});
+
+afterAll(async () => {
+  await probe?.stop();
+  await stack?.stop();
+  await db?.end();
+  log.remove();
+});
+
+/** Publishes an event as its producer would (keyed by call id). */
+async function publish(event: CallEvent) {
+  const producer = createProducer(
+    createKafka({ clientId: "test-publisher", brokers: testKafkaBrokers(), logger: createLogger({ service: "test", level: "silent" }) }),
+  );
+  await producer.connect();
+  try {
+    await producer.send({ topic: stack.topics.callEvents, messages: [encodeCallEvent(event)] });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+const dialerEvents = (callId: string): CallEvent[] =>
+  probe.seen.filter((s) => s.event.subject === callId && s.event.source === "/voxbridge/dialer").map((s) => s.event);
+
+describe("dialer: lifecycle through the gateway, Kafka and the simulator", () => {
+  it("dials a due call within a second and completes it: call.calling then call.completed, keyed by call id", async () => {
+    const created = await createCall(api, { to: "+14155550100", context: { name: "Ada" } });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({
+      status: "completed",
+      disposition: "completed",
+      attempt_count: 1,
+      duration_seconds: 1,
+      error_message: null,
+    });
+    expect(call.started_at).not.toBeNull();
+    expect(call.completed_at).not.toBeNull();
+
+    const dials = log.dialsOf(created.id);
+    expect(dials.map((d) => d.attempt)).toEqual([1]);
+    expect(dials[0]?.at).toBeLessThan(new Date(created.created_at).getTime() + 1_000);
+
+    const events = await eventually("the dialer's two events", async () =>
+      dialerEvents(created.id).length === 2 ? dialerEvents(created.id) : null,
+    );
+    expect(events.map((e) => e.type)).toEqual(["call.calling", "call.completed"]);
+    expect(events[0]?.data.call).toMatchObject({ status: "calling", attempt_count: 1 });
+    expect(probe.seen.filter((s) => s.event.subject === created.id).every((s) => s.key === created.id)).toBe(true);
+  });
+
+  it("retries no answer with exponential backoff up to max_attempts, then fails with an error message", async () => {
+    const created = await createCall(api, { to: "+14155550001", max_attempts: 3 });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({
+      status: "failed",
+      disposition: "no_answer",
+      attempt_count: 3,
+      error_message: "No answer after 3 attempts",
+    });
+
+    const dials = log.dialsOf(created.id);
+    expect(dials.map((d) => d.attempt)).toEqual([1, 2, 3]);
+    // Each retry waits the backoff after the previous attempt ended (ring time 0.05 s): 0.2 s, then 0.4 s.
+    const [first, second, third] = dials.map((d) => d.at);
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(RETRY_DELAY_SECONDS * 1000);
+    expect((third ?? 0) - (second ?? 0)).toBeGreaterThanOrEqual(2 * RETRY_DELAY_SECONDS * 1000);
+
+    const events = await eventually("call.failed", async () => {
+      const seen = dialerEvents(created.id);
+      return seen.some((e) => e.type === "call.failed") ? seen : null;
+    });
+    expect(events.map((e) => [e.type, e.data.call.attempt_count])).toEqual([
+      ["call.calling", 1],
+      ["call.calling", 2],
+      ["call.calling", 3],
+      ["call.failed", 3],
+    ]);
+  });
+
+  it("retries busy and fails after max_attempts dials", async () => {
+    const created = await createCall(api, { to: "+14155550002", max_attempts: 2 });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({ status: "failed", disposition: "busy", attempt_count: 2, error_message: "Line busy after 2 attempts" });
+    expect(log.dialsOf(created.id).map((d) => d.attempt)).toEqual([1, 2]);
+  });
+
+  it("never retries a carrier rejection: failed after one dial", async () => {
+    const created = await createCall(api, { to: "+14155550003", max_attempts: 3 });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({ status: "failed", disposition: "rejected", attempt_count: 1 });
+    expect(call.error_message).toMatch(/^Rejected by the carrier/);
+    expect(log.dialsOf(created.id)).toHaveLength(1);
+  });
+
+  it("holds a scheduled call until schedule_at, never earlier, and dials it within a second after", async () => {
+    const scheduleAt = new Date(Date.now() + 2_000);
+    const created = await createCall(api, { to: "+14155550104", schedule_at: scheduleAt.toISOString() });
+    const job = await db.query("SELECT status, due_at FROM dialer.dial_jobs WHERE call_id = $1", [created.id]);
+    if (job.rows[0]) expect(job.rows[0]).toMatchObject({ status: "queued", due_at: scheduleAt });
+    await finalCall(api, created.id);
+    const [dial] = log.dialsOf(created.id);
+    expect(dial?.at).toBeGreaterThanOrEqual(scheduleAt.getTime());
+    expect(dial?.at).toBeLessThan(scheduleAt.getTime() + 1_000);
+  });
+
+  it("drops a call canceled before its time: the job is canceled, never dialed, and adds no second call.canceled", async () => {
+    const created = await createCall(api, { to: "+14155550105", schedule_at: new Date(Date.now() + 3_000).toISOString() });
+    await eventually(
+      "the dial job",
+      async () => (await db.query("SELECT 1 FROM dialer.dial_jobs WHERE call_id = $1", [created.id])).rowCount === 1,
+    );
+    expect((await api.post(`/v1/calls/${created.id}/cancel`)).status).toBe(200);
+    await eventually(
+      "the job canceled",
+      async () => (await db.query("SELECT status FROM dialer.dial_jobs WHERE call_id = $1", [created.id])).rows[0]?.status === "canceled",
+    );
+    // Past its schedule time, and through a claim pass, it is still undialed.
+    const latest = await createCall(api, { to: "+14155550106", schedule_at: new Date(Date.now() + 3_500).toISOString() });
+    await finalCall(api, latest.id);
+    expect(log.dialsOf(created.id)).toEqual([]);
+    expect((await finalCall(api, created.id)).status).toBe("canceled");
+    expect(probe.seen.filter((s) => s.event.subject === created.id && s.event.type === "call.canceled")).toHaveLength(1);
+    expect(dialerEvents(created.id)).toEqual([]);
+  });
+
+  it("hangs up a call canceled while it is already dialing (the race the gateway can lose) and ends it canceled", async () => {
+    const created = await createCall(api, { to: "+14155550107" });
+    const queued = await eventually("call.queued", async () =>
+      probe.seen.find((s) => s.event.subject === created.id && s.event.type === "call.queued"),
+    );
+    await eventually("the call dialing", async () => log.dialsOf(created.id).length === 1);
+    // What the gateway publishes when it cancels a call whose call.calling it has not projected yet.
+    await publish({
+      ...queued.event,
+      id: randomUUID(),
+      type: "call.canceled",
+      data: { ...queued.event.data, call: { ...queued.event.data.call, status: "canceled" } },
+    });
+    const job = await eventually("the job to end", async () => {
+      const row = (await db.query("SELECT status, call FROM dialer.dial_jobs WHERE call_id = $1", [created.id])).rows[0];
+      return row && row.status !== "calling" ? row : null;
+    });
+    expect(job.status).toBe("canceled");
+    expect(job.call).toMatchObject({ status: "canceled", disposition: "canceled", attempt_count: 1 });
+    expect(log.dialsOf(created.id)).toHaveLength(1);
+    const events = await eventually("the dialer's call.canceled", async () => {
+      const seen = dialerEvents(created.id);
+      return seen.some((e) => e.type === "call.canceled") ? seen : null;
+    });
+    expect(events.map((e) => e.type)).toEqual(["call.calling", "call.canceled"]);
+  });
+
+  it("ignores a redelivered call.queued: the same attempt is never dialed twice", async () => {
+    const created = await createCall(api, { to: "+14155550108" });
+    const queued = await eventually("call.queued", async () =>
+      probe.seen.find((s) => s.event.subject === created.id && s.event.type === "call.queued"),
+    );
+    await finalCall(api, created.id);
+    await publish(queued.event);
+    // A later call through the same partition-agnostic path proves the redelivery was consumed.
+    const later = await createCall(api, { to: "+14155550109" });
+    await finalCall(api, later.id);
+    await eventually(
+      "the redelivery consumed",
+      async () => probe.seen.filter((s) => s.event.subject === created.id && s.event.type === "call.queued").length === 2,
+    );
+    expect(log.dialsOf(created.id)).toHaveLength(1);
+  });
+});

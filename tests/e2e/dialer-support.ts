@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type CallOut, CallOut as CallOutSchema } from "@voxbridge/contracts";
+import type { ApiClient } from "../support/api-client";
+import { eventually } from "../support/eventually";
+
+/** One line of the simulator's dial log: the carrier's own record of every dial it was asked for. */
+export type SimulatedDial = { call_id: string; attempt: number; at: number };
+
+/** A fresh dial log file for a test stack (SIM_DIAL_LOG). */
+export function dialLog() {
+  const dir = mkdtempSync(path.join(tmpdir(), "dialer-test-"));
+  const file = path.join(dir, "dials.jsonl");
+  const read = (): SimulatedDial[] => {
+    let text = "";
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return [];
+    }
+    return text
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as SimulatedDial);
+  };
+  return {
+    file,
+    read,
+    dialsOf: (callId: string) => read().filter((d) => d.call_id === callId),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function createCall(api: ApiClient, body: Record<string, unknown>): Promise<CallOut> {
+  const response = await api.post("/v1/calls/outbound", body);
+  if (response.status !== 201) throw new Error(`create call: ${response.status} ${JSON.stringify(response.body)}`);
+  return CallOutSchema.parse(response.body);
+}
+
+export async function getCall(api: ApiClient, id: string): Promise<CallOut> {
+  return CallOutSchema.parse((await api.get(`/v1/calls/${id}`)).body);
+}
+
+const FINAL = new Set(["completed", "failed", "canceled"]);
+
+/** Waits until the gateway's record of the call is final (projected from the dialer's events). */
+export function finalCall(api: ApiClient, id: string, timeoutMs = 20_000): Promise<CallOut> {
+  return eventually(
+    `call ${id} to end`,
+    async () => {
+      const call = await getCall(api, id);
+      return FINAL.has(call.status) ? call : null;
+    },
+    timeoutMs,
+  );
+}
