@@ -1,4 +1,6 @@
+export * from "./clock";
 export * from "./config";
+export * from "./counter";
 export * from "./errors";
 export * from "./http/app";
 export * from "./kafka/client";
@@ -7,6 +9,7 @@ export * from "./lifecycle";
 export * from "./logger";
 export * from "./metrics";
 export * from "./net/destination";
+export * from "./periodic";
 export * from "./postgres/database";
 export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";

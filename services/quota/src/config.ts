@@ -1,11 +1,22 @@
 import { baseEnvShape, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const quotaEnv = {
   ...baseEnvShape,
   QUOTA_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Minutes each accepted call holds until it ends (then real minutes are billed). */
   QUOTA_HOLD_MINUTES: z.coerce.number().int().positive().default(1),
+  /** Consumer group for lifecycle events. Unset: "quota", after KAFKA_TOPIC_PREFIX when one is set (one group per stack). */
+  QUOTA_GROUP_ID: z.string().min(1).optional(),
+  /** A hold no lifecycle event has confirmed (the gateway never accepted its call) is released after this. */
+  QUOTA_UNCONFIRMED_HOLD_TTL_SECONDS: seconds(300),
+  /** A confirmed hold is released after this long past the later of its scheduled time and its call's last event. */
+  QUOTA_MAX_HOLD_SECONDS: seconds(86_400),
+  /** How often reconciliation looks for expired holds (one instance at a time runs it). */
+  QUOTA_RECONCILE_INTERVAL_SECONDS: seconds(30),
+  /** Postgres connections for holds (one INSERT each); half as many more serve work under an org's ledger lock. */
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
 };
 

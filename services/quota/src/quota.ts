@@ -1,71 +1,133 @@
-import type { AddressInfo } from "node:net";
 import {
-  closeServer,
-  createHttpApp,
+  type Clock,
   createLogger,
   createMetricsRegistry,
   createRedisClient,
-  finishHttpApp,
+  decodeCallEvent,
   jsonBody,
   type Logger,
-  listen,
   type ShutdownStep,
+  startKafkaWorker,
+  startPeriodic,
+  systemClock,
 } from "@voxbridge/kit";
 import { Router } from "express";
-import { createMinuteLedger } from "./adapters/minute-ledger";
-import { createQuotaPrisma } from "./adapters/prisma";
+import { createMinuteLedger, createQuotaPool } from "./adapters/minute-ledger";
+import { createQuotaMetrics } from "./adapters/quota-metrics";
 import { createRedisCounters } from "./adapters/redis-counters";
-import { createMinuteHolds } from "./app/minute-holds";
+import { createMinuteAccounting, type MinuteAccounting } from "./app/minute-accounting";
 import type { QuotaConfig } from "./config";
+import { registerGetAllowance } from "./http/routes/get-allowance";
 import { registerGetUsage } from "./http/routes/get-usage";
 import { registerHoldMinutes } from "./http/routes/hold-minutes";
 import { registerReleaseMinutes } from "./http/routes/release-minutes";
+import { registerSetMinuteLimit } from "./http/routes/set-minute-limit";
 
-export type RunningQuota = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
+export type RunningQuota = {
+  port: number;
+  logger: Logger;
+  accounting: MinuteAccounting;
+  shutdownSteps: ShutdownStep[];
+  stop: () => Promise<void>;
+};
 
-/** Builds and starts the quota service's internal HTTP API. */
+/**
+ * Starts the quota service: the internal HTTP API (holds, usage, allowance, limits) with health,
+ * readiness and metrics; the lifecycle consumer that settles calls; the reconciler of leaked holds.
+ */
 export async function startQuota(
   config: QuotaConfig,
   logger = createLogger({ service: "quota", level: config.LOG_LEVEL }),
+  options: { now?: Clock } = {},
 ): Promise<RunningQuota> {
   const metrics = createMetricsRegistry("quota");
-  const prisma = createQuotaPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const pool = createQuotaPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
+  const lockPool = createQuotaPool(config.DATABASE_URL, Math.max(2, Math.ceil(config.DB_POOL_SIZE / 2)), logger);
   const redis = createRedisClient(config.REDIS_URL, logger);
-  await redis.connect();
-  const holds = createMinuteHolds({
+  // Not awaited: with Redis down quota still starts and answers 503 for minutes (readiness says why)
+  // while ioredis keeps reconnecting.
+  redis.connect().catch((error: unknown) => logger.warn({ err: error }, "redis unreachable at start; reconnecting"));
+  const closeStores: ShutdownStep[] = [
+    {
+      name: "redis",
+      run: () =>
+        redis.quit().then(
+          () => undefined,
+          () => redis.disconnect(),
+        ),
+    },
+    { name: "postgres", run: async () => void (await Promise.all([pool.end(), lockPool.end()])) },
+  ];
+
+  const accounting = createMinuteAccounting({
     counters: createRedisCounters(redis),
-    ledger: createMinuteLedger(prisma),
+    ledger: createMinuteLedger({ pool, lockPool }, logger),
+    metrics: createQuotaMetrics(metrics),
+    now: options.now ?? systemClock,
     holdMinutes: config.QUOTA_HOLD_MINUTES,
-    now: () => new Date(),
+    unconfirmedHoldTtlSeconds: config.QUOTA_UNCONFIRMED_HOLD_TTL_SECONDS,
+    maxHoldSeconds: config.QUOTA_MAX_HOLD_SECONDS,
   });
 
-  const app = createHttpApp({
+  let worker: Awaited<ReturnType<typeof startKafkaWorker>>;
+  try {
+    worker = await startKafkaWorker({
+      service: "quota",
+      groupId: config.QUOTA_GROUP_ID ?? `${config.KAFKA_TOPIC_PREFIX}quota`,
+      brokers: config.KAFKA_BROKERS,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      port: config.QUOTA_PORT,
+      logger,
+      metrics,
+      readiness: [
+        { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+        { name: "redis", check: async () => void (await redis.ping()) },
+      ],
+      topics: (names) => [names.callEvents],
+      handle: async ({ message }) => {
+        const event = decodeCallEvent(message.value);
+        const outcome = await accounting.events.apply(event);
+        logger.debug({ callId: event.subject, eventId: event.id, type: event.type, outcome }, "call event applied");
+      },
+      closeStores: [],
+      routes: (app) => {
+        const router = Router();
+        router.use(jsonBody());
+        registerHoldMinutes(router, accounting.holds);
+        registerReleaseMinutes(router, accounting.holds);
+        registerGetUsage(router, accounting.holds);
+        registerGetAllowance(router, accounting.holds);
+        registerSetMinuteLimit(router, accounting.holds);
+        app.use(router);
+      },
+    });
+  } catch (error) {
+    for (const step of closeStores) await step.run().catch(() => undefined);
+    throw error;
+  }
+
+  const reconciler = startPeriodic({
+    name: "release expired holds",
+    intervalMs: config.QUOTA_RECONCILE_INTERVAL_SECONDS * 1000,
+    task: async () => {
+      const pass = await accounting.reconciler.releaseExpiredHolds();
+      if (pass.released > 0) logger.info(pass, "released expired holds");
+    },
     logger,
-    metrics,
-    readiness: [
-      { name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) },
-      { name: "redis", check: async () => void (await redis.ping()) },
-    ],
   });
-  const router = Router();
-  router.use(jsonBody());
-  registerHoldMinutes(router, holds);
-  registerReleaseMinutes(router, holds);
-  registerGetUsage(router, holds);
-  app.use(router);
-  finishHttpApp(app, logger);
 
-  const server = await listen(app, config.QUOTA_PORT);
-  const port = (server.address() as AddressInfo).port;
-  logger.info({ port }, "quota listening");
+  // Intake first (HTTP, then the reconciler and the consumer's in-flight batch), connections last.
+  const http = worker.shutdownSteps.filter((step) => step.name === "http");
   const shutdownSteps: ShutdownStep[] = [
-    { name: "http", run: () => closeServer(server) },
-    { name: "redis", run: async () => void (await redis.quit()) },
-    { name: "postgres", run: () => prisma.$disconnect() },
+    ...http,
+    { name: "reconciler", run: () => reconciler.stop() },
+    ...worker.shutdownSteps.filter((step) => step.name !== "http"),
+    ...closeStores,
   ];
   return {
-    port,
+    port: worker.port,
     logger,
+    accounting,
     shutdownSteps,
     stop: async () => {
       for (const step of shutdownSteps) await step.run();

@@ -1,61 +1,162 @@
 import type { Redis } from "ioredis";
-import type { MinuteCounters } from "../app/ports";
+import type { HoldOutcome, MinuteCounters } from "../app/ports";
 
 // One hash tag per org: every key a script touches lives in the same Cluster slot.
-const keys = (orgId: string, period: string) => [`quota:{${orgId}}:${period}`, `quota:{${orgId}}:${period}:holds`] as const;
+// holds: field "held" (sum) and one field per open hold, call id -> minutes ("<m>", or "<m>u" while
+// unchecked: loaded by a rebuild before any event confirmed it). period: fields "limit", "used".
+const holdsKey = (orgId: string) => `quota:{${orgId}}:holds`;
+const periodKey = (orgId: string, period: string) => `quota:{${orgId}}:${period}`;
 
+/** Keys outlive their month long enough for late settlements; an expired key is rebuilt like a lost one. */
+const KEY_TTL_SECONDS = 40 * 24 * 3600;
+
+// KEYS: holds, period. ARGV: call id, minutes. 1 granted, 2 already held, 0 refused, -1 cold.
 const HOLD = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 1 end
-local c = redis.call('HMGET', KEYS[1], 'limit', 'used', 'held')
-if tonumber(c[2]) + tonumber(c[3]) + tonumber(ARGV[2]) > tonumber(c[1]) then return 0 end
+local held = tonumber(redis.call('HGET', KEYS[1], 'held'))
+local limit = tonumber(redis.call('HGET', KEYS[2], 'limit'))
+local used = tonumber(redis.call('HGET', KEYS[2], 'used'))
+if not held or not limit or not used then return -1 end
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if entry then
+  if string.sub(entry, -1) ~= 'u' then return 2 end
+  local m = tonumber(string.sub(entry, 1, -2))
+  if used + held > limit then
+    redis.call('HDEL', KEYS[1], ARGV[1])
+    redis.call('HINCRBY', KEYS[1], 'held', -m)
+    return 0
+  end
+  redis.call('HSET', KEYS[1], ARGV[1], m)
+  return 2
+end
+if used + held + tonumber(ARGV[2]) > limit then return 0 end
 redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1`;
 
+// KEYS: holds. ARGV: call id.
 const RELEASE = `
-local m = redis.call('HGET', KEYS[2], ARGV[1])
-if not m then return 0 end
-redis.call('HDEL', KEYS[2], ARGV[1])
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HINCRBY', KEYS[1], 'held', -tonumber(m)) end
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if not entry then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('HINCRBY', KEYS[1], 'held', -tonumber(string.match(entry, '%d+')))
 return 1`;
 
-// ARGV: limit, used, held, then call id / minutes pairs. A concurrent loader that won keeps its data.
+// KEYS: holds. ARGV: call id, minutes.
+const ENSURE_HELD = `
+if redis.call('HEXISTS', KEYS[1], 'held') == 0 then return -1 end
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if entry then
+  redis.call('HSET', KEYS[1], ARGV[1], string.match(entry, '%d+'))
+  return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
+return 1`;
+
+// KEYS: holds, period. ARGV: call id, billed minutes.
+const SETTLE = `
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if entry then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('HINCRBY', KEYS[1], 'held', -tonumber(string.match(entry, '%d+')))
+end
+if tonumber(ARGV[2]) > 0 and redis.call('HEXISTS', KEYS[2], 'limit') == 1 then
+  redis.call('HINCRBY', KEYS[2], 'used', ARGV[2])
+end
+return 1`;
+
+// KEYS: holds, period. ARGV: call id or "". Returns {limit, used, held, call's entry or false}, or -1 when cold.
+const READ = `
+local held = redis.call('HGET', KEYS[1], 'held')
+local c = redis.call('HMGET', KEYS[2], 'limit', 'used')
+if not held or not c[1] or not c[2] then return -1 end
+local entry = false
+if ARGV[1] ~= '' then entry = redis.call('HGET', KEYS[1], ARGV[1]) end
+return {c[1], c[2], held, entry}`;
+
+// KEYS: holds, period. ARGV: ttl, limit, used, load holds ("1"/"0"), held sum, then call id / entry pairs.
+// Loads only what is missing: a loader that came first keeps its data, and writers since have updated it.
 const LOAD = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('DEL', KEYS[2])
-for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
-redis.call('HSET', KEYS[1], 'limit', ARGV[1], 'used', ARGV[2], 'held', ARGV[3])
+if redis.call('HEXISTS', KEYS[2], 'limit') == 0 then
+  redis.call('DEL', KEYS[2])
+  redis.call('HSET', KEYS[2], 'limit', ARGV[2], 'used', ARGV[3])
+  redis.call('EXPIRE', KEYS[2], ARGV[1])
+end
+if ARGV[4] == '1' and redis.call('HEXISTS', KEYS[1], 'held') == 0 then
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], 'held', ARGV[5])
+  for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
 return 1`;
 
 type ScriptedRedis = Redis & {
-  quotaHold(counters: string, holds: string, callId: string, minutes: number): Promise<number>;
-  quotaRelease(counters: string, holds: string, callId: string): Promise<number>;
-  quotaLoad(counters: string, holds: string, ...args: (string | number)[]): Promise<number>;
+  quotaHold(holds: string, period: string, callId: string, minutes: number): Promise<number>;
+  quotaRelease(holds: string, callId: string): Promise<number>;
+  quotaEnsureHeld(holds: string, callId: string, minutes: number): Promise<number>;
+  quotaSettle(holds: string, period: string, callId: string, minutes: number): Promise<number>;
+  quotaRead(holds: string, period: string, callId: string): Promise<number | [string, string, string, string | null]>;
+  quotaLoad(holds: string, period: string, ...args: (string | number)[]): Promise<number>;
 };
 
+const HOLD_OUTCOME: Record<number, HoldOutcome> = { 1: "granted", 2: "already_held", 0: "refused", [-1]: "cold" };
+
 export function createRedisCounters(client: Redis): MinuteCounters {
-  // defineCommand sends EVALSHA (the script text only once per connection).
+  // defineCommand sends EVALSHA (the script text only once per connection, and again after a NOSCRIPT).
   client.defineCommand("quotaHold", { numberOfKeys: 2, lua: HOLD });
-  client.defineCommand("quotaRelease", { numberOfKeys: 2, lua: RELEASE });
+  client.defineCommand("quotaRelease", { numberOfKeys: 1, lua: RELEASE });
+  client.defineCommand("quotaEnsureHeld", { numberOfKeys: 1, lua: ENSURE_HELD });
+  client.defineCommand("quotaSettle", { numberOfKeys: 2, lua: SETTLE });
+  client.defineCommand("quotaRead", { numberOfKeys: 2, lua: READ });
   client.defineCommand("quotaLoad", { numberOfKeys: 2, lua: LOAD });
   const redis = client as ScriptedRedis;
   return {
     async hold(orgId, period, callId, minutes) {
-      const result = await redis.quotaHold(...keys(orgId, period), callId, minutes);
-      return result === 1 ? "granted" : result === 0 ? "refused" : "cold";
+      const result = await redis.quotaHold(holdsKey(orgId), periodKey(orgId, period), callId, minutes);
+      const outcome = HOLD_OUTCOME[result];
+      if (!outcome) throw new Error(`unexpected hold script result ${result}`);
+      return outcome;
     },
-    async release(orgId, period, callId) {
-      await redis.quotaRelease(...keys(orgId, period), callId);
+    async release(orgId, callId) {
+      await redis.quotaRelease(holdsKey(orgId), callId);
     },
-    async read(orgId, period) {
-      const [limit, used, held] = await redis.hmget(keys(orgId, period)[0], "limit", "used", "held");
-      if (limit === null || used === null || held === null) return null;
-      return { limit: Number(limit), used: Number(used), held: Number(held) };
+    async ensureHeld(orgId, callId, minutes) {
+      await redis.quotaEnsureHeld(holdsKey(orgId), callId, minutes);
     },
-    async load(orgId, period, counters, holds) {
-      const pairs = [...holds].flatMap(([callId, minutes]) => [callId, String(minutes)]);
-      await redis.quotaLoad(...keys(orgId, period), counters.limit, counters.used, counters.held, ...pairs);
+    async settle(orgId, callId, period, billedMinutes) {
+      await redis.quotaSettle(holdsKey(orgId), periodKey(orgId, period), callId, billedMinutes);
+    },
+    async read(orgId, period, callId) {
+      const result = await redis.quotaRead(holdsKey(orgId), periodKey(orgId, period), callId ?? "");
+      if (!Array.isArray(result)) return null;
+      const [limit, used, held, entry] = result;
+      return { limit: Number(limit), used: Number(used), held: Number(held), callHeld: entry ? Number.parseInt(entry, 10) : 0 };
+    },
+    async missing(orgId, period) {
+      const [holds, periodCounters] = await Promise.all([
+        redis.hexists(holdsKey(orgId), "held"),
+        redis.hexists(periodKey(orgId, period), "limit"),
+      ]);
+      return { holds: holds === 0, period: periodCounters === 0 };
+    },
+    async load(orgId, period, snapshot) {
+      const holds = snapshot.holds ?? [];
+      const held = holds.reduce((sum, hold) => sum + hold.minutes, 0);
+      const entries = holds.flatMap((hold) => [hold.callId, hold.checked ? String(hold.minutes) : `${hold.minutes}u`]);
+      await redis.quotaLoad(
+        holdsKey(orgId),
+        periodKey(orgId, period),
+        KEY_TTL_SECONDS,
+        snapshot.limit,
+        snapshot.used,
+        snapshot.holds ? "1" : "0",
+        held,
+        ...entries,
+      );
+    },
+    async drop(orgId, periods, options = {}) {
+      const keys = [...(options.holds === false ? [] : [holdsKey(orgId)]), ...periods.map((period) => periodKey(orgId, period))];
+      if (keys.length > 0) await redis.del(...keys);
     },
   };
 }

@@ -1,74 +1,147 @@
-import type { UsageOut } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
-import { periodBounds, periodOf } from "../domain/period";
-import type { MinuteCounters, MinuteLedger, PeriodCounters } from "./ports";
+import type { MinuteAllowanceOut, MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
+import { AppError, type Clock } from "@voxbridge/kit";
+import { holdExpiry } from "../domain/hold-expiry";
+import { nextPeriod, periodBounds, periodOf } from "../domain/period";
+import type { CounterSync } from "./counter-sync";
+import type { MinuteCounters, MinuteLedger, PeriodCounters, QuotaMetrics } from "./ports";
+import { guardStores, storeUnavailable } from "./store-errors";
 
-export type MinuteHoldsDeps = { counters: MinuteCounters; ledger: MinuteLedger; holdMinutes: number; now: () => Date };
+export type MinuteHoldsDeps = {
+  counters: MinuteCounters;
+  ledger: MinuteLedger;
+  sync: CounterSync;
+  metrics: QuotaMetrics;
+  /** Minutes each accepted call holds until it ends. */
+  holdMinutes: number;
+  /** How long a hold may wait for a lifecycle event showing the gateway accepted its call. */
+  unconfirmedHoldTtlSeconds: number;
+  now: Clock;
+};
+
+/** Rebuilds one caller waits through before answering 503 (something keeps deleting the keys). */
+const MAX_COLD_ATTEMPTS = 10;
+
+const REFUSED: MinuteHoldResponse = { granted: false, minutes_held: 0 };
 
 /**
- * Holds, releases and reports minutes. Redis answers the hot path; every hold is also written to the
- * Postgres ledger, and Redis counters missing (flushed, restarted) are rebuilt from that ledger.
- * Redis unreachable: refuse with 503 (never grant unchecked minutes).
+ * Holds, gives back and reports minutes. A hold is written to the ledger first, then checked and
+ * counted in Redis atomically, so the ledger always has every hold Redis counts. Redis unreachable:
+ * 503, never an unchecked grant.
  */
 export function createMinuteHolds(deps: MinuteHoldsDeps) {
-  const unavailable = (cause: unknown) => new AppError("dependency_unavailable", "Minute accounting store unavailable", { cause });
-  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw error instanceof AppError ? error : unavailable(error);
+  /** The period's counters, rebuilt from the ledger when Redis has lost them. */
+  const readCounters = async (orgId: string, period: string, callId?: string): Promise<PeriodCounters & { callHeld: number }> => {
+    for (let attempt = 1; ; attempt++) {
+      const counters = await deps.counters.read(orgId, period, callId);
+      if (counters) return counters;
+      if (attempt >= MAX_COLD_ATTEMPTS) throw storeUnavailable(new Error("counters still missing after rebuilds"));
+      await deps.sync.rebuild(orgId, period);
     }
   };
 
-  const warm = async (orgId: string, period: string) => {
-    const { counters, holds } = await deps.ledger.snapshot(orgId, period);
-    await deps.counters.load(orgId, period, counters, holds);
-  };
+  /** A refused hold leaves no trace: out of Redis (a rebuild may have loaded it) before out of the ledger. */
+  const discard = (orgId: string, callId: string) =>
+    deps.ledger.withOrgLock(orgId, "shared", (ledger) => ledger.discardUnconfirmedHold(callId, () => deps.counters.release(orgId, callId)));
+
+  const remaining = (counters: PeriodCounters) => Math.max(0, counters.limit - counters.used - counters.held);
+
+  const usage = (orgId: string): Promise<UsageOut> =>
+    guardStores(async () => {
+      const period = periodOf(deps.now());
+      const counters = await readCounters(orgId, period);
+      const { start, end } = periodBounds(period);
+      return {
+        period_start: start.toISOString(),
+        period_end: end.toISOString(),
+        minutes_limit: counters.limit,
+        minutes_used: counters.used,
+        minutes_reserved: counters.held,
+        minutes_remaining: remaining(counters),
+      };
+    });
 
   return {
-    async hold(orgId: string, callId: string): Promise<{ granted: boolean; minutes_held: number }> {
-      return guard(async () => {
-        const period = periodOf(deps.now());
-        let outcome = await deps.counters.hold(orgId, period, callId, deps.holdMinutes);
-        if (outcome === "cold") {
-          await warm(orgId, period);
-          outcome = await deps.counters.hold(orgId, period, callId, deps.holdMinutes);
+    /** Holds minutes for a call while used + held + hold <= limit; idempotent per call id. */
+    hold(orgId: string, callId: string): Promise<MinuteHoldResponse> {
+      return guardStores(async () => {
+        const now = deps.now();
+        const period = periodOf(now);
+        const record = await deps.ledger.openHold({
+          orgId,
+          callId,
+          period,
+          minutes: deps.holdMinutes,
+          expiresAt: holdExpiry.unconfirmed(now, deps.unconfirmedHoldTtlSeconds),
+        });
+        if (record.orgId !== orgId) {
+          deps.metrics.hold("other_org");
+          throw new AppError("conflict", "This call id belongs to another organization", { param: "call_id" });
         }
-        if (outcome !== "granted") return { granted: false, minutes_held: 0 };
-        try {
-          await deps.ledger.recordHold({ orgId, callId, period, minutes: deps.holdMinutes });
-        } catch (error) {
-          await deps.counters.release(orgId, period, callId).catch(() => undefined);
-          throw unavailable(error);
+        if (record.status !== "held") {
+          // The call has ended already (its hold settled or released by its events): it exists and is
+          // accounted for, so a retried hold is answered as granted, and holds nothing.
+          deps.metrics.hold("settled");
+          return { granted: true, minutes_held: 0 };
         }
-        return { granted: true, minutes_held: deps.holdMinutes };
+        for (let attempt = 1; ; attempt++) {
+          const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
+          if (outcome === "granted" || outcome === "already_held") {
+            deps.metrics.hold(outcome);
+            return { granted: true, minutes_held: record.minutes };
+          }
+          if (outcome === "refused") {
+            await discard(orgId, callId);
+            deps.metrics.hold("refused");
+            return REFUSED;
+          }
+          if (attempt >= MAX_COLD_ATTEMPTS) throw storeUnavailable(new Error("counters still missing after rebuilds"));
+          await deps.sync.rebuild(orgId, period);
+        }
       });
     },
 
-    async release(callId: string): Promise<void> {
-      await guard(async () => {
-        const closed = await deps.ledger.releaseHold(callId);
-        if (closed) await deps.counters.release(closed.orgId, closed.period, callId);
+    /** Gives back the hold of a call the gateway did not accept. Only an unconfirmed hold: a call seen on Kafka exists. */
+    release(callId: string, orgIdHint?: string): Promise<void> {
+      return guardStores(async () => {
+        const orgId = await deps.ledger.orgOfCall(callId);
+        if (!orgId || (orgIdHint !== undefined && orgIdHint !== orgId)) return;
+        const outcome = await deps.ledger.withOrgLock(orgId, "shared", (ledger) =>
+          ledger.releaseHold(callId, { kind: "abort", now: deps.now() }, () => deps.counters.release(orgId, callId)),
+        );
+        if (outcome === "released") deps.metrics.holdsReleased("aborted", 1);
       });
     },
 
-    async usage(orgId: string): Promise<UsageOut> {
-      return guard(async () => {
+    usage,
+
+    /** What the dialer may let a call talk: the org's remaining minutes plus what the call itself holds. */
+    allowance(orgId: string, callId?: string): Promise<MinuteAllowanceOut> {
+      return guardStores(async () => {
         const period = periodOf(deps.now());
-        let counters: PeriodCounters | null = await deps.counters.read(orgId, period);
-        if (!counters) {
-          await warm(orgId, period);
-          counters = (await deps.counters.read(orgId, period)) ?? { limit: 0, used: 0, held: 0 };
-        }
-        const { start, end } = periodBounds(period);
+        const counters = await readCounters(orgId, period, callId);
+        const minutesRemaining = remaining(counters);
         return {
-          period_start: start.toISOString(),
-          period_end: end.toISOString(),
-          minutes_limit: counters.limit,
-          minutes_used: counters.used,
-          minutes_reserved: counters.held,
-          minutes_remaining: Math.max(0, counters.limit - counters.used - counters.held),
+          period_end: periodBounds(period).end.toISOString(),
+          minutes_remaining: minutesRemaining,
+          call_minutes_held: counters.callHeld,
+          talk_seconds_allowed: (minutesRemaining + counters.callHeld) * 60,
         };
+      });
+    },
+
+    /**
+     * Sets the org's monthly limit. Under the org's lock: the Redis keys that carry the limit are
+     * dropped first, then the ledger changes, and no rebuild can run in between, so Redis never keeps
+     * the old limit (Redis down: 503 and nothing changed; Postgres down: the next rebuild reads the old one).
+     */
+    setLimit(orgId: string, minutesLimit: number): Promise<UsageOut> {
+      return guardStores(async () => {
+        const period = periodOf(deps.now());
+        await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
+          await deps.counters.drop(orgId, [period, nextPeriod(period)], { holds: false });
+          await ledger.setLimit(orgId, minutesLimit);
+        });
+        return usage(orgId);
       });
     },
   };

@@ -1,20 +1,119 @@
-/** Redis-side minute counters for one org and period: check-and-hold is atomic. */
-export interface MinuteCounters {
-  /** "granted" | "refused", or "cold" when the period's counters are not in Redis (rebuild first). */
-  hold(orgId: string, period: string, callId: string, minutes: number): Promise<"granted" | "refused" | "cold">;
-  release(orgId: string, period: string, callId: string): Promise<void>;
-  read(orgId: string, period: string): Promise<PeriodCounters | null>;
-  /** Loads counters rebuilt from the ledger unless another instance loaded them first. */
-  load(orgId: string, period: string, counters: PeriodCounters, holds: Map<string, number>): Promise<void>;
-}
+import type { EndReason } from "../domain/call-settlement";
 
+/** An org's counters for one period, as Redis holds them: limit and billed minutes of the period, open holds of the org. */
 export type PeriodCounters = { limit: number; used: number; held: number };
 
-/** The durable ledger in Postgres: the truth Redis is rebuilt from. */
+/** A hold's entry in the counters: its minutes, and whether it has been checked against the limit. */
+export type CounterHold = { callId: string; minutes: number; checked: boolean };
+
+export type HoldOutcome = "granted" | "already_held" | "refused" | "cold";
+
+/**
+ * Redis-side minute counters. Per org: one key of open holds (any period) and one key per period
+ * (limit, billed minutes). Every script is atomic and keyed per call, so applying it twice changes
+ * nothing; none of them creates a missing key (only `load` does, from the ledger).
+ */
+export interface MinuteCounters {
+  /**
+   * Check-and-hold: "granted" while used + held + minutes <= limit; "already_held" for a call that holds
+   * already (a hold a rebuild loaded unchecked is checked now, and refused if the org is over its limit);
+   * "cold" when the counters are missing (rebuild, then ask again).
+   */
+  hold(orgId: string, period: string, callId: string, minutes: number): Promise<HoldOutcome>;
+  /** Removes a call's hold if present. */
+  release(orgId: string, callId: string): Promise<void>;
+  /** Adds a hold the ledger has (checked) unless present; marks a present one checked. No-op when the holds key is missing. */
+  ensureHeld(orgId: string, callId: string, minutes: number): Promise<void>;
+  /**
+   * In one step: removes the call's hold if present and adds its billed minutes to the period unless
+   * that key is missing (a rebuild then reads them from the ledger). One step, so no other hold can
+   * slip in between the release and the billing.
+   */
+  settle(orgId: string, callId: string, period: string, billedMinutes: number): Promise<void>;
+  /** The period's counters and the minutes `callId` holds, or null when cold. */
+  read(orgId: string, period: string, callId?: string): Promise<(PeriodCounters & { callHeld: number }) | null>;
+  /** Which of the org's keys for this period are missing. */
+  missing(orgId: string, period: string): Promise<{ holds: boolean; period: boolean }>;
+  /** Loads each key that is still missing (another loader that won keeps its data). */
+  load(orgId: string, period: string, snapshot: LedgerSnapshot): Promise<void>;
+  /** Deletes the org's holds key and these periods' keys, so the next use rebuilds them from the ledger. */
+  drop(orgId: string, periods: string[], options?: { holds?: boolean }): Promise<void>;
+}
+
+/** What the ledger says an org's counters are: limit, billed minutes of the period and (when asked) every open hold. */
+export type LedgerSnapshot = { limit: number; used: number; holds: CounterHold[] | null };
+
+/** The row of a call as the hold path needs it. */
+export type HoldRecord = { orgId: string; status: "held" | "released" | "settled"; minutes: number };
+
+export type LockMode = "shared" | "exclusive";
+
+/** The durable ledger in Postgres: the truth Redis counters are rebuilt from. */
 export interface MinuteLedger {
-  recordHold(hold: { orgId: string; callId: string; period: string; minutes: number }): Promise<void>;
-  /** Closes a held hold; returns its org and period when it was open. */
-  releaseHold(callId: string): Promise<{ orgId: string; period: string } | null>;
-  /** Limit, settled minutes and open holds of one period. */
-  snapshot(orgId: string, period: string): Promise<{ counters: PeriodCounters; holds: Map<string, number> }>;
+  /**
+   * Records an open hold for the call (unconfirmed, expiring at `expiresAt`), or returns the call's
+   * existing row; a hold released because the call never showed up ("unconfirmed", "aborted") opens again.
+   */
+  openHold(hold: { orgId: string; callId: string; period: string; minutes: number; expiresAt: Date }): Promise<HoldRecord>;
+  /** The org a call's row belongs to, or null when the ledger has no row for it. */
+  orgOfCall(callId: string): Promise<string | null>;
+  /** Open holds past their expiry, oldest first. */
+  expiredHolds(now: Date, limit: number): Promise<{ callId: string; orgId: string }[]>;
+  /**
+   * Runs `work` holding the org's ledger lock. Every change that Redis mirrors holds it shared; a
+   * rebuild holds it exclusively, so it never reads the ledger between a change and its Redis update.
+   */
+  withOrgLock<T>(orgId: string, mode: LockMode, work: (ledger: LockedLedger) => Promise<T>): Promise<T>;
+  /** Runs `work` unless another instance is running the same job now; false when skipped. */
+  runAlone(job: string, work: () => Promise<void>): Promise<boolean>;
+}
+
+/** Ledger changes made while holding an org's lock, on the lock's own connection. */
+export interface LockedLedger {
+  /**
+   * Deletes the call's hold if it is open and unconfirmed (a refused hold); true when it did. The
+   * deletion commits only after `beforeDiscard` (the Redis release) succeeded.
+   */
+  discardUnconfirmedHold(callId: string, beforeDiscard: () => Promise<void>): Promise<boolean>;
+  /**
+   * Marks the org's call confirmed and pushes its expiry to `expiresAt`; opens it again when it had
+   * been released for not showing up. Returns its minutes when the hold is open afterwards, else null.
+   */
+  confirmHold(orgId: string, callId: string, now: Date, expiresAt: Date): Promise<{ minutes: number } | null>;
+  /**
+   * Releases the call's open hold; the change commits only after `beforeRelease` (the Redis release)
+   * succeeded. `abort`: only an unconfirmed hold (the gateway's give-back); `expire`: only one past
+   * its expiry at `now` (reason unconfirmed or expired).
+   */
+  releaseHold(
+    callId: string,
+    how: { kind: "abort"; now: Date } | { kind: "expire"; now: Date },
+    beforeRelease: () => Promise<void>,
+  ): Promise<"released" | "not_open">;
+  /**
+   * Ends the call for good, once: closes its hold and records the reason, the event and the billed
+   * minutes. "replay" when an earlier event already ended it (then nothing changes). A call the ledger
+   * has never seen gets its row here, so an end that arrives before its hold still bills once.
+   */
+  endCall(end: {
+    orgId: string;
+    callId: string;
+    eventId: string;
+    reason: EndReason;
+    billedMinutes: number;
+    billedPeriod: string;
+    now: Date;
+  }): Promise<"ended" | "replay">;
+  /** Sets the org's monthly limit. */
+  setLimit(orgId: string, minutesLimit: number): Promise<void>;
+  /** Limit, minutes billed in the period and, when `withHolds`, the org's open holds. */
+  snapshot(orgId: string, period: string, withHolds: boolean): Promise<LedgerSnapshot>;
+}
+
+/** What quota counts, for /metrics. */
+export interface QuotaMetrics {
+  hold(outcome: "granted" | "already_held" | "refused" | "settled" | "other_org"): void;
+  callEvent(outcome: "confirmed" | "ended" | "replay" | "ignored"): void;
+  rebuild(): void;
+  holdsReleased(reason: "aborted" | "expired", count: number): void;
 }

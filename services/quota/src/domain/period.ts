@@ -8,3 +8,8 @@ export function periodBounds(period: string): { start: Date; end: Date } {
   const [year, month] = period.split("-").map(Number) as [number, number];
   return { start: new Date(Date.UTC(year, month - 1, 1)), end: new Date(Date.UTC(year, month, 1)) };
 }
+
+/** The period after this one. */
+export function nextPeriod(period: string): string {
+  return periodOf(periodBounds(period).end);
+}

@@ -5,8 +5,8 @@ import type { MinuteHolds } from "../../app/minute-holds";
 
 export const getUsageSchemas = { params: z.object({ org_id: z.uuid() }), response: UsageOut };
 
-/** GET /internal/v1/orgs/{org_id}/usage: the org's minutes this UTC month. */
-export function registerGetUsage(router: Router, holds: MinuteHolds): void {
+/** GET /internal/v1/orgs/{org_id}/usage: the org's minutes this UTC month (the gateway's GET /v1/usage). */
+export function registerGetUsage(router: Router, holds: Pick<MinuteHolds, "usage">): void {
   router.get("/internal/v1/orgs/:org_id/usage", async (req, res) => {
     res.json(await holds.usage(getUsageSchemas.params.parse(req.params).org_id));
   });

@@ -1,13 +1,20 @@
+import { MinuteReleaseRequest } from "@voxbridge/contracts";
 import type { Router } from "express";
 import { z } from "zod";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-const params = z.object({ call_id: z.uuid() });
+export const releaseMinutesSchemas = { params: z.object({ call_id: z.uuid() }), request: MinuteReleaseRequest };
 
-/** POST /internal/v1/holds/{call_id}/release: give a call's hold back (idempotent). */
-export function registerReleaseMinutes(router: Router, holds: MinuteHolds): void {
+/**
+ * POST /internal/v1/holds/{call_id}/release: give back the hold of a call the gateway did not
+ * accept (idempotent; 204 also when there is nothing to release). A hold whose call has been seen
+ * on Kafka is kept: that call exists, and its end releases it.
+ */
+export function registerReleaseMinutes(router: Router, holds: Pick<MinuteHolds, "release">): void {
   router.post("/internal/v1/holds/:call_id/release", async (req, res) => {
-    await holds.release(params.parse(req.params).call_id);
+    const { call_id } = releaseMinutesSchemas.params.parse(req.params);
+    const { org_id } = MinuteReleaseRequest.parse(req.body ?? {});
+    await holds.release(call_id, org_id);
     res.status(204).end();
   });
 }

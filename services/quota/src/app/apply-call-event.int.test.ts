@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { manualClock } from "@voxbridge/kit";
+import { callEvent } from "../../test/call-events";
+import { openQuotaFixture, type QuotaFixture } from "../../test/quota-fixtures";
+
+let fx: QuotaFixture;
+beforeAll(async () => {
+  fx = await openQuotaFixture();
+});
+afterAll(() => fx.close());
+
+const calls = (n: number) => Array.from({ length: n }, () => randomUUID());
+
+describe("settlement of lifecycle events", () => {
+  it("bills a completed call ceil(duration / 60) minutes and releases its hold", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(10);
+    const callId = randomUUID();
+    await holds.hold(orgId, callId);
+    await events.apply(callEvent("call.queued", { orgId, callId }));
+    expect(await events.apply(callEvent("call.completed", { orgId, callId }, { duration_seconds: 61 }))).toBe("ended");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 0, minutes_remaining: 8 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ "settled:completed": 1 });
+  });
+
+  it("bills a replayed event once, however often and however concurrently it is delivered", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(10);
+    const callId = randomUUID();
+    await holds.hold(orgId, callId);
+    const completed = callEvent("call.completed", { orgId, callId }, { duration_seconds: 125 });
+    expect(await events.apply(completed)).toBe("ended");
+    expect(await events.apply(completed)).toBe("replay");
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => events.apply(completed)));
+    expect(outcomes).toEqual(["replay", "replay", "replay", "replay"]);
+    // Another end of the same call (a second event id) is a replay too: one settlement per call.
+    expect(await events.apply(callEvent("call.failed", { orgId, callId }, { duration_seconds: 400 }))).toBe("replay");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 3, minutes_reserved: 0, minutes_remaining: 7 });
+    const { rows } = await fx.pool.query("SELECT billed_minutes, closed_by_event_id::text FROM minute_holds WHERE call_id = $1", [callId]);
+    expect(rows).toEqual([{ billed_minutes: 3, closed_by_event_id: completed.id }]);
+  });
+
+  it("bills once when the end arrives before the hold (out of order), and the late hold holds nothing", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(10);
+    const callId = randomUUID();
+    const completed = callEvent("call.completed", { orgId, callId }, { duration_seconds: 90 });
+    expect(await events.apply(completed)).toBe("ended");
+    expect(await holds.hold(orgId, callId)).toEqual({ granted: true, minutes_held: 0 });
+    expect(await events.apply(callEvent("call.queued", { orgId, callId }))).toBe("ignored");
+    expect(await events.apply(completed)).toBe("replay");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 0, minutes_remaining: 8 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ "settled:completed": 1 });
+  });
+
+  it("releases the hold and bills nothing for a failed or canceled call without talk time; bills a failed call that talked", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(10);
+    const [failed, canceled, talked] = calls(3) as [string, string, string];
+    for (const callId of [failed, canceled, talked]) await holds.hold(orgId, callId);
+    await events.apply(callEvent("call.failed", { orgId, callId: failed }, { duration_seconds: null, disposition: "rejected" }));
+    await events.apply(callEvent("call.canceled", { orgId, callId: canceled }));
+    await events.apply(callEvent("call.failed", { orgId, callId: talked }, { duration_seconds: 45, disposition: "error" }));
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 1, minutes_reserved: 0, minutes_remaining: 9 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ "released:failed": 1, "released:canceled": 1, "settled:failed": 1 });
+  });
+
+  it("bills in the UTC month the call ended, and starts each month at zero (controllable clock)", async () => {
+    const clock = manualClock("2026-11-30T23:59:00Z");
+    const { holds, events } = fx.accounting({ now: clock });
+    const orgId = await fx.newOrg(5);
+    const [november, spanning] = calls(2) as [string, string];
+    await holds.hold(orgId, november);
+    await holds.hold(orgId, spanning);
+    await events.apply(
+      callEvent("call.completed", { orgId, callId: november }, { duration_seconds: 90, completed_at: "2026-11-30T23:59:40.000Z" }),
+    );
+    expect(await holds.usage(orgId)).toMatchObject({
+      period_start: "2026-11-01T00:00:00.000Z",
+      period_end: "2026-12-01T00:00:00.000Z",
+      minutes_used: 2,
+      minutes_reserved: 1,
+      minutes_remaining: 2,
+    });
+
+    clock.set("2026-12-01T00:00:30Z");
+    // A new month: nothing billed yet; the call still in progress keeps its hold.
+    expect(await holds.usage(orgId)).toMatchObject({
+      period_start: "2026-12-01T00:00:00.000Z",
+      period_end: "2027-01-01T00:00:00.000Z",
+      minutes_limit: 5,
+      minutes_used: 0,
+      minutes_reserved: 1,
+      minutes_remaining: 4,
+    });
+    await events.apply(
+      callEvent("call.completed", { orgId, callId: spanning }, { duration_seconds: 61, completed_at: "2026-12-01T00:00:20.000Z" }),
+    );
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 0, minutes_remaining: 3 });
+
+    // The same months rebuilt from the ledger alone.
+    await fx.wipeRedisFor(orgId);
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 0 });
+    clock.set("2026-11-15T00:00:00Z");
+    expect(await holds.usage(orgId)).toMatchObject({ period_start: "2026-11-01T00:00:00.000Z", minutes_used: 2, minutes_reserved: 0 });
+  });
+
+  it("changes nothing when Redis is wiped mid-run: usage, holds and refusals are exactly what they would have been", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(150);
+    // 30 calls in progress, confirmed by call.queued.
+    const inProgress = calls(30);
+    for (const callId of inProgress) {
+      await holds.hold(orgId, callId);
+      await events.apply(callEvent("call.queued", { orgId, callId }));
+    }
+    const completions = inProgress.map((callId) => callEvent("call.completed", { orgId, callId }, { duration_seconds: 60 }));
+
+    let wiping = true;
+    let wipes = 0;
+    const wiper = (async () => {
+      while (wiping) {
+        await fx.wipeRedisFor(orgId);
+        wipes++;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    // At once: 1,000 new holds, the 30 calls ending (1 minute each: billing replaces their hold one for one), and 10 of those ends redelivered.
+    let answers: { granted: boolean }[];
+    try {
+      [answers] = await Promise.all([
+        Promise.all(calls(1000).map((callId) => holds.hold(orgId, callId))),
+        Promise.all(completions.map((event) => events.apply(event))),
+        Promise.all(completions.slice(0, 10).map((event) => events.apply(event))),
+      ]);
+    } finally {
+      wiping = false;
+      await wiper;
+    }
+
+    expect(wipes).toBeGreaterThan(3);
+    expect(answers.filter((answer) => answer.granted)).toHaveLength(120);
+    const expected = { minutes_limit: 150, minutes_used: 30, minutes_reserved: 120, minutes_remaining: 0 };
+    expect(await holds.usage(orgId)).toMatchObject(expected);
+    expect(await fx.ledgerOf(orgId)).toEqual({ held: 120, "settled:completed": 30 });
+    await fx.wipeRedisFor(orgId);
+    expect(await holds.usage(orgId)).toMatchObject(expected);
+    expect((await holds.hold(orgId, randomUUID())).granted).toBe(false);
+    expect(Number(await fx.redis.hget(`quota:{${orgId}}:holds`, "held"))).toBe(120);
+  });
+});
