@@ -60,6 +60,7 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
       },
       Math.max(0, when - Date.now()),
     );
+    timer.unref();
   };
 
   const dispatch = async (dial: ClaimedDial) => {
@@ -168,9 +169,11 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
               }),
           (deps.leaseSeconds * 1000) / 3,
         );
+        heartbeat.unref();
       };
       beat();
       poll = setInterval(wake, deps.pollIntervalMs);
+      poll.unref();
       wake();
     },
     stop: async () => {
