@@ -29,8 +29,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Scheduled an hour ahead, so the real dialer leaves it queued while a test looks at it. */
+const later = () => new Date(Date.now() + 3_600_000).toISOString();
+
 const createCall = async (client: ApiClient = api, body: Record<string, unknown> = {}) => {
-  const response = await client.post("/v1/calls/outbound", { to: "+15551234567", ...body });
+  const response = await client.post("/v1/calls/outbound", { to: "+15551234567", schedule_at: later(), ...body });
   expect(response.status).toBe(201);
   return CallOut.parse(response.body);
 };
@@ -86,7 +89,7 @@ describe("POST /v1/calls/{call_id}/cancel", () => {
   it("cancels a queued call and emits call.canceled; a second cancel is 409", async () => {
     const probe = await startKafkaProbe(stack.topics.callEvents);
     try {
-      const call = await createCall(api, { schedule_at: new Date(Date.now() + 3_600_000).toISOString() });
+      const call = await createCall(api);
       const response = await api.post(`/v1/calls/${call.id}/cancel`);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: call.id, status: "canceled", disposition: "canceled", completed_at: expect.any(String) });

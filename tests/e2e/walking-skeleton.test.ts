@@ -33,7 +33,9 @@ describe("walking skeleton: one call through all four services", () => {
   it("accepts a call over HTTP, publishes call.queued keyed by call id, and the dialer and webhooks consume it", async () => {
     const probe = await startKafkaProbe(stack.topics.callEvents);
     try {
-      const response = await post("/v1/calls/outbound", { to: "(555) 123-4567", metadata: { crm_id: "abc" } }, auth(org.apiKey));
+      // Scheduled ahead so the record still reads as created when fetched back (the dialer would otherwise dial it).
+      const scheduleAt = new Date(Date.now() + 3_600_000).toISOString();
+      const response = await post("/v1/calls/outbound", { to: "(555) 123-4567", metadata: { crm_id: "abc" }, schedule_at: scheduleAt }, auth(org.apiKey));
       expect(response.statusCode).toBe(201);
       const call = CallOut.parse(await response.body.json());
       expect(call).toMatchObject({
