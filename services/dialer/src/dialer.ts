@@ -126,7 +126,7 @@ export async function startDialer(
       { name: "kafka", check: async () => void (await admin.describeCluster()) },
     ],
   });
-  telephony.routes?.(app, sink, jobs);
+  telephony.routes?.(app, sink);
   finishHttpApp(app, logger);
   const server = await listen(app, config.DIALER_PORT);
   const port = (server.address() as AddressInfo).port;

@@ -1,12 +1,13 @@
-import type { Logger } from "@voxbridge/kit";
+import { ConfigError, type Logger } from "@voxbridge/kit";
 import type { Express } from "express";
-import type { CarrierReportSink, DialJobStore, TelephonyAdapter } from "../../app/ports";
+import type { CarrierReportSink, TelephonyAdapter } from "../../app/ports";
 import type { DialerConfig } from "../../config";
 import { createSimulator } from "./simulator";
+import { createTwilio } from "./twilio";
 
 export type ConfiguredTelephony = TelephonyAdapter & {
   /** HTTP routes the carrier calls back (status callbacks). */
-  routes?: (app: Express, sink: CarrierReportSink, jobs: DialJobStore) => void;
+  routes?: (app: Express, sink: CarrierReportSink) => void;
 };
 
 /** The adapter TELEPHONY_ADAPTER names, built from config. */
@@ -20,7 +21,21 @@ export function createTelephony(config: DialerConfig, sink: CarrierReportSink, l
         logger,
         dialLogPath: config.SIM_DIAL_LOG,
       });
-    case "twilio":
-      throw new Error("TELEPHONY_ADAPTER=twilio is not available yet");
+    case "twilio": {
+      const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken } = config;
+      if (!accountSid || !authToken)
+        throw new ConfigError(
+          "invalid configuration:\n  TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are required with TELEPHONY_ADAPTER=twilio",
+        );
+      return createTwilio({
+        accountSid,
+        authToken,
+        apiBaseUrl: config.TWILIO_API_BASE_URL,
+        publicUrl: config.DIALER_PUBLIC_URL,
+        agentStreamUrl: config.AGENT_STREAM_URL,
+        defaultFrom: config.TWILIO_FROM_NUMBER ?? null,
+        logger,
+      });
+    }
   }
 }

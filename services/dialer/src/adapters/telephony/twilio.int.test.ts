@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createHttpApp, createLogger, createMetricsRegistry, finishHttpApp, listen } from "@voxbridge/kit";
+import { request } from "undici";
+import type { CarrierReport, DialRequest } from "../../app/ports";
+import { twilioSignature } from "../../domain/twilio";
+import { createTwilio } from "./twilio";
+
+const SID = "AC00000000000000000000000000000001";
+const TOKEN = "test-auth-token";
+const logger = createLogger({ service: "test", level: "silent" });
+
+type Seen = { method: string; url: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
+
+/** A stand-in for api.twilio.com that records every request and answers like Twilio. */
+async function fakeTwilio(answer: (seen: Seen) => { status: number; body: unknown }) {
+  const seen: Seen[] = [];
+  const server: Server = createServer((req, res) => {
+    let text = "";
+    req.on("data", (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+    });
+    req.on("end", () => {
+      const entry = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, form: new URLSearchParams(text) };
+      seen.push(entry);
+      const { status, body } = answer(entry);
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise((r) => server.close(r)) };
+}
+
+const dial: DialRequest = {
+  callId: "00000000-0000-4000-8000-0000000000aa",
+  attempt: 2,
+  idempotencyKey: "00000000-0000-4000-8000-0000000000aa:2",
+  to: "+14155550100",
+  from: "+14155550199",
+  agent: { id: "00000000-0000-4000-8000-0000000000bb", systemPrompt: "Hello <Ada> & co", voice: "alloy", language: "en-US" },
+  maxTalkSeconds: 90,
+};
+
+describe("Twilio adapter against a local Twilio stand-in", () => {
+  it("creates the call with To, From, the agent's TwiML, a status callback, TimeLimit and basic auth", async () => {
+    const twilio = await fakeTwilio(() => ({ status: 201, body: { sid: "CA123", status: "queued" } }));
+    try {
+      const adapter = createTwilio({
+        accountSid: SID,
+        authToken: TOKEN,
+        apiBaseUrl: twilio.url,
+        publicUrl: "https://dialer.example.com",
+        agentStreamUrl: "wss://agent.example.com/s",
+        defaultFrom: null,
+        logger,
+      });
+      expect(await adapter.dial(dial)).toEqual({ carrierCallId: "CA123" });
+      const [sent] = twilio.seen;
+      expect(sent?.method).toBe("POST");
+      expect(sent?.url).toBe(`/2010-04-01/Accounts/${SID}/Calls.json`);
+      expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`);
+      expect(sent?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+      expect(sent?.form.get("To")).toBe("+14155550100");
+      expect(sent?.form.get("From")).toBe("+14155550199");
+      expect(sent?.form.get("TimeLimit")).toBe("90");
+      expect(sent?.form.get("StatusCallback")).toBe(`https://dialer.example.com/twilio/status?call_id=${dial.callId}&attempt=2`);
+      expect(sent?.form.getAll("StatusCallbackEvent")).toEqual(["initiated", "ringing", "answered", "completed"]);
+      const twiml = sent?.form.get("Twiml") ?? "";
+      expect(twiml).toContain('<Stream url="wss://agent.example.com/s">');
+      expect(twiml).toContain(`<Parameter name="call_id" value="${dial.callId}"/>`);
+      expect(twiml).toContain('<Parameter name="system_prompt" value="Hello &#60;Ada&#62; &#38; co"/>');
+    } finally {
+      await twilio.close();
+    }
+  });
+
+  it("treats a 4xx as a refusal (not retryable) and a 5xx as a retryable carrier error; hangs up by call sid", async () => {
+    let status = 400;
+    const twilio = await fakeTwilio(() => ({ status, body: { code: 21211, message: "Invalid 'To' Phone Number" } }));
+    try {
+      const adapter = createTwilio({
+        accountSid: SID,
+        authToken: TOKEN,
+        apiBaseUrl: twilio.url,
+        publicUrl: "https://d.example.com",
+        agentStreamUrl: "wss://a.example.com",
+        defaultFrom: null,
+        logger,
+      });
+      await expect(adapter.dial(dial)).rejects.toMatchObject({ retryable: false, message: expect.stringContaining("Invalid 'To'") });
+      status = 503;
+      await expect(adapter.dial(dial)).rejects.toMatchObject({ retryable: true });
+      await expect(adapter.dial({ ...dial, from: null })).rejects.toMatchObject({ retryable: false });
+      status = 200;
+      await adapter.hangup("CA999");
+      const last = twilio.seen.at(-1);
+      expect(last?.url).toBe(`/2010-04-01/Accounts/${SID}/Calls/CA999.json`);
+      expect(last?.form.get("Status")).toBe("completed");
+    } finally {
+      await twilio.close();
+    }
+  });
+
+  it("accepts status callbacks only with a valid X-Twilio-Signature and maps them onto reports", async () => {
+    const publicUrl = "https://dialer.example.com";
+    const adapter = createTwilio({
+      accountSid: SID,
+      authToken: TOKEN,
+      apiBaseUrl: "http://127.0.0.1:9",
+      publicUrl,
+      agentStreamUrl: "wss://a.example.com",
+      defaultFrom: null,
+      logger,
+    });
+    const reports: [string, number, CarrierReport][] = [];
+    const app = createHttpApp({ logger, metrics: createMetricsRegistry("test"), readiness: [] });
+    adapter.routes?.(app, async (callId, attempt, report) => void reports.push([callId, attempt, report]));
+    finishHttpApp(app, logger);
+    const server = await listen(app, 0);
+    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const path = `/twilio/status?call_id=${dial.callId}&attempt=2`;
+    const send = (params: Record<string, string>, signature: string | undefined) =>
+      request(`${local}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-twilio-signature": signature } : {}) },
+        body: new URLSearchParams(params).toString(),
+      });
+    try {
+      const completed = { CallSid: "CA123", CallStatus: "completed", CallDuration: "42", AccountSid: SID };
+      expect((await send(completed, twilioSignature(TOKEN, `${publicUrl}${path}`, completed))).statusCode).toBe(204);
+      expect(reports).toEqual([[dial.callId, 2, { kind: "ended", outcome: "completed", talkSeconds: 42, detail: null }]]);
+
+      expect((await send(completed, undefined)).statusCode).toBe(401);
+      expect(
+        (await send({ ...completed, CallDuration: "4200" }, twilioSignature(TOKEN, `${publicUrl}${path}`, completed))).statusCode,
+      ).toBe(401);
+      expect((await send(completed, twilioSignature("other-token", `${publicUrl}${path}`, completed))).statusCode).toBe(401);
+      expect(reports).toHaveLength(1);
+
+      const queued = { CallSid: "CA123", CallStatus: "queued" };
+      expect((await send(queued, twilioSignature(TOKEN, `${publicUrl}${path}`, queued))).statusCode).toBe(204);
+      expect(reports).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { reportOfTwilioStatus, twilioSignature, verifyTwilioSignature } from "./twilio";
+
+const token = "12345";
+const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+const params = { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" };
+
+describe("Twilio request signatures", () => {
+  it("matches the example in Twilio's security documentation", () => {
+    expect(twilioSignature(token, url, params)).toBe("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+  });
+
+  it("does not depend on the order parameters arrive in", () => {
+    const reversed = Object.fromEntries(Object.entries(params).reverse());
+    expect(twilioSignature(token, url, reversed)).toBe(twilioSignature(token, url, params));
+  });
+
+  it("rejects a missing header, a tampered parameter, another URL and another token", () => {
+    const good = twilioSignature(token, url, params);
+    expect(verifyTwilioSignature(token, url, params, good)).toBe(true);
+    expect(verifyTwilioSignature(token, url, params, undefined)).toBe(false);
+    expect(verifyTwilioSignature(token, url, { ...params, To: "+18005551213" }, good)).toBe(false);
+    expect(verifyTwilioSignature(token, `${url}&x=1`, params, good)).toBe(false);
+    expect(verifyTwilioSignature("54321", url, params, good)).toBe(false);
+    expect(verifyTwilioSignature(token, url, params, "short")).toBe(false);
+  });
+});
+
+describe("Twilio call statuses", () => {
+  it("maps every Twilio status onto our reports", () => {
+    expect(reportOfTwilioStatus({ CallStatus: "queued" })).toBeNull();
+    expect(reportOfTwilioStatus({ CallStatus: "ringing" })).toEqual({ kind: "ringing" });
+    expect(reportOfTwilioStatus({ CallStatus: "in-progress" })).toEqual({ kind: "answered" });
+    expect(reportOfTwilioStatus({ CallStatus: "completed", CallDuration: "61" })).toMatchObject({
+      kind: "ended",
+      outcome: "completed",
+      talkSeconds: 61,
+    });
+    expect(reportOfTwilioStatus({ CallStatus: "completed", CallDuration: "20", AnsweredBy: "machine_end_beep" })).toMatchObject({
+      outcome: "voicemail",
+    });
+    expect(reportOfTwilioStatus({ CallStatus: "busy" })).toMatchObject({ kind: "ended", outcome: "busy" });
+    expect(reportOfTwilioStatus({ CallStatus: "no-answer" })).toMatchObject({ kind: "ended", outcome: "no_answer" });
+    expect(reportOfTwilioStatus({ CallStatus: "failed", ErrorMessage: "invalid number" })).toMatchObject({
+      outcome: "rejected",
+      detail: "invalid number",
+    });
+    expect(reportOfTwilioStatus({ CallStatus: "canceled" })).toMatchObject({ kind: "ended", outcome: "canceled" });
+    expect(reportOfTwilioStatus({ CallStatus: "something-new" })).toBeNull();
+  });
+});
