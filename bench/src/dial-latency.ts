@@ -1,0 +1,122 @@
+/**
+ * Dial-latency benchmark: time from a call's acceptance by the gateway (its `created_at`, stamped
+ * while the POST is handled) to the dialer asking the carrier to dial it (the simulator's own
+ * record of the dial). The whole path: gateway outbox -> relay -> Kafka -> dialer consumer -> job
+ * insert -> in-process wake -> claim transaction (attempt + call.calling outbox row) -> quota
+ * allowance -> adapter. Both clocks are this machine's.
+ *
+ * All four services run in this process against the real servers (tests/support/stack.ts, test
+ * database, fresh topic prefix), with pacing limits lifted so the measurement is of the path,
+ * not of the configured CPS. Phases: warm-up, peak (closed loop, BENCH_CONNECTIONS), then open
+ * loop at half the peak rate for BENCH_SECONDS; p50/p99 over the half-peak calls.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import globalSetup from "../../tests/support/global-setup";
+import { provisionOrg, startStack } from "../../tests/support/stack";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const log = (message: string) => process.stderr.write(`[bench:dial] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Accepted = { id: string; createdAt: number };
+
+async function main() {
+  await globalSetup();
+  const dialLog = path.join(tmpdir(), `dial-latency-${process.pid}.jsonl`);
+  const stack = await startStack({
+    DIALER_CPS: "1000000",
+    DIALER_ORG_CONCURRENCY: "1000000",
+    SIM_RING_SECONDS: "0",
+    SIM_TALK_SECONDS: "0",
+    SIM_DIAL_LOG: dialLog,
+    RATE_LIMIT_PER_WINDOW: "1000000000",
+  });
+  const org = await provisionOrg({ minutes: 10_000_000 });
+  let n = 0;
+  const post = async (): Promise<Accepted | null> => {
+    n++;
+    // Node's fetch (undici inside) keeps connections alive between requests.
+    const response = await fetch(`${stack.gatewayUrl}/v1/calls/outbound`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${org.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ to: `+1555123${String(1000 + (n % 9000))}` }),
+    });
+    const body = (await response.json()) as { id?: string; created_at?: string };
+    return response.status === 201 && body.id && body.created_at ? { id: body.id, createdAt: Date.parse(body.created_at) } : null;
+  };
+  const closedLoop = async (ms: number) => {
+    const end = Date.now() + ms;
+    let ok = 0;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < end) if (await post()) ok++;
+      }),
+    );
+    return ok / (ms / 1000);
+  };
+  try {
+    log("warm-up 3 s");
+    await closedLoop(3_000);
+    await sleep(2_000);
+    log(`peak ${seconds} s at ${connections} connections`);
+    const peak = await closedLoop(seconds * 1000);
+    // BENCH_RATE overrides the open-loop rate (e.g. to see the unloaded path).
+    const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : Math.max(1, Math.floor(peak / 2));
+    log(`peak ${peak.toFixed(1)} accepted/s; half-peak ${rate}/s for ${seconds} s`);
+    await sleep(3_000);
+
+    const accepted: Promise<Accepted | null>[] = [];
+    const start = Date.now();
+    for (let i = 0; i < rate * seconds; i++) {
+      const due = start + (i * 1000) / rate;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait);
+      accepted.push(post());
+    }
+    const calls = (await Promise.all(accepted)).filter((a): a is Accepted => a !== null);
+    await sleep(3_000);
+    const firstDial = new Map<string, number>();
+    for (const line of readFileSync(dialLog, "utf8").split("\n")) {
+      if (!line) continue;
+      const dial = JSON.parse(line) as { call_id: string; attempt: number; at: number };
+      if (dial.attempt === 1) firstDial.set(dial.call_id, dial.at);
+    }
+    const latencies = calls.flatMap((c) => {
+      const at = firstDial.get(c.id);
+      return at === undefined ? [] : [at - c.createdAt];
+    });
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? Number.NaN;
+    const result = {
+      peak_accepted_per_second: Number(peak.toFixed(1)),
+      half_peak_rate: rate,
+      calls: calls.length,
+      dialed: latencies.length,
+      p50_ms: pct(50),
+      p90_ms: pct(90),
+      p99_ms: pct(99),
+      max_ms: latencies.at(-1) ?? Number.NaN,
+    };
+    process.stdout.write(
+      `\n| peak accepted/s | half-peak rate | calls | dialed | p50 ms | p90 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n` +
+        `| ${result.peak_accepted_per_second} | ${rate}/s | ${result.calls} | ${result.dialed} | ${result.p50_ms} | ${result.p90_ms} | ${result.p99_ms} | ${result.max_ms} |\n`,
+    );
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return result.dialed === result.calls ? 0 : 1;
+  } finally {
+    await stack.stop();
+    rmSync(dialLog, { force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
