@@ -3,12 +3,12 @@
 #   infra/kafka/kafka.sh start    idempotent: reuses a broker already answering on KAFKA_PORT
 #   infra/kafka/kafka.sh stop     SIGTERM, waits for a clean shutdown
 #   infra/kafka/kafka.sh status   exit 0 when a broker answers
-# Data and logs: $KAFKA_DIR (default ~/.cache/voxbridge/kafka): data/, logs/server.log, kafka.pid.
+# Data and logs: $KAFKA_DIR (default ~/.cache/voxbridge/kafka-<version>): data/, logs/server.log, kafka.pid.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VOXBRIDGE_CACHE="${VOXBRIDGE_CACHE:-$HOME/.cache/voxbridge}"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$HERE/pom.xml")"
-KAFKA_DIR="${KAFKA_DIR:-$VOXBRIDGE_CACHE/kafka}"
+KAFKA_DIR="${KAFKA_DIR:-$VOXBRIDGE_CACHE/kafka-$KAFKA_VERSION}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 # A 2-core / 24 GB machine shares the broker with Postgres, Redis and four services.
@@ -38,7 +38,7 @@ start() {
   local props="$KAFKA_DIR/server.properties"
   sed -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
       -e "s|@DATA_DIR@|$KAFKA_DIR/data|g" "$HERE/server.properties.template" > "$props"
-  local java_opts=(-cp "$LIBS/*" "-Dlog4j.configuration=file:$HERE/log4j.properties" "-Dkafka.logs.dir=$KAFKA_DIR/logs")
+  local java_opts=(-cp "$LIBS/*" "-Dlog4j2.configurationFile=$HERE/log4j2.properties" "-Dkafka.logs.dir=$KAFKA_DIR/logs")
   if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     local cluster_id
     cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid)"
