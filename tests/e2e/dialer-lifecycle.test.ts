@@ -195,4 +195,25 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
     );
     expect(log.dialsOf(created.id)).toHaveLength(1);
   });
+
+  it("hands the adapter the agent's prompt rendered with the call's context, talk capped by the agent and by the org's minutes", async () => {
+    const agent = await api.post("/v1/agents", {
+      name: "Renewals",
+      system_prompt: "Call {{name}} about {{plan.tier}}.{{unknown}}",
+      max_duration_seconds: 45,
+    });
+    expect(agent.status).toBe(201);
+    const agentId = (agent.body as { id: string }).id;
+    const created = await createCall(api, { to: "+14155550110", agent_id: agentId, context: { name: "Ada", plan: { tier: "gold" } } });
+    await finalCall(api, created.id);
+    expect(log.dialsOf(created.id)[0]).toMatchObject({ system_prompt: "Call Ada about gold.", max_talk_seconds: 45 });
+
+    // An org with 2 minutes a month may talk at most 120 s, however long its agent may talk (600 s).
+    const small = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 2 })).apiKey);
+    const capped = await createCall(small, { to: "+14155550111" });
+    await finalCall(small, capped.id);
+    const cap = log.dialsOf(capped.id)[0]?.max_talk_seconds;
+    expect(cap).toBeGreaterThan(0);
+    expect(cap).toBeLessThanOrEqual(120);
+  });
 });

@@ -6,7 +6,7 @@ import type { ApiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 
 /** One line of the simulator's dial log: the carrier's own record of every dial it was asked for. */
-export type SimulatedDial = { call_id: string; attempt: number; at: number };
+export type SimulatedDial = { call_id: string; attempt: number; at: number; max_talk_seconds: number | null; system_prompt: string };
 
 /** A fresh dial log file for a test stack (SIM_DIAL_LOG). */
 export function dialLog() {

@@ -8,7 +8,7 @@ export type SimulatorOptions = {
   talkSeconds: number;
   report: CarrierReportSink;
   logger: Logger;
-  /** Appends `{"call_id","attempt","at"}` per dial: the carrier's own record, for tests to count dials. */
+  /** Appends `{call_id, attempt, at, max_talk_seconds, system_prompt}` per dial: the carrier's own record, for tests to count dials. */
   dialLogPath?: string;
 };
 
@@ -55,7 +55,14 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     account: "simulator",
     async dial(request: DialRequest) {
       if (options.dialLogPath) {
-        appendFileSync(options.dialLogPath, `${JSON.stringify({ call_id: request.callId, attempt: request.attempt, at: Date.now() })}\n`);
+        const line = {
+          call_id: request.callId,
+          attempt: request.attempt,
+          at: Date.now(),
+          max_talk_seconds: Number.isFinite(request.maxTalkSeconds) ? request.maxTalkSeconds : null,
+          system_prompt: request.agent.systemPrompt,
+        };
+        appendFileSync(options.dialLogPath, `${JSON.stringify(line)}\n`);
       }
       const carrierCallId = `SIM${(++sequence).toString(36)}-${request.idempotencyKey}`;
       const call: LiveCall = { callId: request.callId, attempt: request.attempt, timers: new Set(), answeredAt: null, ended: false };
