@@ -124,6 +124,28 @@ describe("minute holds", () => {
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
   });
 
+  it("accepts the previous release's writes during a rolling deploy: a hold without expiry, a release without reason", async () => {
+    const { holds } = fx.accounting();
+    const orgId = await fx.newOrg(2);
+    const [old, released] = calls(2);
+    // The SQL of the first quota release, verbatim.
+    for (const callId of [old, released]) {
+      await fx.pool.query(
+        "INSERT INTO minute_holds (call_id, org_id, period, minutes, status) VALUES ($1::uuid, $2::uuid, $3, $4, 'held') ON CONFLICT (call_id) DO NOTHING",
+        [callId, orgId, "2026-11", 1],
+      );
+    }
+    await fx.pool.query("UPDATE minute_holds SET status = 'released', closed_at = now() WHERE call_id = $1::uuid AND status = 'held'", [
+      released,
+    ]);
+    const { rows } = await fx.pool.query("SELECT expires_at > now() + interval '4 minutes' AS later FROM minute_holds WHERE call_id = $1", [
+      old,
+    ]);
+    expect(rows).toEqual([{ later: true }]);
+    await fx.wipeRedisFor(orgId);
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 1, minutes_remaining: 1 });
+  });
+
   it("treats an org without a limit as having none to spend", async () => {
     expect((await fx.accounting().holds.hold(randomUUID(), randomUUID())).granted).toBe(false);
   });
