@@ -122,4 +122,29 @@ describe("dialer: two instances, one killed mid-burst", () => {
       await probe.stop();
     }
   });
+
+  it("on a graceful stop (SIGTERM's path) stops claiming but lets its live calls finish: none is redialed", async () => {
+    const leaving = await startInstance();
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 1_000 })).apiKey);
+    const calls = await Promise.all(Array.from({ length: 40 }, (_, i) => createCall(api, { to: `+1415557${String(1000 + i)}` })));
+    const ids = new Set(calls.map((c) => c.id));
+    await eventually("some calls live", async () => log.read().filter((d) => ids.has(d.call_id)).length >= 10);
+    await leaving.stop();
+    const ended = await Promise.all(
+      calls.map((c) =>
+        eventually(
+          `call ${c.id} to end`,
+          async () => {
+            const call = CallOut.parse((await api.get(`/v1/calls/${c.id}`)).body);
+            return call.status === "completed" || call.status === "failed" ? call : null;
+          },
+          30_000,
+        ),
+      ),
+    );
+    expect(ended.map((c) => [c.status, c.attempt_count]).filter(([status, attempts]) => status !== "completed" || attempts !== 1)).toEqual(
+      [],
+    );
+    expect(log.read().filter((d) => ids.has(d.call_id))).toHaveLength(40);
+  });
 });
