@@ -41,7 +41,9 @@ export async function startQuota(
   options: { now?: Clock } = {},
 ): Promise<RunningQuota> {
   const metrics = createMetricsRegistry("quota");
-  const pool = createQuotaPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
+  const pool = createQuotaPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger, {
+    synchronousCommit: config.QUOTA_HOLD_SYNCHRONOUS_COMMIT,
+  });
   const lockPool = createQuotaPool(config.DATABASE_URL, Math.max(2, Math.ceil(config.DB_POOL_SIZE / 2)), logger);
   const redis = createRedisClient(config.REDIS_URL, logger);
   // Not awaited: with Redis down quota still starts and answers 503 for minutes (readiness says why)

@@ -26,7 +26,7 @@ export type QuotaFixture = {
 };
 
 export async function openQuotaFixture(): Promise<QuotaFixture> {
-  const pool = createQuotaPool(testDatabaseUrl(), 20, silentLogger);
+  const pool = createQuotaPool(testDatabaseUrl(), 20, silentLogger, { synchronousCommit: false });
   const lockPool = createQuotaPool(testDatabaseUrl(), 10, silentLogger);
   const redis = createRedisClient(testRedisUrl(), silentLogger);
   await redis.connect();

@@ -8,13 +8,15 @@ import { QUOTA_SCHEMA } from "./prisma";
  * so the work done under it needs one pinned connection, and the hot path (one INSERT per hold) is
  * a named prepared statement, a fraction of the CPU of a Prisma raw query.
  */
-export function createQuotaPool(databaseUrl: string, max: number, logger: Logger): pg.Pool {
+export function createQuotaPool(databaseUrl: string, max: number, logger: Logger, options: { synchronousCommit?: boolean } = {}): pg.Pool {
+  // Raw SQL resolves in quota's own schema; a lock wait that long means something is stuck: fail (503) rather than hang.
+  const settings = [`search_path=${QUOTA_SCHEMA}`, "lock_timeout=5000"];
+  if (options.synchronousCommit === false) settings.push("synchronous_commit=off");
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
     application_name: "quota",
-    // Raw SQL resolves in quota's own schema; a lock wait that long means something is stuck: fail (503) rather than hang.
-    options: `-c search_path=${QUOTA_SCHEMA} -c lock_timeout=5000`,
+    options: settings.map((setting) => `-c ${setting}`).join(" "),
   });
   pool.on("error", (error) => logger.warn({ err: error }, "idle postgres connection failed"));
   return pool;
@@ -29,7 +31,9 @@ const jobLockKey = (job: string) => [...job].reduce((hash, char) => (Math.imul(h
 /**
  * `pool` serves the hot path (one INSERT per hold, short reads). `lockPool` serves the work done
  * under an org lock (settlements, releases, rebuilds): separate, so a rebuild that every waiting
- * hold needs is never queued behind those holds' INSERTs.
+ * hold needs is never queued behind those holds' INSERTs, and so the hot path alone may commit
+ * without waiting for its WAL flush (QUOTA_HOLD_SYNCHRONOUS_COMMIT, docs/quota.md): settlements
+ * and releases always wait.
  */
 export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, logger: Logger): MinuteLedger {
   const { pool, lockPool } = pools;
