@@ -17,6 +17,7 @@ export NODE_ENV="${NODE_ENV:-development}"
 export WEBHOOK_ALLOW_PRIVATE_NETWORKS="${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}" QUOTA_PORT="${QUOTA_PORT:-8081}" DIALER_PORT="${DIALER_PORT:-8082}" WEBHOOKS_PORT="${WEBHOOKS_PORT:-8083}"
 export QUOTA_URL="${QUOTA_URL:-http://127.0.0.1:$QUOTA_PORT}"
+export WEBHOOKS_URL="${WEBHOOKS_URL:-http://127.0.0.1:$WEBHOOKS_PORT}"
 
 declare -A PORTS=([quota]=$QUOTA_PORT [gateway]=$GATEWAY_PORT [dialer]=$DIALER_PORT [webhooks]=$WEBHOOKS_PORT)
 for service in quota gateway dialer webhooks; do

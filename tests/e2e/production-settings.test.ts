@@ -88,6 +88,14 @@ describe("API reference", () => {
         "GET /v1/api-keys",
         "POST /v1/api-keys",
         "DELETE /v1/api-keys/{api_key_id}",
+        "POST /v1/webhook-endpoints",
+        "GET /v1/webhook-endpoints",
+        "GET /v1/webhook-endpoints/{endpoint_id}",
+        "PATCH /v1/webhook-endpoints/{endpoint_id}",
+        "DELETE /v1/webhook-endpoints/{endpoint_id}",
+        "POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret",
+        "GET /v1/webhook-deliveries",
+        "POST /v1/webhook-deliveries/{delivery_id}/retry",
       ].sort(),
     );
     expect(Object.keys(document.components.schemas)).toEqual(

@@ -1,4 +1,4 @@
-import { WebhookDeliveryList, WebhookEndpointOut, WebhookEndpointWithSecretOut } from "@voxbridge/contracts";
+import { WebhookDeliveryList, type WebhookEndpointOut, WebhookEndpointWithSecretOut } from "@voxbridge/contracts";
 import { startReceiver, Webhook } from "@voxbridge/webhooks/test/harness";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
 import { eventually } from "../support/eventually";
@@ -29,7 +29,12 @@ const receiver = async () => {
   return started;
 };
 // Far in the future: the dialer keeps the call queued, so only call.queued is delivered here.
-const laterCall = (extra: Record<string, unknown> = {}) => ({ to: "+14155550123", schedule_at: "2099-01-01T00:00:00Z", metadata: { crm_id: "e2e" }, ...extra });
+const laterCall = (extra: Record<string, unknown> = {}) => ({
+  to: "+14155550123",
+  schedule_at: "2099-01-01T00:00:00Z",
+  metadata: { crm_id: "e2e" },
+  ...extra,
+});
 type Body = { type: string; sequence: number; data: { id: string; metadata: unknown } };
 
 describe("webhook endpoints and the delivery log through the public API", () => {
@@ -48,7 +53,9 @@ describe("webhook endpoints and the delivery log through the public API", () => 
     const fetched = await api.get(`/v1/webhook-endpoints/${endpoint.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.body).not.toHaveProperty("secret");
-    expect(((await api.get("/v1/webhook-endpoints")).body as { items: WebhookEndpointOut[] }).items.map((e) => e.id)).toContain(endpoint.id);
+    expect(((await api.get("/v1/webhook-endpoints")).body as { items: WebhookEndpointOut[] }).items.map((e) => e.id)).toContain(
+      endpoint.id,
+    );
 
     expect((await otherApi.get(`/v1/webhook-endpoints/${endpoint.id}`)).status).toBe(404);
     expect((await otherApi.patch(`/v1/webhook-endpoints/${endpoint.id}`, { enabled: false })).status).toBe(404);
@@ -82,7 +89,12 @@ describe("webhook endpoints and the delivery log through the public API", () => 
       return page.items.length === 1 ? page : null;
     });
     const delivery = log.items[0];
-    expect(delivery).toMatchObject({ endpoint_id: endpoint.id, event_type: "call.queued", attempt_count: 1, webhook_id: first.headers["webhook-id"] });
+    expect(delivery).toMatchObject({
+      endpoint_id: endpoint.id,
+      event_type: "call.queued",
+      attempt_count: 1,
+      webhook_id: first.headers["webhook-id"],
+    });
     expect(delivery?.attempts[0]).toMatchObject({ response_status: 200, error: null });
     expect((await otherApi.get(`/v1/webhook-deliveries?call_id=${call.id}`)).body).toEqual({ items: [] });
     expect((await api.get("/v1/webhook-deliveries?status=lost")).status).toBe(422);
@@ -103,7 +115,9 @@ describe("webhook endpoints and the delivery log through the public API", () => 
     await eventually("delivered to the call's URL", async () => perCall.received.length === 1);
     const [request] = perCall.received;
     if (!request) throw new Error("no delivery");
-    expect(new Webhook(org.webhookSecret).verify(request.body, request.headers as Record<string, string>)).toMatchObject({ data: { id: call.id } });
+    expect(new Webhook(org.webhookSecret).verify(request.body, request.headers as Record<string, string>)).toMatchObject({
+      data: { id: call.id },
+    });
     const log = WebhookDeliveryList.parse((await api.get(`/v1/webhook-deliveries?call_id=${call.id}`)).body);
     expect(log.items.map((item) => item.endpoint_id)).toEqual([null]);
     expect(orgEndpoint.received.filter((r) => r.body.includes(call.id))).toEqual([]);

@@ -30,6 +30,7 @@ import { createCallStore } from "./adapters/call-store";
 import { createIdempotencyStore } from "./adapters/idempotency-store";
 import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
+import { createWebhooksClient } from "./adapters/webhooks-client";
 import { projectCallEvent } from "./app/project-call-event";
 import type { GatewayConfig } from "./config";
 import { authenticate } from "./http/authenticate";
@@ -53,6 +54,7 @@ export async function startGateway(
   const admin = kafka.admin();
   const producer = createProducer(kafka);
   const quota = createQuotaClient(config.QUOTA_URL);
+  const webhooks = createWebhooksClient(config.WEBHOOKS_URL);
 
   await redis.connect();
   await admin.connect();
@@ -102,6 +104,7 @@ export async function startGateway(
     keys,
     minutes: quota,
     idempotency: createIdempotencyStore(prisma),
+    webhooks,
     checkWebhookUrl: async (url) => {
       const refusal = await refuseDestination(url, { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS });
       if (refusal) throw new AppError("validation_failed", `webhook_url: ${refusal.reason}`, { param: "webhook_url" });
@@ -123,6 +126,7 @@ export async function startGateway(
     { name: "outbox relay", run: () => relay.stop() },
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
     { name: "quota client", run: () => quota.close() },
+    { name: "webhooks client", run: () => webhooks.close() },
     { name: "redis", run: async () => void (await redis.quit()) },
     { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
   ];

@@ -1,19 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  AppError,
-  createLogger,
-  createMetricsRegistry,
-  decodeCallEvent,
-  type RunningWorker,
-  refuseDestination,
-  startKafkaWorker,
-} from "@voxbridge/kit";
+import { createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore, createWebhookEventStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
 import { createHttpSender } from "./adapters/http-sender";
 import { createWebhooksPrisma } from "./adapters/prisma";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
+import { destinationCheck } from "./app/destination-check";
 import { receiveCallEvent } from "./app/receive-call-event";
 import { retryPolicyOf, type WebhooksConfig } from "./config";
 import { registerInternalApi } from "./http/internal-api";
@@ -54,13 +47,7 @@ export async function startWebhooks(
     logger,
   });
   const wakeDeliveries = deliveries.wake;
-  const checkUrl = async (url: string) => {
-    const refusal = await refuseDestination(url, {
-      allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
-      resolve: options.resolveHost,
-    });
-    if (refusal) throw new AppError("validation_failed", `url: ${refusal.reason}`, { param: "url" });
-  };
+  const checkUrl = destinationCheck({ allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS, resolveHost: options.resolveHost });
 
   const worker = await startKafkaWorker({
     service: "webhooks",

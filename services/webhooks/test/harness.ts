@@ -200,3 +200,6 @@ export async function startHarness(options: HarnessOptions = {}) {
   };
 }
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The independent Standard Webhooks verifier, re-exported for tests outside this package (it is this package's dev dependency). */
+export { Webhook } from "standardwebhooks";

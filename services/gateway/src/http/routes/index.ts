@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { IdempotencyStore } from "../../adapters/idempotency-store";
+import type { WebhookDestinations } from "../../adapters/webhooks-client";
 import type { AgentDeps } from "../../app/agents";
 import type { CancelCallDeps } from "../../app/cancel-call";
 import type { CreateOutboundCallDeps } from "../../app/create-outbound-call";
@@ -10,19 +11,32 @@ import { cancelCallOpenApi, registerCancelCall } from "./cancel-call";
 import { createAgentOpenApi, registerCreateAgent } from "./create-agent";
 import { createApiKeyOpenApi, registerCreateApiKey } from "./create-api-key";
 import { createOutboundCallOpenApi, registerCreateOutboundCall } from "./create-outbound-call";
+import { createWebhookEndpointOpenApi, registerCreateWebhookEndpoint } from "./create-webhook-endpoint";
 import { deleteAgentOpenApi, registerDeleteAgent } from "./delete-agent";
+import { deleteWebhookEndpointOpenApi, registerDeleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { getAgentOpenApi, registerGetAgent } from "./get-agent";
 import { getCallOpenApi, registerGetCall } from "./get-call";
 import { getUsageOpenApi, registerGetUsage } from "./get-usage";
+import { getWebhookEndpointOpenApi, registerGetWebhookEndpoint } from "./get-webhook-endpoint";
 import { listAgentsOpenApi, registerListAgents } from "./list-agents";
 import { listApiKeysOpenApi, registerListApiKeys } from "./list-api-keys";
 import { listCallsOpenApi, registerListCalls } from "./list-calls";
+import { listWebhookDeliveriesOpenApi, registerListWebhookDeliveries } from "./list-webhook-deliveries";
+import { listWebhookEndpointsOpenApi, registerListWebhookEndpoints } from "./list-webhook-endpoints";
+import { registerRetryWebhookDelivery, retryWebhookDeliveryOpenApi } from "./retry-webhook-delivery";
 import { registerRevokeApiKey, revokeApiKeyOpenApi } from "./revoke-api-key";
+import { registerRotateWebhookEndpointSecret, rotateWebhookEndpointSecretOpenApi } from "./rotate-webhook-endpoint-secret";
 import { registerUpdateAgent, updateAgentOpenApi } from "./update-agent";
+import { registerUpdateWebhookEndpoint, updateWebhookEndpointOpenApi } from "./update-webhook-endpoint";
 
 export type RouteDeps = CreateOutboundCallDeps &
   CancelCallDeps &
-  AgentDeps & { keys: ApiKeyStore; minutes: CreateOutboundCallDeps["minutes"] & Pick<MinuteHolds, "usage">; idempotency: IdempotencyStore };
+  AgentDeps & {
+    keys: ApiKeyStore;
+    minutes: CreateOutboundCallDeps["minutes"] & Pick<MinuteHolds, "usage">;
+    idempotency: IdempotencyStore;
+    webhooks: WebhookDestinations;
+  };
 
 /** Every public /v1 route, in one place so the OpenAPI document below cannot miss one. */
 export function registerRoutes(router: Router, deps: RouteDeps): void {
@@ -42,6 +56,14 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerListApiKeys(router, deps);
   registerCreateApiKey(router, deps);
   registerRevokeApiKey(router, deps);
+  registerCreateWebhookEndpoint(router, deps);
+  registerListWebhookEndpoints(router, deps);
+  registerGetWebhookEndpoint(router, deps);
+  registerUpdateWebhookEndpoint(router, deps);
+  registerDeleteWebhookEndpoint(router, deps);
+  registerRotateWebhookEndpointSecret(router, deps);
+  registerListWebhookDeliveries(router, deps);
+  registerRetryWebhookDelivery(router, deps);
 }
 
 export const openApiPaths: ZodOpenApiPathsObject[] = [
@@ -58,4 +80,12 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   listApiKeysOpenApi,
   createApiKeyOpenApi,
   revokeApiKeyOpenApi,
+  createWebhookEndpointOpenApi,
+  listWebhookEndpointsOpenApi,
+  getWebhookEndpointOpenApi,
+  updateWebhookEndpointOpenApi,
+  deleteWebhookEndpointOpenApi,
+  rotateWebhookEndpointSecretOpenApi,
+  listWebhookDeliveriesOpenApi,
+  retryWebhookDeliveryOpenApi,
 ];

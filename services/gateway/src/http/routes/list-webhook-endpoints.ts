@@ -1,0 +1,26 @@
+import { WebhookEndpointList } from "@voxbridge/contracts";
+import type { Router } from "express";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import type { WebhookDestinations } from "../../adapters/webhooks-client";
+import { principalOf } from "../authenticate";
+import { errorResponses, json } from "../openapi";
+
+export const listWebhookEndpointsOpenApi: ZodOpenApiPathsObject = {
+  "/v1/webhook-endpoints": {
+    get: {
+      operationId: "listWebhookEndpoints",
+      summary: "List webhook endpoints, newest first",
+      responses: {
+        "200": { description: "The org's endpoints (secrets are not shown)", ...json(WebhookEndpointList) },
+        ...errorResponses(),
+      },
+    },
+  },
+};
+
+/** GET /v1/webhook-endpoints. */
+export function registerListWebhookEndpoints(router: Router, deps: { webhooks: WebhookDestinations }): void {
+  router.get("/v1/webhook-endpoints", async (_req, res) => {
+    res.json(await deps.webhooks.listEndpoints(principalOf(res).orgId));
+  });
+}
