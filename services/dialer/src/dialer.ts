@@ -95,7 +95,16 @@ export async function startDialer(
   await admin.connect();
   await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
   await producer.connect();
-  const relay = createOutboxRelay({ pool, schema: DIALER_SCHEMA, producer, topicFor: (topic) => topic, logger, metrics });
+  // Rows name their real topic and each deployment publishes only its own (test stacks share the schema).
+  const relay = createOutboxRelay({
+    pool,
+    schema: DIALER_SCHEMA,
+    producer,
+    topicFor: (topic) => topic,
+    onlyTopics: [topics.callEvents],
+    logger,
+    metrics,
+  });
   await relay.start();
   const notifications = await listenForJobs({ pool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake });
   await scheduler.start();

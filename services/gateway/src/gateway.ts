@@ -64,7 +64,8 @@ export async function startGateway(
     pool,
     schema: GATEWAY_SCHEMA,
     producer,
-    topicFor: (topic) => topics[topic as keyof typeof topics],
+    topicFor: (topic) => topics[topic as keyof typeof topics] ?? topic,
+    onlyTopics: [topics.callEvents, "callEvents"],
     logger,
     metrics,
   });
@@ -99,7 +100,7 @@ export async function startGateway(
     ...jsonBody(config.BODY_LIMIT),
   );
   registerRoutes(api, {
-    calls: createCallStore(prisma),
+    calls: createCallStore(prisma, topics.callEvents),
     agents: createAgentStore(prisma, { cacheTtlMs: config.AGENT_CACHE_TTL_MS }),
     keys,
     minutes: quota,

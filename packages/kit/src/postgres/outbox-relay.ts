@@ -18,6 +18,8 @@ export type OutboxRelayOptions = {
   pollIntervalMs?: number;
   /** Published rows older than this are deleted. */
   retainPublishedMs?: number;
+  /** Publish only rows for these topics: deployments sharing a schema (test stacks) each publish their own. */
+  onlyTopics?: string[];
 };
 
 export type OutboxRelay = { start: () => Promise<void>; stop: () => Promise<void>; drain: () => Promise<number> };
@@ -35,7 +37,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const table = `${quoteIdent(options.schema)}."outbox"`;
   const channel = `${options.schema}_outbox`;
   const batchSize = options.batchSize ?? 500;
-  const lockKey = `voxbridge:outbox:${options.schema}`;
+  // Per schema, and per deployment when topics are scoped: one publisher at a time keeps each topic's order.
+  const lockKey = `voxbridge:outbox:${options.schema}${options.onlyTopics ? `:${[...options.onlyTopics].sort().join(",")}` : ""}`;
   const published = new Counter({ name: "outbox_published_total", help: "Outbox rows published to Kafka", registers: [options.metrics] });
   const lag = new Histogram({
     name: "outbox_publish_lag_seconds",
@@ -63,8 +66,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       const { rows } = await client.query<OutboxRow & { age: number }>(
         `SELECT id, topic, key, payload, extract(epoch from clock_timestamp() - created_at)::float8 AS age
-           FROM ${table} WHERE published_at IS NULL ORDER BY id LIMIT $1`,
-        [batchSize],
+           FROM ${table} WHERE published_at IS NULL AND ($2::text[] IS NULL OR topic = ANY($2)) ORDER BY id LIMIT $1`,
+        [batchSize, options.onlyTopics ?? null],
       );
       if (rows.length > 0) {
         const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();

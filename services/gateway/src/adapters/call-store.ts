@@ -33,7 +33,8 @@ export function toCallOut(record: CallRecord): CallOut {
 
 const json = (value: JsonObject | null) => (value === null ? null : JSON.stringify(value));
 
-export function createCallStore(prisma: GatewayPrisma): CallStore {
+/** `outboxTopic`: the real (prefixed) topic, so any instance's relay publishes a row to its own deployment. */
+export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents"): CallStore {
   return {
     async createQueued(call, event: CallEventOf<"call.queued">) {
       const { out } = call;
@@ -51,7 +52,7 @@ export function createCallStore(prisma: GatewayPrisma): CallStore {
           RETURNING id
         )
         INSERT INTO "outbox" (event_id, topic, key, payload)
-        SELECT ${event.id}::uuid, 'callEvents', ${event.subject}, ${JSON.stringify(event)}::jsonb FROM inserted_call`;
+        SELECT ${event.id}::uuid, ${outboxTopic}, ${event.subject}, ${JSON.stringify(event)}::jsonb FROM inserted_call`;
       return inserted === 1;
     },
 
@@ -81,7 +82,7 @@ export function createCallStore(prisma: GatewayPrisma): CallStore {
         if (count === 0) return { outcome: "not_queued" as const, status: record.status as CallStatus };
         const call = toCallOut(record);
         const event = eventFor(call, record.webhookUrl);
-        await tx.outboxEvent.create({ data: { eventId: event.id, topic: "callEvents", key: event.subject, payload: event as object } });
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: outboxTopic, key: event.subject, payload: event as object } });
         return { outcome: "canceled" as const, call };
       });
     },
