@@ -104,6 +104,8 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         const slotFreesAt = (oldest: Date | null | undefined) => (oldest ? new Date(oldest.getTime() + PACING_WINDOW_MS) : new Date());
         if (budget <= 0) return { claimed: [], nextWakeAt: slotFreesAt(window.rows[0]?.oldest), paced: true };
 
+        // Named, so each connection plans it once. `now()` (the transaction's start) lets the index bound
+        // due_at, and is never later than the real time: nothing is dialed early.
         const picked = await client.query<{
           call_id: string;
           org_id: string;
@@ -111,12 +113,13 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           queued: CallEventOf<"call.queued">;
           call: CallOut;
           now: Date;
-        }>(
-          `WITH active AS (
+        }>({
+          name: "dialer-claim",
+          text: `WITH active AS (
              SELECT org_id, count(*)::int AS n FROM "dial_jobs" WHERE status = 'calling' AND deployment = $1 GROUP BY org_id
            ), ranked AS (
              SELECT call_id, org_id, due_at, row_number() OVER (PARTITION BY org_id ORDER BY due_at, call_id) AS rn
-               FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at <= clock_timestamp()
+               FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at <= now()
            ), eligible AS (
              SELECT r.call_id FROM ranked r
                LEFT JOIN active a ON a.org_id = r.org_id
@@ -130,8 +133,8 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
            UPDATE "dial_jobs" j SET status = 'calling', attempt_count = j.attempt_count + 1, owner_id = $4, updated_at = clock_timestamp()
              FROM locked WHERE j.call_id = locked.call_id
            RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call, clock_timestamp() AS now`,
-          [deployment, options.orgConcurrency, budget, owner],
-        );
+          values: [deployment, options.orgConcurrency, budget, owner],
+        });
         const claimed: ClaimedDial[] = picked.rows.map((row) => ({
           callId: row.call_id,
           orgId: row.org_id,
@@ -158,7 +161,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           return { claimed, nextWakeAt: slotFreesAt(window.rows[0]?.oldest ?? picked.rows[0]?.now), paced: true };
         }
         const next = await client.query<{ due_at: Date | null }>(
-          `SELECT min(due_at) AS due_at FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > clock_timestamp()`,
+          `SELECT min(due_at) AS due_at FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()`,
           [deployment],
         );
         return { claimed, nextWakeAt: next.rows[0]?.due_at ?? null, paced: false };
