@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
-import { createDeliveryStore, createWebhookEventStore } from "./adapters/delivery-store";
+import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
 import { createHttpSender } from "./adapters/http-sender";
-import { createWebhooksPrisma } from "./adapters/prisma";
+import { createWebhooksPool, createWebhooksPrisma } from "./adapters/prisma";
+import { createWebhookEventStore } from "./adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { destinationCheck } from "./app/destination-check";
 import { receiveCallEvent } from "./app/receive-call-event";
@@ -28,6 +29,7 @@ export async function startWebhooks(
 ): Promise<RunningWebhooks> {
   const clock = options.clock ?? (() => new Date());
   const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const pool = createWebhooksPool(config.DATABASE_URL, config.DB_POOL_SIZE);
   const events = createWebhookEventStore(prisma);
   const sender = createHttpSender({
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
@@ -36,7 +38,7 @@ export async function startWebhooks(
     resolveHost: options.resolveHost,
   });
   const deliveries = createDeliveryWorker({
-    store: createDeliveryStore(prisma),
+    store: createDeliveryStore(pool),
     sender,
     clock,
     policy: retryPolicyOf(config),
@@ -81,7 +83,7 @@ export async function startWebhooks(
     closeStores: [
       { name: "deliveries", run: () => deliveries.stop() },
       { name: "http sender", run: () => sender.close() },
-      { name: "postgres", run: () => prisma.$disconnect() },
+      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
     ],
   });
   deliveries.start();

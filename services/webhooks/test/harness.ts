@@ -5,10 +5,11 @@ import { type CallEvent, type CallEventType, type CallOut, newCallEvent } from "
 import { createLogger } from "@voxbridge/kit";
 import { testDatabaseUrl } from "../../../tests/support/env";
 import { createDeliveryLog } from "../src/adapters/delivery-log-store";
-import { createDeliveryStore, createWebhookEventStore } from "../src/adapters/delivery-store";
+import { createDeliveryStore } from "../src/adapters/delivery-store";
 import { createEndpointStore } from "../src/adapters/endpoint-store";
 import { createHttpSender } from "../src/adapters/http-sender";
-import { createWebhooksPrisma, type WebhooksPrisma } from "../src/adapters/prisma";
+import { createWebhooksPool, createWebhooksPrisma, type WebhooksPrisma } from "../src/adapters/prisma";
+import { createWebhookEventStore } from "../src/adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "../src/app/delivery-worker";
 import { receiveCallEvent } from "../src/app/receive-call-event";
 import type { EndpointDeps } from "../src/app/webhook-endpoints";
@@ -126,10 +127,11 @@ export async function startHarness(options: HarnessOptions = {}) {
   const clock = manualClock("2100-01-01T00:00:00Z");
   const logger = createLogger({ service: "webhooks-test", level: "silent" });
   const prismas: WebhooksPrisma[] = [];
+  const pools: { end: () => Promise<void> }[] = [];
   const senders: { close: () => Promise<void> }[] = [];
   const newWorker = (): DeliveryWorker => {
-    const prisma = createWebhooksPrisma(testDatabaseUrl(), 4);
-    prismas.push(prisma);
+    const pool = createWebhooksPool(testDatabaseUrl(), 4);
+    pools.push(pool);
     const sender = createHttpSender({
       timeoutMs: options.timeoutMs ?? 5_000,
       maxResponseBytes: 4_096,
@@ -138,7 +140,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     });
     senders.push(sender);
     const worker = createDeliveryWorker({
-      store: createDeliveryStore(prisma, { onlyOrgIds: [orgId] }),
+      store: createDeliveryStore(pool, { onlyOrgIds: [orgId] }),
       sender,
       clock,
       policy: { delaysSeconds: options.delaysSeconds ?? [1, 2, 4, 8, 16], jitter: 0 },
@@ -196,6 +198,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       await worker.stop();
       for (const sender of senders) await sender.close();
       for (const client of prismas) await client.$disconnect();
+      for (const pool of pools) await pool.end();
     },
   };
 }

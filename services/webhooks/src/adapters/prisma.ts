@@ -1,4 +1,5 @@
 import { prismaAdapter } from "@voxbridge/kit";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The webhook service's own Postgres schema. */
@@ -8,4 +9,20 @@ export type WebhooksPrisma = PrismaClient;
 
 export function createWebhooksPrisma(databaseUrl: string, poolSize: number): PrismaClient {
   return new PrismaClient({ adapter: prismaAdapter(databaseUrl, WEBHOOKS_SCHEMA, poolSize) });
+}
+
+/**
+ * A plain pg pool confined to the webhooks schema, for the delivery hot paths (claims and attempt
+ * records, batched raw SQL). Its commits do not wait for the WAL flush: a crash of Postgres can lose
+ * the last few milliseconds of claims and attempt records, which only means those deliveries are
+ * attempted again (same webhook-id) once their lease ends. Event intake, the thing that must not be
+ * lost, goes through Prisma with synchronous commits before the Kafka offset is committed.
+ */
+export function createWebhooksPool(databaseUrl: string, max: number): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    application_name: "webhooks-delivery",
+    options: `-c search_path=${WEBHOOKS_SCHEMA} -c synchronous_commit=off`,
+  });
 }

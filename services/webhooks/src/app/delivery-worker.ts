@@ -3,7 +3,7 @@ import { type AttemptResult, honoursRetryAfter, judgeAttempt, leaseMs } from "..
 import { nextRetryDelayMs, type RetryPolicy } from "../domain/retry-schedule";
 import { signatureHeader, webhookIdOf } from "../domain/signing";
 import { webhookBody } from "../domain/webhook-payload";
-import type { DeliveryDecision, DeliveryStore, DueDelivery, WebhookSender } from "./ports";
+import type { DeliveryDecision, DeliveryStore, DueDelivery, RecordedAttempt, WebhookSender } from "./ports";
 
 export type DeliveryWorkerDeps = {
   store: DeliveryStore;
@@ -41,6 +41,30 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let woken = false;
   let waiter: (() => void) | undefined;
   let loop: Promise<void> | undefined;
+  // Outcomes are recorded in batches: while one batch is being written, the next one gathers.
+  let pending: { attempt: RecordedAttempt; done: () => void; failed: (error: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+
+  const flush = async () => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await store.recordAttempts(batch.map((entry) => entry.attempt));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.failed(error);
+      }
+    }
+  };
+  const record = (attempt: RecordedAttempt) =>
+    new Promise<void>((done, failed) => {
+      pending.push({ attempt, done, failed });
+      if (flushing !== undefined) return;
+      flushing = flush().finally(() => {
+        flushing = undefined;
+      });
+    });
 
   const wake = () => {
     woken = true;
@@ -72,13 +96,13 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const attemptedAt = deps.clock();
     if (delivery.secrets === null) {
       const result = { status: null, error: delivery.blockedReason ?? "not deliverable", retryAfterMs: null, durationMs: 0 };
-      await store.recordAttempt(delivery, attemptedAt, result, { kind: "failed", reason: result.error, disableEndpoint: null });
+      await record({ delivery, attemptedAt, result, decision: { kind: "failed", reason: result.error, disableEndpoint: null } });
       return;
     }
     const body = webhookBody(delivery.event, delivery.sequence);
     if (Buffer.byteLength(body) > deps.maxPayloadBytes) {
       const result = { status: null, error: `payload exceeds ${deps.maxPayloadBytes} bytes`, retryAfterMs: null, durationMs: 0 };
-      await store.recordAttempt(delivery, attemptedAt, result, { kind: "failed", reason: result.error, disableEndpoint: null });
+      await record({ delivery, attemptedAt, result, decision: { kind: "failed", reason: result.error, disableEndpoint: null } });
       return;
     }
     const webhookId = webhookIdOf(delivery.id);
@@ -95,7 +119,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       },
     });
     const decision = decide(delivery, result, deps.clock());
-    await store.recordAttempt(delivery, attemptedAt, result, decision);
+    await record({ delivery, attemptedAt, result, decision });
     logger.debug(
       { deliveryId: delivery.id, callId: delivery.event.subject, status: result.status, error: result.error, decision: decision.kind },
       "webhook attempt",
@@ -106,7 +130,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     while (!stopped) {
       woken = false;
       const free = deps.concurrency - inFlight.size;
-      if (free > 0) {
+      // Claim in batches (half the slots at least) unless idle: one claim query per delivery would dominate.
+      if (free > 0 && (inFlight.size === 0 || free >= Math.max(1, deps.concurrency >> 1))) {
         try {
           const now = deps.clock();
           const due = await store.claimDue(now, new Date(now.getTime() + leaseMs(deps.timeoutMs)), free);

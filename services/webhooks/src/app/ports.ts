@@ -22,12 +22,17 @@ export type DeliveryDecision =
   | { kind: "retry"; nextAttemptAt: Date }
   | { kind: "failed"; reason: string; disableEndpoint: string | null };
 
+export type RecordedAttempt = { delivery: DueDelivery; attemptedAt: Date; result: AttemptResult; decision: DeliveryDecision };
+
 /** The durable delivery state: retry timers, claims and the attempt log. */
 export interface DeliveryStore {
   /** Leases up to `limit` due deliveries whose earlier events (same call and destination) are settled. */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]>;
-  /** Logs the attempt and applies the decision; a failing endpoint is disabled once it has failed for `disableAfterMs`. */
-  recordAttempt(delivery: DueDelivery, attemptedAt: Date, result: AttemptResult, decision: DeliveryDecision): Promise<void>;
+  /**
+   * Logs attempts and applies their decisions, in one transaction; an endpoint failing every attempt
+   * for 5 days is disabled, a success clears its failure run.
+   */
+  recordAttempts(attempts: RecordedAttempt[]): Promise<void>;
 }
 
 /** Sends one signed POST; never throws (failures are results). */

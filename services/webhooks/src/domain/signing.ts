@@ -1,8 +1,20 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
 /** The key bytes of a Standard Webhooks `whsec_` secret (base64 after the prefix). */
 export function secretKey(secret: string): Buffer {
   return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+
+// Decoding a secret into a key costs more than the HMAC itself; an org has one or two secrets.
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    if (keys.size >= 10_000) keys.clear();
+    key = createSecretKey(secretKey(secret));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 /**
@@ -11,7 +23,7 @@ export function secretKey(secret: string): Buffer {
  */
 export function signatureHeader(secrets: readonly string[], webhookId: string, timestampSeconds: number, body: string): string {
   const signed = `${webhookId}.${timestampSeconds}.${body}`;
-  return secrets.map((secret) => `v1,${createHmac("sha256", secretKey(secret)).update(signed).digest("base64")}`).join(" ");
+  return secrets.map((secret) => `v1,${createHmac("sha256", keyOf(secret)).update(signed).digest("base64")}`).join(" ");
 }
 
 /** The stable `webhook-id` of one event to one destination: the delivery id, the same on every attempt and replay. */
