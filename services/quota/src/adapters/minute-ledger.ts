@@ -85,6 +85,25 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
   return {
     openHold,
 
+    async touchHold(orgId, callId, now, expiresAt) {
+      const { rows } = await pool.query<{ minutes: number | null; state: string | null }>({
+        name: "quota_touch_hold",
+        // The state subquery reads the statement's snapshot, from before the UPDATE.
+        text: `WITH touched AS (
+                 UPDATE minute_holds SET confirmed_at = COALESCE(confirmed_at, $3), expires_at = GREATEST(expires_at, $4)
+                  WHERE call_id = $1 AND org_id = $2 AND status = 'held' RETURNING minutes)
+               SELECT (SELECT minutes FROM touched) AS minutes,
+                      (SELECT status || ':' || COALESCE(close_reason, '') FROM minute_holds WHERE call_id = $1 AND org_id = $2) AS state`,
+        values: [callId, orgId, now, expiresAt],
+      });
+      const row = rows[0];
+      if (row?.minutes !== null && row?.minutes !== undefined) return { minutes: row.minutes };
+      // No row, or the call has ended: nothing to confirm. Anything else (released without its call
+      // ending, or changed under us since the snapshot) is for the locked path to decide.
+      if (!row?.state || row.state.startsWith("settled:") || /^released:(completed|failed|canceled)$/.test(row.state)) return "none";
+      return "reopenable";
+    },
+
     async orgOfCall(callId) {
       const { rows } = await pool.query<{ org_id: string }>("SELECT org_id::text FROM minute_holds WHERE call_id = $1", [callId]);
       return rows[0]?.org_id ?? null;
@@ -180,7 +199,7 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
             SET confirmed_at = COALESCE(confirmed_at, $3), expires_at = GREATEST(expires_at, $4),
                 status = 'held', close_reason = NULL, closed_at = NULL
           WHERE call_id = $1 AND org_id = $2
-            AND (status = 'held' OR (status = 'released' AND close_reason IN ('unconfirmed', 'aborted')))
+            AND (status = 'held' OR (status = 'released' AND close_reason IN ('unconfirmed', 'aborted', 'expired')))
           RETURNING minutes`,
         [callId, orgId, now, expiresAt],
       );

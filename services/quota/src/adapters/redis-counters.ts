@@ -53,6 +53,14 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
 return 1`;
 
+// KEYS: holds. ARGV: call id. 1 present (now checked), 0 absent, -1 cold.
+const CONFIRM = `
+if redis.call('HEXISTS', KEYS[1], 'held') == 0 then return -1 end
+local entry = redis.call('HGET', KEYS[1], ARGV[1])
+if not entry then return 0 end
+if string.sub(entry, -1) == 'u' then redis.call('HSET', KEYS[1], ARGV[1], string.sub(entry, 1, -2)) end
+return 1`;
+
 // KEYS: holds, period. ARGV: call id, billed minutes.
 const SETTLE = `
 local entry = redis.call('HGET', KEYS[1], ARGV[1])
@@ -95,6 +103,7 @@ type ScriptedRedis = Redis & {
   quotaRelease(holds: string, callId: string): Promise<number>;
   quotaEnsureHeld(holds: string, callId: string, minutes: number): Promise<number>;
   quotaSettle(holds: string, period: string, callId: string, minutes: number): Promise<number>;
+  quotaConfirm(holds: string, callId: string): Promise<number>;
   quotaRead(holds: string, period: string, callId: string): Promise<number | [string, string, string, string | null]>;
   quotaLoad(holds: string, period: string, ...args: (string | number)[]): Promise<number>;
 };
@@ -107,6 +116,7 @@ export function createRedisCounters(client: Redis): MinuteCounters {
   client.defineCommand("quotaRelease", { numberOfKeys: 1, lua: RELEASE });
   client.defineCommand("quotaEnsureHeld", { numberOfKeys: 1, lua: ENSURE_HELD });
   client.defineCommand("quotaSettle", { numberOfKeys: 2, lua: SETTLE });
+  client.defineCommand("quotaConfirm", { numberOfKeys: 1, lua: CONFIRM });
   client.defineCommand("quotaRead", { numberOfKeys: 2, lua: READ });
   client.defineCommand("quotaLoad", { numberOfKeys: 2, lua: LOAD });
   const redis = client as ScriptedRedis;
@@ -122,6 +132,10 @@ export function createRedisCounters(client: Redis): MinuteCounters {
     },
     async ensureHeld(orgId, callId, minutes) {
       await redis.quotaEnsureHeld(holdsKey(orgId), callId, minutes);
+    },
+    async confirmHeld(orgId, callId) {
+      const result = await redis.quotaConfirm(holdsKey(orgId), callId);
+      return result === 1 ? "present" : result === 0 ? "absent" : "cold";
     },
     async settle(orgId, callId, period, billedMinutes) {
       await redis.quotaSettle(holdsKey(orgId), periodKey(orgId, period), callId, billedMinutes);

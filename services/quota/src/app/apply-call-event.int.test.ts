@@ -65,6 +65,27 @@ describe("settlement of lifecycle events", () => {
     expect(await fx.ledgerOf(orgId)).toEqual({ "released:failed": 1, "released:canceled": 1, "settled:failed": 1 });
   });
 
+  it("confirms an open hold without touching its count, and restores one Redis lost track of", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(3);
+    const [counted, lost] = calls(2) as [string, string];
+    await holds.hold(orgId, counted);
+    await holds.hold(orgId, lost);
+    expect(await events.apply(callEvent("call.queued", { orgId, callId: counted }))).toBe("confirmed");
+    expect(await events.apply(callEvent("call.calling", { orgId, callId: counted }))).toBe("confirmed");
+    // A release that dropped the hold from Redis but failed before its ledger change committed.
+    await fx.redis.hdel(`quota:{${orgId}}:holds`, lost);
+    await fx.redis.hincrby(`quota:{${orgId}}:holds`, "held", -1);
+    expect((await holds.usage(orgId)).minutes_reserved).toBe(1);
+    expect(await events.apply(callEvent("call.queued", { orgId, callId: lost }))).toBe("confirmed");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 1 });
+    const { rows } = await fx.pool.query("SELECT count(*)::int AS n FROM minute_holds WHERE org_id = $1 AND confirmed_at IS NOT NULL", [
+      orgId,
+    ]);
+    expect(rows).toEqual([{ n: 2 }]);
+    expect(await events.apply(callEvent("call.queued", { orgId, callId: randomUUID() }))).toBe("ignored");
+  });
+
   it("bills in the UTC month the call ended, and starts each month at zero (controllable clock)", async () => {
     const clock = manualClock("2026-11-30T23:59:00Z");
     const { holds, events } = fx.accounting({ now: clock });

@@ -20,7 +20,8 @@ export type CallEventOutcome = "confirmed" | "ended" | "replay" | "ignored";
 
 /**
  * Applies lifecycle events to calls' minutes. `call.queued` / `call.calling` confirm the hold (it
- * is not leaked; it lives on); an end releases it and bills the talk time once per call, whatever
+ * is not leaked; it lives on), without a lock when it is open and counted, since that changes no
+ * counter; an end releases it and bills the talk time once per call, whatever
  * the order and however often events arrive. Each change is written to the ledger, then mirrored to
  * Redis, under the org's shared lock. A replayed end changes nothing in the ledger, but Redis may
  * have missed the first delivery's update (a crash or outage between the two), so it drops the org's
@@ -36,13 +37,22 @@ export function createCallEvents(deps: CallEventsDeps) {
         const now = deps.now();
         let outcome: CallEventOutcome;
         if (step.kind === "confirm") {
-          const open = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
-            const hold = await ledger.confirmHold(orgId, callId, now, holdExpiry.confirmed(now, step.scheduledAt, deps.maxHoldSeconds));
-            // Also restores a hold that reconciliation released before the late event proved the call real.
-            if (hold) await deps.counters.ensureHeld(orgId, callId, hold.minutes);
-            return hold !== null;
-          });
-          outcome = open ? "confirmed" : "ignored";
+          const expiresAt = holdExpiry.confirmed(now, step.scheduledAt, deps.maxHoldSeconds);
+          // Fast path, no lock: the hold is open and Redis counts it; only metadata changes.
+          const touched = await deps.ledger.touchHold(orgId, callId, now, expiresAt);
+          const counted = typeof touched === "object" ? await deps.counters.confirmHeld(orgId, callId) : null;
+          if (counted === "present" || counted === "cold") outcome = "confirmed";
+          else if (touched === "none") outcome = "ignored";
+          else {
+            // The hold is missing from Redis, or was released before this event proved the call real:
+            // restore it under the org's lock (counted even over the limit: the call was accepted).
+            const open = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
+              const hold = await ledger.confirmHold(orgId, callId, now, expiresAt);
+              if (hold) await deps.counters.ensureHeld(orgId, callId, hold.minutes);
+              return hold !== null;
+            });
+            outcome = open ? "confirmed" : "ignored";
+          }
         } else {
           outcome = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
             const ended = await ledger.endCall({

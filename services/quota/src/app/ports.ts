@@ -25,6 +25,11 @@ export interface MinuteCounters {
   /** Adds a hold the ledger has (checked) unless present; marks a present one checked. No-op when the holds key is missing. */
   ensureHeld(orgId: string, callId: string, minutes: number): Promise<void>;
   /**
+   * Marks a present hold checked: "present"; "absent" when the holds key exists without it (the
+   * caller restores it under the org's lock); "cold" when the key is missing (a rebuild reads the ledger).
+   */
+  confirmHeld(orgId: string, callId: string): Promise<"present" | "absent" | "cold">;
+  /**
    * In one step: removes the call's hold if present and adds its billed minutes to the period unless
    * that key is missing (a rebuild then reads them from the ledger). One step, so no other hold can
    * slip in between the release and the billing.
@@ -55,6 +60,13 @@ export interface MinuteLedger {
    * existing row; a hold released because the call never showed up ("unconfirmed", "aborted") opens again.
    */
   openHold(hold: { orgId: string; callId: string; period: string; minutes: number; expiresAt: Date }): Promise<HoldRecord>;
+  /**
+   * Records that the call exists: an open hold of the org's gets `confirmed_at` and an expiry pushed
+   * to `expiresAt` (metadata only: no counter changes, so no lock). Otherwise says whether the call's
+   * hold was released in a way an event can undo ("reopenable": unconfirmed, aborted, expired) or
+   * there is nothing to confirm.
+   */
+  touchHold(orgId: string, callId: string, now: Date, expiresAt: Date): Promise<{ minutes: number } | "reopenable" | "none">;
   /** The org a call's row belongs to, or null when the ledger has no row for it. */
   orgOfCall(callId: string): Promise<string | null>;
   /** Open holds past their expiry, oldest first. */
@@ -77,7 +89,8 @@ export interface LockedLedger {
   discardUnconfirmedHold(callId: string, beforeDiscard: () => Promise<void>): Promise<boolean>;
   /**
    * Marks the org's call confirmed and pushes its expiry to `expiresAt`; opens it again when it had
-   * been released for not showing up. Returns its minutes when the hold is open afterwards, else null.
+   * been released without its call ending (unconfirmed, aborted, expired). Returns its minutes when
+   * the hold is open afterwards, else null.
    */
   confirmHold(orgId: string, callId: string, now: Date, expiresAt: Date): Promise<{ minutes: number } | null>;
   /**
