@@ -16,7 +16,8 @@ const env = {
   SIM_TALK_SECONDS: "0.5",
   DIALER_CPS: "200",
   DIALER_ORG_CONCURRENCY: "100",
-  DIALER_INSTANCE_LEASE_SECONDS: "1",
+  // Short, for a quick takeover; long enough that a busy test machine does not look dead.
+  DIALER_INSTANCE_LEASE_SECONDS: "3",
   DIALER_RETRY_DELAY_SECONDS: "0.1",
   DIALER_POLL_INTERVAL_MS: "500",
   SIM_DIAL_LOG: log.file,
@@ -49,6 +50,8 @@ const startInstance = () =>
       DIALER_GROUP_ID: `${stack.topicPrefix}dialer`,
       DIALER_PORT: "0",
       QUOTA_URL: "http://127.0.0.1:9",
+      // Postgres connections are shared by every test stack on this server.
+      DB_POOL_SIZE: "4",
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     }),
   );

@@ -27,6 +27,7 @@ import { acceptQueuedCall } from "./app/accept-queued-call";
 import { cancelCall } from "./app/cancel-call";
 import { createDialScheduler } from "./app/dial-scheduler";
 import type { CarrierReportSink, ClaimedDial } from "./app/ports";
+import { withPrefetch } from "./app/prefetched-allowance";
 import { recordCarrierReport } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 
@@ -72,10 +73,11 @@ export async function startDialer(
     cps: config.DIALER_CPS,
     orgConcurrency: config.DIALER_ORG_CONCURRENCY,
   });
+  const allowance = withPrefetch(createQuotaAllowance({ baseUrl: config.QUOTA_URL, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }));
   const scheduler = createDialScheduler({
     jobs,
     telephony,
-    allowance: createQuotaAllowance({ baseUrl: config.QUOTA_URL, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
+    allowance,
     report: sink,
     logger,
     owner: instanceId,
@@ -119,6 +121,8 @@ export async function startDialer(
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
       if (event.type === "call.queued") {
+        const call = event.data.call;
+        if (new Date(call.scheduled_at ?? call.created_at).getTime() <= Date.now()) allowance.prefetch(event.data.org_id, call.id);
         const { created, dueNow } = await acceptQueuedCall({ jobs, now: () => new Date() }, event);
         if (created && dueNow) scheduler.wake();
       } else if (event.type === "call.canceled" && event.source !== DIALER_EVENT_SOURCE) {
@@ -155,6 +159,8 @@ export async function startDialer(
       name: "live calls",
       run: async () => {
         await telephony.close(Math.max(0, config.SHUTDOWN_TIMEOUT_MS - 2_000));
+        // Heartbeats continued while calls finished, so no peer took them for orphans.
+        scheduler.stopHeartbeat();
         if (telephony.liveCalls() === 0) await jobs.retire(instanceId);
       },
     },
@@ -170,6 +176,7 @@ export async function startDialer(
       for (const step of shutdownSteps) await step.run();
     },
     crash: async () => {
+      scheduler.stopHeartbeat();
       await scheduler.stop();
       await telephony.close(0);
       await consumer.stop();

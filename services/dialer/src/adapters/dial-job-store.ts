@@ -91,9 +91,11 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         await pool.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
         accountReady = true;
       }
-      return inTransaction(pool, async (client) => {
-        // Every claimer of this account queues here, so the window count and org counts below are exact.
-        await client.query(`SELECT 1 FROM "pacing_accounts" WHERE account = $1 FOR UPDATE`, [pacingKey]);
+      const client = await pool.connect();
+      try {
+        // One round trip: BEGIN and the account lock. Every claimer of this account queues here, so the
+        // window count and org counts below (later statements, fresh snapshots) are exact.
+        await client.query(`BEGIN; SELECT 1 FROM "pacing_accounts" WHERE account = ${client.escapeLiteral(pacingKey)} FOR UPDATE`);
         const window = await client.query<{ used: number; oldest: Date | null }>(
           `SELECT count(*)::int AS used, min(dialed_at) AS oldest FROM "dial_attempts"
             WHERE account = $1 AND dialed_at > clock_timestamp() - make_interval(secs => $2)`,
@@ -102,7 +104,10 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         const used = window.rows[0]?.used ?? 0;
         const budget = Math.min(limit, Math.floor(options.cps) - used);
         const slotFreesAt = (oldest: Date | null | undefined) => (oldest ? new Date(oldest.getTime() + PACING_WINDOW_MS) : new Date());
-        if (budget <= 0) return { claimed: [], nextWakeAt: slotFreesAt(window.rows[0]?.oldest), paced: true };
+        if (budget <= 0) {
+          await client.query("COMMIT");
+          return { claimed: [], nextWakeAt: slotFreesAt(window.rows[0]?.oldest), paced: true };
+        }
 
         // Named, so each connection plans it once. `now()` (the transaction's start) lets the index bound
         // due_at, and is never later than the real time: nothing is dialed early.
@@ -113,6 +118,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           queued: CallEventOf<"call.queued">;
           call: CallOut;
           now: Date;
+          next_due: Date | null;
         }>({
           name: "dialer-claim",
           text: `WITH active AS (
@@ -132,7 +138,8 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
            )
            UPDATE "dial_jobs" j SET status = 'calling', attempt_count = j.attempt_count + 1, owner_id = $4, updated_at = clock_timestamp()
              FROM locked WHERE j.call_id = locked.call_id
-           RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call, clock_timestamp() AS now`,
+           RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call, clock_timestamp() AS now,
+             (SELECT min(due_at) FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()) AS next_due`,
           values: [deployment, options.orgConcurrency, budget, owner],
         });
         const claimed: ClaimedDial[] = picked.rows.map((row) => ({
@@ -143,29 +150,55 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           call: callingSnapshot(row.call, row.attempt_count, row.now),
         }));
         if (claimed.length > 0) {
-          await client.query(
-            `WITH attempts AS (
+          // One statement: the attempt rows (before any dial), the snapshots and the call.calling events.
+          const now = picked.rows[0]?.now ?? new Date();
+          const events = claimed.map((c) => eventOf("call.calling", c.queued, c.call, now));
+          await client.query({
+            name: "dialer-claim-writes",
+            text: `WITH attempts AS (
                INSERT INTO "dial_attempts" (call_id, attempt, account, owner_id, status, dialed_at)
                SELECT c.id, c.attempt, $1, $2, 'dialing', clock_timestamp() FROM unnest($3::uuid[], $4::int[]) AS c(id, attempt)
+             ), snapshots AS (
+               UPDATE "dial_jobs" j SET call = c.call FROM unnest($3::uuid[], $5::jsonb[]) AS c(id, call) WHERE j.call_id = c.id
              )
-             UPDATE "dial_jobs" j SET call = c.call FROM unnest($3::uuid[], $5::jsonb[]) AS c(id, call) WHERE j.call_id = c.id`,
-            [pacingKey, owner, claimed.map((c) => c.callId), claimed.map((c) => c.attempt), claimed.map((c) => JSON.stringify(c.call))],
-          );
-          const now = picked.rows[0]?.now ?? new Date();
-          await insertEvents(
-            client,
-            claimed.map((c) => eventOf("call.calling", c.queued, c.call, now)),
-          );
+             INSERT INTO "outbox" (event_id, topic, key, payload)
+             SELECT e.id, $6, e.key, e.payload FROM unnest($7::uuid[], $9::text[], $8::jsonb[]) AS e(id, key, payload)`,
+            values: [
+              pacingKey,
+              owner,
+              claimed.map((c) => c.callId),
+              claimed.map((c) => c.attempt),
+              claimed.map((c) => JSON.stringify(c.call)),
+              options.topic,
+              events.map((e) => e.id),
+              events.map((e) => JSON.stringify(e)),
+              events.map((e) => e.subject),
+            ],
+          });
         }
+        let nextWakeAt: Date | null;
+        let paced = false;
         if (used + claimed.length >= options.cps) {
-          return { claimed, nextWakeAt: slotFreesAt(window.rows[0]?.oldest ?? picked.rows[0]?.now), paced: true };
+          nextWakeAt = slotFreesAt(window.rows[0]?.oldest ?? picked.rows[0]?.now);
+          paced = true;
+        } else if (picked.rows.length > 0) {
+          nextWakeAt = picked.rows[0]?.next_due ?? null;
+        } else {
+          const next = await client.query<{ due_at: Date | null }>({
+            name: "dialer-next-due",
+            text: `SELECT min(due_at) AS due_at FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()`,
+            values: [deployment],
+          });
+          nextWakeAt = next.rows[0]?.due_at ?? null;
         }
-        const next = await client.query<{ due_at: Date | null }>(
-          `SELECT min(due_at) AS due_at FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()`,
-          [deployment],
-        );
-        return { claimed, nextWakeAt: next.rows[0]?.due_at ?? null, paced: false };
-      });
+        await client.query("COMMIT");
+        return { claimed, nextWakeAt, paced };
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
 
     async markProgress(callId, attempt, progress) {

@@ -23,8 +23,10 @@ export type DialScheduler = {
   start: () => Promise<void>;
   /** Runs a claim pass now (coalesced with one in progress): new due work, a freed slot, a timer. */
   wake: () => void;
-  /** Stops claiming and waits for dials already claimed to reach the carrier. */
+  /** Stops claiming and waits for dials already claimed to reach the carrier. The heartbeat goes on. */
   stop: () => Promise<void>;
+  /** Stops heartbeating (after live calls ended, or to die): peers may then reconcile what is left. */
+  stopHeartbeat: () => void;
   /** Finds live attempts of dead instances and ends them (`error`, retried if attempts remain). */
   reconcileOrphans: () => Promise<number>;
 };
@@ -43,6 +45,7 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   let timerAt = Number.POSITIVE_INFINITY;
   let poll: NodeJS.Timeout | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  let beating = false;
   const dispatching = new Set<Promise<void>>();
 
   const wakeAt = (at: Date | null) => {
@@ -156,8 +159,13 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   return {
     wake,
     reconcileOrphans,
+    stopHeartbeat: () => {
+      beating = false;
+      clearTimeout(heartbeat);
+    },
     start: async () => {
       stopped = false;
+      beating = true;
       await reconcileOrphans();
       const beat = () => {
         heartbeat = setTimeout(
@@ -165,7 +173,7 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
             void reconcileOrphans()
               .catch((error: unknown) => logger.warn({ err: error }, "heartbeat failed"))
               .finally(() => {
-                if (!stopped) beat();
+                if (beating) beat();
               }),
           (deps.leaseSeconds * 1000) / 3,
         );
@@ -179,7 +187,6 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      clearTimeout(heartbeat);
       clearInterval(poll);
       await running;
       await Promise.all(dispatching);

@@ -23,6 +23,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
   let sequence = 0;
   const idle: (() => void)[] = [];
   const reporting = new Set<Promise<void>>();
+  let abandoned = 0;
 
   const send = (call: LiveCall, report: CarrierReport) => {
     if (call.ended) return;
@@ -97,7 +98,8 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
       const talked = call.answeredAt === null ? null : (Date.now() - call.answeredAt) / 1000;
       send(call, { kind: "ended", outcome: "canceled", talkSeconds: talked, detail: "hung up: the call was canceled" });
     },
-    liveCalls: () => live.size,
+    // Calls dropped by close() still count: they were never reported, so a peer must reconcile them.
+    liveCalls: () => live.size + abandoned,
     async close(graceMs) {
       if (live.size > 0 && graceMs > 0) {
         await new Promise<void>((resolve) => {
@@ -109,6 +111,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
         });
       }
       // Whatever is still live dies with the process, unreported: the orphan reconciler ends it.
+      abandoned += live.size;
       for (const call of live.values()) {
         call.ended = true;
         for (const t of call.timers) clearTimeout(t);
