@@ -197,7 +197,7 @@ async function main(): Promise<number> {
       cwd: serviceDir(repoRoot, "quota"),
       script: "src/main.ts",
       port: quotaPort,
-      env: { ...common, QUOTA_PORT: String(quotaPort) },
+      env: { ...common, QUOTA_PORT: String(quotaPort), DB_POOL_SIZE: "8" },
       logFd,
     });
     started.push(quota);
@@ -289,6 +289,8 @@ async function main(): Promise<number> {
             QUOTA_URL: quotaUrl,
             GATEWAY_GROUP_ID: `${prefix}gateway`,
             RATE_LIMIT_PER_WINDOW: "1000000000",
+            // Postgres allows 100 connections in all, shared with whatever else runs here.
+            DB_POOL_SIZE: "10",
           },
           logFd,
         });
