@@ -20,6 +20,7 @@ import { createDeliveryStore } from "../../services/webhooks/src/adapters/delive
 import { createHttpSender } from "../../services/webhooks/src/adapters/http-sender";
 import { createWebhooksPool, createWebhooksPrisma } from "../../services/webhooks/src/adapters/prisma";
 import { createDeliveryWorker } from "../../services/webhooks/src/app/delivery-worker";
+import type { DeliveryStore } from "../../services/webhooks/src/app/ports";
 import { signatureHeader } from "../../services/webhooks/src/domain/signing";
 import { migrateWebhooks } from "../../services/webhooks/src/migrate";
 import { createOrgSigningSecret } from "../../services/webhooks/src/provisioning";
@@ -28,10 +29,10 @@ const TARGET_RATIO = 0.5;
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge";
 const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** Attempts in flight in the worker (the service's WEBHOOK_CONCURRENCY default); connections to the receiver stay at BENCH_CONNECTIONS. */
-const workerConcurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 64);
+const workerConcurrency = Number(process.env.BENCH_WORKER_CONCURRENCY ?? 256);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 20_000);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const RECEIVER = `
@@ -121,7 +122,16 @@ async function baseline(url: string, secret: string, sample: ReturnType<typeof e
   return done / elapsed;
 }
 
+const storeTimes = { claims: [] as [number, number][], records: [] as [number, number][] };
+const describeTimes = (entries: [number, number][]) => {
+  const ms = entries.reduce((sum, [t]) => sum + t, 0);
+  const rows = entries.reduce((sum, [, n]) => sum + n, 0);
+  return `${entries.length} calls, ${(rows / Math.max(1, entries.length)).toFixed(0)} rows each, ${(ms / Math.max(1, entries.length)).toFixed(1)} ms each`;
+};
+
 async function service(url: string, orgId: string): Promise<number> {
+  storeTimes.claims = [];
+  storeTimes.records = [];
   const prisma = createWebhooksPrisma(databaseUrl, 8);
   // Pending deliveries, inserted outside the timed part (one event per call).
   const rows = Array.from({ length: deliveries }, () => event(orgId, randomUUID(), url));
@@ -144,8 +154,23 @@ async function service(url: string, orgId: string): Promise<number> {
     allowPrivateNetworks: true,
     connectionsPerOrigin: concurrency,
   });
+  // Timed store: where the worker's time goes (reported beside the rate).
+  const store = createDeliveryStore(pool, { onlyOrgIds: [orgId] });
+  const timed: DeliveryStore = {
+    claimDue: async (...args) => {
+      const t = performance.now();
+      const rows = await store.claimDue(...args);
+      if (rows.length > 0) storeTimes.claims.push([performance.now() - t, rows.length]);
+      return rows;
+    },
+    recordAttempts: async (attempts) => {
+      const t = performance.now();
+      await store.recordAttempts(attempts);
+      storeTimes.records.push([performance.now() - t, attempts.length]);
+    },
+  };
   const worker = createDeliveryWorker({
-    store: createDeliveryStore(pool, { onlyOrgIds: [orgId] }),
+    store: timed,
     sender,
     clock: () => new Date(),
     policy: { delaysSeconds: [1, 2, 4, 8, 16], jitter: 0 },
@@ -165,6 +190,7 @@ async function service(url: string, orgId: string): Promise<number> {
   }
   const elapsed = (performance.now() - started) / 1000;
   await worker.stop();
+  log(`  claims: ${describeTimes(storeTimes.claims)}; records: ${describeTimes(storeTimes.records)}`);
   const [failed] = await prisma.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM "webhook_deliveries" WHERE org_id = ${orgId}::uuid AND status <> 'succeeded'`;
   if (failed && Number(failed.n) > 0) throw new Error(`${failed.n} deliveries did not succeed`);
@@ -188,18 +214,21 @@ async function main() {
     for (let round = 1; round <= rounds; round++) {
       log(`round ${round}: bare undici loop for ${seconds} s at ${concurrency} connections`);
       const bare = await baseline(receiver.url, secret, sample);
-      log(`round ${round}: delivery worker draining ${deliveries} deliveries at concurrency ${concurrency}`);
+      log(
+        `round ${round}: delivery worker draining ${deliveries} deliveries, ${workerConcurrency} in flight over ${concurrency} connections`,
+      );
       const served = await service(receiver.url, orgId);
       results.push({ round, baseline: bare, service: served });
     }
-    const best = (key: "baseline" | "service") => Math.max(...results.map((r) => r[key]));
-    const ratio = best("service") / best("baseline");
+    // Rounds alternate, so each round's ratio compares the two under the same background load; the median resists noise.
+    const ratios = results.map((r) => r.service / r.baseline).sort((a, b) => a - b);
+    const ratio = ratios[Math.floor((ratios.length - 1) / 2)] ?? 0;
     const lines = [
       "| round | bare undici Pool.request /s | delivery worker /s | ratio |",
       "| --- | --- | --- | --- |",
       ...results.map((r) => `| ${r.round} | ${r.baseline.toFixed(0)} | ${r.service.toFixed(0)} | ${(r.service / r.baseline).toFixed(2)} |`),
       "",
-      `ratio (best worker / best bare loop): ${ratio.toFixed(2)}  target >= ${TARGET_RATIO}`,
+      `ratio (median of per-round worker / bare loop): ${ratio.toFixed(2)}  target >= ${TARGET_RATIO}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     const dir = path.join(__dirname, "..", "results");

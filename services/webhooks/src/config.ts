@@ -33,7 +33,7 @@ const webhooksEnv = {
     .positive()
     .default(64 * 1024),
   /** Attempts in flight per instance. */
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(64),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(256),
   /** How often due retries are looked for; new events wake the worker at once. */
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
 };

@@ -44,16 +44,23 @@ const CLAIM_SQL = `
     LEFT JOIN webhook_endpoints ep ON ep.id = c.endpoint_id
     LEFT JOIN org_signing_secrets os ON os.org_id = c.org_id`;
 
-const INSERT_ATTEMPTS_SQL = `
-  INSERT INTO webhook_attempts (delivery_id, attempted_at, response_status, error, duration_ms)
-  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::int[])`;
-
-const UPDATE_DELIVERIES_SQL = `
+// One statement for the common path: log the attempts, apply the decisions, and end the failure run
+// of every endpoint that just succeeded.
+const RECORD_SQL = `
+  WITH u AS (
+    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::text[])
+      AS u(id, attempted_at, code, attempt_error, duration_ms, status, next_attempt_at, last_error)
+  ), logged AS (
+    INSERT INTO webhook_attempts (delivery_id, attempted_at, response_status, error, duration_ms)
+    SELECT id, attempted_at, code, attempt_error, duration_ms FROM u
+  ), recovered AS (
+    UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY($9::uuid[]) AND failing_since IS NOT NULL
+  )
   UPDATE webhook_deliveries d
-     SET status = u.status, next_attempt_at = u.next_attempt_at, completed_at = u.completed_at,
-         last_response_status = u.code, last_error = u.error
-    FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::text[])
-         AS u(id, status, next_attempt_at, completed_at, code, error)
+     SET status = u.status, next_attempt_at = u.next_attempt_at,
+         completed_at = CASE WHEN u.status = 'pending' THEN NULL ELSE u.attempted_at END,
+         last_response_status = u.code, last_error = u.last_error
+    FROM u
    WHERE d.id = u.id`;
 
 // A failed attempt starts (or continues) the endpoint's failure run; past 5 days, or on 410, it is disabled.
@@ -105,31 +112,30 @@ export function createDeliveryStore(pool: pg.Pool, options: { onlyOrgIds?: strin
     async recordAttempts(attempts: RecordedAttempt[]) {
       if (attempts.length === 0) return;
       const column = <T>(pick: (attempt: RecordedAttempt) => T) => attempts.map(pick);
+      const recovered = attempts.filter((a) => a.decision.kind === "delivered" && a.delivery.endpointId !== null);
+      const record = [
+        column((a) => a.delivery.id),
+        column((a) => a.attemptedAt),
+        column((a) => a.result.status),
+        column((a) => a.result.error),
+        column((a) => a.result.durationMs),
+        column((a) => (a.decision.kind === "delivered" ? "succeeded" : a.decision.kind === "failed" ? "failed" : "pending")),
+        column((a) => (a.decision.kind === "retry" ? a.decision.nextAttemptAt : null)),
+        column((a) => (a.decision.kind === "delivered" ? null : a.decision.kind === "failed" ? a.decision.reason : a.result.error)),
+        recovered.map((a) => a.delivery.endpointId),
+      ];
+      const failing = attempts.filter(
+        (a) => a.decision.kind !== "delivered" && a.delivery.endpointId !== null && a.delivery.secrets !== null,
+      );
+      if (failing.length === 0) {
+        await pool.query(RECORD_SQL, record);
+        return;
+      }
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        await client.query(INSERT_ATTEMPTS_SQL, [
-          column((a) => a.delivery.id),
-          column((a) => a.attemptedAt),
-          column((a) => a.result.status),
-          column((a) => a.result.error),
-          column((a) => a.result.durationMs),
-        ]);
-        await client.query(UPDATE_DELIVERIES_SQL, [
-          column((a) => a.delivery.id),
-          column((a) => (a.decision.kind === "delivered" ? "succeeded" : a.decision.kind === "failed" ? "failed" : "pending")),
-          column((a) => (a.decision.kind === "retry" ? a.decision.nextAttemptAt : null)),
-          column((a) => (a.decision.kind === "retry" ? null : a.attemptedAt)),
-          column((a) => a.result.status),
-          column((a) => (a.decision.kind === "delivered" ? null : a.decision.kind === "failed" ? a.decision.reason : a.result.error)),
-        ]);
-        const recovered = attempts.filter((a) => a.decision.kind === "delivered" && a.delivery.endpointId !== null);
-        if (recovered.length > 0)
-          await client.query("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY($1::uuid[]) AND failing_since IS NOT NULL", [
-            recovered.map((a) => a.delivery.endpointId),
-          ]);
-        for (const a of attempts) {
-          if (a.decision.kind === "delivered" || a.delivery.endpointId === null || a.delivery.secrets === null) continue;
+        await client.query(RECORD_SQL, record);
+        for (const a of failing) {
           const disable = a.decision.kind === "failed" ? a.decision.disableEndpoint : null;
           await client.query(ENDPOINT_FAILED_SQL, [
             a.delivery.endpointId,

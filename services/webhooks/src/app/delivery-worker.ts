@@ -41,29 +41,31 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   let woken = false;
   let waiter: (() => void) | undefined;
   let loop: Promise<void> | undefined;
-  // Outcomes are recorded in batches: while one batch is being written, the next one gathers.
+  // Outcomes are recorded in batches by one writer: while a batch is being written, the next gathers.
   let pending: { attempt: RecordedAttempt; done: () => void; failed: (error: unknown) => void }[] = [];
-  let flushing: Promise<void> | undefined;
+  let writing = false;
 
   const flush = async () => {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      try {
-        await store.recordAttempts(batch.map((entry) => entry.attempt));
-        for (const entry of batch) entry.done();
-      } catch (error) {
-        for (const entry of batch) entry.failed(error);
+    writing = true;
+    try {
+      while (pending.length > 0) {
+        const batch = pending;
+        pending = [];
+        try {
+          await store.recordAttempts(batch.map((entry) => entry.attempt));
+          for (const entry of batch) entry.done();
+        } catch (error) {
+          for (const entry of batch) entry.failed(error);
+        }
       }
+    } finally {
+      writing = false;
     }
   };
   const record = (attempt: RecordedAttempt) =>
     new Promise<void>((done, failed) => {
       pending.push({ attempt, done, failed });
-      if (flushing !== undefined) return;
-      flushing = flush().finally(() => {
-        flushing = undefined;
-      });
+      if (!writing) void flush();
     });
 
   const wake = () => {
