@@ -1,4 +1,4 @@
-import type { Logger } from "@voxbridge/kit";
+import { AppError, type Logger } from "@voxbridge/kit";
 import pg from "pg";
 import type { HoldRecord, LedgerSnapshot, LockedLedger, MinuteLedger } from "../app/ports";
 import { QUOTA_SCHEMA } from "./prisma";
@@ -228,17 +228,21 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
         // Locks the call's row, creating it (already ended) when the ledger has never seen the call:
         // an end that arrives before its hold still bills once, and the late hold finds it ended.
         // A transaction only so that the row stays locked from this read to its update.
-        const { rows } = await client.query<{ inserted: boolean; status: string; close_reason: string | null }>(
+        const { rows } = await client.query<{ inserted: boolean; org_id: string; status: string; close_reason: string | null }>(
           `INSERT INTO minute_holds AS h
                   (call_id, org_id, period, minutes, status, closed_at, billed_minutes, billed_period, close_reason, closed_by_event_id, expires_at)
            VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $5)
            ON CONFLICT (call_id) DO UPDATE SET status = h.status
-           RETURNING (xmax = 0) AS inserted, status, close_reason`,
+           RETURNING (xmax = 0) AS inserted, org_id::text, status, close_reason`,
           [end.callId, end.orgId, end.billedPeriod, status, end.now, end.billedMinutes, billedPeriod, end.reason, end.eventId],
         );
         const row = rows[0];
         if (!row) throw new Error("INSERT ... RETURNING gave no row");
         if (row.inserted) return "ended";
+        if (row.org_id !== end.orgId) {
+          // Never bill one org for another's call: a poison event, dead-lettered rather than retried.
+          throw new AppError("conflict", `call ${end.callId} belongs to another organization than the event's`, { retryable: false });
+        }
         const endedByEvent = row.close_reason === "completed" || row.close_reason === "failed" || row.close_reason === "canceled";
         if (endedByEvent) return "replay";
         await client.query(

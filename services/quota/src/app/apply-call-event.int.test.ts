@@ -86,6 +86,16 @@ describe("settlement of lifecycle events", () => {
     expect(await events.apply(callEvent("call.queued", { orgId, callId: randomUUID() }))).toBe("ignored");
   });
 
+  it("never bills one org for another org's call: the event is refused for the dead-letter topic", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(5);
+    const callId = randomUUID();
+    await holds.hold(orgId, callId);
+    const foreign = callEvent("call.completed", { orgId: await fx.newOrg(5), callId }, { duration_seconds: 60 });
+    await expect(events.apply(foreign)).rejects.toMatchObject({ code: "conflict", retryable: false });
+    expect(await fx.ledgerOf(orgId)).toEqual({ held: 1 });
+  });
+
   it("bills in the UTC month the call ended, and starts each month at zero (controllable clock)", async () => {
     const clock = manualClock("2026-11-30T23:59:00Z");
     const { holds, events } = fx.accounting({ now: clock });
