@@ -79,6 +79,13 @@ describe("dialer: two instances, one killed mid-burst", () => {
       })();
       // Kill one instance while calls are live on it.
       await eventually("a third of the burst dialed", async () => log.read().length >= BURST / 3, 30_000);
+      await eventually(
+        "calls live on the instance about to die",
+        async () =>
+          ((await db.query(`SELECT 1 FROM dialer.dial_jobs WHERE owner_id = $1 AND status = 'calling'`, [victim.instanceId])).rowCount ??
+            0) >= 3,
+        30_000,
+      );
       await victim.crash();
       await posting;
       // A restarted instance joins the group again.
@@ -119,6 +126,13 @@ describe("dialer: two instances, one killed mid-burst", () => {
       expect([...completions.values()].every((eventIds) => eventIds.size === 1)).toBe(true);
       const sample = calls[0];
       if (sample) expect(CallOut.parse((await sample.api.get(`/v1/calls/${sample.id}`)).body).status).toBe("completed");
+      // The dead instance's live calls were reconciled (ended as errors) and dialed again as new attempts.
+      const orphaned = await db.query<{ call_id: string; attempt: number }>(
+        `SELECT call_id, attempt FROM dialer.dial_attempts WHERE owner_id = $1 AND disposition = 'error'`,
+        [victim.instanceId],
+      );
+      expect(orphaned.rowCount).toBeGreaterThan(0);
+      for (const { call_id, attempt } of orphaned.rows) expect(perAttempt.get(`${call_id}:${attempt + 1}`)).toBe(1);
       const redialed = [...perAttempt.keys()].filter((key) => !key.endsWith(":1")).length;
       process.stdout.write(`crash test: ${BURST} calls, ${dials.length} dials, ${redialed} redialed after the crash\n`);
     } finally {

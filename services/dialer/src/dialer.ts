@@ -183,8 +183,8 @@ export async function startDialer(
     },
     crash: async () => {
       scheduler.stopHeartbeat();
-      await scheduler.stop();
       await telephony.close(0);
+      await scheduler.stop();
       await consumer.stop();
       await closeConnections();
     },

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
-import { callingSnapshot } from "../domain/dial-outcome";
 
 export const DIALER_EVENT_SOURCE = "/voxbridge/dialer";
 
@@ -44,7 +43,6 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 export function createDialJobStore(options: StoreOptions): DialJobStore {
   const { pool, deployment, account } = options;
   const pacingKey = `${deployment}${account}`;
-  let accountReady = false;
 
   const insertEvents = async (client: Queryable, events: CallEvent[]) => {
     if (events.length === 0) return;
@@ -87,118 +85,48 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     },
 
     async claimDue(owner, limit) {
-      if (!accountReady) {
-        await pool.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
-        accountReady = true;
-      }
-      const client = await pool.connect();
-      try {
-        // One round trip: BEGIN and the account lock. Every claimer of this account queues here, so the
-        // window count and org counts below (later statements, fresh snapshots) are exact.
-        await client.query(`BEGIN; SELECT 1 FROM "pacing_accounts" WHERE account = ${client.escapeLiteral(pacingKey)} FOR UPDATE`);
-        const window = await client.query<{ used: number; oldest: Date | null }>(
-          `SELECT count(*)::int AS used, min(dialed_at) AS oldest FROM "dial_attempts"
-            WHERE account = $1 AND dialed_at > clock_timestamp() - make_interval(secs => $2)`,
-          [pacingKey, PACING_WINDOW_MS / 1000],
-        );
-        const used = window.rows[0]?.used ?? 0;
-        const budget = Math.min(limit, Math.floor(options.cps) - used);
-        const slotFreesAt = (oldest: Date | null | undefined) => (oldest ? new Date(oldest.getTime() + PACING_WINDOW_MS) : new Date());
-        if (budget <= 0) {
-          await client.query("COMMIT");
-          return { claimed: [], nextWakeAt: slotFreesAt(window.rows[0]?.oldest), paced: true };
-        }
-
-        // Named, so each connection plans it once. `now()` (the transaction's start) lets the index bound
-        // due_at, and is never later than the real time: nothing is dialed early.
-        const picked = await client.query<{
-          call_id: string;
-          org_id: string;
-          attempt_count: number;
-          queued: CallEventOf<"call.queued">;
-          call: CallOut;
-          now: Date;
-          next_due: Date | null;
-        }>({
-          name: "dialer-claim",
-          text: `WITH active AS (
-             SELECT org_id, count(*)::int AS n FROM "dial_jobs" WHERE status = 'calling' AND deployment = $1 GROUP BY org_id
-           ), ranked AS (
-             SELECT call_id, org_id, due_at, row_number() OVER (PARTITION BY org_id ORDER BY due_at, call_id) AS rn
-               FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at <= now()
-           ), eligible AS (
-             SELECT r.call_id FROM ranked r
-               LEFT JOIN active a ON a.org_id = r.org_id
-               LEFT JOIN "org_dial_limits" l ON l.org_id = r.org_id
-              WHERE r.rn <= coalesce(l.max_concurrent_calls, $2) - coalesce(a.n, 0)
-              ORDER BY r.due_at, r.call_id LIMIT $3
-           ), locked AS (
-             SELECT j.call_id FROM "dial_jobs" j WHERE j.call_id IN (SELECT call_id FROM eligible) AND j.status = 'queued'
-             FOR UPDATE SKIP LOCKED
-           )
-           UPDATE "dial_jobs" j SET status = 'calling', attempt_count = j.attempt_count + 1, owner_id = $4, updated_at = clock_timestamp()
-             FROM locked WHERE j.call_id = locked.call_id
-           RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call, clock_timestamp() AS now,
-             (SELECT min(due_at) FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()) AS next_due`,
-          values: [deployment, options.orgConcurrency, budget, owner],
-        });
-        const claimed: ClaimedDial[] = picked.rows.map((row) => ({
-          callId: row.call_id,
-          orgId: row.org_id,
-          attempt: row.attempt_count,
-          queued: row.queued,
-          call: callingSnapshot(row.call, row.attempt_count, row.now),
-        }));
-        if (claimed.length > 0) {
-          // One statement: the attempt rows (before any dial), the snapshots and the call.calling events.
-          const now = picked.rows[0]?.now ?? new Date();
-          const events = claimed.map((c) => eventOf("call.calling", c.queued, c.call, now));
-          await client.query({
-            name: "dialer-claim-writes",
-            text: `WITH attempts AS (
-               INSERT INTO "dial_attempts" (call_id, attempt, account, owner_id, status, dialed_at)
-               SELECT c.id, c.attempt, $1, $2, 'dialing', clock_timestamp() FROM unnest($3::uuid[], $4::int[]) AS c(id, attempt)
-             ), snapshots AS (
-               UPDATE "dial_jobs" j SET call = c.call FROM unnest($3::uuid[], $5::jsonb[]) AS c(id, call) WHERE j.call_id = c.id
-             )
-             INSERT INTO "outbox" (event_id, topic, key, payload)
-             SELECT e.id, $6, e.key, e.payload FROM unnest($7::uuid[], $9::text[], $8::jsonb[]) AS e(id, key, payload)`,
-            values: [
-              pacingKey,
-              owner,
-              claimed.map((c) => c.callId),
-              claimed.map((c) => c.attempt),
-              claimed.map((c) => JSON.stringify(c.call)),
-              options.topic,
-              events.map((e) => e.id),
-              events.map((e) => JSON.stringify(e)),
-              events.map((e) => e.subject),
-            ],
+      // One statement, so one round trip and one implicit transaction (migration 20261127030000).
+      const { rows } = await pool.query<{
+        out_call_id: string | null;
+        out_org_id: string | null;
+        out_attempt: number | null;
+        out_queued: CallEventOf<"call.queued"> | null;
+        out_call: CallOut | null;
+        out_next_wake: Date | null;
+        out_paced: boolean | null;
+      }>({
+        name: "dialer-claim",
+        text: `SELECT * FROM "dialer_claim"($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        values: [
+          deployment,
+          pacingKey,
+          owner,
+          limit,
+          Math.floor(options.cps),
+          options.orgConcurrency,
+          PACING_WINDOW_MS,
+          options.topic,
+          DIALER_EVENT_SOURCE,
+        ],
+      });
+      const claimed: ClaimedDial[] = [];
+      let nextWakeAt: Date | null = null;
+      let paced = false;
+      for (const row of rows) {
+        if (row.out_call_id === null) {
+          nextWakeAt = row.out_next_wake;
+          paced = row.out_paced === true;
+        } else if (row.out_org_id !== null && row.out_attempt !== null && row.out_queued !== null && row.out_call !== null) {
+          claimed.push({
+            callId: row.out_call_id,
+            orgId: row.out_org_id,
+            attempt: row.out_attempt,
+            queued: row.out_queued,
+            call: row.out_call,
           });
         }
-        let nextWakeAt: Date | null;
-        let paced = false;
-        if (used + claimed.length >= options.cps) {
-          nextWakeAt = slotFreesAt(window.rows[0]?.oldest ?? picked.rows[0]?.now);
-          paced = true;
-        } else if (picked.rows.length > 0) {
-          nextWakeAt = picked.rows[0]?.next_due ?? null;
-        } else {
-          const next = await client.query<{ due_at: Date | null }>({
-            name: "dialer-next-due",
-            text: `SELECT min(due_at) AS due_at FROM "dial_jobs" WHERE status = 'queued' AND deployment = $1 AND due_at > now()`,
-            values: [deployment],
-          });
-          nextWakeAt = next.rows[0]?.due_at ?? null;
-        }
-        await client.query("COMMIT");
-        return { claimed, nextWakeAt, paced };
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
       }
+      return { claimed, nextWakeAt, paced };
     },
 
     async markProgress(callId, attempt, progress) {

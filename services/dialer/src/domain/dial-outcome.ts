@@ -72,8 +72,3 @@ export function nextStepAfterAttempt(input: {
     call: { ...base, status: "failed", duration_seconds: talked, error_message: message, completed_at: endedAt.toISOString() },
   };
 }
-
-/** The snapshot published with `call.calling` when an attempt starts. */
-export function callingSnapshot(call: CallOut, attempt: number, dialedAt: Date): CallOut {
-  return { ...call, status: "calling", attempt_count: attempt, started_at: call.started_at ?? dialedAt.toISOString() };
-}

@@ -24,6 +24,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
   const idle: (() => void)[] = [];
   const reporting = new Set<Promise<void>>();
   let abandoned = 0;
+  let closed = false;
 
   const send = (call: LiveCall, report: CarrierReport) => {
     if (call.ended) return;
@@ -55,6 +56,8 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     name: "simulator",
     account: "simulator",
     async dial(request: DialRequest) {
+      // After close() the process is as good as dead: the carrier never hears of the call.
+      if (closed) return { carrierCallId: `SIM-unsent-${request.idempotencyKey}` };
       if (options.dialLogPath) {
         const line = {
           call_id: request.callId,
@@ -101,6 +104,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     // Calls dropped by close() still count: they were never reported, so a peer must reconcile them.
     liveCalls: () => live.size + abandoned,
     async close(graceMs) {
+      closed = true;
       if (live.size > 0 && graceMs > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, graceMs);
