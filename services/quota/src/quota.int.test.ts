@@ -25,6 +25,7 @@ const env = (overrides: Record<string, string> = {}) =>
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
     QUOTA_PORT: "0",
+    DB_POOL_SIZE: "4",
     ...overrides,
   });
 

@@ -26,8 +26,9 @@ export type QuotaFixture = {
 };
 
 export async function openQuotaFixture(): Promise<QuotaFixture> {
-  const pool = createQuotaPool(testDatabaseUrl(), 20, silentLogger, { synchronousCommit: false });
-  const lockPool = createQuotaPool(testDatabaseUrl(), 10, silentLogger);
+  // Small pools: the test Postgres allows 100 connections, shared by every test file running at once.
+  const pool = createQuotaPool(testDatabaseUrl(), 8, silentLogger, { synchronousCommit: false });
+  const lockPool = createQuotaPool(testDatabaseUrl(), 4, silentLogger);
   const redis = createRedisClient(testRedisUrl(), silentLogger);
   await redis.connect();
   return {
