@@ -35,7 +35,11 @@ describe("walking skeleton: one call through all four services", () => {
     try {
       // Scheduled ahead so the record still reads as created when fetched back (the dialer would otherwise dial it).
       const scheduleAt = new Date(Date.now() + 3_600_000).toISOString();
-      const response = await post("/v1/calls/outbound", { to: "(555) 123-4567", metadata: { crm_id: "abc" }, schedule_at: scheduleAt }, auth(org.apiKey));
+      const response = await post(
+        "/v1/calls/outbound",
+        { to: "(555) 123-4567", metadata: { crm_id: "abc" }, schedule_at: scheduleAt },
+        auth(org.apiKey),
+      );
       expect(response.statusCode).toBe(201);
       const call = CallOut.parse(await response.body.json());
       expect(call).toMatchObject({
