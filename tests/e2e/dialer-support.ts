@@ -32,10 +32,14 @@ export function dialLog() {
   };
 }
 
+/** Creates a call as a partner would: a 503 (a backing store briefly unavailable) is retried. */
 export async function createCall(api: ApiClient, body: Record<string, unknown>): Promise<CallOut> {
-  const response = await api.post("/v1/calls/outbound", body);
-  if (response.status !== 201) throw new Error(`create call: ${response.status} ${JSON.stringify(response.body)}`);
-  return CallOutSchema.parse(response.body);
+  for (let attempt = 1; ; attempt++) {
+    const response = await api.post("/v1/calls/outbound", body);
+    if (response.status === 201) return CallOutSchema.parse(response.body);
+    if (response.status !== 503 || attempt >= 5) throw new Error(`create call: ${response.status} ${JSON.stringify(response.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
 }
 
 export async function getCall(api: ApiClient, id: string): Promise<CallOut> {
