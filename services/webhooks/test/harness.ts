@@ -180,6 +180,21 @@ export async function startHarness(options: HarnessOptions = {}) {
       await worker.stop();
       worker = newWorker();
     },
+    /** Claims due deliveries the way a worker that then dies would: leased, never recorded. */
+    claimAndVanish: async (leaseMs: number) => {
+      const pool = createWebhooksPool(testDatabaseUrl(), 1);
+      try {
+        const now = clock();
+        return await createDeliveryStore(pool, { onlyOrgIds: [orgId] }).claimDue(now, new Date(now.getTime() + leaseMs), 10);
+      } finally {
+        await pool.end();
+      }
+    },
+    /** Stops the worker without starting another. */
+    stopWorker: () => worker.stop(),
+    startWorker: () => {
+      worker = newWorker();
+    },
     receive: (event: CallEvent) => receiveCallEvent({ events, clock, wakeDeliveries: () => worker.wake() }, event),
     /** Moves the scheduling clock and lets the worker look. */
     advance: (ms: number) => {

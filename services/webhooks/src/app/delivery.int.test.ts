@@ -166,6 +166,23 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
     expect(partner.received.length).toBe(2);
   });
 
+  it("a delivery claimed by a worker that died mid-attempt is attempted again, with the same webhook-id, once its lease ends", async () => {
+    harness = await startHarness();
+    const partner = await receiver();
+    await harness.stopWorker();
+    const call = callOut();
+    await harness.receive(lifecycleEvent("call.queued", harness.orgId, call, partner.url));
+    const [claimed] = await harness.claimAndVanish(20_000);
+    expect(claimed?.event.subject).toBe(call.id);
+    harness.startWorker();
+    harness.advance(19_000);
+    expect((await harness.deliveries(call.id))[0]?.status).toBe("pending");
+    harness.advance(1_000);
+    await eventually("delivered after the lease", async () => (await harness.deliveries(call.id))[0]?.status === "succeeded");
+    expect(partner.received).toHaveLength(1);
+    expect(partner.received[0]?.headers["webhook-id"]).toBe(`msg_${claimed?.id.replaceAll("-", "")}`);
+  });
+
   it("fans out to the org's enabled endpoints matching the events filter, each signed with its own secret", async () => {
     harness = await startHarness();
     const all = await receiver();
