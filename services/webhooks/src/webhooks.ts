@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
+import { createCounter, createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
@@ -37,6 +37,12 @@ export async function startWebhooks(
     allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     resolveHost: options.resolveHost,
   });
+  const metrics = createMetricsRegistry("webhooks");
+  const attempts = createCounter(metrics, {
+    name: "webhook_attempts_total",
+    help: "Webhook HTTP attempts by what they led to: delivered, retry, failed",
+    labelNames: ["outcome"],
+  });
   const deliveries = createDeliveryWorker({
     store: createDeliveryStore(pool),
     sender,
@@ -47,6 +53,7 @@ export async function startWebhooks(
     concurrency: config.WEBHOOK_CONCURRENCY,
     pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
     logger,
+    onAttempt: (outcome) => attempts.inc({ outcome }),
   });
   const wakeDeliveries = deliveries.wake;
   const checkUrl = destinationCheck({ allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS, resolveHost: options.resolveHost });
@@ -58,7 +65,7 @@ export async function startWebhooks(
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     port: config.WEBHOOKS_PORT,
     logger,
-    metrics: createMetricsRegistry("webhooks"),
+    metrics,
     readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
     topics: (names) => [names.callEvents],
     handle: async ({ message }) => {

@@ -21,6 +21,8 @@ export type DeliveryWorkerDeps = {
   /** Safety net for due retries and other instances' work; new events wake the worker at once. */
   pollIntervalMs: number;
   logger: Logger;
+  /** Told the outcome of every attempt (metrics). */
+  onAttempt?: (outcome: DeliveryDecision["kind"]) => void;
 };
 
 export type DeliveryWorker = {
@@ -122,6 +124,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     });
     const decision = decide(delivery, result, deps.clock());
     await record({ delivery, attemptedAt, result, decision });
+    deps.onAttempt?.(decision.kind);
     logger.debug(
       { deliveryId: delivery.id, callId: delivery.event.subject, status: result.status, error: result.error, decision: decision.kind },
       "webhook attempt",
