@@ -54,7 +54,7 @@ export function createDeliveryLog(prisma: WebhooksPrisma): DeliveryLog {
     async replay(orgId, id, now) {
       const { count } = await prisma.webhookDelivery.updateMany({
         where: { orgId, id, status: { in: ["succeeded", "failed"] } },
-        data: { status: "pending", attemptCount: 0, nextAttemptAt: now, completedAt: null },
+        data: { status: "pending", attemptCount: 0, nextAttemptAt: now, leasedUntil: null, completedAt: null },
       });
       return count > 0;
     },

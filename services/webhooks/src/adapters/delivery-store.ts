@@ -23,7 +23,7 @@ type ClaimedRow = {
 const CLAIM_SQL = `
   WITH due AS (
     SELECT d.id FROM webhook_deliveries d
-     WHERE d.status = 'pending' AND d.next_attempt_at <= $1
+     WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
        AND ($4::uuid[] IS NULL OR d.org_id = ANY($4::uuid[]))
        AND NOT EXISTS (
          SELECT 1 FROM webhook_deliveries e
@@ -32,7 +32,7 @@ const CLAIM_SQL = `
      LIMIT $3
      FOR UPDATE SKIP LOCKED
   ), claimed AS (
-    UPDATE webhook_deliveries d SET attempt_count = d.attempt_count + 1, next_attempt_at = $2
+    UPDATE webhook_deliveries d SET attempt_count = d.attempt_count + 1, leased_until = $2
       FROM due WHERE d.id = due.id
     RETURNING d.id, d.org_id, d.endpoint_id, d.url, d.attempt_count, d.sequence, d.event_id
   )
@@ -57,7 +57,7 @@ const RECORD_SQL = `
     UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ANY($9::uuid[]) AND failing_since IS NOT NULL
   )
   UPDATE webhook_deliveries d
-     SET status = u.status, next_attempt_at = u.next_attempt_at,
+     SET status = u.status, next_attempt_at = u.next_attempt_at, leased_until = NULL,
          completed_at = CASE WHEN u.status = 'pending' THEN NULL ELSE u.attempted_at END,
          last_response_status = u.code, last_error = u.last_error
     FROM u
