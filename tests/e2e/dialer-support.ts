@@ -53,7 +53,10 @@ export function finalCall(api: ApiClient, id: string, timeoutMs = 20_000): Promi
   return eventually(
     `call ${id} to end`,
     async () => {
-      const call = await getCall(api, id);
+      const response = await api.get(`/v1/calls/${id}`);
+      // A 503 while a shared server is saturated is not the answer; ask again.
+      if (response.status !== 200) return null;
+      const call = CallOutSchema.parse(response.body);
       return FINAL.has(call.status) ? call : null;
     },
     timeoutMs,

@@ -41,6 +41,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => fakeTwilio.listen(0, "127.0.0.1", resolve));
   const env = {
+    // The Postgres server is shared by every engineer's test stacks: keep this stack's pools small.
+    DB_POOL_SIZE: "5",
     TELEPHONY_ADAPTER: "twilio",
     TWILIO_ACCOUNT_SID: SID,
     TWILIO_AUTH_TOKEN: TOKEN,
