@@ -33,6 +33,9 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     KAFKA_TOPIC_PREFIX: topicPrefix,
     NODE_ENV: "test",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Small pools: two Jest workers each run stacks of four services against one Postgres
+    // (max_connections 100 by default); the services' production defaults would exhaust it.
+    DB_POOL_SIZE: "3",
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
     GATEWAY_PORT: "0",
     QUOTA_PORT: "0",
