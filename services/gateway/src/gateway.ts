@@ -47,7 +47,8 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const metrics = createMetricsRegistry("gateway");
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
-  const pool = createPool(config.DATABASE_URL, { max: 4, applicationName: "gateway-outbox" });
+  // The relay needs one connection to LISTEN and one to publish with.
+  const pool = createPool(config.DATABASE_URL, { max: 2, applicationName: "gateway-outbox" });
   const redis = createRedisClient(config.REDIS_URL, logger);
   const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
