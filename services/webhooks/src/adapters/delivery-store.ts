@@ -75,13 +75,17 @@ const ENDPOINT_FAILED_SQL = `
          updated_at = CASE WHEN enabled AND ($4::text IS NOT NULL OR COALESCE(failing_since, $2) <= $3) THEN $2 ELSE updated_at END
    WHERE id = $1`;
 
-/** Delivery state in the webhooks schema over a plain pg pool: these are the hot paths, batched. */
+/** Delivery state in the webhooks schema over a plain pg pool: these are the hot paths, batched and prepared once per connection. */
 export function createDeliveryStore(pool: pg.Pool, options: { onlyOrgIds?: string[] } = {}): DeliveryStore {
   // Tests and the bench confine a worker to their own orgs so parallel runs cannot take each other's work.
   const orgFilter = options.onlyOrgIds ?? null;
   return {
     async claimDue(now, leaseUntil, limit) {
-      const { rows } = await pool.query<ClaimedRow>(CLAIM_SQL, [now, leaseUntil, limit, orgFilter]);
+      const { rows } = await pool.query<ClaimedRow>({
+        name: "webhooks-claim",
+        text: CLAIM_SQL,
+        values: [now, leaseUntil, limit, orgFilter],
+      });
       return rows.map((row): DueDelivery => {
         let secrets: string[] | null = null;
         let blockedReason: string | null = null;
@@ -128,13 +132,13 @@ export function createDeliveryStore(pool: pg.Pool, options: { onlyOrgIds?: strin
         (a) => a.decision.kind !== "delivered" && a.delivery.endpointId !== null && a.delivery.secrets !== null,
       );
       if (failing.length === 0) {
-        await pool.query(RECORD_SQL, record);
+        await pool.query({ name: "webhooks-record", text: RECORD_SQL, values: record });
         return;
       }
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        await client.query(RECORD_SQL, record);
+        await client.query({ name: "webhooks-record", text: RECORD_SQL, values: record });
         for (const a of failing) {
           const disable = a.decision.kind === "failed" ? a.decision.disableEndpoint : null;
           await client.query(ENDPOINT_FAILED_SQL, [
