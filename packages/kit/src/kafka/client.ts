@@ -47,15 +47,45 @@ export const topicNames = (prefix: string) => ({
 });
 export type TopicNames = ReturnType<typeof topicNames>;
 
-/** Creates the platform's topics with their documented partition counts; existing topics are left alone. */
-export async function ensureTopics(admin: Admin, prefix: string): Promise<void> {
+/**
+ * Creates the platform's topics with their documented partition counts (existing topics are left
+ * alone), then waits until every partition has a leader. Several services start at once: a topic
+ * another one just created may not be served yet, and a create that loses the race is not an error.
+ */
+export async function ensureTopics(admin: Admin, prefix: string, timeoutMs = 30_000): Promise<void> {
+  const wanted = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({
+    topic: `${prefix}${topic}`,
+    numPartitions,
+    replicationFactor: 1,
+  }));
   const existing = new Set(await admin.listTopics());
-  const missing = Object.entries(TOPIC_PARTITIONS)
-    .map(([topic, numPartitions]) => ({ topic: `${prefix}${topic}`, numPartitions, replicationFactor: 1 }))
-    .filter(({ topic }) => !existing.has(topic));
+  const missing = wanted.filter(({ topic }) => !existing.has(topic));
   if (missing.length > 0) {
-    await admin.createTopics({ topics: missing, waitForLeaders: true });
+    try {
+      await admin.createTopics({ topics: missing, waitForLeaders: true });
+    } catch (error) {
+      if (!onlyAlreadyExists(error)) throw error;
+    }
   }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: wanted.map(({ topic }) => topic) });
+      if (topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${wanted.map(({ topic }) => topic).join(", ")} have no leader after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** True when every failure of a createTopics call was "topic already exists". */
+function onlyAlreadyExists(error: unknown): boolean {
+  const { type, errors } = error as { type?: string; errors?: { type?: string }[] };
+  if (type === "TOPIC_ALREADY_EXISTS") return true;
+  return Array.isArray(errors) && errors.length > 0 && errors.every((inner) => inner.type === "TOPIC_ALREADY_EXISTS");
 }
 
 /** Parses one Kafka message value as a call lifecycle CloudEvent; a bad one is not retryable (dead letter). */
