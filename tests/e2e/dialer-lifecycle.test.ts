@@ -18,8 +18,6 @@ let probe: Awaited<ReturnType<typeof startKafkaProbe>>;
 
 beforeAll(async () => {
   stack = await startStack({
-    // The Postgres server is shared by every engineer's test stacks: keep this stack's pools small.
-    DB_POOL_SIZE: "5",
     SIM_RING_SECONDS: "0.05",
     SIM_TALK_SECONDS: "1.2",
     DIALER_RETRY_DELAY_SECONDS: String(RETRY_DELAY_SECONDS),

@@ -12,8 +12,6 @@ let db: pg.Pool;
 
 beforeAll(async () => {
   stack = await startStack({
-    // The Postgres server is shared by every engineer's test stacks: keep this stack's pools small.
-    DB_POOL_SIZE: "5",
     DIALER_CPS: String(CPS),
     DIALER_ORG_CONCURRENCY: String(ORG_CONCURRENCY),
     SIM_RING_SECONDS: "0",

@@ -41,8 +41,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => fakeTwilio.listen(0, "127.0.0.1", resolve));
   const env = {
-    // The Postgres server is shared by every engineer's test stacks: keep this stack's pools small.
-    DB_POOL_SIZE: "5",
     TELEPHONY_ADAPTER: "twilio",
     TWILIO_ACCOUNT_SID: SID,
     TWILIO_AUTH_TOKEN: TOKEN,
@@ -61,7 +59,7 @@ beforeAll(async () => {
       KAFKA_TOPIC_PREFIX: stack.topicPrefix,
       DIALER_GROUP_ID: `${stack.topicPrefix}dialer`,
       DIALER_PORT: "0",
-      DB_POOL_SIZE: "4",
+      DB_POOL_SIZE: "3",
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     }),
   );

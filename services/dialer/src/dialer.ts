@@ -59,6 +59,14 @@ export async function startDialer(
     application_name: "dialer",
     options: `-c search_path=${DIALER_SCHEMA}`,
   });
+  // LISTEN connections and the relay's publisher, apart from the working pool: DB_POOL_SIZE counts
+  // connections that claim and record calls, none of them parked on a LISTEN.
+  const relayPool = new pg.Pool({
+    connectionString: config.DATABASE_URL,
+    max: 3,
+    application_name: "dialer-outbox",
+    options: `-c search_path=${DIALER_SCHEMA}`,
+  });
   const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
@@ -102,7 +110,7 @@ export async function startDialer(
   await producer.connect();
   // Rows name their real topic and each deployment publishes only its own (test stacks share the schema).
   const relay = createOutboxRelay({
-    pool,
+    pool: relayPool,
     schema: DIALER_SCHEMA,
     producer,
     topicFor: (topic) => topic,
@@ -111,7 +119,7 @@ export async function startDialer(
     metrics,
   });
   await relay.start();
-  const notifications = await listenForJobs({ pool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake });
+  const notifications = await listenForJobs({ pool: relayPool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake });
   await scheduler.start();
 
   const consumer = await startConsumer({
@@ -156,7 +164,7 @@ export async function startDialer(
     await notifications.stop();
     await Promise.all([producer.disconnect(), admin.disconnect()]);
     await closeServer(server);
-    await pool.end();
+    await Promise.all([pool.end(), relayPool.end()]);
   };
   const shutdownSteps: ShutdownStep[] = [
     { name: "scheduler", run: () => scheduler.stop() },
