@@ -7,7 +7,7 @@ import { createBenchOrg, redact } from "./gateway";
 /**
  * Where the CPU of one accepted call goes: reads each process's CPU time from /proc before and after
  * a fixed number of creates, and divides. Linux only; needs the stack from scripts/up.sh
- * (pid files in .run/) and the project's Kafka. Run: pnpm --filter @voxbridge/bench exec tsx src/cpu-per-call.ts
+ * (pid files in .run/) and the project's Kafka. Run: pnpm --filter @voxbridge/bench bench:cpu
  */
 const REPO = path.resolve(__dirname, "../..");
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
