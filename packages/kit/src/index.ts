@@ -1,4 +1,5 @@
 export * from "./clock";
+export * from "./coalesced-runner";
 export * from "./config";
 export * from "./counter";
 export * from "./errors";

@@ -1,6 +1,7 @@
 import type { Producer } from "kafkajs";
 import type pg from "pg";
 import { Counter, Histogram, type Registry } from "prom-client";
+import { createCoalescedRunner } from "../coalesced-runner";
 import type { Logger } from "../logger";
 import { quoteIdent } from "./database";
 
@@ -48,8 +49,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
 
   let listener: pg.PoolClient | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
   let stopped = true;
   let pollTimer: NodeJS.Timeout | undefined;
   let lastCleanup = 0;
@@ -109,28 +108,17 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
   };
 
-  /** Coalesces wake-ups: at most one drain runs; a wake-up during it schedules one more pass. */
-  const wake = () => {
-    if (stopped) return;
-    if (running !== undefined) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await drain();
-        } catch (error) {
-          logger.warn({ err: error, schema: options.schema }, "outbox publish failed; will retry");
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          again = !stopped;
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
+  // At most one drain at a time; NOTIFYs and polls during one ask for one more pass.
+  const runner = createCoalescedRunner({
+    pass: drain,
+    isStopped: () => stopped,
+    onError: async (error) => {
+      logger.warn({ err: error, schema: options.schema }, "outbox publish failed; will retry");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return true;
+    },
+  });
+  const wake = runner.wake;
 
   const listen = async () => {
     const client = await pool.connect();
@@ -156,7 +144,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     stop: async () => {
       stopped = true;
       clearInterval(pollTimer);
-      await running;
+      await runner.idle();
       if (listener) {
         await listener.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
         listener.release();

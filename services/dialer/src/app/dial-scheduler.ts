@@ -1,4 +1,4 @@
-import { isAppError, type Logger } from "@voxbridge/kit";
+import { createCoalescedRunner, isAppError, type Logger } from "@voxbridge/kit";
 import { renderSystemPrompt } from "../domain/render-prompt";
 import type { CarrierReportSink, ClaimedDial, DialJobStore, TalkAllowance, TelephonyAdapter } from "./ports";
 
@@ -39,8 +39,6 @@ export type DialScheduler = {
 export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   const { jobs, logger } = deps;
   let stopped = true;
-  let running: Promise<void> | undefined;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
   let poll: NodeJS.Timeout | undefined;
@@ -116,26 +114,17 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
     }
   };
 
-  const wake = () => {
-    if (stopped) return;
-    if (running !== undefined) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pass();
-        } catch (error) {
-          logger.warn({ err: error }, "claiming due calls failed; retrying");
-          wakeAt(new Date(Date.now() + 500));
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = undefined;
-    });
-  };
+  // One claiming pass at a time; wake-ups during it ask for one more.
+  const runner = createCoalescedRunner({
+    pass,
+    isStopped: () => stopped,
+    onError: (error) => {
+      logger.warn({ err: error }, "claiming due calls failed; retrying");
+      wakeAt(new Date(Date.now() + 500));
+      return false;
+    },
+  });
+  const wake = runner.wake;
 
   const reconcileOrphans = async () => {
     const orphans = await jobs.heartbeat(deps.owner, deps.leaseSeconds);
@@ -188,7 +177,7 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
       stopped = true;
       clearTimeout(timer);
       clearInterval(poll);
-      await running;
+      await runner.idle();
       await Promise.all(dispatching);
     },
   };
