@@ -10,8 +10,18 @@ pnpm install --frozen-lockfile --prefer-offline --reporter=silent >&2
 # Prisma 7 generates clients with its WASM toolchain; only migrate/introspect need the native schema
 # engine, which this machine cannot download, so any file satisfies the CLI's check (docs/migrations.md).
 export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$ROOT/scripts/setup.sh}"
+# Runs a step quietly, and shows its whole output only when it fails.
+quietly() {
+  local out
+  if ! out="$("$@" 2>&1)"; then
+    printf '%s\n' "$out" >&2
+    log "failed: $*"
+    return 1
+  fi
+}
+
 log "generating Prisma clients"
-pnpm --silent generate >/dev/null
+quietly pnpm generate
 
 start_kafka() {
   KAFKA_PORT="${KAFKA_BROKERS##*:}" "$ROOT/infra/kafka/kafka.sh" start
@@ -19,5 +29,5 @@ start_kafka() {
 
 apply_migrations() {
   log "applying migrations to ${DATABASE_URL%%\?*}"
-  pnpm --silent migrate >&2
+  quietly pnpm migrate
 }
