@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { newCallOut } from "@voxbridge/contracts";
 import pg from "pg";
 import { MAX_OPERATIONS_PER_PHASE } from "./config";
 import { countKind, type PhaseName, type PhaseResult } from "./phase";
@@ -104,29 +105,7 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
     const nowIso = now.toISOString();
     const to = `+1555123${1000 + (sequence++ % 9000)}`;
     const metadata = { bench: true };
-    const call = {
-      id: callId,
-      agent_id: agentId,
-      direction: "outbound",
-      status: "queued",
-      to_number: to,
-      from_number: null,
-      client_name: null,
-      context: null,
-      metadata,
-      disposition: null,
-      transcript: null,
-      recording_url: null,
-      structured_answers: null,
-      attempt_count: 0,
-      max_attempts: 3,
-      duration_seconds: null,
-      error_message: null,
-      scheduled_at: nowIso,
-      started_at: null,
-      completed_at: null,
-      created_at: nowIso,
-    };
+    const call = newCallOut({ id: callId, agent_id: agentId, to_number: to, metadata, scheduled_at: nowIso, created_at: nowIso });
     const event = {
       specversion: "1.0",
       id: eventId,

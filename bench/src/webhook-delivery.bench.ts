@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { newCallOut } from "@voxbridge/contracts";
 import { Pool } from "undici";
 import { createLogger } from "../../packages/kit/src/logger";
 import { createDeliveryStore } from "../../services/webhooks/src/adapters/delivery-store";
@@ -54,29 +55,15 @@ async function startReceiver(): Promise<{ url: string; child: ChildProcess }> {
 /** A call.queued CloudEvent as the service stores it (about 1 KB once rendered). */
 function event(orgId: string, callId: string, url: string) {
   const now = new Date().toISOString();
-  const call = {
+  const call = newCallOut({
     id: callId,
     agent_id: randomUUID(),
-    direction: "outbound",
-    status: "queued",
     to_number: "+14155550123",
-    from_number: null,
     client_name: "Ada Lovelace",
     context: { lead_source: "bench", notes: "x".repeat(200) },
     metadata: { crm_id: "lead-123456", campaign: "bench" },
-    disposition: null,
-    transcript: null,
-    recording_url: null,
-    structured_answers: null,
-    attempt_count: 0,
-    max_attempts: 3,
-    duration_seconds: null,
-    error_message: null,
-    scheduled_at: null,
-    started_at: null,
-    completed_at: null,
     created_at: now,
-  };
+  });
   return {
     specversion: "1.0",
     id: randomUUID(),

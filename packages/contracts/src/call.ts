@@ -83,3 +83,30 @@ export type ListCallsQuery = z.infer<typeof ListCallsQuery>;
 
 export const CallList = pageOf(CallOut, "CallList");
 export type CallList = z.infer<typeof CallList>;
+
+/**
+ * A just-accepted outbound call as partners see it: queued, no attempt yet, and null for everything
+ * not yet known. The given fields override those defaults.
+ */
+export function newCallOut(fields: Pick<CallOut, "id" | "agent_id" | "to_number" | "created_at"> & Partial<CallOut>): CallOut {
+  return {
+    direction: "outbound",
+    status: "queued",
+    from_number: null,
+    client_name: null,
+    context: null,
+    metadata: null,
+    disposition: null,
+    transcript: null,
+    recording_url: null,
+    structured_answers: null,
+    attempt_count: 0,
+    max_attempts: 3,
+    duration_seconds: null,
+    error_message: null,
+    scheduled_at: null,
+    started_at: null,
+    completed_at: null,
+    ...fields,
+  };
+}

@@ -1,28 +1,13 @@
-import { CallEvent, CreateOutboundCallRequest, ERROR_HTTP_STATUS, ErrorCode, newCallEvent } from "./index";
+import { CallEvent, CreateOutboundCallRequest, ERROR_HTTP_STATUS, ErrorCode, newCallEvent, newCallOut } from "./index";
 
-const call = {
+const call = newCallOut({
   id: "6dc7d9df-fdfe-4205-b867-c360c886060a",
   agent_id: "29568d0d-7a01-447f-9b10-1cc0883f3440",
-  direction: "outbound" as const,
-  status: "queued" as const,
   to_number: "+15551234567",
-  from_number: null,
-  client_name: null,
-  context: null,
   metadata: { crm: "x" },
-  disposition: null,
-  transcript: null,
-  recording_url: null,
-  structured_answers: null,
-  attempt_count: 0,
-  max_attempts: 3,
-  duration_seconds: null,
-  error_message: null,
   scheduled_at: "2026-11-27T00:47:18.090Z",
-  started_at: null,
-  completed_at: null,
   created_at: "2026-11-27T00:47:18.090Z",
-};
+});
 
 describe("CreateOutboundCallRequest", () => {
   it("defaults max_attempts to 3 and keeps optional fields absent", () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CallEventOf, type CallEventType, type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { type CallEventOf, type CallEventType, type CallOut, newCallEvent, newCallOut } from "@voxbridge/contracts";
 
 /** A lifecycle event of one call as the gateway and dialer would publish it, built with the contract's own newCallEvent. */
 export function callEvent<T extends CallEventType>(
@@ -9,30 +9,17 @@ export function callEvent<T extends CallEventType>(
   options: { id?: string; time?: Date } = {},
 ): CallEventOf<T> {
   const time = options.time ?? new Date();
-  const out: CallOut = {
+  const out = newCallOut({
     id: ids.callId,
     agent_id: "29568d0d-7a01-447f-9b10-1cc0883f3440",
-    direction: "outbound",
     status: type === "call.queued" ? "queued" : (type.slice(5) as CallOut["status"]),
     to_number: "+15551234567",
-    from_number: null,
-    client_name: null,
-    context: null,
-    metadata: null,
-    disposition: null,
-    transcript: null,
-    recording_url: null,
-    structured_answers: null,
     attempt_count: type === "call.queued" ? 0 : 1,
-    max_attempts: 3,
-    duration_seconds: null,
-    error_message: null,
     scheduled_at: time.toISOString(),
-    started_at: null,
     completed_at: ["call.completed", "call.failed", "call.canceled"].includes(type) ? time.toISOString() : null,
     created_at: time.toISOString(),
     ...call,
-  };
+  });
   const agent = { id: out.agent_id, system_prompt: "Be brief.", voice: null, language: null, max_duration_seconds: 600 };
   const data =
     type === "call.queued"

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type CallEvent, type CallEventType, type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { type CallEvent, type CallEventType, type CallOut, newCallEvent, newCallOut } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import { testDatabaseUrl } from "../../../tests/support/env";
 import { createDeliveryLog } from "../src/adapters/delivery-log-store";
@@ -63,30 +63,14 @@ export async function startReceiver(reply: (request: Received, index: number) =>
 
 /** A call as partners see it. */
 export function callOut(overrides: Partial<CallOut> = {}): CallOut {
-  return {
+  return newCallOut({
     id: randomUUID(),
     agent_id: randomUUID(),
-    direction: "outbound",
-    status: "queued",
     to_number: "+14155550100",
-    from_number: null,
-    client_name: null,
-    context: null,
     metadata: { crm_id: "lead-42" },
-    disposition: null,
-    transcript: null,
-    recording_url: null,
-    structured_answers: null,
-    attempt_count: 0,
-    max_attempts: 3,
-    duration_seconds: null,
-    error_message: null,
-    scheduled_at: null,
-    started_at: null,
-    completed_at: null,
     created_at: new Date().toISOString(),
     ...overrides,
-  };
+  });
 }
 
 const STATUS_OF: Record<CallEventType, CallOut["status"]> = {

@@ -1,30 +1,16 @@
-import type { CallOut } from "@voxbridge/contracts";
+import { newCallOut } from "@voxbridge/contracts";
 import { nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
 import { simulatedOutcome } from "./simulated-outcome";
 
-const call: CallOut = {
+const call = newCallOut({
   id: "00000000-0000-4000-8000-000000000001",
   agent_id: "00000000-0000-4000-8000-000000000002",
-  direction: "outbound",
   status: "calling",
   to_number: "+14155550100",
-  from_number: null,
-  client_name: null,
-  context: null,
-  metadata: null,
-  disposition: null,
-  transcript: null,
-  recording_url: null,
-  structured_answers: null,
   attempt_count: 1,
-  max_attempts: 3,
-  duration_seconds: null,
-  error_message: null,
-  scheduled_at: null,
   started_at: "2026-11-27T00:00:00.000Z",
-  completed_at: null,
   created_at: "2026-11-27T00:00:00.000Z",
-};
+});
 const endedAt = new Date("2026-11-27T00:01:00.000Z");
 const step = (attempt: number, outcome: Parameters<typeof nextStepAfterAttempt>[0]["outcome"], talkSeconds: number | null = null) =>
   nextStepAfterAttempt({ call, attempt, outcome, talkSeconds, detail: null, endedAt, retryDelaySeconds: 2 });

@@ -1,4 +1,4 @@
-import { type CallOut, type CreateOutboundCallRequest, newCallEvent } from "@voxbridge/contracts";
+import { type CallOut, type CreateOutboundCallRequest, newCallEvent, newCallOut } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
@@ -41,30 +41,19 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
 
   const now = deps.now();
   const scheduleAt = request.schedule_at ? new Date(request.schedule_at) : null;
-  const call: CallOut = {
+  const call = newCallOut({
     id: command.callId ?? deps.newId(),
     agent_id: agent.id,
-    direction: "outbound",
-    status: "queued",
     to_number: to,
     from_number: from,
     client_name: request.client_name ?? null,
     context: request.context ?? null,
     metadata: request.metadata ?? null,
-    disposition: null,
-    transcript: null,
-    recording_url: null,
-    structured_answers: null,
-    attempt_count: 0,
     max_attempts: request.max_attempts,
-    duration_seconds: null,
-    error_message: null,
     // A past schedule_at means now.
     scheduled_at: (scheduleAt && scheduleAt > now ? scheduleAt : now).toISOString(),
-    started_at: null,
-    completed_at: null,
     created_at: now.toISOString(),
-  };
+  });
 
   if (!(await deps.minutes.hold(orgId, call.id))) {
     throw new AppError("quota_exceeded", "Monthly minute limit reached");
