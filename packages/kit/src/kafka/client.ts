@@ -62,7 +62,8 @@ export async function ensureTopics(admin: Admin, prefix: string, timeoutMs = 30_
   const missing = wanted.filter(({ topic }) => !existing.has(topic));
   if (missing.length > 0) {
     try {
-      await admin.createTopics({ topics: missing, waitForLeaders: true });
+      // Leaders are awaited below: KafkaJS's own wait fails when a fresh topic is briefly unknown.
+      await admin.createTopics({ topics: missing, waitForLeaders: false });
     } catch (error) {
       if (!onlyAlreadyExists(error)) throw error;
     }

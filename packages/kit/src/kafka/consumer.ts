@@ -40,7 +40,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     allowAutoTopicCreation: false,
   });
   await consumer.connect();
-  for (const topic of options.topics) await consumer.subscribe({ topic, fromBeginning: true });
+  for (const topic of options.topics) await whileRetriable(() => consumer.subscribe({ topic, fromBeginning: true }));
 
   const deadLetter = async (consumed: ConsumedMessage, error: AppError) => {
     const headers: IHeaders = {
@@ -136,4 +136,21 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Retries a Kafka call while it fails with an error KafkaJS marks retriable. A KRaft broker can
+ * answer UNKNOWN_TOPIC_OR_PARTITION for a moment after a topic's leaders are already known, and a
+ * service starting then must wait, not crash.
+ */
+async function whileRetriable<T>(work: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if ((error as { retriable?: boolean }).retriable !== true || Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
