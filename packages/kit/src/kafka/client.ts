@@ -1,5 +1,5 @@
 import { CallEvent, TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
-import { type Admin, Kafka, type logCreator, logLevel, Partitioners, type Producer } from "kafkajs";
+import { type Admin, type ITopicConfig, Kafka, type logCreator, logLevel, Partitioners, type Producer } from "kafkajs";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 
@@ -48,9 +48,8 @@ export const topicNames = (prefix: string) => ({
 export type TopicNames = ReturnType<typeof topicNames>;
 
 /**
- * Creates the platform's topics with their documented partition counts (existing topics are left
- * alone), then waits until every partition has a leader. Several services start at once: a topic
- * another one just created may not be served yet, and a create that loses the race is not an error.
+ * Creates the platform's topics with their documented partition counts; existing topics are left
+ * alone. Several services start at once, so see createTopicsAndWait.
  */
 export async function ensureTopics(admin: Admin, prefix: string, timeoutMs = 30_000): Promise<void> {
   const wanted = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({
@@ -59,25 +58,47 @@ export async function ensureTopics(admin: Admin, prefix: string, timeoutMs = 30_
     replicationFactor: 1,
   }));
   const existing = new Set(await admin.listTopics());
-  const missing = wanted.filter(({ topic }) => !existing.has(topic));
-  if (missing.length > 0) {
-    try {
-      // Leaders are awaited below: KafkaJS's own wait fails when a fresh topic is briefly unknown.
-      await admin.createTopics({ topics: missing, waitForLeaders: false });
-    } catch (error) {
-      if (!onlyAlreadyExists(error)) throw error;
-    }
+  await createTopicsAndWait(
+    admin,
+    wanted.filter(({ topic }) => !existing.has(topic)),
+    timeoutMs,
+  );
+  await waitForLeaders(
+    admin,
+    wanted.map(({ topic }) => topic),
+    timeoutMs,
+  );
+}
+
+/**
+ * Creates topics and waits until every partition has a leader. A create that loses a race to
+ * another instance is not an error. KafkaJS's own waitForLeaders is not used: it fails when Kafka 4
+ * briefly answers UNKNOWN_TOPIC_OR_PARTITION for a topic it has just created.
+ */
+export async function createTopicsAndWait(admin: Admin, topics: ITopicConfig[], timeoutMs = 30_000): Promise<void> {
+  if (topics.length === 0) return;
+  try {
+    await admin.createTopics({ topics, waitForLeaders: false });
+  } catch (error) {
+    if (!onlyAlreadyExists(error)) throw error;
   }
+  await waitForLeaders(
+    admin,
+    topics.map(({ topic }) => topic),
+    timeoutMs,
+  );
+}
+
+async function waitForLeaders(admin: Admin, names: string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: wanted.map(({ topic }) => topic) });
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
       if (topics.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }
-    if (Date.now() > deadline)
-      throw new Error(`topics ${wanted.map(({ topic }) => topic).join(", ")} have no leader after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`topics ${names.join(", ")} have no leader after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

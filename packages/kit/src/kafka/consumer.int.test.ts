@@ -4,7 +4,7 @@ import { testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
-import { createKafka, createProducer, decodeCallEvent } from "./client";
+import { createKafka, createProducer, createTopicsAndWait, decodeCallEvent } from "./client";
 import { type ConsumedMessage, type ConsumerOptions, type RunningConsumer, startConsumer } from "./consumer";
 
 type Seen = { offset: string; key: string | null; value: string | null; headers: Record<string, string> };
@@ -39,10 +39,10 @@ async function scratch(): Promise<{ main: string; dead: string; groupId: string 
   const main = `test-consumer-${id}`;
   const dead = `test-consumer-${id}.dead-letter`;
   scratchTopics.push(main, dead);
-  await admin.createTopics({
-    topics: [main, dead].map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })),
-    waitForLeaders: true,
-  });
+  await createTopicsAndWait(
+    admin,
+    [main, dead].map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })),
+  );
   return { main, dead, groupId: `test-consumer-group-${id}` };
 }
 

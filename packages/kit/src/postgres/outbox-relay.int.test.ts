@@ -5,7 +5,7 @@ import pino from "pino";
 import { Registry } from "prom-client";
 import { testDatabaseUrl, testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
-import { createKafka, createProducer } from "../kafka/client";
+import { createKafka, createProducer, createTopicsAndWait } from "../kafka/client";
 import { createLogger, type Logger } from "../logger";
 import { createPool, quoteIdent } from "./database";
 import { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./outbox-relay";
@@ -79,7 +79,7 @@ afterEach(async () => {
 async function createTopic(numPartitions: number, configEntries: { name: string; value: string }[] = []): Promise<string> {
   const name = `test-outbox-${randomBytes(5).toString("hex")}`;
   scratchTopics.push(name);
-  await admin.createTopics({ topics: [{ topic: name, numPartitions, replicationFactor: 1, configEntries }], waitForLeaders: true });
+  await createTopicsAndWait(admin, [{ topic: name, numPartitions, replicationFactor: 1, configEntries }]);
   return name;
 }
 
