@@ -7,6 +7,7 @@ import { createMinuteLedger, createQuotaPool } from "../src/adapters/minute-ledg
 import { noQuotaMetrics } from "../src/adapters/quota-metrics";
 import { createRedisCounters } from "../src/adapters/redis-counters";
 import { createMinuteAccounting, type MinuteAccounting } from "../src/app/minute-accounting";
+import type { MinuteLedger } from "../src/app/ports";
 
 export const silentLogger = createLogger({ service: "test", level: "silent" });
 
@@ -15,7 +16,14 @@ export type QuotaFixture = {
   pool: pg.Pool;
   redis: Redis;
   /** The quota use cases over the real stores, with a clock of the test's choosing. */
-  accounting: (options?: { now?: Clock; redis?: Redis; holdMinutes?: number; unconfirmedHoldTtlSeconds?: number }) => MinuteAccounting;
+  accounting: (options?: {
+    now?: Clock;
+    redis?: Redis;
+    holdMinutes?: number;
+    unconfirmedHoldTtlSeconds?: number;
+    /** Wraps the real ledger, to run something at a chosen point of a use case. */
+    ledger?: (ledger: MinuteLedger) => MinuteLedger;
+  }) => MinuteAccounting;
   /** A fresh org with this monthly limit, as the operator CLI provisions it. */
   newOrg: (minutes: number) => Promise<string>;
   /** What FLUSHALL or a Redis restart does to one org, without disturbing the tests running in parallel. */
@@ -37,7 +45,7 @@ export async function openQuotaFixture(): Promise<QuotaFixture> {
     accounting: (options = {}) =>
       createMinuteAccounting({
         counters: createRedisCounters(options.redis ?? redis),
-        ledger: createMinuteLedger({ pool, lockPool }, silentLogger),
+        ledger: (options.ledger ?? ((ledger) => ledger))(createMinuteLedger({ pool, lockPool }, silentLogger)),
         metrics: noQuotaMetrics,
         now: options.now ?? systemClock,
         holdMinutes: options.holdMinutes ?? 1,

@@ -28,62 +28,106 @@ const JOB_LOCK_SPACE = 0x71756f6a; // "quoj"
 const orgLockKey = (orgId: string) => Number.parseInt(orgId.slice(0, 8), 16) | 0;
 const jobLockKey = (job: string) => [...job].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) | 0, 0);
 
+/** Discards a connection whose session may still hold a lock: closing the session releases it. */
+const discardConnection = (client: pg.PoolClient, error: unknown) =>
+  client.release(error instanceof Error ? error : new Error(String(error)));
+
+const SHARED_UNLOCK = "SELECT pg_advisory_unlock_shared($1::int4, $2::int4)";
+const EXCLUSIVE_UNLOCK = "SELECT pg_advisory_unlock($1::int4, $2::int4)";
+
+// DO UPDATE (a no-op) rather than DO NOTHING: it returns the existing row, waiting for a concurrent
+// writer of the same call to commit first. `locked`: the org's lock is taken shared first, in the same
+// statement (one round trip on the hot path).
+const openHoldSql = (locked: boolean) => `
+  ${locked ? "WITH org_lock AS (SELECT pg_advisory_lock_shared($6::int4, $7::int4))" : ""}
+  INSERT INTO minute_holds AS h (call_id, org_id, period, minutes, status, expires_at)
+  SELECT $1::uuid, $2::uuid, $3::text, $4::int, 'held', $5::timestamptz ${locked ? "FROM org_lock" : ""}
+  ON CONFLICT (call_id) DO UPDATE SET status = h.status
+  RETURNING (xmax = 0) AS inserted, org_id::text, status, minutes, close_reason`;
+
+type OpenHoldRow = { inserted: boolean; org_id: string; status: HoldRecord["status"]; minutes: number; close_reason: string | null };
+type HoldToOpen = Parameters<MinuteLedger["holdUnderLock"]>[0];
+
 /**
- * `pool` serves the hot path (one INSERT per hold, short reads). `lockPool` serves the work done
- * under an org lock (settlements, releases, rebuilds): separate, so a rebuild that every waiting
- * hold needs is never queued behind those holds' INSERTs, and so the hot path alone may commit
- * without waiting for its WAL flush (QUOTA_HOLD_SYNCHRONOUS_COMMIT, docs/quota.md): settlements
- * and releases always wait.
+ * `pool` serves the hot path (holds, short reads). `lockPool` serves the other work done under an
+ * org lock (settlements, releases, rebuilds): separate, so a rebuild that every waiting hold needs
+ * is never queued behind those holds, and so the hot path alone may commit without waiting for its
+ * WAL flush (QUOTA_HOLD_SYNCHRONOUS_COMMIT, docs/quota.md): settlements and releases always wait.
  */
 export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, logger: Logger): MinuteLedger {
   const { pool, lockPool } = pools;
-  const unlockInBackground = (client: pg.PoolClient, sql: string, key: number) => {
-    // Off the request's path: the caller has its answer once the work is done. A failed unlock
-    // discards the connection, and closing the session releases the lock.
+  /** Lets go of the org's lock and returns the connection; never rejects. A failed unlock discards the connection. */
+  const unlock = (client: pg.PoolClient, sql: string, key: number): Promise<void> =>
     client.query(sql, [ORG_LOCK_SPACE, key]).then(
       () => client.release(),
       (error: unknown) => {
         logger.warn({ err: error }, "advisory unlock failed; discarding the connection");
-        client.release(error instanceof Error ? error : new Error(String(error)));
+        discardConnection(client, error);
       },
     );
-  };
+  // Off the request's path: the caller has its answer once the work is done.
+  const unlockInBackground = (client: pg.PoolClient, sql: string, key: number) => void unlock(client, sql, key);
 
-  const openHold: MinuteLedger["openHold"] = async (hold) => {
-    const { rows } = await pool.query<{
-      inserted: boolean;
-      org_id: string;
-      status: HoldRecord["status"];
-      minutes: number;
-      close_reason: string | null;
-    }>({
+  /** The call's row, written or found, holding the org's lock shared; `opened` when this call of it inserted or reopened the hold. */
+  const openHold = async (client: pg.PoolClient, hold: HoldToOpen, key: number): Promise<{ record: HoldRecord; opened: boolean }> => {
+    const values = [hold.callId, hold.orgId, hold.period, hold.minutes, hold.expiresAt];
+    let { rows } = await client.query<OpenHoldRow>({
       name: "quota_open_hold",
-      // DO UPDATE (a no-op) rather than DO NOTHING: it returns the existing row, waiting for a
-      // concurrent writer of the same call to commit first.
-      text: `INSERT INTO minute_holds AS h (call_id, org_id, period, minutes, status, expires_at)
-             VALUES ($1, $2, $3, $4, 'held', $5)
-             ON CONFLICT (call_id) DO UPDATE SET status = h.status
-             RETURNING (xmax = 0) AS inserted, org_id::text, status, minutes, close_reason`,
-      values: [hold.callId, hold.orgId, hold.period, hold.minutes, hold.expiresAt],
+      text: openHoldSql(true),
+      values: [...values, ORG_LOCK_SPACE, key],
     });
-    const row = rows[0];
-    if (!row) throw new Error("INSERT ... RETURNING gave no row");
-    if (row.status === "released" && (row.close_reason === "unconfirmed" || row.close_reason === "aborted") && row.org_id === hold.orgId) {
+    for (;;) {
+      const row = rows[0];
+      if (!row) throw new Error("INSERT ... RETURNING gave no row");
+      const reopenable = row.status === "released" && (row.close_reason === "unconfirmed" || row.close_reason === "aborted");
+      if (!reopenable || row.org_id !== hold.orgId) {
+        return { record: { orgId: row.org_id, status: row.status, minutes: row.minutes }, opened: row.inserted };
+      }
       // The gateway retried a call it never got to accept (same Idempotency-Key) after its hold had
       // been released: hold again, checked against the limit like a new one.
-      const reopened = await pool.query<{ minutes: number }>(
+      const reopened = await client.query<{ minutes: number }>(
         `UPDATE minute_holds SET status = 'held', close_reason = NULL, closed_at = NULL, period = $2, minutes = $3, expires_at = $4
           WHERE call_id = $1 AND status = 'released' AND close_reason IN ('unconfirmed', 'aborted') RETURNING minutes`,
         [hold.callId, hold.period, hold.minutes, hold.expiresAt],
       );
       const minutes = reopened.rows[0]?.minutes;
-      return minutes === undefined ? openHold(hold) : { orgId: row.org_id, status: "held", minutes };
+      if (minutes !== undefined) return { record: { orgId: row.org_id, status: "held", minutes }, opened: true };
+      // Changed under us: read it again (the lock is held already).
+      ({ rows } = await client.query<OpenHoldRow>({ name: "quota_open_hold_again", text: openHoldSql(false), values }));
     }
-    return { orgId: row.org_id, status: row.status, minutes: row.minutes };
   };
 
   return {
-    openHold,
+    async holdUnderLock(hold, check) {
+      const key = orgLockKey(hold.orgId);
+      const client = await pool.connect();
+      let opened: { record: HoldRecord; opened: boolean };
+      try {
+        opened = await openHold(client, hold, key);
+      } catch (error) {
+        discardConnection(client, error);
+        throw error;
+      }
+      let decision: Awaited<ReturnType<typeof check>>;
+      try {
+        decision = await check(opened.record);
+        if (decision.row === "refused" || (decision.row === "retry" && opened.opened)) {
+          // Gone before the lock is: a rebuild never reads a hold that was refused, or was never checked.
+          await client.query({
+            name: "quota_discard_hold",
+            text: "DELETE FROM minute_holds WHERE call_id = $1 AND status = 'held' AND confirmed_at IS NULL",
+            values: [hold.callId],
+          });
+        }
+      } catch (error) {
+        // The row stays: Redis may have counted the hold before the failure (expiry releases it).
+        unlockInBackground(client, SHARED_UNLOCK, key);
+        throw error;
+      }
+      if (decision.row === "retry") await unlock(client, SHARED_UNLOCK, key);
+      else unlockInBackground(client, SHARED_UNLOCK, key);
+      return decision.result;
+    },
 
     async touchHold(orgId, callId, now, expiresAt) {
       const { rows } = await pool.query<{ minutes: number | null; state: string | null }>({
@@ -126,17 +170,13 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
           [ORG_LOCK_SPACE, key],
         );
       } catch (error) {
-        client.release(error instanceof Error ? error : new Error(String(error)));
+        discardConnection(client, error);
         throw error;
       }
       try {
         return await work(lockedLedger(client));
       } finally {
-        unlockInBackground(
-          client,
-          mode === "shared" ? "SELECT pg_advisory_unlock_shared($1::int4, $2::int4)" : "SELECT pg_advisory_unlock($1::int4, $2::int4)",
-          key,
-        );
+        unlockInBackground(client, mode === "shared" ? SHARED_UNLOCK : EXCLUSIVE_UNLOCK, key);
       }
     },
 
@@ -156,7 +196,7 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
         if (locked) {
           await client.query("SELECT pg_advisory_unlock($1::int4, $2::int4)", [JOB_LOCK_SPACE, jobLockKey(job)]).then(
             () => client.release(),
-            (error: unknown) => client.release(error instanceof Error ? error : new Error(String(error))),
+            (error: unknown) => discardConnection(client, error),
           );
         } else client.release();
       }
@@ -179,20 +219,6 @@ async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): 
 
 function lockedLedger(client: pg.PoolClient): LockedLedger {
   return {
-    async discardUnconfirmedHold(callId, beforeDiscard) {
-      // The row changes first but commits only after Redis let go of the hold: a failure in between
-      // rolls back, and the ledger still has every hold Redis counts.
-      return inTransaction(client, async () => {
-        const { rowCount } = await client.query(
-          "DELETE FROM minute_holds WHERE call_id = $1 AND status = 'held' AND confirmed_at IS NULL",
-          [callId],
-        );
-        if (rowCount === 0) return false;
-        await beforeDiscard();
-        return true;
-      });
-    },
-
     async confirmHold(orgId, callId, now, expiresAt) {
       const { rows } = await client.query<{ minutes: number }>(
         `UPDATE minute_holds
@@ -263,11 +289,11 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
     },
 
     async snapshot(orgId, period, withHolds): Promise<LedgerSnapshot> {
-      const { rows } = await client.query<{ minutes_limit: number | null; used: number; holds: [string, number, boolean][] | null }>(
+      const { rows } = await client.query<{ minutes_limit: number | null; used: number; holds: [string, number][] | null }>(
         `SELECT (SELECT minutes_limit FROM org_limits WHERE org_id = $1) AS minutes_limit,
                 (SELECT COALESCE(SUM(billed_minutes), 0) FROM minute_holds
                   WHERE org_id = $1 AND billed_period = $2 AND status = 'settled')::int AS used,
-                CASE WHEN $3 THEN (SELECT COALESCE(json_agg(json_build_array(call_id, minutes, confirmed_at IS NOT NULL)), '[]'::json)
+                CASE WHEN $3 THEN (SELECT COALESCE(json_agg(json_build_array(call_id, minutes)), '[]'::json)
                                      FROM minute_holds WHERE org_id = $1 AND status = 'held') END AS holds`,
         [orgId, period, withHolds],
       );
@@ -276,7 +302,7 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
         // An org quota has no limit for has none to spend.
         limit: row?.minutes_limit ?? 0,
         used: row?.used ?? 0,
-        holds: row?.holds ? row.holds.map(([callId, minutes, checked]) => ({ callId, minutes, checked })) : null,
+        holds: row?.holds ? row.holds.map(([callId, minutes]) => ({ callId, minutes })) : null,
       };
     },
   };

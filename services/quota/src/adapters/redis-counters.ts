@@ -2,8 +2,8 @@ import type { Redis } from "ioredis";
 import type { HoldOutcome, MinuteCounters } from "../app/ports";
 
 // One hash tag per org: every key a script touches lives in the same Cluster slot.
-// holds: field "held" (sum) and one field per open hold, call id -> minutes ("<m>", or "<m>u" while
-// unchecked: loaded by a rebuild before any event confirmed it). period: fields "limit", "used".
+// holds: field "held" (sum) and one field per open hold, call id -> minutes. period: fields "limit", "used".
+// Entries are read with string.match: the previous release wrote "<minutes>u" for holds it had not checked.
 const holdsKey = (orgId: string) => `quota:{${orgId}}:holds`;
 const periodKey = (orgId: string, period: string) => `quota:{${orgId}}:${period}`;
 
@@ -16,18 +16,7 @@ local held = tonumber(redis.call('HGET', KEYS[1], 'held'))
 local limit = tonumber(redis.call('HGET', KEYS[2], 'limit'))
 local used = tonumber(redis.call('HGET', KEYS[2], 'used'))
 if not held or not limit or not used then return -1 end
-local entry = redis.call('HGET', KEYS[1], ARGV[1])
-if entry then
-  if string.sub(entry, -1) ~= 'u' then return 2 end
-  local m = tonumber(string.sub(entry, 1, -2))
-  if used + held > limit then
-    redis.call('HDEL', KEYS[1], ARGV[1])
-    redis.call('HINCRBY', KEYS[1], 'held', -m)
-    return 0
-  end
-  redis.call('HSET', KEYS[1], ARGV[1], m)
-  return 2
-end
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 2 end
 if used + held + tonumber(ARGV[2]) > limit then return 0 end
 redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
@@ -44,21 +33,8 @@ return 1`;
 // KEYS: holds. ARGV: call id, minutes.
 const ENSURE_HELD = `
 if redis.call('HEXISTS', KEYS[1], 'held') == 0 then return -1 end
-local entry = redis.call('HGET', KEYS[1], ARGV[1])
-if entry then
-  redis.call('HSET', KEYS[1], ARGV[1], string.match(entry, '%d+'))
-  return 0
-end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
 redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
-return 1`;
-
-// KEYS: holds. ARGV: call id. 1 present (now checked), 0 absent, -1 cold.
-const CONFIRM = `
-if redis.call('HEXISTS', KEYS[1], 'held') == 0 then return -1 end
-local entry = redis.call('HGET', KEYS[1], ARGV[1])
-if not entry then return 0 end
-if string.sub(entry, -1) == 'u' then redis.call('HSET', KEYS[1], ARGV[1], string.sub(entry, 1, -2)) end
 return 1`;
 
 // KEYS: holds, period. ARGV: call id, billed minutes.
@@ -103,7 +79,6 @@ type ScriptedRedis = Redis & {
   quotaRelease(holds: string, callId: string): Promise<number>;
   quotaEnsureHeld(holds: string, callId: string, minutes: number): Promise<number>;
   quotaSettle(holds: string, period: string, callId: string, minutes: number): Promise<number>;
-  quotaConfirm(holds: string, callId: string): Promise<number>;
   quotaRead(holds: string, period: string, callId: string): Promise<number | [string, string, string, string | null]>;
   quotaLoad(holds: string, period: string, ...args: (string | number)[]): Promise<number>;
 };
@@ -116,7 +91,6 @@ export function createRedisCounters(client: Redis): MinuteCounters {
   client.defineCommand("quotaRelease", { numberOfKeys: 1, lua: RELEASE });
   client.defineCommand("quotaEnsureHeld", { numberOfKeys: 1, lua: ENSURE_HELD });
   client.defineCommand("quotaSettle", { numberOfKeys: 2, lua: SETTLE });
-  client.defineCommand("quotaConfirm", { numberOfKeys: 1, lua: CONFIRM });
   client.defineCommand("quotaRead", { numberOfKeys: 2, lua: READ });
   client.defineCommand("quotaLoad", { numberOfKeys: 2, lua: LOAD });
   const redis = client as ScriptedRedis;
@@ -133,9 +107,9 @@ export function createRedisCounters(client: Redis): MinuteCounters {
     async ensureHeld(orgId, callId, minutes) {
       await redis.quotaEnsureHeld(holdsKey(orgId), callId, minutes);
     },
-    async confirmHeld(orgId, callId) {
-      const result = await redis.quotaConfirm(holdsKey(orgId), callId);
-      return result === 1 ? "present" : result === 0 ? "absent" : "cold";
+    async findHold(orgId, callId) {
+      const [held, entry] = await redis.hmget(holdsKey(orgId), "held", callId);
+      return held === null ? "cold" : entry === null ? "absent" : "present";
     },
     async settle(orgId, callId, period, billedMinutes) {
       await redis.quotaSettle(holdsKey(orgId), periodKey(orgId, period), callId, billedMinutes);
@@ -156,7 +130,7 @@ export function createRedisCounters(client: Redis): MinuteCounters {
     async load(orgId, period, snapshot) {
       const holds = snapshot.holds ?? [];
       const held = holds.reduce((sum, hold) => sum + hold.minutes, 0);
-      const entries = holds.flatMap((hold) => [hold.callId, hold.checked ? String(hold.minutes) : `${hold.minutes}u`]);
+      const entries = holds.flatMap((hold) => [hold.callId, hold.minutes]);
       await redis.quotaLoad(
         holdsKey(orgId),
         periodKey(orgId, period),

@@ -40,7 +40,7 @@ export function createCallEvents(deps: CallEventsDeps) {
           const expiresAt = holdExpiry.confirmed(now, step.scheduledAt, deps.maxHoldSeconds);
           // Fast path, no lock: the hold is open and Redis counts it; only metadata changes.
           const touched = await deps.ledger.touchHold(orgId, callId, now, expiresAt);
-          const counted = typeof touched === "object" ? await deps.counters.confirmHeld(orgId, callId) : null;
+          const counted = typeof touched === "object" ? await deps.counters.findHold(orgId, callId) : null;
           if (counted === "present" || counted === "cold") outcome = "confirmed";
           else if (touched === "none") outcome = "ignored";
           else {

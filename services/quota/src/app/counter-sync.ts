@@ -5,8 +5,9 @@ export type CounterSyncDeps = { counters: MinuteCounters; ledger: MinuteLedger; 
 /**
  * Keeps Redis counters derivable from the ledger. A rebuild takes the org's ledger lock exclusively:
  * every ledger change that Redis mirrors happens under the same lock shared, together with its Redis
- * update, so the snapshot never falls between the two. Holds take no lock (they are the hot path);
- * a hold the snapshot catches before it was checked is loaded unchecked and checked by its own request.
+ * update, so the snapshot never falls between the two. A hold holds it shared from before its row is
+ * written until its check has decided (a refused hold's row gone again), so every open hold in a
+ * snapshot was granted, or its request failed and it counts until expiry: never a free minute.
  */
 export function createCounterSync(deps: CounterSyncDeps) {
   const inFlight = new Map<string, Promise<void>>();

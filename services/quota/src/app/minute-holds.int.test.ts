@@ -11,6 +11,18 @@ afterAll(() => fx.close());
 
 const calls = (n: number) => Array.from({ length: n }, () => randomUUID());
 
+/** Resolves once a session waits for the org's ledger lock (pg_locks shows (int4, int4) advisory keys as classid, objid). */
+async function waitForOrgLockWaiter(orgId: string): Promise<void> {
+  for (;;) {
+    const { rows } = await fx.pool.query(
+      "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 2 AND classid = $1 AND objid = $2",
+      [0x71756f74, Number.parseInt(orgId.slice(0, 8), 16)],
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe("minute holds", () => {
   it("grants holds until used + held + hold would pass the limit, then refuses", async () => {
     const { holds } = fx.accounting();
@@ -78,7 +90,7 @@ describe("minute holds", () => {
     expect(granted).toBe(100);
     expect(mostGranted).toBe(100);
     expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 100, minutes_remaining: 0 });
-    // UsageOut refuses negative numbers; reserved may briefly count holds a rebuild loaded before they were checked, never fewer than granted.
+    // UsageOut refuses negative numbers.
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.min(...seen.map((usage) => usage.minutes_reserved))).toBeGreaterThanOrEqual(0);
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 100 });
@@ -102,26 +114,51 @@ describe("minute holds", () => {
     expect((await holds.usage(orgId)).minutes_reserved).toBe(3);
   });
 
-  it("checks holds a rebuild caught before Redis had checked them, and keeps to the limit", async () => {
+  it("counts the row of a request that failed after writing it, and answers its retry as held", async () => {
     const { holds } = fx.accounting();
     const orgId = await fx.newOrg(2);
-    // Three holds in the ledger that Redis never checked: their requests were between the INSERT and the script when Redis was lost.
-    const caught = calls(3);
-    for (const callId of caught) {
-      await fx.pool.query(
-        "INSERT INTO minute_holds (call_id, org_id, period, minutes, status, expires_at) VALUES ($1, $2, '2026-11', 1, 'held', now() + interval '5 minutes')",
-        [callId, orgId],
-      );
-    }
+    await holds.hold(orgId, randomUUID());
+    // What a request leaves when Redis failed after its INSERT (or its process died): Redis may have counted it.
+    const failed = randomUUID();
+    await fx.pool.query(
+      "INSERT INTO minute_holds (call_id, org_id, period, minutes, status, expires_at) VALUES ($1, $2, '2026-11', 1, 'held', now() + interval '5 minutes')",
+      [failed, orgId],
+    );
     await fx.wipeRedisFor(orgId);
-    // Loaded unchecked, they count (never a free minute) until their own requests check them.
-    expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 3, minutes_remaining: 0 });
-    expect((await holds.hold(orgId, randomUUID())).granted).toBe(false);
-    const answers = [];
-    for (const callId of caught) answers.push((await holds.hold(orgId, callId)).granted);
-    expect(answers).toEqual([false, true, true]);
+    // Never a free minute: it counts until its retry or expiry decides.
     expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
+    expect((await holds.hold(orgId, randomUUID())).granted).toBe(false);
+    expect(await holds.hold(orgId, failed)).toEqual({ granted: true, minutes_held: 1 });
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
+  });
+
+  it("never lets a rebuild read a hold whose check is undecided", async () => {
+    const orgId = await fx.newOrg(2);
+    const plain = fx.accounting();
+    await plain.holds.hold(orgId, randomUUID());
+    await plain.holds.hold(orgId, randomUUID());
+    const late = randomUUID();
+    let rebuilt: Promise<UsageOut> | undefined;
+    const { holds } = fx.accounting({
+      ledger: (ledger) => ({
+        ...ledger,
+        holdUnderLock: (hold, check) =>
+          ledger.holdUnderLock(hold, async (record) => {
+            if (hold.callId === late && rebuilt === undefined) {
+              // Redis is lost while this hold's row is written and its check not yet run; another request rebuilds.
+              await fx.wipeRedisFor(orgId);
+              rebuilt = plain.holds.usage(orgId);
+              await Promise.race([rebuilt, waitForOrgLockWaiter(orgId)]);
+            }
+            return check(record);
+          }),
+      }),
+    });
+    expect(await holds.hold(orgId, late)).toEqual({ granted: false, minutes_held: 0 });
+    // The rebuild waited for the check (which found Redis cold, gave its row up and asked again), so it never counted the hold.
+    expect(await rebuilt).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
+    expect(Number(await fx.redis.hget(`quota:{${orgId}}:holds`, "held"))).toBe(2);
   });
 
   it("accepts the previous release's writes during a rolling deploy: a hold without expiry, a release without reason", async () => {
@@ -143,6 +180,7 @@ describe("minute holds", () => {
     ]);
     expect(rows).toEqual([{ later: true }]);
     await fx.wipeRedisFor(orgId);
+    // Its open hold names no grant time: the column's default counts it as granted, as the previous release did.
     expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 1, minutes_remaining: 1 });
   });
 

@@ -3,7 +3,7 @@ import { AppError, type Clock } from "@voxbridge/kit";
 import { holdExpiry } from "../domain/hold-expiry";
 import { nextPeriod, periodBounds, periodOf } from "../domain/period";
 import type { CounterSync } from "./counter-sync";
-import type { MinuteCounters, MinuteLedger, PeriodCounters, QuotaMetrics } from "./ports";
+import type { HoldDecision, MinuteCounters, MinuteLedger, PeriodCounters, QuotaMetrics } from "./ports";
 import { guardStores, storeUnavailable } from "./store-errors";
 
 export type MinuteHoldsDeps = {
@@ -25,8 +25,10 @@ const REFUSED: MinuteHoldResponse = { granted: false, minutes_held: 0 };
 
 /**
  * Holds, gives back and reports minutes. A hold is written to the ledger first, then checked and
- * counted in Redis atomically, so the ledger always has every hold Redis counts. Redis unreachable:
- * 503, never an unchecked grant.
+ * counted in Redis atomically, so the ledger always has every hold Redis counts; a refused hold's row
+ * goes again. Both happen under the org's lock, shared, so a rebuild never reads a hold whose check
+ * is undecided (docs/quota.md, "Why a Redis loss changes nothing"). Redis unreachable: 503, never
+ * an unchecked grant.
  */
 export function createMinuteHolds(deps: MinuteHoldsDeps) {
   /** The period's counters, rebuilt from the ledger when Redis has lost them. */
@@ -38,10 +40,6 @@ export function createMinuteHolds(deps: MinuteHoldsDeps) {
       await deps.sync.rebuild(orgId, period);
     }
   };
-
-  /** A refused hold leaves no trace: out of Redis (a rebuild may have loaded it) before out of the ledger. */
-  const discard = (orgId: string, callId: string) =>
-    deps.ledger.withOrgLock(orgId, "shared", (ledger) => ledger.discardUnconfirmedHold(callId, () => deps.counters.release(orgId, callId)));
 
   const remaining = (counters: PeriodCounters) => Math.max(0, counters.limit - counters.used - counters.held);
 
@@ -66,34 +64,33 @@ export function createMinuteHolds(deps: MinuteHoldsDeps) {
       return guardStores(async () => {
         const now = deps.now();
         const period = periodOf(now);
-        const record = await deps.ledger.openHold({
+        const hold = {
           orgId,
           callId,
           period,
           minutes: deps.holdMinutes,
           expiresAt: holdExpiry.unconfirmed(now, deps.unconfirmedHoldTtlSeconds),
-        });
-        if (record.orgId !== orgId) {
-          deps.metrics.hold("other_org");
-          throw new AppError("conflict", "This call id belongs to another organization", { param: "call_id" });
-        }
-        if (record.status !== "held") {
-          // The call has ended already (its hold settled or released by its events): it exists and is
-          // accounted for, so a retried hold is answered as granted, and holds nothing.
-          deps.metrics.hold("settled");
-          return { granted: true, minutes_held: 0 };
-        }
+        };
         for (let attempt = 1; ; attempt++) {
-          const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
-          if (outcome === "granted" || outcome === "already_held") {
+          const answer = await deps.ledger.holdUnderLock(hold, async (record): Promise<HoldDecision<MinuteHoldResponse | null>> => {
+            if (record.orgId !== orgId) {
+              deps.metrics.hold("other_org");
+              throw new AppError("conflict", "This call id belongs to another organization", { param: "call_id" });
+            }
+            if (record.status !== "held") {
+              // The call has ended already (its hold settled or released by its events): it exists and is
+              // accounted for, so a retried hold is answered as granted, and holds nothing.
+              deps.metrics.hold("settled");
+              return { row: "keep", result: { granted: true, minutes_held: 0 } };
+            }
+            const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
+            if (outcome === "cold") return { row: "retry", result: null };
             deps.metrics.hold(outcome);
-            return { granted: true, minutes_held: record.minutes };
-          }
-          if (outcome === "refused") {
-            await discard(orgId, callId);
-            deps.metrics.hold("refused");
-            return REFUSED;
-          }
+            if (outcome === "refused") return { row: "refused", result: REFUSED };
+            return { row: "keep", result: { granted: true, minutes_held: record.minutes } };
+          });
+          if (answer) return answer;
+          // The counters are missing. The lock is let go (a rebuild takes it exclusively): rebuild, then hold again.
           if (attempt >= MAX_COLD_ATTEMPTS) throw storeUnavailable(new Error("counters still missing after rebuilds"));
           await deps.sync.rebuild(orgId, period);
         }

@@ -3,8 +3,8 @@ import type { EndReason } from "../domain/call-settlement";
 /** An org's counters for one period, as Redis holds them: limit and billed minutes of the period, open holds of the org. */
 export type PeriodCounters = { limit: number; used: number; held: number };
 
-/** A hold's entry in the counters: its minutes, and whether it has been checked against the limit. */
-export type CounterHold = { callId: string; minutes: number; checked: boolean };
+/** A hold's entry in the counters. */
+export type CounterHold = { callId: string; minutes: number };
 
 export type HoldOutcome = "granted" | "already_held" | "refused" | "cold";
 
@@ -16,19 +16,18 @@ export type HoldOutcome = "granted" | "already_held" | "refused" | "cold";
 export interface MinuteCounters {
   /**
    * Check-and-hold: "granted" while used + held + minutes <= limit; "already_held" for a call that holds
-   * already (a hold a rebuild loaded unchecked is checked now, and refused if the org is over its limit);
-   * "cold" when the counters are missing (rebuild, then ask again).
+   * already; "cold" when the counters are missing (rebuild, then ask again).
    */
   hold(orgId: string, period: string, callId: string, minutes: number): Promise<HoldOutcome>;
   /** Removes a call's hold if present. */
   release(orgId: string, callId: string): Promise<void>;
-  /** Adds a hold the ledger has (checked) unless present; marks a present one checked. No-op when the holds key is missing. */
+  /** Adds a hold the ledger has unless present, whatever the limit. No-op when the holds key is missing. */
   ensureHeld(orgId: string, callId: string, minutes: number): Promise<void>;
   /**
-   * Marks a present hold checked: "present"; "absent" when the holds key exists without it (the
-   * caller restores it under the org's lock); "cold" when the key is missing (a rebuild reads the ledger).
+   * Whether the counters hold the call: "present"; "absent" when the holds key exists without it
+   * (the caller restores it under the org's lock); "cold" when the key is missing (a rebuild reads the ledger).
    */
-  confirmHeld(orgId: string, callId: string): Promise<"present" | "absent" | "cold">;
+  findHold(orgId: string, callId: string): Promise<"present" | "absent" | "cold">;
   /**
    * In one step: removes the call's hold if present and adds its billed minutes to the period unless
    * that key is missing (a rebuild then reads them from the ledger). One step, so no other hold can
@@ -53,13 +52,25 @@ export type HoldRecord = { orgId: string; status: "held" | "released" | "settled
 
 export type LockMode = "shared" | "exclusive";
 
+/**
+ * What became of a hold checked under the org's lock: "keep" the row as it is, "refused" (its row goes
+ * unless an event confirmed the call), or "retry" after a rebuild (the row goes if this hold opened it).
+ */
+export type HoldDecision<T> = { row: "keep" | "refused" | "retry"; result: T };
+
 /** The durable ledger in Postgres: the truth Redis counters are rebuilt from. */
 export interface MinuteLedger {
   /**
-   * Records an open hold for the call (unconfirmed, expiring at `expiresAt`), or returns the call's
-   * existing row; a hold released because the call never showed up ("unconfirmed", "aborted") opens again.
+   * Records an open hold for the call (unconfirmed, expiring at `expiresAt`), or finds the call's
+   * existing row; a hold released because the call never showed up ("unconfirmed", "aborted") opens
+   * again. Holds the org's lock shared from before the row is written until `check` has decided what
+   * becomes of it and the ledger has done so, so that no rebuild reads a hold whose check is undecided.
+   * The lock is let go after the answer; on "retry" before it, so that the caller can wait for a rebuild.
    */
-  openHold(hold: { orgId: string; callId: string; period: string; minutes: number; expiresAt: Date }): Promise<HoldRecord>;
+  holdUnderLock<T>(
+    hold: { orgId: string; callId: string; period: string; minutes: number; expiresAt: Date },
+    check: (record: HoldRecord) => Promise<HoldDecision<T>>,
+  ): Promise<T>;
   /**
    * Records that the call exists: an open hold of the org's gets `confirmed_at` and an expiry pushed
    * to `expiresAt` (metadata only: no counter changes, so no lock). Otherwise says whether the call's
@@ -72,8 +83,9 @@ export interface MinuteLedger {
   /** Open holds past their expiry, oldest first. */
   expiredHolds(now: Date, limit: number): Promise<{ callId: string; orgId: string }[]>;
   /**
-   * Runs `work` holding the org's ledger lock. Every change that Redis mirrors holds it shared; a
-   * rebuild holds it exclusively, so it never reads the ledger between a change and its Redis update.
+   * Runs `work` holding the org's ledger lock. Every change that Redis mirrors holds it shared (holds
+   * through `holdUnderLock`); a rebuild holds it exclusively, so it never reads the ledger between a
+   * change and its Redis update.
    */
   withOrgLock<T>(orgId: string, mode: LockMode, work: (ledger: LockedLedger) => Promise<T>): Promise<T>;
   /** Runs `work` unless another instance is running the same job now; false when skipped. */
@@ -82,11 +94,6 @@ export interface MinuteLedger {
 
 /** Ledger changes made while holding an org's lock, on the lock's own connection. */
 export interface LockedLedger {
-  /**
-   * Deletes the call's hold if it is open and unconfirmed (a refused hold); true when it did. The
-   * deletion commits only after `beforeDiscard` (the Redis release) succeeded.
-   */
-  discardUnconfirmedHold(callId: string, beforeDiscard: () => Promise<void>): Promise<boolean>;
   /**
    * Marks the org's call confirmed and pushes its expiry to `expiresAt`; opens it again when it had
    * been released without its call ending (unconfirmed, aborted, expired). Returns its minutes when
