@@ -32,8 +32,10 @@ const jobLockKey = (job: string) => [...job].reduce((hash, char) => (Math.imul(h
 const discardConnection = (client: pg.PoolClient, error: unknown) =>
   client.release(error instanceof Error ? error : new Error(String(error)));
 
-const SHARED_UNLOCK = "SELECT pg_advisory_unlock_shared($1::int4, $2::int4)";
-const EXCLUSIVE_UNLOCK = "SELECT pg_advisory_unlock($1::int4, $2::int4)";
+// Named: prepared once per connection, since every hold sends one.
+const SHARED_UNLOCK = { name: "quota_unlock_shared", text: "SELECT pg_advisory_unlock_shared($1::int4, $2::int4)" };
+const EXCLUSIVE_UNLOCK = { name: "quota_unlock", text: "SELECT pg_advisory_unlock($1::int4, $2::int4)" };
+type Unlock = typeof SHARED_UNLOCK;
 
 // DO UPDATE (a no-op) rather than DO NOTHING: it returns the existing row, waiting for a concurrent
 // writer of the same call to commit first. `locked`: the org's lock is taken shared first, in the same
@@ -57,8 +59,8 @@ type HoldToOpen = Parameters<MinuteLedger["holdUnderLock"]>[0];
 export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, logger: Logger): MinuteLedger {
   const { pool, lockPool } = pools;
   /** Lets go of the org's lock and returns the connection; never rejects. A failed unlock discards the connection. */
-  const unlock = (client: pg.PoolClient, sql: string, key: number): Promise<void> =>
-    client.query(sql, [ORG_LOCK_SPACE, key]).then(
+  const unlock = (client: pg.PoolClient, statement: Unlock, key: number): Promise<void> =>
+    client.query({ ...statement, values: [ORG_LOCK_SPACE, key] }).then(
       () => client.release(),
       (error: unknown) => {
         logger.warn({ err: error }, "advisory unlock failed; discarding the connection");
@@ -66,7 +68,7 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
       },
     );
   // Off the request's path: the caller has its answer once the work is done.
-  const unlockInBackground = (client: pg.PoolClient, sql: string, key: number) => void unlock(client, sql, key);
+  const unlockInBackground = (client: pg.PoolClient, statement: Unlock, key: number) => void unlock(client, statement, key);
 
   /** The call's row, written or found, holding the org's lock shared; `opened` when this call of it inserted or reopened the hold. */
   const openHold = async (client: pg.PoolClient, hold: HoldToOpen, key: number): Promise<{ record: HoldRecord; opened: boolean }> => {
