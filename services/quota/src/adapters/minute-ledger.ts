@@ -9,12 +9,14 @@ import { QUOTA_SCHEMA } from "./prisma";
  * a named prepared statement, a fraction of the CPU of a Prisma raw query.
  */
 export function createQuotaPool(databaseUrl: string, max: number, logger: Logger, options: { synchronousCommit?: boolean } = {}): pg.Pool {
-  // Raw SQL resolves in quota's own schema; a lock wait that long means something is stuck: fail (503) rather than hang.
+  // Raw SQL resolves in quota's own schema; a lock or connection wait that long means something is
+  // stuck: fail (503) rather than hang.
   const settings = [`search_path=${QUOTA_SCHEMA}`, "lock_timeout=5000"];
   if (options.synchronousCommit === false) settings.push("synchronous_commit=off");
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
+    connectionTimeoutMillis: 5_000,
     application_name: "quota",
     options: settings.map((setting) => `-c ${setting}`).join(" "),
   });
@@ -22,10 +24,13 @@ export function createQuotaPool(databaseUrl: string, max: number, logger: Logger
   return pool;
 }
 
-// Advisory lock keys, (int4, int4) form: a space of quota's own, the org id's first 32 bits within it.
+// Advisory lock keys, (int4, int4) form: a space of quota's own, the id's first 32 bits within it
+// (two calls that share them only wait for each other).
 const ORG_LOCK_SPACE = 0x71756f74; // "quot"
+const CALL_LOCK_SPACE = 0x71756f63; // "quoc"
 const JOB_LOCK_SPACE = 0x71756f6a; // "quoj"
 const orgLockKey = (orgId: string) => Number.parseInt(orgId.slice(0, 8), 16) | 0;
+const callLockKey = (callId: string) => Number.parseInt(callId.slice(0, 8), 16) | 0;
 const jobLockKey = (job: string) => [...job].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) | 0, 0);
 
 /** Discards a connection whose session may still hold a lock: closing the session releases it. */
@@ -35,15 +40,36 @@ const discardConnection = (client: pg.PoolClient, error: unknown) =>
 // Named: prepared once per connection, since every hold sends one.
 const SHARED_UNLOCK = { name: "quota_unlock_shared", text: "SELECT pg_advisory_unlock_shared($1::int4, $2::int4)" };
 const EXCLUSIVE_UNLOCK = { name: "quota_unlock", text: "SELECT pg_advisory_unlock($1::int4, $2::int4)" };
+const HOLD_UNLOCK = {
+  name: "quota_unlock_hold",
+  text: "SELECT pg_advisory_unlock_shared($1::int4, $2::int4), pg_advisory_unlock($3::int4, $4::int4)",
+};
 type Unlock = typeof SHARED_UNLOCK;
 
+/**
+ * Everything that changes one call's row and its Redis entry together (a hold and its check, an end
+ * and its billing, a release) holds the call's lock, so two of them never interleave. Always taken
+ * after the org's lock, never before, so that no wait for one holds up the other.
+ */
+const lockCallInTransaction = (client: pg.PoolClient, callId: string) =>
+  client.query({
+    name: "quota_lock_call",
+    text: "SELECT pg_advisory_xact_lock($1::int4, $2::int4)",
+    values: [CALL_LOCK_SPACE, callLockKey(callId)],
+  });
+
 // DO UPDATE (a no-op) rather than DO NOTHING: it returns the existing row, waiting for a concurrent
-// writer of the same call to commit first. `locked`: the org's lock is taken shared first, in the same
-// statement (one round trip on the hot path).
+// writer of the same call to commit first. `locked`: the org's lock (shared), then the call's, are taken
+// first, in the same statement (one round trip on the hot path).
 const openHoldSql = (locked: boolean) => `
-  ${locked ? "WITH org_lock AS (SELECT pg_advisory_lock_shared($6::int4, $7::int4))" : ""}
+  ${
+    locked
+      ? `WITH org_lock AS (SELECT pg_advisory_lock_shared($6::int4, $7::int4)),
+              call_lock AS (SELECT pg_advisory_lock($8::int4, $9::int4) FROM org_lock)`
+      : ""
+  }
   INSERT INTO minute_holds AS h (call_id, org_id, period, minutes, status, expires_at)
-  SELECT $1::uuid, $2::uuid, $3::text, $4::int, 'held', $5::timestamptz ${locked ? "FROM org_lock" : ""}
+  SELECT $1::uuid, $2::uuid, $3::text, $4::int, 'held', $5::timestamptz ${locked ? "FROM call_lock" : ""}
   ON CONFLICT (call_id) DO UPDATE SET status = h.status
   RETURNING (xmax = 0) AS inserted, org_id::text, status, minutes, close_reason`;
 
@@ -59,8 +85,8 @@ type HoldToOpen = Parameters<MinuteLedger["holdUnderLock"]>[0];
 export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, logger: Logger): MinuteLedger {
   const { pool, lockPool } = pools;
   /** Lets go of the org's lock and returns the connection; never rejects. A failed unlock discards the connection. */
-  const unlock = (client: pg.PoolClient, statement: Unlock, key: number): Promise<void> =>
-    client.query({ ...statement, values: [ORG_LOCK_SPACE, key] }).then(
+  const unlock = (client: pg.PoolClient, statement: Unlock, values: number[]): Promise<void> =>
+    client.query({ ...statement, values }).then(
       () => client.release(),
       (error: unknown) => {
         logger.warn({ err: error }, "advisory unlock failed; discarding the connection");
@@ -68,15 +94,15 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
       },
     );
   // Off the request's path: the caller has its answer once the work is done.
-  const unlockInBackground = (client: pg.PoolClient, statement: Unlock, key: number) => void unlock(client, statement, key);
+  const unlockInBackground = (client: pg.PoolClient, statement: Unlock, values: number[]) => void unlock(client, statement, values);
 
-  /** The call's row, written or found, holding the org's lock shared; `opened` when this call of it inserted or reopened the hold. */
-  const openHold = async (client: pg.PoolClient, hold: HoldToOpen, key: number): Promise<{ record: HoldRecord; opened: boolean }> => {
+  /** The call's row, written or found, holding the org's lock shared and the call's; `opened` when this call of it inserted or reopened the hold. */
+  const openHold = async (client: pg.PoolClient, hold: HoldToOpen, locks: number[]): Promise<{ record: HoldRecord; opened: boolean }> => {
     const values = [hold.callId, hold.orgId, hold.period, hold.minutes, hold.expiresAt];
     let { rows } = await client.query<OpenHoldRow>({
       name: "quota_open_hold",
       text: openHoldSql(true),
-      values: [...values, ORG_LOCK_SPACE, key],
+      values: [...values, ...locks],
     });
     for (;;) {
       const row = rows[0];
@@ -101,11 +127,11 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
 
   return {
     async holdUnderLock(hold, check) {
-      const key = orgLockKey(hold.orgId);
+      const locks = [ORG_LOCK_SPACE, orgLockKey(hold.orgId), CALL_LOCK_SPACE, callLockKey(hold.callId)];
       const client = await pool.connect();
       let opened: { record: HoldRecord; opened: boolean };
       try {
-        opened = await openHold(client, hold, key);
+        opened = await openHold(client, hold, locks);
       } catch (error) {
         discardConnection(client, error);
         throw error;
@@ -123,11 +149,11 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
         }
       } catch (error) {
         // The row stays: Redis may have counted the hold before the failure (expiry releases it).
-        unlockInBackground(client, SHARED_UNLOCK, key);
+        unlockInBackground(client, HOLD_UNLOCK, locks);
         throw error;
       }
-      if (decision.row === "retry") await unlock(client, SHARED_UNLOCK, key);
-      else unlockInBackground(client, SHARED_UNLOCK, key);
+      if (decision.row === "retry") await unlock(client, HOLD_UNLOCK, locks);
+      else unlockInBackground(client, HOLD_UNLOCK, locks);
       return decision.result;
     },
 
@@ -178,7 +204,7 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
       try {
         return await work(lockedLedger(client));
       } finally {
-        unlockInBackground(client, mode === "shared" ? SHARED_UNLOCK : EXCLUSIVE_UNLOCK, key);
+        unlockInBackground(client, mode === "shared" ? SHARED_UNLOCK : EXCLUSIVE_UNLOCK, [ORG_LOCK_SPACE, key]);
       }
     },
 
@@ -236,6 +262,7 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
 
     async releaseHold(callId, how, beforeRelease) {
       return inTransaction(client, async () => {
+        await lockCallInTransaction(client, callId);
         const { rowCount } = await client.query(
           `UPDATE minute_holds SET status = 'released', closed_at = $2,
                   close_reason = CASE WHEN $3 THEN 'aborted' WHEN confirmed_at IS NULL THEN 'unconfirmed' ELSE 'expired' END
@@ -250,12 +277,13 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
 
     async endCall(end) {
       return inTransaction(client, async () => {
+        await lockCallInTransaction(client, end.callId);
         const settled = end.billedMinutes > 0 || end.reason === "completed";
         const status = settled ? "settled" : "released";
         const billedPeriod = settled ? end.billedPeriod : null;
         // Locks the call's row, creating it (already ended) when the ledger has never seen the call:
         // an end that arrives before its hold still bills once, and the late hold finds it ended.
-        // A transaction only so that the row stays locked from this read to its update.
+        // A transaction so that the row (and the call's lock) stay locked from this read to its update.
         const { rows } = await client.query<{ inserted: boolean; org_id: string; status: string; close_reason: string | null }>(
           `INSERT INTO minute_holds AS h
                   (call_id, org_id, period, minutes, status, closed_at, billed_minutes, billed_period, close_reason, closed_by_event_id, expires_at)

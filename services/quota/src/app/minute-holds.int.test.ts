@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { UsageOut } from "@voxbridge/contracts";
+import { type MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
 import { AppError, createRedisClient, manualClock } from "@voxbridge/kit";
+import { callEvent } from "../../test/call-events";
 import { openQuotaFixture, type QuotaFixture, silentLogger } from "../../test/quota-fixtures";
 
 let fx: QuotaFixture;
@@ -11,12 +12,16 @@ afterAll(() => fx.close());
 
 const calls = (n: number) => Array.from({ length: n }, () => randomUUID());
 
-/** Resolves once a session waits for the org's ledger lock (pg_locks shows (int4, int4) advisory keys as classid, objid). */
-async function waitForOrgLockWaiter(orgId: string): Promise<void> {
+/** Advisory lock spaces of the ledger (minute-ledger.ts): an org's lock and a call's. */
+const ORG_LOCK = 0x71756f74;
+const CALL_LOCK = 0x71756f63;
+
+/** Resolves once a session waits for this lock (pg_locks shows (int4, int4) advisory keys as classid, objid). */
+async function waitForLockWaiter(space: number, id: string): Promise<void> {
   for (;;) {
     const { rows } = await fx.pool.query(
       "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 2 AND classid = $1 AND objid = $2",
-      [0x71756f74, Number.parseInt(orgId.slice(0, 8), 16)],
+      [space, Number.parseInt(id.slice(0, 8), 16)],
     );
     if (rows.length > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -148,7 +153,7 @@ describe("minute holds", () => {
               // Redis is lost while this hold's row is written and its check not yet run; another request rebuilds.
               await fx.wipeRedisFor(orgId);
               rebuilt = plain.holds.usage(orgId);
-              await Promise.race([rebuilt, waitForOrgLockWaiter(orgId)]);
+              await Promise.race([rebuilt, waitForLockWaiter(ORG_LOCK, orgId)]);
             }
             return check(record);
           }),
@@ -159,6 +164,65 @@ describe("minute holds", () => {
     expect(await rebuilt).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
     expect(Number(await fx.redis.hget(`quota:{${orgId}}:holds`, "held"))).toBe(2);
+  });
+
+  it("checks two holds of one call id one after the other, even across a Redis loss", async () => {
+    const orgId = await fx.newOrg(2);
+    const plain = fx.accounting();
+    await plain.holds.hold(orgId, randomUUID());
+    const callId = randomUUID();
+    let retry: Promise<MinuteHoldResponse> | undefined;
+    let retryAnswered = false;
+    const { holds } = fx.accounting({
+      ledger: (ledger) => ({
+        ...ledger,
+        holdUnderLock: (hold, check) =>
+          ledger.holdUnderLock(hold, async (record) => {
+            if (retry === undefined) {
+              // The gateway gave up on this request and its retry asks for the same call; then Redis is lost.
+              retry = plain.holds.hold(orgId, callId).finally(() => {
+                retryAnswered = true;
+              });
+              await Promise.race([retry, waitForLockWaiter(CALL_LOCK, callId)]);
+              expect(retryAnswered).toBe(false);
+              await fx.wipeRedisFor(orgId);
+            }
+            return check(record);
+          }),
+      }),
+    });
+    expect(await holds.hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1 });
+    expect(await retry).toEqual({ granted: true, minutes_held: 1 });
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
+    await fx.wipeRedisFor(orgId);
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
+  });
+
+  it("bills a call whose end arrives while a hold of it is being checked, and leaves no hold behind", async () => {
+    const orgId = await fx.newOrg(5);
+    const plain = fx.accounting();
+    await plain.holds.usage(orgId); // counters loaded: the hold's script runs, not a rebuild
+    const callId = randomUUID();
+    let ended: Promise<unknown> | undefined;
+    const { holds } = fx.accounting({
+      ledger: (ledger) => ({
+        ...ledger,
+        holdUnderLock: (hold, check) =>
+          ledger.holdUnderLock(hold, async (record) => {
+            if (ended === undefined) {
+              ended = plain.events.apply(callEvent("call.completed", { orgId, callId }, { duration_seconds: 60 }));
+              await Promise.race([ended, waitForLockWaiter(CALL_LOCK, callId)]);
+            }
+            return check(record);
+          }),
+      }),
+    });
+    expect((await holds.hold(orgId, callId)).granted).toBe(true);
+    expect(await ended).toBe("ended");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 1, minutes_reserved: 0, minutes_remaining: 4 });
+    expect(Number(await fx.redis.hget(`quota:{${orgId}}:holds`, "held"))).toBe(0);
+    expect(await fx.ledgerOf(orgId)).toEqual({ "settled:completed": 1 });
   });
 
   it("accepts the previous release's writes during a rolling deploy: a hold without expiry, a release without reason", async () => {
