@@ -7,7 +7,8 @@ export type HoldReconcilerDeps = { counters: MinuteCounters; ledger: MinuteLedge
 const BATCH_SIZE = 200;
 /** Bounds one pass; whatever is left waits for the next. */
 const MAX_BATCHES = 25;
-const CONCURRENCY = 4;
+/** Releases at once, each on a lock-pool connection (the pass holds one more for its job lock): leaves room for rebuilds and settlements. */
+const CONCURRENCY = 2;
 
 /**
  * Releases holds nobody will release: unconfirmed ones whose call never reached Kafka (the gateway's
