@@ -53,7 +53,7 @@ export type HoldRecord = { orgId: string; status: "held" | "released" | "settled
 export type LockMode = "shared" | "exclusive";
 
 /**
- * What became of a hold checked under the org's lock: "keep" the row as it is, "refused" (its row goes
+ * What became of a hold checked under the locks: "keep" the row as it is, "refused" (its row goes
  * unless an event confirmed the call), or "retry" after a rebuild (the row goes if this hold opened it).
  */
 export type HoldDecision<T> = { row: "keep" | "refused" | "retry"; result: T };
@@ -63,9 +63,10 @@ export interface MinuteLedger {
   /**
    * Records an open hold for the call (unconfirmed, expiring at `expiresAt`), or finds the call's
    * existing row; a hold released because the call never showed up ("unconfirmed", "aborted") opens
-   * again. Holds the org's lock shared from before the row is written until `check` has decided what
-   * becomes of it and the ledger has done so, so that no rebuild reads a hold whose check is undecided.
-   * The lock is let go after the answer; on "retry" before it, so that the caller can wait for a rebuild.
+   * again. Holds the org's lock shared, and the call's lock, from before the row is written until
+   * `check` has decided what becomes of it and the ledger has done so: no rebuild reads a hold whose
+   * check is undecided, and nothing else changes the call meanwhile. The locks are let go after the
+   * answer; on "retry" before it, so that the caller can wait for a rebuild.
    */
   holdUnderLock<T>(
     hold: { orgId: string; callId: string; period: string; minutes: number; expiresAt: Date },
