@@ -84,7 +84,7 @@ type HoldToOpen = Parameters<MinuteLedger["holdUnderLock"]>[0];
  */
 export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, logger: Logger): MinuteLedger {
   const { pool, lockPool } = pools;
-  /** Lets go of the org's lock and returns the connection; never rejects. A failed unlock discards the connection. */
+  /** Lets go of the advisory locks and returns the connection; never rejects. A failed unlock discards the connection. */
   const unlock = (client: pg.PoolClient, statement: Unlock, values: number[]): Promise<void> =>
     client.query({ ...statement, values }).then(
       () => client.release(),
