@@ -28,6 +28,24 @@ async function waitForLockWaiter(space: number, id: string): Promise<void> {
   }
 }
 
+/** The quota use cases, but the first hold runs `meanwhile` once: its row written and its locks held, its check not yet run. */
+function accountingInterruptingFirstCheck(meanwhile: () => Promise<void>) {
+  let interrupted = false;
+  return fx.accounting({
+    ledger: (ledger) => ({
+      ...ledger,
+      holdUnderLock: (hold, check) =>
+        ledger.holdUnderLock(hold, async (record) => {
+          if (!interrupted) {
+            interrupted = true;
+            await meanwhile();
+          }
+          return check(record);
+        }),
+    }),
+  });
+}
+
 describe("minute holds", () => {
   it("grants holds until used + held + hold would pass the limit, then refuses", async () => {
     const { holds } = fx.accounting();
@@ -144,20 +162,11 @@ describe("minute holds", () => {
     await plain.holds.hold(orgId, randomUUID());
     const late = randomUUID();
     let rebuilt: Promise<UsageOut> | undefined;
-    const { holds } = fx.accounting({
-      ledger: (ledger) => ({
-        ...ledger,
-        holdUnderLock: (hold, check) =>
-          ledger.holdUnderLock(hold, async (record) => {
-            if (hold.callId === late && rebuilt === undefined) {
-              // Redis is lost while this hold's row is written and its check not yet run; another request rebuilds.
-              await fx.wipeRedisFor(orgId);
-              rebuilt = plain.holds.usage(orgId);
-              await Promise.race([rebuilt, waitForLockWaiter(ORG_LOCK, orgId)]);
-            }
-            return check(record);
-          }),
-      }),
+    const { holds } = accountingInterruptingFirstCheck(async () => {
+      // Redis is lost while this hold's row is written and its check not yet run; another request rebuilds.
+      await fx.wipeRedisFor(orgId);
+      rebuilt = plain.holds.usage(orgId);
+      await Promise.race([rebuilt, waitForLockWaiter(ORG_LOCK, orgId)]);
     });
     expect(await holds.hold(orgId, late)).toEqual({ granted: false, minutes_held: 0 });
     // The rebuild waited for the check (which found Redis cold, gave its row up and asked again), so it never counted the hold.
@@ -173,23 +182,14 @@ describe("minute holds", () => {
     const callId = randomUUID();
     let retry: Promise<MinuteHoldResponse> | undefined;
     let retryAnswered = false;
-    const { holds } = fx.accounting({
-      ledger: (ledger) => ({
-        ...ledger,
-        holdUnderLock: (hold, check) =>
-          ledger.holdUnderLock(hold, async (record) => {
-            if (retry === undefined) {
-              // The gateway gave up on this request and its retry asks for the same call; then Redis is lost.
-              retry = plain.holds.hold(orgId, callId).finally(() => {
-                retryAnswered = true;
-              });
-              await Promise.race([retry, waitForLockWaiter(CALL_LOCK, callId)]);
-              expect(retryAnswered).toBe(false);
-              await fx.wipeRedisFor(orgId);
-            }
-            return check(record);
-          }),
-      }),
+    const { holds } = accountingInterruptingFirstCheck(async () => {
+      // The gateway gave up on this request and its retry asks for the same call; then Redis is lost.
+      retry = plain.holds.hold(orgId, callId).finally(() => {
+        retryAnswered = true;
+      });
+      await Promise.race([retry, waitForLockWaiter(CALL_LOCK, callId)]);
+      expect(retryAnswered).toBe(false);
+      await fx.wipeRedisFor(orgId);
     });
     expect(await holds.hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1 });
     expect(await retry).toEqual({ granted: true, minutes_held: 1 });
@@ -205,18 +205,9 @@ describe("minute holds", () => {
     await plain.holds.usage(orgId); // counters loaded: the hold's script runs, not a rebuild
     const callId = randomUUID();
     let ended: Promise<unknown> | undefined;
-    const { holds } = fx.accounting({
-      ledger: (ledger) => ({
-        ...ledger,
-        holdUnderLock: (hold, check) =>
-          ledger.holdUnderLock(hold, async (record) => {
-            if (ended === undefined) {
-              ended = plain.events.apply(callEvent("call.completed", { orgId, callId }, { duration_seconds: 60 }));
-              await Promise.race([ended, waitForLockWaiter(CALL_LOCK, callId)]);
-            }
-            return check(record);
-          }),
-      }),
+    const { holds } = accountingInterruptingFirstCheck(async () => {
+      ended = plain.events.apply(callEvent("call.completed", { orgId, callId }, { duration_seconds: 60 }));
+      await Promise.race([ended, waitForLockWaiter(CALL_LOCK, callId)]);
     });
     expect((await holds.hold(orgId, callId)).granted).toBe(true);
     expect(await ended).toBe("ended");
