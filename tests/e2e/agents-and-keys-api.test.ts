@@ -80,7 +80,7 @@ describe("agents API", () => {
     [{ name: "", system_prompt: "x" }, "name"],
     [{ name: "A", system_prompt: "x", max_duration_seconds: 5 }, "max_duration_seconds"],
     [{ name: "A", system_prompt: "x", language: "english please" }, "language"],
-    [{ name: "A", system_prompt: "x", colour: "red" }, null],
+    [{ name: "A", system_prompt: "x", colour: "red" }, "colour"],
   ])("refuses %j with 422", async (body, param) => {
     const { api } = await freshOrg();
     const response = await api.post("/v1/agents", body);

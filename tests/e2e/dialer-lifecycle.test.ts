@@ -106,6 +106,10 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
       ["call.calling", 3],
       ["call.failed", 3],
     ]);
+    // Each attempt starts clean: a retry's call.calling carries nothing of the attempt before it.
+    for (const calling of events.filter((e) => e.type === "call.calling")) {
+      expect(calling.data.call).toMatchObject({ status: "calling", disposition: null, error_message: null, duration_seconds: null });
+    }
   });
 
   it("retries busy and fails after max_attempts dials", async () => {

@@ -1,6 +1,7 @@
 import { ErrorEnvelope } from "@voxbridge/contracts";
 import { request } from "undici";
 import { apiClient, errorType } from "../support/api-client";
+import { PUBLISHED_CREATE_CALL_EXAMPLE } from "../support/published-example";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 
 let stack: TestStack;
@@ -43,6 +44,18 @@ describe("gateway with production settings", () => {
       schedule_at: tomorrow,
     });
     expect(accepted.status).toBe(201);
+  });
+
+  it("accepts the published example verbatim: a host that does not resolve yet is no reason to refuse a call", async () => {
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    const response = await api.postText("/v1/calls/outbound", PUBLISHED_CREATE_CALL_EXAMPLE);
+    expect(response.status).toBe(201);
+    // Nothing here should reach a carrier: cancel it (it may already be dialing the dead carrier URL).
+    expect((await api.post(`/v1/calls/${(response.body as { id: string }).id}/cancel`)).status).toBeLessThan(500);
+    const endpoint = await api.post("/v1/webhook-endpoints", { url: "https://hooks.not-set-up-yet.invalid/voice" });
+    expect(endpoint.status).toBe(201);
+    const rebinding = await api.post("/v1/webhook-endpoints", { url: "http://localhost:9000/hook" });
+    expect([rebinding.status, errorType(rebinding)]).toEqual([422, "validation_failed"]);
   });
 
   it("requires from once live telephony is configured", async () => {

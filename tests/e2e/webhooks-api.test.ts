@@ -96,7 +96,7 @@ describe("webhook endpoints and the delivery log through the public API", () => 
       webhook_id: first.headers["webhook-id"],
     });
     expect(delivery?.attempts[0]).toMatchObject({ response_status: 200, error: null });
-    expect((await otherApi.get(`/v1/webhook-deliveries?call_id=${call.id}`)).body).toEqual({ items: [] });
+    expect((await otherApi.get(`/v1/webhook-deliveries?call_id=${call.id}`)).body).toEqual({ items: [], total: 0, limit: 25, offset: 0 });
     expect((await api.get("/v1/webhook-deliveries?status=lost")).status).toBe(422);
 
     expect((await otherApi.post(`/v1/webhook-deliveries/${delivery?.id}/retry`)).status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldWithDefault, optionalField } from "./request-fields";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -31,24 +32,35 @@ const agentFields = {
   is_default: z.boolean(),
 };
 
-/** Body of POST /v1/agents. */
+/** Body of POST /v1/agents; an optional field sent as `null` is the same as one left out. */
 export const CreateAgentRequest = z
   .object({
-    ...agentFields,
-    voice: agentFields.voice.optional(),
-    language: agentFields.language.optional(),
-    max_duration_seconds: agentFields.max_duration_seconds.default(600),
-    is_default: agentFields.is_default.default(false),
+    name: agentFields.name,
+    system_prompt: agentFields.system_prompt,
+    voice: optionalField(agentFields.voice),
+    language: optionalField(agentFields.language),
+    max_duration_seconds: fieldWithDefault(agentFields.max_duration_seconds, 600),
+    is_default: fieldWithDefault(agentFields.is_default, false),
   })
   .strict()
   .meta({ id: "CreateAgentRequest" });
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 
-/** Body of PATCH /v1/agents/{agent_id}: any subset; `is_active: true` reactivates a deleted agent. */
+/**
+ * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice` and `language`; for every
+ * other field it means "unchanged". `is_active: true` reactivates a deleted agent.
+ */
 export const UpdateAgentRequest = z
-  .object({ ...agentFields, is_active: z.boolean() })
-  .partial()
+  .object({
+    name: optionalField(agentFields.name),
+    system_prompt: optionalField(agentFields.system_prompt),
+    voice: agentFields.voice.optional().describe("null clears it"),
+    language: agentFields.language.optional().describe("null clears it"),
+    max_duration_seconds: optionalField(agentFields.max_duration_seconds),
+    is_default: optionalField(agentFields.is_default),
+    is_active: optionalField(z.boolean()),
+  })
   .strict()
-  .refine((body) => Object.keys(body).length > 0, { message: "at least one field to change" })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "at least one field to change" })
   .meta({ id: "UpdateAgentRequest" });
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery, pageOf } from "./pagination";
 
 /** An API key as listed: never the key itself, only the prefix it starts with. */
 export const ApiKeyOut = z
@@ -17,3 +18,13 @@ export const CreatedApiKey = ApiKeyOut.extend({ key: z.string().describe("sk_liv
   id: "CreatedApiKey",
 });
 export type CreatedApiKey = z.infer<typeof CreatedApiKey>;
+
+/** Query of GET /v1/api-keys. */
+export const ListApiKeysQuery = z.object({ ...PageQuery }).strict();
+export type ListApiKeysQuery = z.infer<typeof ListApiKeysQuery>;
+
+export const ApiKeyList = pageOf(ApiKeyOut, "ApiKeyList");
+export type ApiKeyList = z.infer<typeof ApiKeyList>;
+
+/** Body of POST /v1/api-keys: nothing to set yet, so any field is refused rather than ignored. */
+export const CreateApiKeyRequest = z.object({}).strict().meta({ id: "CreateApiKeyRequest" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PageQuery, pageOf } from "./pagination";
+import { fieldWithDefault, optionalField } from "./request-fields";
 
 /** Where a call is in its life; only moves forward (see CALL_STATUS_RANK). */
 export const CallStatus = z.enum(["queued", "calling", "completed", "failed", "canceled"]);
@@ -56,22 +57,26 @@ const boundedObject = (field: keyof typeof JSON_OBJECT_LIMIT_BYTES) =>
     message: `${field} must be at most ${JSON_OBJECT_LIMIT_BYTES[field]} bytes of JSON`,
   });
 
-/** Body of POST /v1/calls/outbound. Phone numbers are normalized by the gateway after parsing. */
+/**
+ * Body of POST /v1/calls/outbound. Phone numbers are normalized by the gateway after parsing; every
+ * optional field may be sent as `null`, which means the same as leaving it out.
+ */
 export const CreateOutboundCallRequest = z
   .object({
     to: z.string().min(1).max(32).describe("Destination; E.164 preferred, US 10-digit numbers become +1"),
-    from: z.string().min(1).max(32).optional().describe("Caller ID; required once live telephony is enabled"),
-    agent_id: z.uuid().optional().describe("Outbound agent; defaults to the organization's default agent"),
-    client_name: z.string().min(1).max(200).optional(),
-    context: boundedObject("context").optional().describe("Variables injected into the agent's system prompt"),
-    metadata: boundedObject("metadata").optional().describe("Opaque data echoed in webhooks and stored on the call"),
-    schedule_at: isoDateTime.optional().describe("UTC time to dial; a past time means now"),
-    webhook_url: z
-      .url({ protocol: /^https?$/ })
-      .max(2048)
-      .optional()
-      .describe("Per-call webhook override"),
-    max_attempts: z.number().int().min(1).max(10).default(3),
+    from: optionalField(z.string().min(1).max(32).describe("Caller ID; required once live telephony is enabled")),
+    agent_id: optionalField(z.uuid().describe("Outbound agent; null or absent: the organization's default agent")),
+    client_name: optionalField(z.string().min(1).max(200).describe("Callee name for prompts and records")),
+    context: optionalField(boundedObject("context").describe("Variables injected into the agent's system prompt")),
+    metadata: optionalField(boundedObject("metadata").describe("Opaque data echoed in webhooks and stored on the call")),
+    schedule_at: optionalField(isoDateTime.describe("UTC time to dial; null, absent or a past time: now")),
+    webhook_url: optionalField(
+      z
+        .url({ protocol: /^https?$/ })
+        .max(2048)
+        .describe("Per-call webhook override"),
+    ),
+    max_attempts: fieldWithDefault(z.number().int().min(1).max(10).describe("Retry cap, 1–10"), 3),
   })
   .strict()
   .meta({ id: "CreateOutboundCallRequest" });

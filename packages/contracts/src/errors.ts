@@ -45,7 +45,11 @@ export const ErrorEnvelope = z
     error: z.object({
       type: ErrorCode,
       message: z.string(),
-      param: z.string().nullable(),
+      param: z.string().nullable().describe("The first offending field, dotted (`context.product`), when one is to blame"),
+      details: z
+        .array(z.object({ param: z.string().nullable(), message: z.string() }))
+        .optional()
+        .describe("Every problem found, on validation failures (422)"),
       request_id: z.string(),
     }),
   })

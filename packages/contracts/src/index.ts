@@ -5,4 +5,5 @@ export * from "./errors";
 export * from "./events";
 export * from "./pagination";
 export * from "./quota";
+export * from "./request-fields";
 export * from "./webhooks";

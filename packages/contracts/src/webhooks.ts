@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CallEventType } from "./events";
+import { PageQuery, pageOf } from "./pagination";
+import { fieldWithDefault, optionalField } from "./request-fields";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -12,9 +14,9 @@ export const WebhookUrl = z
 export const CreateWebhookEndpointRequest = z
   .object({
     url: WebhookUrl,
-    events: z.array(CallEventType).min(1).max(5).nullable().optional().describe("Event types to deliver; omitted or null: all"),
-    description: z.string().max(500).nullable().optional(),
-    enabled: z.boolean().optional().default(true),
+    events: optionalField(z.array(CallEventType).min(1).max(5).describe("Event types to deliver; omitted or null: all")),
+    description: optionalField(z.string().max(500)),
+    enabled: fieldWithDefault(z.boolean(), true),
   })
   .strict()
   .meta({ id: "CreateWebhookEndpointRequest" });
@@ -22,10 +24,10 @@ export type CreateWebhookEndpointRequest = z.infer<typeof CreateWebhookEndpointR
 
 export const UpdateWebhookEndpointRequest = z
   .object({
-    url: WebhookUrl.optional(),
-    events: z.array(CallEventType).min(1).max(5).nullable().optional(),
-    description: z.string().max(500).nullable().optional(),
-    enabled: z.boolean().optional(),
+    url: optionalField(WebhookUrl),
+    events: z.array(CallEventType).min(1).max(5).nullable().optional().describe("null: deliver every event type"),
+    description: z.string().max(500).nullable().optional().describe("null clears it"),
+    enabled: optionalField(z.boolean()),
   })
   .strict()
   .meta({ id: "UpdateWebhookEndpointRequest" });
@@ -51,7 +53,7 @@ export const WebhookEndpointWithSecretOut = WebhookEndpointOut.extend({
 }).meta({ id: "WebhookEndpointWithSecretOut" });
 export type WebhookEndpointWithSecretOut = z.infer<typeof WebhookEndpointWithSecretOut>;
 
-export const WebhookEndpointList = z.object({ items: z.array(WebhookEndpointOut) }).meta({ id: "WebhookEndpointList" });
+export const WebhookEndpointList = pageOf(WebhookEndpointOut, "WebhookEndpointList");
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
 
 export const WebhookDeliveryStatus = z.enum(["pending", "succeeded", "failed"]);
@@ -91,12 +93,19 @@ export const WebhookDeliveryOut = z
   .meta({ id: "WebhookDeliveryOut" });
 export type WebhookDeliveryOut = z.infer<typeof WebhookDeliveryOut>;
 
-export const ListWebhookDeliveriesQuery = z.object({
-  call_id: z.uuid().optional(),
-  status: WebhookDeliveryStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+/** Query of GET /v1/webhook-endpoints. */
+export const ListWebhookEndpointsQuery = z.object({ ...PageQuery }).strict();
+export type ListWebhookEndpointsQuery = z.infer<typeof ListWebhookEndpointsQuery>;
+
+/** Query of GET /v1/webhook-deliveries. */
+export const ListWebhookDeliveriesQuery = z
+  .object({
+    call_id: z.uuid().optional(),
+    status: WebhookDeliveryStatus.optional(),
+    ...PageQuery,
+  })
+  .strict();
 export type ListWebhookDeliveriesQuery = z.infer<typeof ListWebhookDeliveriesQuery>;
 
-export const WebhookDeliveryList = z.object({ items: z.array(WebhookDeliveryOut) }).meta({ id: "WebhookDeliveryList" });
+export const WebhookDeliveryList = pageOf(WebhookDeliveryOut, "WebhookDeliveryList");
 export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;

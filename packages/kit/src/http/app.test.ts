@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ErrorEnvelope } from "@voxbridge/contracts";
+import { Router } from "express";
 import { Registry } from "prom-client";
 import { z } from "zod";
 import { createLogger } from "../logger";
@@ -34,6 +35,17 @@ beforeAll(async () => {
     const parsed = z.object({ to: z.object({ number: z.string() }) }).parse(req.body);
     res.json(parsed);
   });
+  app.post("/strict", ...jsonBody(), (req, res) => {
+    res.json(z.object({ name: z.string(), age: z.number() }).strict().parse(req.body));
+  });
+  const mounted = Router();
+  mounted.get("/v1/things/:id", (_req, res) => {
+    res.json({});
+  });
+  mounted.delete("/v1/things/:id", (_req, res) => {
+    res.status(204).end();
+  });
+  app.use(mounted);
   app.get("/boom", () => {
     throw new Error("database password is hunter2");
   });
@@ -111,7 +123,32 @@ describe("HTTP app: JSON bodies", () => {
   });
 });
 
+describe("HTTP app: every validation problem at once", () => {
+  it("lists each problem in details, the first in param, and names unknown fields", async () => {
+    const response = await fetch(`${baseUrl}/strict`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: 7, colour: "red", size: 2 }),
+    });
+    expect(response.status).toBe(422);
+    const error = await envelopeOf(response);
+    expect(error.param).toBe(error.details?.[0]?.param);
+    expect(error.details?.map((detail) => detail.param).sort()).toEqual(["age", "colour", "name", "size"]);
+    expect(error.details?.find((detail) => detail.param === "colour")?.message).toBe("unknown field");
+    expect(error.message).toMatch(/and 3 more problems, see details/);
+  });
+});
+
 describe("HTTP app: errors", () => {
+  it("answers a known path with the wrong method with 405 and an Allow header, through mounted routers and path parameters", async () => {
+    const response = await fetch(`${baseUrl}/v1/things/abc`, { method: "PUT" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("DELETE, GET, HEAD");
+    expect(await envelopeOf(response)).toMatchObject({ type: "method_not_allowed" });
+    const echo = await fetch(`${baseUrl}/echo`);
+    expect([echo.status, echo.headers.get("allow")]).toEqual([405, "POST"]);
+  });
+
   it("answers an unknown route with 404 not_found naming the method and path", async () => {
     const response = await fetch(`${baseUrl}/v1/nowhere`);
     expect(response.status).toBe(404);

@@ -5,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler, t
 import { pinoHttp } from "pino-http";
 import { Histogram, type Registry } from "prom-client";
 import { ZodError } from "zod";
-import { AppError, isAppError } from "../errors";
+import { AppError, type ErrorDetail, isAppError } from "../errors";
 import type { Logger } from "../logger";
 
 /** A named check that /readyz runs; it throws (or rejects) when its dependency is unusable. */
@@ -98,7 +98,13 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 
 /** Adds the 404 route and the one error handler; call after every route is registered. */
 export function finishHttpApp(app: Express, logger: Logger): void {
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
+    const allowed = allowedMethods(app, req.path);
+    if (allowed.length > 0) {
+      res.setHeader("allow", allowed.join(", "));
+      next(new AppError("method_not_allowed", `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(", ")}`));
+      return;
+    }
     next(new AppError("not_found", `No route for ${req.method} ${req.path}`));
   });
   const handler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
@@ -111,11 +117,47 @@ export function finishHttpApp(app: Express, logger: Logger): void {
   app.use(handler);
 }
 
+type RouteLayer = {
+  match(path: string): boolean;
+  path?: string;
+  route?: { methods: Record<string, boolean> };
+  handle?: { stack?: RouteLayer[] };
+};
+
+/**
+ * The methods some route answers on `path`, for a 405's Allow header. Walks the app's router and
+ * the routers mounted in it, matching with Express's own layers so path parameters count.
+ */
+export function allowedMethods(app: Express, path: string): string[] {
+  const methods = new Set<string>();
+  const walk = (stack: RouteLayer[], rest: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        if (layer.match(rest)) for (const [method, on] of Object.entries(layer.route.methods)) if (on) methods.add(method.toUpperCase());
+      } else if (layer.handle?.stack && layer.match(rest)) {
+        walk(layer.handle.stack, rest.slice(layer.path?.length ?? 0) || "/");
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: RouteLayer[] } }).router.stack, path);
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.delete("_ALL");
+  return [...methods].sort();
+}
+
 export function sendError(res: Response, error: AppError, requestId: string): void {
   if (res.headersSent) return;
   const body: ErrorEnvelope = {
-    error: { type: error.code, message: error.message, param: error.param, request_id: requestId },
+    error: {
+      type: error.code,
+      message: error.message,
+      param: error.param,
+      ...(error.details ? { details: error.details } : {}),
+      request_id: requestId,
+    },
   };
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  if (error.code === "unauthenticated") res.setHeader("www-authenticate", 'Bearer realm="voxbridge"');
   res.status(error.httpStatus).json(body);
 }
 
@@ -194,11 +236,18 @@ export function isConnectivityError(error: unknown): boolean {
   return false;
 }
 
+/** Every problem zod found, one detail each; an unknown field is named in `param`, like any other field. */
 export function fromZodError(error: ZodError): AppError {
-  const issue = error.issues[0];
-  const param = issue && issue.path.length > 0 ? issue.path.join(".") : null;
-  const message = issue ? `${param ? `${param}: ` : ""}${issue.message}` : "Invalid request";
-  return new AppError("validation_failed", message, { param });
+  const details = error.issues.flatMap((issue): ErrorDetail[] => {
+    const path = issue.path.map(String);
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ param: [...path, key].join("."), message: "unknown field" }));
+    return [{ param: path.length > 0 ? path.join(".") : null, message: issue.message }];
+  });
+  const first = details[0];
+  if (!first) return new AppError("validation_failed", "Invalid request");
+  const describe = (detail: ErrorDetail) => `${detail.param ? `${detail.param}: ` : ""}${detail.message}`;
+  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""}, see details)` : "";
+  return new AppError("validation_failed", `${describe(first)}${more}`, { param: first.param, details });
 }
 
 /** Starts listening; resolves once bound. */

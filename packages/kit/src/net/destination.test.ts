@@ -53,7 +53,7 @@ describe("refuseDestination", () => {
     });
   });
 
-  it("refuses a name when any of its addresses is private, and one that does not resolve", async () => {
+  it("refuses a name when any of its addresses is private, and accepts one that does not resolve (yet)", async () => {
     expect(
       await refuseDestination("https://hooks.example.com/x", { allowPrivateNetworks: false, resolve: resolveTo(["8.8.8.8", "10.0.0.5"]) }),
     ).toMatchObject({
@@ -65,8 +65,18 @@ describe("refuseDestination", () => {
     const failing = async () => {
       throw new Error("ENOTFOUND");
     };
-    expect(await refuseDestination("https://nowhere.invalid/x", { allowPrivateNetworks: false, resolve: failing })).toMatchObject({
-      reason: expect.stringContaining("does not resolve"),
-    });
+    expect(await refuseDestination("https://nowhere.invalid/x", { allowPrivateNetworks: false, resolve: failing })).toBeNull();
+    expect(await refuseDestination("https://nothing.example/x", { allowPrivateNetworks: false, resolve: resolveTo([]) })).toBeNull();
+  });
+
+  it("takes a host on trust when DNS does not answer within two seconds", async () => {
+    jest.useFakeTimers();
+    try {
+      const verdict = refuseDestination("https://slow.example/x", { allowPrivateNetworks: false, resolve: () => new Promise(() => {}) });
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(await verdict).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -15,10 +15,17 @@ export function isPublicAddress(address: string): boolean {
 
 export type DestinationRefusal = { reason: string };
 
+/** How long the creation-time check waits for DNS before taking the host on trust. */
+const RESOLVE_TIMEOUT_MS = 2_000;
+
+const lookupAll = async (name: string) => (await lookup(name, { all: true, verbatim: true })).map((entry) => entry.address);
+
 /**
  * Why a webhook URL may not be called, or null when it may: http(s) only, no credentials, and
- * (unless private networks are allowed) every address its host resolves to must be public. Checked
- * at creation; the deliverer checks again on the address it connects to (DNS rebinding).
+ * (unless private networks are allowed) no literal non-public address and no host that resolves to
+ * one. A host that does not resolve (yet, or this minute) is accepted: DNS fails transiently and
+ * partners often set hosts up after creating calls. This is a creation-time courtesy; the deliverer
+ * checks the address it actually connects to on every attempt (which also defeats DNS rebinding).
  */
 export async function refuseDestination(
   url: string,
@@ -34,15 +41,22 @@ export async function refuseDestination(
   if (parsed.username || parsed.password) return { reason: "URLs with credentials are not allowed" };
   if (options.allowPrivateNetworks) return null;
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
-  const resolve =
-    options.resolve ?? (async (name: string) => (await lookup(name, { all: true, verbatim: true })).map((entry) => entry.address));
-  let addresses: string[];
-  try {
-    addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
-  } catch {
-    return { reason: `host ${host} does not resolve` };
-  }
-  if (addresses.length === 0) return { reason: `host ${host} does not resolve` };
+  const addresses = ipaddr.isValid(host) ? [host] : await resolveOrNothing(host, options.resolve ?? lookupAll);
   const blocked = addresses.find((address) => !isPublicAddress(address));
   return blocked ? { reason: `host ${host} resolves to a non-public address (${blocked})` } : null;
+}
+
+/** The host's addresses, or none when it does not resolve within the timeout. */
+async function resolveOrNothing(host: string, resolve: (host: string) => Promise<string[]>): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string[]>((done) => {
+    timer = setTimeout(() => done([]), RESOLVE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([resolve(host), timeout]);
+  } catch {
+    return [];
+  } finally {
+    clearTimeout(timer);
+  }
 }

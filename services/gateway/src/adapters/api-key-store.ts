@@ -25,9 +25,17 @@ export function createApiKeyStore(prisma: GatewayPrisma, options: { cacheTtlMs: 
   const touchedAt = new Map<string, number>();
 
   const management: ApiKeyStore = {
-    async list(orgId) {
-      const keys = await prisma.apiKey.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-      return keys.map(toApiKeyOut);
+    async list(orgId, page) {
+      const [keys, total] = await Promise.all([
+        prisma.apiKey.findMany({
+          where: { orgId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: page.limit,
+          skip: page.offset,
+        }),
+        prisma.apiKey.count({ where: { orgId } }),
+      ]);
+      return { items: keys.map(toApiKeyOut), total };
     },
     async create(orgId, key) {
       return toApiKeyOut(await prisma.apiKey.create({ data: { id: key.id, orgId, keyHash: key.hash, prefix: key.prefix } }));

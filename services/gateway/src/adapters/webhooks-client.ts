@@ -2,6 +2,7 @@ import {
   type CreateWebhookEndpointRequest,
   ErrorEnvelope,
   type ListWebhookDeliveriesQuery,
+  type ListWebhookEndpointsQuery,
   type UpdateWebhookEndpointRequest,
   WebhookDeliveryList,
   WebhookDeliveryOut,
@@ -15,7 +16,7 @@ import { Pool } from "undici";
 /** The webhook service's endpoints and delivery log, on behalf of one org (the gateway never reads its tables). */
 export type WebhookDestinations = {
   createEndpoint(orgId: string, request: CreateWebhookEndpointRequest): Promise<WebhookEndpointWithSecretOut>;
-  listEndpoints(orgId: string): Promise<WebhookEndpointList>;
+  listEndpoints(orgId: string, query: ListWebhookEndpointsQuery): Promise<WebhookEndpointList>;
   getEndpoint(orgId: string, id: string): Promise<WebhookEndpointOut>;
   updateEndpoint(orgId: string, id: string, patch: UpdateWebhookEndpointRequest): Promise<WebhookEndpointOut>;
   deleteEndpoint(orgId: string, id: string): Promise<void>;
@@ -51,7 +52,10 @@ export function createWebhooksClient(baseUrl: string): WebhookDestinations & { c
     if (status >= 200 && status < 300) return text === "" ? undefined : JSON.parse(text);
     if (status >= 400 && status < 500) {
       const envelope = ErrorEnvelope.safeParse(safeJson(text));
-      if (envelope.success) throw new AppError(envelope.data.error.type, envelope.data.error.message, { param: envelope.data.error.param });
+      if (envelope.success) {
+        const { type, message, param, details } = envelope.data.error;
+        throw new AppError(type, message, { param, ...(details ? { details } : {}) });
+      }
     }
     throw unavailable(new Error(`webhooks answered ${status}: ${text.slice(0, 200)}`));
   };
@@ -61,14 +65,15 @@ export function createWebhooksClient(baseUrl: string): WebhookDestinations & { c
   return {
     createEndpoint: async (orgId, request) =>
       WebhookEndpointWithSecretOut.parse(await call("POST", orgPath(orgId, "/webhook-endpoints"), request)),
-    listEndpoints: async (orgId) => WebhookEndpointList.parse(await call("GET", orgPath(orgId, "/webhook-endpoints"))),
+    listEndpoints: async (orgId, query) =>
+      WebhookEndpointList.parse(await call("GET", orgPath(orgId, `/webhook-endpoints?${pageSearch(query)}`))),
     getEndpoint: async (orgId, id) => WebhookEndpointOut.parse(await call("GET", endpointPath(orgId, id))),
     updateEndpoint: async (orgId, id, patch) => WebhookEndpointOut.parse(await call("PATCH", endpointPath(orgId, id), patch)),
     deleteEndpoint: async (orgId, id) => void (await call("DELETE", endpointPath(orgId, id))),
     rotateEndpointSecret: async (orgId, id) =>
       WebhookEndpointWithSecretOut.parse(await call("POST", endpointPath(orgId, id, "/rotate-secret"))),
     listDeliveries: async (orgId, query) => {
-      const search = new URLSearchParams({ limit: String(query.limit) });
+      const search = pageSearch(query);
       if (query.call_id) search.set("call_id", query.call_id);
       if (query.status) search.set("status", query.status);
       return WebhookDeliveryList.parse(await call("GET", orgPath(orgId, `/webhook-deliveries?${search}`)));
@@ -78,6 +83,9 @@ export function createWebhooksClient(baseUrl: string): WebhookDestinations & { c
     close: () => pool.close(),
   };
 }
+
+const pageSearch = (page: { limit: number; offset: number }) =>
+  new URLSearchParams({ limit: String(page.limit), offset: String(page.offset) });
 
 function safeJson(text: string): unknown {
   try {

@@ -49,7 +49,7 @@ export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;
 
 /** API keys: looked up by hash only. */
 export interface ApiKeyStore {
-  list(orgId: string): Promise<ApiKeyOut[]>;
+  list(orgId: string, page: { limit: number; offset: number }): Promise<{ items: ApiKeyOut[]; total: number }>;
   create(orgId: string, key: { id: string; hash: string; prefix: string }): Promise<ApiKeyOut>;
   /** Revokes the org's key; null when the org has no such key. Revoking twice keeps the first time. */
   revoke(orgId: string, keyId: string): Promise<ApiKeyOut | null>;

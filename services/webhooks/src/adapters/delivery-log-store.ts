@@ -40,12 +40,17 @@ export function createDeliveryLog(prisma: WebhooksPrisma): DeliveryLog {
 
   return {
     async list(orgId, query) {
-      const rows = await prisma.webhookDelivery.findMany({
-        where: { orgId, ...(query.call_id ? { callId: query.call_id } : {}), ...(query.status ? { status: query.status } : {}) },
-        orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
-        take: query.limit,
-      });
-      return withAttempts(rows);
+      const where = { orgId, ...(query.call_id ? { callId: query.call_id } : {}), ...(query.status ? { status: query.status } : {}) };
+      const [rows, total] = await Promise.all([
+        prisma.webhookDelivery.findMany({
+          where,
+          orderBy: [{ createdAt: "desc" }, { sequence: "desc" }, { id: "desc" }],
+          take: query.limit,
+          skip: query.offset,
+        }),
+        prisma.webhookDelivery.count({ where }),
+      ]);
+      return { items: await withAttempts(rows), total };
     },
     async find(orgId, id) {
       const row = await prisma.webhookDelivery.findFirst({ where: { orgId, id } });

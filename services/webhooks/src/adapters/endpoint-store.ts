@@ -33,9 +33,17 @@ export function createEndpointStore(prisma: WebhooksPrisma): EndpointStore {
         },
       });
     },
-    async list(orgId) {
-      const rows = await prisma.webhookEndpoint.findMany({ where: { orgId }, orderBy: { createdAt: "desc" } });
-      return rows.map(toOut);
+    async list(orgId, page) {
+      const [rows, total] = await Promise.all([
+        prisma.webhookEndpoint.findMany({
+          where: { orgId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: page.limit,
+          skip: page.offset,
+        }),
+        prisma.webhookEndpoint.count({ where: { orgId } }),
+      ]);
+      return { items: rows.map(toOut), total };
     },
     async find(orgId, id) {
       const row = await prisma.webhookEndpoint.findFirst({ where: { orgId, id } });

@@ -3,7 +3,7 @@ import { AppError } from "@voxbridge/kit";
 
 /** The partner-visible log of deliveries and their attempts, scoped by org. */
 export interface DeliveryLog {
-  list(orgId: string, query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryOut[]>;
+  list(orgId: string, query: ListWebhookDeliveriesQuery): Promise<{ items: WebhookDeliveryOut[]; total: number }>;
   find(orgId: string, id: string): Promise<WebhookDeliveryOut | null>;
   /** Puts a settled delivery back to pending, due at `now`, with a fresh retry schedule; false when it is not settled. */
   replay(orgId: string, id: string, now: Date): Promise<boolean>;
@@ -11,7 +11,11 @@ export interface DeliveryLog {
 
 export type DeliveryLogDeps = { log: DeliveryLog; clock: () => Date; wakeDeliveries: () => void };
 
-export const listDeliveries = (deps: DeliveryLogDeps, orgId: string, query: ListWebhookDeliveriesQuery) => deps.log.list(orgId, query);
+export const listDeliveries = async (deps: DeliveryLogDeps, orgId: string, query: ListWebhookDeliveriesQuery) => ({
+  ...(await deps.log.list(orgId, query)),
+  limit: query.limit,
+  offset: query.offset,
+});
 
 /** Replays a delivered or failed delivery now (same webhook-id, fresh schedule); a pending one is a 409. */
 export async function retryDelivery(deps: DeliveryLogDeps, orgId: string, id: string): Promise<WebhookDeliveryOut> {

@@ -12,7 +12,7 @@ export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
 /** An org's endpoints; every method is scoped by org, so another org's id is simply absent. */
 export interface EndpointStore {
   create(endpoint: WebhookEndpointWithSecretOut & { orgId: string }): Promise<void>;
-  list(orgId: string): Promise<WebhookEndpointOut[]>;
+  list(orgId: string, page: { limit: number; offset: number }): Promise<{ items: WebhookEndpointOut[]; total: number }>;
   find(orgId: string, id: string): Promise<WebhookEndpointOut | null>;
   update(orgId: string, id: string, patch: UpdateWebhookEndpointRequest, now: Date): Promise<WebhookEndpointOut | null>;
   delete(orgId: string, id: string): Promise<boolean>;
@@ -53,7 +53,10 @@ export async function createEndpoint(
   return endpoint;
 }
 
-export const listEndpoints = (deps: EndpointDeps, orgId: string) => deps.endpoints.list(orgId);
+export const listEndpoints = async (deps: EndpointDeps, orgId: string, page: { limit: number; offset: number }) => ({
+  ...(await deps.endpoints.list(orgId, page)),
+  ...page,
+});
 
 export async function getEndpoint(deps: EndpointDeps, orgId: string, id: string): Promise<WebhookEndpointOut> {
   const endpoint = await deps.endpoints.find(orgId, id);

@@ -1,6 +1,7 @@
 import {
   CreateWebhookEndpointRequest,
   ListWebhookDeliveriesQuery,
+  ListWebhookEndpointsQuery,
   UpdateWebhookEndpointRequest,
   type WebhookDeliveryList,
   type WebhookEndpointList,
@@ -40,7 +41,7 @@ export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryL
     res.status(201).json(endpoint);
   });
   api.get("/webhook-endpoints", async (req, res) => {
-    const body: WebhookEndpointList = { items: await listEndpoints(deps, org(req.params)) };
+    const body: WebhookEndpointList = await listEndpoints(deps, org(req.params), ListWebhookEndpointsQuery.parse(req.query));
     res.json(body);
   });
   api.get("/webhook-endpoints/:endpoint_id", async (req, res) => {
@@ -58,7 +59,7 @@ export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryL
     res.json(await rotateEndpointSecret(deps, org(req.params), endpointId(req.params)));
   });
   api.get("/webhook-deliveries", async (req, res) => {
-    const body: WebhookDeliveryList = { items: await listDeliveries(deps, org(req.params), ListWebhookDeliveriesQuery.parse(req.query)) };
+    const body: WebhookDeliveryList = await listDeliveries(deps, org(req.params), ListWebhookDeliveriesQuery.parse(req.query));
     res.json(body);
   });
   api.post("/webhook-deliveries/:delivery_id/retry", async (req, res) => {

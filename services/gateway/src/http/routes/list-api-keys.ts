@@ -1,26 +1,26 @@
-import { ApiKeyOut } from "@voxbridge/contracts";
+import { ApiKeyList, ListApiKeysQuery } from "@voxbridge/contracts";
 import type { Router } from "express";
-import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { ApiKeyStore } from "../../app/ports";
 import { principalOf } from "../authenticate";
 import { errorResponses, json } from "../openapi";
-
-const ApiKeyList = z.object({ items: z.array(ApiKeyOut) }).meta({ id: "ApiKeyList" });
 
 export const listApiKeysOpenApi: ZodOpenApiPathsObject = {
   "/v1/api-keys": {
     get: {
       operationId: "listApiKeys",
       summary: "List the organization's API keys (never the keys themselves)",
-      responses: { "200": { description: "Keys, newest first", ...json(ApiKeyList) }, ...errorResponses() },
+      requestParams: { query: ListApiKeysQuery },
+      responses: { "200": { description: "A page of keys, newest first", ...json(ApiKeyList) }, ...errorResponses(422) },
     },
   },
 };
 
-/** GET /v1/api-keys. */
+/** GET /v1/api-keys?limit=&offset=. */
 export function registerListApiKeys(router: Router, deps: { keys: ApiKeyStore }): void {
-  router.get("/v1/api-keys", async (_req, res) => {
-    res.json({ items: await deps.keys.list(principalOf(res).orgId) });
+  router.get("/v1/api-keys", async (req, res) => {
+    const query = ListApiKeysQuery.parse(req.query);
+    const body: ApiKeyList = { ...(await deps.keys.list(principalOf(res).orgId, query)), ...query };
+    res.json(body);
   });
 }

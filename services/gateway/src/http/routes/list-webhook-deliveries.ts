@@ -17,7 +17,7 @@ export const listWebhookDeliveriesOpenApi: ZodOpenApiPathsObject = {
   },
 };
 
-/** GET /v1/webhook-deliveries?call_id=&status=&limit=. */
+/** GET /v1/webhook-deliveries?call_id=&status=&limit=&offset=. */
 export function registerListWebhookDeliveries(router: Router, deps: { webhooks: WebhookDestinations }): void {
   router.get("/v1/webhook-deliveries", async (req, res) => {
     res.json(await deps.webhooks.listDeliveries(principalOf(res).orgId, ListWebhookDeliveriesQuery.parse(req.query)));

@@ -1,4 +1,4 @@
-import { WebhookEndpointList } from "@voxbridge/contracts";
+import { ListWebhookEndpointsQuery, WebhookEndpointList } from "@voxbridge/contracts";
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { WebhookDestinations } from "../../adapters/webhooks-client";
@@ -10,17 +10,18 @@ export const listWebhookEndpointsOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "listWebhookEndpoints",
       summary: "List webhook endpoints, newest first",
+      requestParams: { query: ListWebhookEndpointsQuery },
       responses: {
         "200": { description: "The org's endpoints (secrets are not shown)", ...json(WebhookEndpointList) },
-        ...errorResponses(),
+        ...errorResponses(422),
       },
     },
   },
 };
 
-/** GET /v1/webhook-endpoints. */
+/** GET /v1/webhook-endpoints?limit=&offset=. */
 export function registerListWebhookEndpoints(router: Router, deps: { webhooks: WebhookDestinations }): void {
-  router.get("/v1/webhook-endpoints", async (_req, res) => {
-    res.json(await deps.webhooks.listEndpoints(principalOf(res).orgId));
+  router.get("/v1/webhook-endpoints", async (req, res) => {
+    res.json(await deps.webhooks.listEndpoints(principalOf(res).orgId, ListWebhookEndpointsQuery.parse(req.query)));
   });
 }
