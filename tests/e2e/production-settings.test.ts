@@ -117,6 +117,7 @@ describe("API reference", () => {
         "PATCH /v1/webhook-endpoints/{endpoint_id}",
         "DELETE /v1/webhook-endpoints/{endpoint_id}",
         "POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret",
+        "POST /v1/signing-secret/rotate",
         "GET /v1/webhook-deliveries",
         "POST /v1/webhook-deliveries/{delivery_id}/retry",
       ].sort(),

@@ -1,4 +1,4 @@
-import { WebhookDeliveryList, type WebhookEndpointOut, WebhookEndpointWithSecretOut } from "@voxbridge/contracts";
+import { SigningSecretOut, WebhookDeliveryList, type WebhookEndpointOut, WebhookEndpointWithSecretOut } from "@voxbridge/contracts";
 import { startReceiver, Webhook } from "@voxbridge/webhooks/test/harness";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
 import { eventually } from "../support/eventually";
@@ -122,5 +122,31 @@ describe("webhook endpoints and the delivery log through the public API", () => 
     expect(log.items.map((item) => item.endpoint_id)).toEqual([null]);
     expect(orgEndpoint.received.filter((r) => r.body.includes(call.id))).toEqual([]);
     await api.delete(`/v1/webhook-endpoints/${endpoint.id}`);
+  });
+
+  it("rotates the org signing secret through the API: shown once, and the old one signs too for 24 hours", async () => {
+    const rotating = await provisionOrg();
+    const client = apiClient(stack.gatewayUrl, rotating.apiKey);
+    const before = Date.now();
+    const response = await client.post("/v1/signing-secret/rotate");
+    expect(response.status).toBe(200);
+    const rotated = SigningSecretOut.parse(response.body);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(rotating.webhookSecret);
+    const grace = new Date(rotated.previous_secret_expires_at ?? 0).getTime() - before;
+    expect(grace).toBeGreaterThanOrEqual(24 * 3_600_000 - 1_000);
+    expect(grace).toBeLessThanOrEqual(24 * 3_600_000 + 60_000);
+
+    const perCall = await receiver();
+    const call = (await client.post("/v1/calls/outbound", laterCall({ webhook_url: perCall.url }))).body as { id: string };
+    await eventually("delivered to the call's URL", async () => perCall.received.length === 1);
+    const [request] = perCall.received;
+    if (!request) throw new Error("no delivery");
+    const headers = request.headers as Record<string, string>;
+    expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
+    for (const secret of [rotated.secret, rotating.webhookSecret]) {
+      expect(new Webhook(secret).verify(request.body, headers)).toMatchObject({ data: { id: call.id } });
+    }
+    expect((await otherApi.get(`/v1/webhook-deliveries?call_id=${call.id}`)).body).toMatchObject({ total: 0 });
   });
 });

@@ -53,6 +53,18 @@ export const WebhookEndpointWithSecretOut = WebhookEndpointOut.extend({
 }).meta({ id: "WebhookEndpointWithSecretOut" });
 export type WebhookEndpointWithSecretOut = z.infer<typeof WebhookEndpointWithSecretOut>;
 
+/** The answer of POST /v1/signing-secret/rotate: the new org signing secret, shown only here. */
+export const SigningSecretOut = z
+  .object({
+    secret: z.string().describe("The new `whsec_` secret; it signs every delivery to a per-call `webhook_url` from now on"),
+    previous_secret_expires_at: isoDateTime
+      .nullable()
+      .describe("Until then the replaced secret signs too (a second signature in `webhook-signature`); null if there was none"),
+    rotated_at: isoDateTime,
+  })
+  .meta({ id: "SigningSecretOut" });
+export type SigningSecretOut = z.infer<typeof SigningSecretOut>;
+
 export const WebhookEndpointList = pageOf(WebhookEndpointOut, "WebhookEndpointList");
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
 

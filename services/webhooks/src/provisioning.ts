@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { createWebhooksPrisma } from "./adapters/prisma";
+import { newSigningSecret } from "./domain/signing";
 
 /** Operator provisioning: creates an org's `whsec_` signing secret (Standard Webhooks: base64 of 32 random bytes). */
 export async function createOrgSigningSecret(databaseUrl: string, orgId: string): Promise<string> {
-  const secret = `whsec_${randomBytes(32).toString("base64")}`;
+  const secret = newSigningSecret();
   const prisma = createWebhooksPrisma(databaseUrl, 1);
   try {
     await prisma.orgSigningSecret.create({ data: { orgId, secret } });

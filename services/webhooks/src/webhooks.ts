@@ -1,15 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createCounter, createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
 import { createHttpSender } from "./adapters/http-sender";
+import { createOrgSecretStore } from "./adapters/org-secret-store";
 import { createWebhooksPool, createWebhooksPrisma } from "./adapters/prisma";
 import { createWebhookEventStore } from "./adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { destinationCheck } from "./app/destination-check";
 import { receiveCallEvent } from "./app/receive-call-event";
 import { retryPolicyOf, type WebhooksConfig } from "./config";
+import { newSigningSecret } from "./domain/signing";
 import { registerInternalApi } from "./http/internal-api";
 
 export type WebhooksOptions = {
@@ -81,7 +83,8 @@ export async function startWebhooks(
           log: createDeliveryLog(prisma),
           checkUrl,
           newId: randomUUID,
-          newSecret: () => `whsec_${randomBytes(32).toString("base64")}`,
+          newSecret: newSigningSecret,
+          orgSecrets: createOrgSecretStore(pool),
           clock,
           wakeDeliveries,
         },

@@ -3,6 +3,7 @@ import {
   ErrorEnvelope,
   type ListWebhookDeliveriesQuery,
   type ListWebhookEndpointsQuery,
+  SigningSecretOut,
   type UpdateWebhookEndpointRequest,
   WebhookDeliveryList,
   WebhookDeliveryOut,
@@ -23,6 +24,7 @@ export type WebhookDestinations = {
   rotateEndpointSecret(orgId: string, id: string): Promise<WebhookEndpointWithSecretOut>;
   listDeliveries(orgId: string, query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryList>;
   retryDelivery(orgId: string, id: string): Promise<WebhookDeliveryOut>;
+  rotateSigningSecret(orgId: string): Promise<SigningSecretOut>;
 };
 
 /**
@@ -80,6 +82,7 @@ export function createWebhooksClient(baseUrl: string): WebhookDestinations & { c
     },
     retryDelivery: async (orgId, id) =>
       WebhookDeliveryOut.parse(await call("POST", orgPath(orgId, `/webhook-deliveries/${encodeURIComponent(id)}/retry`))),
+    rotateSigningSecret: async (orgId) => SigningSecretOut.parse(await call("POST", orgPath(orgId, "/signing-secret/rotate"))),
     close: () => pool.close(),
   };
 }

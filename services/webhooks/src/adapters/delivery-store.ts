@@ -16,7 +16,13 @@ type ClaimedRow = {
   previous_secret: string | null;
   previous_secret_expires_at: Date | null;
   org_secret: string | null;
+  org_previous_secret: string | null;
+  org_previous_secret_expires_at: Date | null;
 };
+
+/** The secrets a delivery is signed with: the current one, and the rotated-out one while it is still valid. */
+const signingSecrets = (current: string, previous: string | null, previousExpiresAt: Date | null, now: Date) =>
+  previous && previousExpiresAt && previousExpiresAt > now ? [current, previous] : [current];
 
 // An earlier event of the same call and destination that is still pending (waiting, or in flight
 // under a lease) holds the later ones back; SKIP LOCKED lets instances share the work.
@@ -38,7 +44,8 @@ const CLAIM_SQL = `
   )
   SELECT c.id::text, c.org_id::text, c.endpoint_id::text, c.url, c.attempt_count, c.sequence, ev.payload,
          ep.enabled AS endpoint_enabled, ep.secret AS endpoint_secret, ep.previous_secret, ep.previous_secret_expires_at,
-         os.secret AS org_secret
+         os.secret AS org_secret, os.previous_secret AS org_previous_secret,
+         os.previous_secret_expires_at AS org_previous_secret_expires_at
     FROM claimed c
     JOIN webhook_events ev ON ev.event_id = c.event_id
     LEFT JOIN webhook_endpoints ep ON ep.id = c.endpoint_id
@@ -92,13 +99,9 @@ export function createDeliveryStore(pool: pg.Pool, options: { onlyOrgIds?: strin
         if (row.endpoint_id !== null) {
           if (row.endpoint_secret === null) blockedReason = "the endpoint was deleted";
           else if (!row.endpoint_enabled) blockedReason = "the endpoint is disabled";
-          else {
-            secrets = [row.endpoint_secret];
-            if (row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at > now)
-              secrets.push(row.previous_secret);
-          }
+          else secrets = signingSecrets(row.endpoint_secret, row.previous_secret, row.previous_secret_expires_at, now);
         } else if (row.org_secret === null) blockedReason = "the organization has no signing secret";
-        else secrets = [row.org_secret];
+        else secrets = signingSecrets(row.org_secret, row.org_previous_secret, row.org_previous_secret_expires_at, now);
         return {
           id: row.id,
           orgId: row.org_id,

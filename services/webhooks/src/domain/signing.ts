@@ -1,4 +1,7 @@
-import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from "node:crypto";
+
+/** A new Standard Webhooks signing secret: `whsec_` and the base64 of 32 random bytes. */
+export const newSigningSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
 /** The key bytes of a Standard Webhooks `whsec_` secret (base64 after the prefix). */
 export function secretKey(secret: string): Buffer {

@@ -10,6 +10,7 @@ import { AppError, jsonBody } from "@voxbridge/kit";
 import { type Express, Router } from "express";
 import { z } from "zod";
 import { type DeliveryLogDeps, listDeliveries, retryDelivery } from "../app/delivery-log";
+import { type OrgSecretDeps, rotateOrgSigningSecret } from "../app/org-signing-secret";
 import {
   createEndpoint,
   deleteEndpoint,
@@ -31,7 +32,7 @@ function pathId(params: unknown, name: string, resource: string): string {
  * The internal API the gateway calls on a partner's behalf (docs/webhooks.md). The org id in the
  * path comes from the gateway's authentication; every lookup is scoped by it.
  */
-export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryLogDeps, bodyLimit: string): void {
+export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryLogDeps & OrgSecretDeps, bodyLimit: string): void {
   const api = Router({ mergeParams: true });
   const org = (params: unknown) => pathId(params, "org_id", "organization");
   const endpointId = (params: unknown) => pathId(params, "endpoint_id", "webhook endpoint");
@@ -57,6 +58,9 @@ export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryL
   });
   api.post("/webhook-endpoints/:endpoint_id/rotate-secret", async (req, res) => {
     res.json(await rotateEndpointSecret(deps, org(req.params), endpointId(req.params)));
+  });
+  api.post("/signing-secret/rotate", async (req, res) => {
+    res.json(await rotateOrgSigningSecret(deps, org(req.params)));
   });
   api.get("/webhook-deliveries", async (req, res) => {
     const body: WebhookDeliveryList = await listDeliveries(deps, org(req.params), ListWebhookDeliveriesQuery.parse(req.query));

@@ -25,6 +25,7 @@ import { listWebhookDeliveriesOpenApi, registerListWebhookDeliveries } from "./l
 import { listWebhookEndpointsOpenApi, registerListWebhookEndpoints } from "./list-webhook-endpoints";
 import { registerRetryWebhookDelivery, retryWebhookDeliveryOpenApi } from "./retry-webhook-delivery";
 import { registerRevokeApiKey, revokeApiKeyOpenApi } from "./revoke-api-key";
+import { registerRotateSigningSecret, rotateSigningSecretOpenApi } from "./rotate-signing-secret";
 import { registerRotateWebhookEndpointSecret, rotateWebhookEndpointSecretOpenApi } from "./rotate-webhook-endpoint-secret";
 import { registerUpdateAgent, updateAgentOpenApi } from "./update-agent";
 import { registerUpdateWebhookEndpoint, updateWebhookEndpointOpenApi } from "./update-webhook-endpoint";
@@ -62,6 +63,7 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerUpdateWebhookEndpoint(router, deps);
   registerDeleteWebhookEndpoint(router, deps);
   registerRotateWebhookEndpointSecret(router, deps);
+  registerRotateSigningSecret(router, deps);
   registerListWebhookDeliveries(router, deps);
   registerRetryWebhookDelivery(router, deps);
 }
@@ -86,6 +88,7 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   updateWebhookEndpointOpenApi,
   deleteWebhookEndpointOpenApi,
   rotateWebhookEndpointSecretOpenApi,
+  rotateSigningSecretOpenApi,
   listWebhookDeliveriesOpenApi,
   retryWebhookDeliveryOpenApi,
 ];
