@@ -33,10 +33,11 @@ import { createQuotaClient } from "./adapters/quota-client";
 import { createWebhooksClient } from "./adapters/webhooks-client";
 import { projectCallEvent } from "./app/project-call-event";
 import type { GatewayConfig } from "./config";
+import { apiDocument } from "./http/api-document";
 import { authenticate } from "./http/authenticate";
-import { buildOpenApiDocument, registerApiDocs } from "./http/openapi";
+import { registerApiDocs } from "./http/openapi";
 import { rateLimitPerApiKey } from "./http/rate-limit";
-import { openApiPaths, registerRoutes } from "./http/routes";
+import { registerRoutes } from "./http/routes";
 
 export type RunningGateway = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
 
@@ -92,7 +93,7 @@ export async function startGateway(
       { name: "kafka", check: async () => void (await admin.describeCluster()) },
     ],
   });
-  registerApiDocs(app, buildOpenApiDocument(openApiPaths));
+  registerApiDocs(app, apiDocument());
   const api = Router();
   api.use(
     "/v1",
