@@ -119,6 +119,19 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
     expect(log.dialsOf(created.id).map((d) => d.attempt)).toEqual([1, 2]);
   });
 
+  it("completes a call voicemail answers with disposition voicemail, billed and never retried", async () => {
+    const created = await createCall(api, { to: "+14155550004", max_attempts: 3 });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({
+      status: "completed",
+      disposition: "voicemail",
+      attempt_count: 1,
+      duration_seconds: 1,
+      error_message: null,
+    });
+    expect(log.dialsOf(created.id).map((d) => d.attempt)).toEqual([1]);
+  });
+
   it("never retries a carrier rejection: failed after one dial", async () => {
     const created = await createCall(api, { to: "+14155550003", max_attempts: 3 });
     const call = await finalCall(api, created.id);

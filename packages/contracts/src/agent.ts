@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -64,3 +65,10 @@ export const UpdateAgentRequest = z
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "at least one field to change" })
   .meta({ id: "UpdateAgentRequest" });
 export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;
+
+/** Query of GET /v1/agents: active agents only unless `include_inactive=true`. */
+export const ListAgentsQuery = z.object({ ...PageQuery, include_inactive: z.enum(["true", "false"]).default("false") }).strict();
+export type ListAgentsQuery = z.infer<typeof ListAgentsQuery>;
+
+export const AgentList = pageOf(AgentOut, "AgentList");
+export type AgentList = z.infer<typeof AgentList>;

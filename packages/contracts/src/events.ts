@@ -78,3 +78,28 @@ export function newCallEvent<T extends CallEventType>(
     data,
   } as CallEventOf<T>;
 }
+
+const webhookEventOf = <T extends CallEventType>(type: T, id: string, when: string) =>
+  z
+    .object({
+      type: z.literal(type),
+      timestamp: z.iso.datetime({ offset: true }).describe("When the event happened"),
+      sequence: z.number().int().min(1).describe("Per-call order: 1 for call.queued, then one more per event of the call"),
+      data: CallOut,
+    })
+    .meta({ id, description: `The body of a \`${type}\` delivery: sent ${when}.` });
+
+/**
+ * The body partners receive at their webhook URL for each lifecycle event (the CloudEvents envelope
+ * stays inside the platform): type, time, the call's per-call sequence and the call as GET returns it.
+ */
+export const WebhookEvent = z
+  .discriminatedUnion("type", [
+    webhookEventOf("call.queued", "CallQueuedWebhook", "once the call is accepted"),
+    webhookEventOf("call.calling", "CallCallingWebhook", "when an attempt starts dialing (once per attempt)"),
+    webhookEventOf("call.completed", "CallCompletedWebhook", "when the call ended answered (a person or voicemail)"),
+    webhookEventOf("call.failed", "CallFailedWebhook", "when the call ended unanswered for good, or could not be placed"),
+    webhookEventOf("call.canceled", "CallCanceledWebhook", "when the call was canceled before or during dialing"),
+  ])
+  .meta({ id: "WebhookEvent" });
+export type WebhookEvent = z.infer<typeof WebhookEvent>;

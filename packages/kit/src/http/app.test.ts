@@ -4,6 +4,7 @@ import { ErrorEnvelope } from "@voxbridge/contracts";
 import { Router } from "express";
 import { Registry } from "prom-client";
 import { z } from "zod";
+import { AppError } from "../errors";
 import { createLogger } from "../logger";
 import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen } from "./app";
 
@@ -46,6 +47,9 @@ beforeAll(async () => {
     res.status(204).end();
   });
   app.use(mounted);
+  app.get("/outage", () => {
+    throw new AppError("dependency_unavailable", "Minute accounting is unavailable; try again");
+  });
   app.get("/boom", () => {
     throw new Error("database password is hunter2");
   });
@@ -140,6 +144,12 @@ describe("HTTP app: every validation problem at once", () => {
 });
 
 describe("HTTP app: errors", () => {
+  it("answers a dependency outage with 503 and Retry-After, so clients know retrying is worth it", async () => {
+    const response = await fetch(`${baseUrl}/outage`);
+    expect([response.status, response.headers.get("retry-after")]).toEqual([503, "2"]);
+    expect(await envelopeOf(response)).toMatchObject({ type: "dependency_unavailable" });
+  });
+
   it("answers a known path with the wrong method with 405 and an Allow header, through mounted routers and path parameters", async () => {
     const response = await fetch(`${baseUrl}/v1/things/abc`, { method: "PUT" });
     expect(response.status).toBe(405);

@@ -158,6 +158,8 @@ export function sendError(res: Response, error: AppError, requestId: string): vo
   };
   // RFC 9110: a 401 names the scheme that would be accepted.
   if (error.code === "unauthenticated") res.setHeader("www-authenticate", 'Bearer realm="voxbridge"');
+  // A dependency outage is usually brief: tell clients when retrying is worth it (the rate limiter sets its own).
+  if (error.code === "dependency_unavailable" && !res.hasHeader("retry-after")) res.setHeader("retry-after", "2");
   res.status(error.httpStatus).json(body);
 }
 

@@ -65,7 +65,7 @@ describe("simulatedOutcome", () => {
     expect(simulatedOutcome("+14155550001")).toBe("no_answer");
     expect(simulatedOutcome("+14155550002")).toBe("busy");
     expect(simulatedOutcome("+14155550003")).toBe("rejected");
-    expect(simulatedOutcome("+14155550004")).toBe("completed");
+    expect(simulatedOutcome("+14155550004")).toBe("voicemail");
     expect(simulatedOutcome("+14155551234")).toBe("completed");
   });
 });

@@ -1,7 +1,7 @@
 import type { AttemptOutcome } from "./dial-outcome";
 
 /** The simulator's magic numbers (INTERFACES.md): the last four digits of `to` pick the outcome. */
-export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "voicemail" | "error" | "canceled"> {
+export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | "canceled"> {
   switch (to.replace(/\D/g, "").slice(-4)) {
     case "0001":
       return "no_answer";
@@ -9,6 +9,8 @@ export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "voicemail
       return "busy";
     case "0003":
       return "rejected";
+    case "0004":
+      return "voicemail";
     default:
       return "completed";
   }

@@ -83,12 +83,14 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
         case "no_answer":
           after(call, ring, () => send(call, { kind: "ended", outcome: "no_answer", talkSeconds: null, detail: null }));
           break;
-        case "completed": {
+        case "completed":
+        case "voicemail": {
+          // Voicemail answers too: the agent leaves its message, which takes the talk time.
           const talk = Math.min(options.talkSeconds, request.maxTalkSeconds);
           after(call, ring, () => {
             call.answeredAt = Date.now();
             send(call, { kind: "answered" });
-            after(call, talk, () => send(call, { kind: "ended", outcome: "completed", talkSeconds: talk, detail: null }));
+            after(call, talk, () => send(call, { kind: "ended", outcome, talkSeconds: talk, detail: null }));
           });
           break;
         }

@@ -5,7 +5,7 @@ import { type CreateOutboundCallDeps, createOutboundCall } from "../../app/creat
 import { stableUuid } from "../../domain/stable-id";
 import { principalOf } from "../authenticate";
 import { idempotencyKeyOf } from "../idempotency";
-import { errorResponses, json } from "../openapi";
+import { errorResponses, json, SANDBOX_DESCRIPTION } from "../openapi";
 import { IdempotencyKeyHeader } from "./shared";
 
 export const createOutboundCallOpenApi: ZodOpenApiPathsObject = {
@@ -15,7 +15,9 @@ export const createOutboundCallOpenApi: ZodOpenApiPathsObject = {
       summary: "Queue an outbound call",
       description:
         "Resolves the agent (explicit or the org's default), holds minutes, stores the call and emits `call.queued`. " +
-        "`to` is normalized to E.164 (US national numbers get +1). Send an `Idempotency-Key` to make retries safe.",
+        "`to` is normalized to E.164 (US national numbers get +1). Send an `Idempotency-Key` to make retries safe. " +
+        "Any optional field may be `null`, meaning the same as leaving it out: `agent_id: null` picks the default agent, " +
+        `\`schedule_at: null\` dials now.\n\n${SANDBOX_DESCRIPTION}`,
       requestParams: { header: IdempotencyKeyHeader },
       requestBody: json(CreateOutboundCallRequest),
       responses: {

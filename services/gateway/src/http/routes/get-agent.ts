@@ -11,6 +11,7 @@ export const getAgentOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "getAgent",
       summary: "Get an agent",
+      description: "An agent of this organization, active or not; another organization's agent is 404, exactly like a missing one.",
       requestParams: { path: idParam("agent_id") },
       responses: { "200": { description: "The agent", ...json(AgentOut) }, ...errorResponses(404) },
     },

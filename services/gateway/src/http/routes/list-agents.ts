@@ -1,13 +1,9 @@
-import { AgentOut, PageQuery, pageOf } from "@voxbridge/contracts";
+import { AgentList, ListAgentsQuery } from "@voxbridge/contracts";
 import type { Router } from "express";
-import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { AgentDeps } from "../../app/agents";
 import { principalOf } from "../authenticate";
 import { errorResponses, json } from "../openapi";
-
-export const ListAgentsQuery = z.object({ ...PageQuery, include_inactive: z.enum(["true", "false"]).default("false") }).strict();
-const AgentList = pageOf(AgentOut, "AgentList");
 
 export const listAgentsOpenApi: ZodOpenApiPathsObject = {
   "/v1/agents": {

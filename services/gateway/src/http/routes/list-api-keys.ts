@@ -10,6 +10,8 @@ export const listApiKeysOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "listApiKeys",
       summary: "List the organization's API keys (never the keys themselves)",
+      description:
+        "Every key of the organization, revoked ones included, newest first: its id and prefix, never the key. Pages with `limit` and `offset`.",
       requestParams: { query: ListApiKeysQuery },
       responses: { "200": { description: "A page of keys, newest first", ...json(ApiKeyList) }, ...errorResponses(422) },
     },

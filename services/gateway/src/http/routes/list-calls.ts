@@ -10,6 +10,8 @@ export const listCallsOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "listCalls",
       summary: "List calls, newest first",
+      description:
+        "The organization's calls, newest first; `status` filters by state. Pages with `limit` and `offset`; `total` counts every match.",
       requestParams: { query: ListCallsQuery },
       responses: { "200": { description: "A page of calls", ...json(CallList) }, ...errorResponses(422) },
     },

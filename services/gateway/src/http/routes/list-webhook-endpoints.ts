@@ -10,6 +10,7 @@ export const listWebhookEndpointsOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "listWebhookEndpoints",
       summary: "List webhook endpoints, newest first",
+      description: "The organization's webhook endpoints, newest first, without their secrets. Pages with `limit` and `offset`.",
       requestParams: { query: ListWebhookEndpointsQuery },
       responses: {
         "200": { description: "The org's endpoints (secrets are not shown)", ...json(WebhookEndpointList) },
