@@ -1,4 +1,15 @@
-import { CallEvent, CreateOutboundCallRequest, ERROR_HTTP_STATUS, ErrorCode, newCallEvent, newCallOut } from "./index";
+import {
+  CallEvent,
+  CreateAgentRequest,
+  CreateOutboundCallRequest,
+  CreateWebhookEndpointRequest,
+  ERROR_HTTP_STATUS,
+  ErrorCode,
+  newCallEvent,
+  newCallOut,
+  UpdateAgentRequest,
+  UpdateWebhookEndpointRequest,
+} from "./index";
 
 const call = newCallOut({
   id: "6dc7d9df-fdfe-4205-b867-c360c886060a",
@@ -23,6 +34,7 @@ describe("CreateOutboundCallRequest", () => {
     [{ to: "+15551234567", context: [] }, "context"],
     [{ to: "+15551234567", metadata: { blob: "x".repeat(9000) } }, "metadata"],
     [{ to: "+15551234567", unknown: true }, ""],
+    [{ to: null }, "to"],
     [{}, "to"],
   ])("refuses %j (at %s)", (body, param) => {
     const result = CreateOutboundCallRequest.safeParse(body);
@@ -30,10 +42,44 @@ describe("CreateOutboundCallRequest", () => {
     expect(result.error?.issues[0]?.path.join(".")).toBe(param);
   });
 
+  it("reads null as not given: every optional field null is the same body as none of them", () => {
+    const nulls = { from: null, agent_id: null, client_name: null, context: null, metadata: null, schedule_at: null, webhook_url: null };
+    expect(CreateOutboundCallRequest.parse({ to: "+15551234567", ...nulls, max_attempts: null })).toEqual(
+      CreateOutboundCallRequest.parse({ to: "+15551234567" }),
+    );
+  });
+
   it("accepts a schedule time with an offset", () => {
     expect(CreateOutboundCallRequest.parse({ to: "1", schedule_at: "2026-11-27T10:00:00+02:00" }).schedule_at).toBe(
       "2026-11-27T10:00:00+02:00",
     );
+  });
+});
+
+describe("agent and webhook endpoint bodies", () => {
+  it("read null as not given on create", () => {
+    expect(
+      CreateAgentRequest.parse({
+        name: "A",
+        system_prompt: "x",
+        voice: null,
+        language: null,
+        max_duration_seconds: null,
+        is_default: null,
+      }),
+    ).toEqual(CreateAgentRequest.parse({ name: "A", system_prompt: "x" }));
+    expect(CreateWebhookEndpointRequest.parse({ url: "https://h.example/x", events: null, description: null, enabled: null })).toEqual(
+      CreateWebhookEndpointRequest.parse({ url: "https://h.example/x" }),
+    );
+  });
+
+  it("on PATCH, null clears only the fields documented to clear, and means unchanged elsewhere", () => {
+    expect(UpdateAgentRequest.parse({ voice: null, name: null })).toEqual({ voice: null });
+    expect(UpdateAgentRequest.safeParse({ name: null, is_active: null }).success).toBe(false);
+    expect(UpdateWebhookEndpointRequest.parse({ events: null, description: null, url: null, enabled: null })).toEqual({
+      events: null,
+      description: null,
+    });
   });
 });
 
