@@ -15,6 +15,8 @@ import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "./env";
 
 export type TestStack = {
   gatewayUrl: string;
+  /** Each service's own HTTP port (health, readiness, internal APIs). */
+  serviceUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
   topicPrefix: string;
   topics: ReturnType<typeof topicNames>;
   stop: () => Promise<void>;
@@ -55,6 +57,12 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const topics = topicNames(topicPrefix);
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,
+    serviceUrls: {
+      gateway: `http://127.0.0.1:${gateway.port}`,
+      quota: `http://127.0.0.1:${quota.port}`,
+      dialer: `http://127.0.0.1:${dialer.port}`,
+      webhooks: `http://127.0.0.1:${webhooks.port}`,
+    },
     topicPrefix,
     topics,
     stop: async () => {
@@ -83,8 +91,8 @@ export async function deleteTopics(topics: string[]): Promise<void> {
 export type TestOrg = { orgId: string; apiKey: string; webhookSecret: string; defaultAgentId: string | null };
 
 /** A fresh organization, provisioned exactly as the operator CLI does it. */
-export async function provisionOrg(options: { minutes?: number; withDefaultAgent?: boolean } = {}): Promise<TestOrg> {
-  const url = testDatabaseUrl();
+export async function provisionOrg(options: { minutes?: number; withDefaultAgent?: boolean; databaseUrl?: string } = {}): Promise<TestOrg> {
+  const url = options.databaseUrl ?? testDatabaseUrl();
   const org = await createOrganization(url, {
     name: `test-${randomBytes(3).toString("hex")}`,
     withDefaultAgent: options.withDefaultAgent ?? true,

@@ -1,6 +1,7 @@
 export * from "./clock";
 export * from "./coalesced-runner";
 export * from "./config";
+export * from "./connectivity";
 export * from "./counter";
 export * from "./errors";
 export * from "./http/app";
@@ -12,6 +13,7 @@ export * from "./metrics";
 export * from "./net/destination";
 export * from "./periodic";
 export * from "./postgres/database";
+export * from "./postgres/listener";
 export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";

@@ -7,6 +7,7 @@ import {
   createLogger,
   createMetricsRegistry,
   createOutboxRelay,
+  createPool,
   createProducer,
   decodeCallEvent,
   ensureTopics,
@@ -17,7 +18,6 @@ import {
   startConsumer,
   topicNames,
 } from "@voxbridge/kit";
-import pg from "pg";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
 import { listenForJobs } from "./adapters/job-notifications";
 import { DIALER_SCHEMA } from "./adapters/prisma";
@@ -28,7 +28,7 @@ import { cancelCall } from "./app/cancel-call";
 import { createDialScheduler } from "./app/dial-scheduler";
 import type { CarrierReportSink, ClaimedDial } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
-import { recordCarrierReport } from "./app/record-carrier-report";
+import { recordCarrierReportDurably } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 
 /** Events the dialer acts on: `call.queued` and `call.canceled`. */
@@ -53,20 +53,11 @@ export async function startDialer(
 ): Promise<RunningDialer> {
   const instanceId = randomUUID();
   const metrics = createMetricsRegistry("dialer");
-  const pool = new pg.Pool({
-    connectionString: config.DATABASE_URL,
-    max: config.DB_POOL_SIZE,
-    application_name: "dialer",
-    options: `-c search_path=${DIALER_SCHEMA}`,
-  });
+  const settings = [`search_path=${DIALER_SCHEMA}`];
+  const pool = createPool(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "dialer", settings, logger });
   // LISTEN connections and the relay's publisher, apart from the working pool: DB_POOL_SIZE counts
   // connections that claim and record calls, none of them parked on a LISTEN.
-  const relayPool = new pg.Pool({
-    connectionString: config.DATABASE_URL,
-    max: 3,
-    application_name: "dialer-outbox",
-    options: `-c search_path=${DIALER_SCHEMA}`,
-  });
+  const relayPool = createPool(config.DATABASE_URL, { max: 3, applicationName: "dialer-outbox", settings, logger });
   const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
@@ -97,9 +88,10 @@ export async function startDialer(
     leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
     onDial: hooks.onDial,
   });
+  let stopping = false;
   report = (callId, attempt, r) =>
-    recordCarrierReport(
-      { jobs, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake },
+    recordCarrierReportDurably(
+      { jobs, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake, isStopping: () => stopping },
       callId,
       attempt,
       r,
@@ -179,7 +171,14 @@ export async function startDialer(
       },
     },
     { name: "outbox relay", run: () => relay.drain().then(() => undefined) },
-    { name: "connections", run: closeConnections },
+    {
+      name: "connections",
+      run: async () => {
+        // Reports still in flight now give up; the next instance's reconciler ends those calls.
+        stopping = true;
+        await closeConnections();
+      },
+    },
   ];
   return {
     port,
@@ -190,6 +189,7 @@ export async function startDialer(
       for (const step of shutdownSteps) await step.run();
     },
     crash: async () => {
+      stopping = true;
       scheduler.stopHeartbeat();
       await telephony.close(0);
       await scheduler.stop();

@@ -47,9 +47,9 @@ export async function startGateway(
   logger = createLogger({ service: "gateway", level: config.LOG_LEVEL }),
 ): Promise<RunningGateway> {
   const metrics = createMetricsRegistry("gateway");
-  const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   // The relay needs one connection to LISTEN and one to publish with.
-  const pool = createPool(config.DATABASE_URL, { max: 2, applicationName: "gateway-outbox" });
+  const pool = createPool(config.DATABASE_URL, { max: 2, applicationName: "gateway-outbox", logger });
   const redis = createRedisClient(config.REDIS_URL, logger);
   const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);

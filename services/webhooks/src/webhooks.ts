@@ -30,8 +30,8 @@ export async function startWebhooks(
   options: WebhooksOptions = {},
 ): Promise<RunningWebhooks> {
   const clock = options.clock ?? (() => new Date());
-  const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE);
-  const pool = createWebhooksPool(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
+  const pool = createWebhooksPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   const events = createWebhookEventStore(prisma);
   const sender = createHttpSender({
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,

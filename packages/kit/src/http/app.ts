@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler, t
 import { pinoHttp } from "pino-http";
 import { Histogram, type Registry } from "prom-client";
 import { ZodError } from "zod";
+import { isConnectivityError } from "../connectivity";
 import { AppError, type ErrorDetail, isAppError } from "../errors";
 import type { Logger } from "../logger";
 
@@ -187,55 +188,6 @@ export function toAppError(error: unknown): AppError {
   if (isConnectivityError(error))
     return new AppError("dependency_unavailable", "A backing store is unavailable; try again", { cause: error });
   return new AppError("internal", "Internal error", { cause: error });
-}
-
-const UNREACHABLE_KINDS = new Set([
-  "DatabaseNotReachable",
-  "ConnectionClosed",
-  "TooManyConnections",
-  "SocketTimeout",
-  "TlsConnectionError",
-]);
-const UNREACHABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "57P01",
-  "57P03",
-  "53300",
-  "08006",
-  "08001",
-]);
-
-/**
- * True when an error (or one of its causes) says a store could not be reached rather than that the
- * request was wrong: Node socket codes, Postgres connection codes, Prisma driver-adapter kinds,
- * ioredis' closed-connection errors. Those are a 503 the caller may retry, not a 500.
- */
-export function isConnectivityError(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth++) {
-    const candidate = current as {
-      code?: unknown;
-      kind?: unknown;
-      name?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      meta?: { driverAdapterError?: unknown };
-    };
-    if (typeof candidate.code === "string" && UNREACHABLE_CODES.has(candidate.code)) return true;
-    if (typeof candidate.kind === "string" && UNREACHABLE_KINDS.has(candidate.kind)) return true;
-    if (candidate.name === "PrismaClientInitializationError") return true;
-    if (
-      typeof candidate.message === "string" &&
-      /Connection is closed|Stream isn't writeable|Connection terminated/.test(candidate.message)
-    )
-      return true;
-    current = candidate.meta?.driverAdapterError ?? candidate.cause;
-  }
-  return false;
 }
 
 /** Every problem zod found, one detail each; an unknown field is named in `param`, like any other field. */

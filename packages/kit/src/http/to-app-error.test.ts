@@ -1,8 +1,9 @@
 import pg from "pg";
 import { z } from "zod";
+import { isConnectivityError } from "../connectivity";
 import { createLogger } from "../logger";
 import { createRedisClient } from "../redis";
-import { isConnectivityError, toAppError } from "./app";
+import { toAppError } from "./app";
 
 describe("toAppError", () => {
   it("maps a zod error to 422 validation_failed naming the first bad field", () => {
@@ -28,6 +29,14 @@ describe("toAppError", () => {
     const failed = await redis.get("x").catch((error: unknown) => error);
     redis.disconnect();
     expect(toAppError(failed).httpStatus).toBe(503);
+  });
+
+  it.each([
+    ["Client has encountered a connection error and is not queryable"],
+    ["Client was closed and is not queryable"],
+    ["Connection terminated unexpectedly"],
+  ])("maps pg's %j (a query on a connection a restart killed) to 503", (message) => {
+    expect(isConnectivityError(Object.assign(new Error("Invalid invocation"), { cause: new Error(message) }))).toBe(true);
   });
 
   it("maps a Prisma driver-adapter error that says the database is unreachable to 503", () => {

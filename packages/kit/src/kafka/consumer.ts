@@ -1,4 +1,5 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from "kafkajs";
+import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
 
@@ -76,7 +77,14 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
         await options.handle(consumed);
         return;
       } catch (thrown) {
-        const error = isAppError(thrown) ? thrown : new AppError("internal", errorMessage(thrown), { retryable: true, cause: thrown });
+        // A store that cannot be reached is an outage, waited out however long it lasts, never a reason to
+        // dead-letter (a Postgres restart would otherwise cost every message in flight).
+        const error = isAppError(thrown)
+          ? thrown
+          : new AppError(isConnectivityError(thrown) ? "dependency_unavailable" : "internal", errorMessage(thrown), {
+              retryable: true,
+              cause: thrown,
+            });
         const unlimited = error.code === "dependency_unavailable";
         if (!error.retryable || (!unlimited && attempt >= maxAttempts)) {
           await deadLetter(consumed, error);

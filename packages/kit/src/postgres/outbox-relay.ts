@@ -4,6 +4,7 @@ import { Counter, Histogram, type Registry } from "prom-client";
 import { createCoalescedRunner } from "../coalesced-runner";
 import type { Logger } from "../logger";
 import { quoteIdent } from "./database";
+import { createListener } from "./listener";
 
 export type OutboxRelayOptions = {
   pool: pg.Pool;
@@ -48,7 +49,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     registers: [options.metrics],
   });
 
-  let listener: pg.PoolClient | undefined;
   let stopped = true;
   let pollTimer: NodeJS.Timeout | undefined;
   let lastCleanup = 0;
@@ -120,36 +120,21 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
   const wake = runner.wake;
 
-  const listen = async () => {
-    const client = await pool.connect();
-    client.on("notification", wake);
-    client.on("error", (error) => {
-      logger.warn({ err: error }, "outbox listener connection lost; reconnecting");
-      client.release(true);
-      listener = undefined;
-      if (!stopped) setTimeout(() => void listen().catch((e) => logger.error({ err: e }, "outbox listener reconnect failed")), 1_000);
-    });
-    await client.query(`LISTEN ${quoteIdent(channel)}`);
-    listener = client;
-    wake();
-  };
+  const listener = createListener({ pool, channel, onNotification: wake, logger, name: `${options.schema} outbox` });
 
   return {
     drain,
     start: async () => {
       stopped = false;
-      await listen();
+      await listener.start();
+      wake();
       pollTimer = setInterval(wake, options.pollIntervalMs ?? 2_000);
     },
     stop: async () => {
       stopped = true;
       clearInterval(pollTimer);
       await runner.idle();
-      if (listener) {
-        await listener.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => undefined);
-        listener.release();
-        listener = undefined;
-      }
+      await listener.stop();
     },
   };
 }

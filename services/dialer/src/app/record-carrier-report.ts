@@ -1,4 +1,4 @@
-import type { Logger } from "@voxbridge/kit";
+import { isConnectivityError, type Logger } from "@voxbridge/kit";
 import { nextStepAfterAttempt } from "../domain/dial-outcome";
 import type { CarrierReport, DialJobStore } from "./ports";
 
@@ -32,4 +32,28 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
   }
   deps.logger.debug({ callId, attempt, outcome: report.outcome, next: step.kind === "retry" ? "retry" : step.status }, "attempt ended");
   deps.onEnded();
+}
+
+/**
+ * recordCarrierReport, retried while Postgres is unreachable: a report is the only word of how an
+ * attempt ended, so a blink of the database must delay it, not lose it (a lost end would leave the
+ * call to the orphan reconciler, and a talking call's slot and minutes held meanwhile). Gives up
+ * only when the dialer stops, where the reconciler of the next instance takes over.
+ */
+export async function recordCarrierReportDurably(
+  deps: CarrierReportDeps & { isStopping: () => boolean },
+  callId: string,
+  attempt: number,
+  report: CarrierReport,
+): Promise<void> {
+  for (let delayMs = 200; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+    try {
+      await recordCarrierReport(deps, callId, attempt, report);
+      return;
+    } catch (error) {
+      if (!isConnectivityError(error) || deps.isStopping()) throw error;
+      deps.logger.warn({ err: error, callId, attempt, kind: report.kind }, "carrier report not recorded yet; retrying");
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }

@@ -1,5 +1,5 @@
-import { prismaAdapter } from "@voxbridge/kit";
-import pg from "pg";
+import { createPool, type Logger, prismaAdapter } from "@voxbridge/kit";
+import type pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** The webhook service's own Postgres schema. */
@@ -7,8 +7,8 @@ export const WEBHOOKS_SCHEMA = "webhooks";
 
 export type WebhooksPrisma = PrismaClient;
 
-export function createWebhooksPrisma(databaseUrl: string, poolSize: number): PrismaClient {
-  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, WEBHOOKS_SCHEMA, poolSize) });
+export function createWebhooksPrisma(databaseUrl: string, poolSize: number, logger?: Logger): PrismaClient {
+  return new PrismaClient({ adapter: prismaAdapter(databaseUrl, WEBHOOKS_SCHEMA, poolSize, logger) });
 }
 
 /**
@@ -18,11 +18,11 @@ export function createWebhooksPrisma(databaseUrl: string, poolSize: number): Pri
  * attempted again (same webhook-id) once their lease ends. Event intake, the thing that must not be
  * lost, goes through Prisma with synchronous commits before the Kafka offset is committed.
  */
-export function createWebhooksPool(databaseUrl: string, max: number): pg.Pool {
-  return new pg.Pool({
-    connectionString: databaseUrl,
+export function createWebhooksPool(databaseUrl: string, max: number, logger?: Logger): pg.Pool {
+  return createPool(databaseUrl, {
     max,
-    application_name: "webhooks-delivery",
-    options: `-c search_path=${WEBHOOKS_SCHEMA} -c synchronous_commit=off`,
+    applicationName: "webhooks-delivery",
+    settings: [`search_path=${WEBHOOKS_SCHEMA}`, "synchronous_commit=off"],
+    logger,
   });
 }

@@ -1,0 +1,61 @@
+import type pg from "pg";
+import type { Logger } from "../logger";
+import { quoteIdent } from "./database";
+
+/**
+ * A LISTEN on one channel that outlives its connection: when the connection is lost (a Postgres
+ * restart, a failover), it reconnects with backoff until it succeeds or is stopped, then calls
+ * `onNotification` once, since notifications sent while it was away are gone. Callers keep a
+ * safety poll for the time it is away.
+ */
+export function createListener(options: { pool: pg.Pool; channel: string; onNotification: () => void; logger: Logger; name: string }) {
+  let client: pg.PoolClient | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const c = await options.pool.connect();
+    c.on("notification", options.onNotification);
+    c.on("error", (error) => {
+      if (client !== c) return;
+      client = undefined;
+      c.release(true);
+      options.logger.warn({ err: error, listener: options.name }, "listener connection lost; reconnecting");
+      reconnect(1_000);
+    });
+    try {
+      await c.query(`LISTEN ${quoteIdent(options.channel)}`);
+    } catch (error) {
+      c.release(true);
+      throw error;
+    }
+    client = c;
+  };
+
+  const reconnect = (delayMs: number) => {
+    if (stopped) return;
+    retry = setTimeout(() => {
+      connect().then(
+        () => {
+          options.logger.info({ listener: options.name }, "listener reconnected");
+          options.onNotification();
+        },
+        () => reconnect(Math.min(delayMs * 2, 5_000)),
+      );
+    }, delayMs);
+  };
+
+  return {
+    start: connect,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      if (c) {
+        await c.query(`UNLISTEN ${quoteIdent(options.channel)}`).catch(() => undefined);
+        c.release();
+      }
+    },
+  };
+}
