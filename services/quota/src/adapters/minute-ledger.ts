@@ -1,5 +1,5 @@
-import { AppError, type Logger } from "@voxbridge/kit";
-import pg from "pg";
+import { AppError, createPool, type Logger } from "@voxbridge/kit";
+import type pg from "pg";
 import type { HoldRecord, LedgerSnapshot, LockedLedger, MinuteLedger } from "../app/ports";
 import { QUOTA_SCHEMA } from "./prisma";
 
@@ -13,15 +13,7 @@ export function createQuotaPool(databaseUrl: string, max: number, logger: Logger
   // stuck: fail (503) rather than hang.
   const settings = [`search_path=${QUOTA_SCHEMA}`, "lock_timeout=5000"];
   if (options.synchronousCommit === false) settings.push("synchronous_commit=off");
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max,
-    connectionTimeoutMillis: 5_000,
-    application_name: "quota",
-    options: settings.map((setting) => `-c ${setting}`).join(" "),
-  });
-  pool.on("error", (error) => logger.warn({ err: error }, "idle postgres connection failed"));
-  return pool;
+  return createPool(databaseUrl, { max, applicationName: "quota", settings, logger });
 }
 
 // Advisory lock keys, (int4, int4) form: a space of quota's own, the id's first 32 bits within it
@@ -139,7 +131,7 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
       let decision: Awaited<ReturnType<typeof check>>;
       try {
         decision = await check(opened.record);
-        if (decision.row === "refused" || (decision.row === "retry" && opened.opened)) {
+        if (decision.row === "refused" || ((decision.row === "retry" || decision.row === "unsent") && opened.opened)) {
           // Gone before the lock is: a rebuild never reads a hold that was refused, or was never checked.
           await client.query({
             name: "quota_discard_hold",
@@ -148,7 +140,8 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
           });
         }
       } catch (error) {
-        // The row stays: Redis may have counted the hold before the failure (expiry releases it).
+        // The row stays: Redis may have counted the hold before the failure (expiry releases it). A
+        // check that provably never reached Redis comes back as "unsent" instead, and its row goes.
         unlockInBackground(client, HOLD_UNLOCK, locks);
         throw error;
       }

@@ -96,7 +96,15 @@ export function createRedisCounters(client: Redis): MinuteCounters {
   const redis = client as ScriptedRedis;
   return {
     async hold(orgId, period, callId, minutes) {
-      const result = await redis.quotaHold(holdsKey(orgId), periodKey(orgId, period), callId, minutes);
+      let result: number;
+      try {
+        result = await redis.quotaHold(holdsKey(orgId), periodKey(orgId, period), callId, minutes);
+      } catch (error) {
+        // Disconnected (the offline queue is off): ioredis refused to send it, so nothing was counted.
+        // Any other failure (a timeout, a connection lost in flight) may have been applied.
+        if (error instanceof Error && error.message.startsWith("Stream isn't writeable")) return "unreachable";
+        throw error;
+      }
       const outcome = HOLD_OUTCOME[result];
       if (!outcome) throw new Error(`unexpected hold script result ${result}`);
       return outcome;

@@ -250,7 +250,7 @@ describe("minute holds", () => {
     await expect(holds.hold(await fx.newOrg(1), callId)).rejects.toMatchObject({ code: "conflict" });
   });
 
-  it("fails with a retryable dependency_unavailable error, never a grant, when Redis is unreachable", async () => {
+  it("fails with a retryable dependency_unavailable error, never a grant, and holds nothing when Redis is unreachable", async () => {
     const unreachable = createRedisClient("redis://127.0.0.1:1", silentLogger);
     await unreachable.connect().catch(() => undefined);
     const orgId = await fx.newOrg(10);
@@ -261,9 +261,10 @@ describe("minute holds", () => {
     unreachable.disconnect();
     expect(outcome).toBeInstanceOf(AppError);
     expect(outcome).toMatchObject({ code: "dependency_unavailable", retryable: true });
-    // The ledger keeps the unconfirmed hold (Redis may have counted it before the reply was lost) until
-    // reconciliation releases it (reconcile-holds.int.test.ts).
-    expect(await fx.ledgerOf(orgId)).toEqual({ held: 1 });
+    // The check was never sent (the client is not connected), so nothing was counted and the row goes:
+    // a refused request holds nothing once it is answered, and the org keeps its minutes.
+    expect(await fx.ledgerOf(orgId)).toEqual({});
+    expect(await fx.accounting().holds.usage(orgId)).toMatchObject({ minutes_reserved: 0, minutes_remaining: 10 });
   });
 
   it("keeps one org's keys in one Redis Cluster slot (one hash tag per org)", async () => {

@@ -72,23 +72,29 @@ export function createMinuteHolds(deps: MinuteHoldsDeps) {
           expiresAt: holdExpiry.unconfirmed(now, deps.unconfirmedHoldTtlSeconds),
         };
         for (let attempt = 1; ; attempt++) {
-          const answer = await deps.ledger.holdUnderLock(hold, async (record): Promise<HoldDecision<MinuteHoldResponse | null>> => {
-            if (record.orgId !== orgId) {
-              deps.metrics.hold("other_org");
-              throw new AppError("conflict", "This call id belongs to another organization", { param: "call_id" });
-            }
-            if (record.status !== "held") {
-              // The call has ended already (its hold settled or released by its events): it exists and is
-              // accounted for, so a retried hold is answered as granted, and holds nothing.
-              deps.metrics.hold("settled");
-              return { row: "keep", result: { granted: true, minutes_held: 0 } };
-            }
-            const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
-            if (outcome === "cold") return { row: "retry", result: null };
-            deps.metrics.hold(outcome);
-            if (outcome === "refused") return { row: "refused", result: REFUSED };
-            return { row: "keep", result: { granted: true, minutes_held: record.minutes } };
-          });
+          const answer = await deps.ledger.holdUnderLock(
+            hold,
+            async (record): Promise<HoldDecision<MinuteHoldResponse | null | "unreachable">> => {
+              if (record.orgId !== orgId) {
+                deps.metrics.hold("other_org");
+                throw new AppError("conflict", "This call id belongs to another organization", { param: "call_id" });
+              }
+              if (record.status !== "held") {
+                // The call has ended already (its hold settled or released by its events): it exists and is
+                // accounted for, so a retried hold is answered as granted, and holds nothing.
+                deps.metrics.hold("settled");
+                return { row: "keep", result: { granted: true, minutes_held: 0 } };
+              }
+              const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
+              if (outcome === "cold") return { row: "retry", result: null };
+              // Redis is down: 503, and the row goes, so a refused request holds nothing once answered.
+              if (outcome === "unreachable") return { row: "unsent", result: "unreachable" };
+              deps.metrics.hold(outcome);
+              if (outcome === "refused") return { row: "refused", result: REFUSED };
+              return { row: "keep", result: { granted: true, minutes_held: record.minutes } };
+            },
+          );
+          if (answer === "unreachable") throw storeUnavailable(new Error("redis unreachable: nothing was held"));
           if (answer) return answer;
           // The counters are missing. The lock is let go (a rebuild takes it exclusively): rebuild, then hold again.
           if (attempt >= MAX_COLD_ATTEMPTS) throw storeUnavailable(new Error("counters still missing after rebuilds"));

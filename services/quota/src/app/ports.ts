@@ -6,7 +6,8 @@ export type PeriodCounters = { limit: number; used: number; held: number };
 /** A hold's entry in the counters. */
 export type CounterHold = { callId: string; minutes: number };
 
-export type HoldOutcome = "granted" | "already_held" | "refused" | "cold";
+/** "unreachable": Redis was not connected, so the check was never sent and counted nothing. */
+export type HoldOutcome = "granted" | "already_held" | "refused" | "cold" | "unreachable";
 
 /**
  * Redis-side minute counters. Per org: one key of open holds (any period) and one key per period
@@ -54,9 +55,10 @@ export type LockMode = "shared" | "exclusive";
 
 /**
  * What became of a hold checked under the locks: "keep" the row as it is, "refused" (its row goes
- * unless an event confirmed the call), or "retry" after a rebuild (the row goes if this hold opened it).
+ * unless an event confirmed the call), "retry" after a rebuild, or "unsent" when Redis was not
+ * reachable and counted nothing (for both, the row goes if this hold opened it).
  */
-export type HoldDecision<T> = { row: "keep" | "refused" | "retry"; result: T };
+export type HoldDecision<T> = { row: "keep" | "refused" | "retry" | "unsent"; result: T };
 
 /** The durable ledger in Postgres: the truth Redis counters are rebuilt from. */
 export interface MinuteLedger {
