@@ -1,7 +1,7 @@
 import { AppError } from "@voxbridge/kit";
 import type { RequestHandler, Response } from "express";
 import type { ApiKeyAuthStore, ApiKeyPrincipal } from "../adapters/api-key-store";
-import { looksLikeApiKey } from "../domain/api-key";
+import { API_KEY_PREFIX, looksLikeApiKey } from "../domain/api-key";
 
 /** Requires `Authorization: Bearer sk_live_…`; puts the key's org on res.locals.principal. */
 export function authenticate(keys: Pick<ApiKeyAuthStore, "authenticate" | "markUsed">): RequestHandler {
@@ -10,7 +10,17 @@ export function authenticate(keys: Pick<ApiKeyAuthStore, "authenticate" | "markU
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const key = match?.[1];
     if (!key || !looksLikeApiKey(key)) {
-      next(new AppError("unauthenticated", "Missing or malformed API key (Authorization: Bearer sk_live_…)"));
+      // A key anywhere else is never accepted; one in the URL has been written to every log and cache
+      // on its way here (ours scrub it), so say so.
+      const inUrl = req.originalUrl.includes(API_KEY_PREFIX);
+      next(
+        new AppError(
+          "unauthenticated",
+          inUrl
+            ? "API keys are accepted only in the Authorization header (Bearer sk_live_…); this one was sent in the URL: revoke it"
+            : "Missing or malformed API key (Authorization: Bearer sk_live_…)",
+        ),
+      );
       return;
     }
     const principal = await keys.authenticate(key);
