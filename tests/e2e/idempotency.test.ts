@@ -82,12 +82,34 @@ describe("Idempotency-Key on POST /v1/calls/outbound", () => {
     const db = new pg.Client({ connectionString: testDatabaseUrl() });
     await db.connect();
     await db.query(
-      "UPDATE gateway.idempotency_keys SET status = 'in_flight', created_at = now() WHERE key = 'slow' AND response_body->>'id' = $1",
+      "UPDATE gateway.idempotency_keys SET status = 'in_flight', renewed_at = now() WHERE key = 'slow' AND response_body->>'id' = $1",
       [CallOut.parse(first.body).id],
     );
     await db.end();
     const response = await api.post("/v1/calls/outbound", body, { "idempotency-key": "slow" });
     expect([response.status, errorType(response)]).toEqual([409, "idempotency_key_in_flight"]);
+  });
+
+  it("lets a retry take over, within seconds, a key whose request died with its process, still with one call", async () => {
+    const org = await provisionOrg({ minutes: 100 });
+    const api = apiClient(stack.gatewayUrl, org.apiKey);
+    const body = { to: "+15551234567" };
+    const first = CallOut.parse((await api.post("/v1/calls/outbound", body, { "idempotency-key": "crashed" })).body);
+    // What a gateway killed mid-request leaves: the claim in flight, renewed for the last time 6 s ago.
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    await db.query(
+      `UPDATE gateway.idempotency_keys SET status = 'in_flight', response_status = NULL, response_body = NULL,
+              renewed_at = now() - interval '6 seconds'
+        WHERE key = 'crashed' AND api_key_id = (SELECT id FROM gateway.api_keys WHERE org_id = $1 LIMIT 1)`,
+      [org.orgId],
+    );
+    const retried = await api.post("/v1/calls/outbound", body, { "idempotency-key": "crashed" });
+    expect(retried.status).toBe(201);
+    expect(CallOut.parse(retried.body).id).toBe(first.id);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM gateway.calls WHERE org_id = $1", [org.orgId]);
+    await db.end();
+    expect(rows[0].n).toBe(1);
   });
 
   it("refuses a malformed key with 422", async () => {

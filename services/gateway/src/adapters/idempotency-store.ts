@@ -6,8 +6,13 @@ export type IdempotencyClaim =
   | { kind: "mismatch" }
   | { kind: "in_flight" };
 
-/** How long an unfinished claim blocks retries before a retry may take it over (its process likely died). */
-const STALE_IN_FLIGHT_SECONDS = 60;
+/**
+ * An in-flight claim is a lease: its request renews it every LEASE_RENEW_MS while it runs, and a
+ * claim not renewed for LEASE_SECONDS belongs to a request whose process died, so a retry takes it
+ * over (the call id comes from the key, so even a wrong guess cannot make a second call).
+ */
+export const LEASE_SECONDS = 5;
+export const LEASE_RENEW_MS = 2_000;
 /** Keys are kept this long (at least the 24 h promised to partners). */
 const RETAIN_HOURS = 48;
 
@@ -20,10 +25,10 @@ export function createIdempotencyStore(prisma: GatewayPrisma) {
       const claimed = await prisma.$executeRaw`
         INSERT INTO "idempotency_keys" (api_key_id, key, fingerprint, status)
         VALUES (${apiKeyId}::uuid, ${key}, ${fingerprint}, 'in_flight')
-        ON CONFLICT (api_key_id, key) DO UPDATE SET created_at = now()
+        ON CONFLICT (api_key_id, key) DO UPDATE SET created_at = now(), renewed_at = now()
           WHERE "idempotency_keys".status = 'in_flight'
             AND "idempotency_keys".fingerprint = EXCLUDED.fingerprint
-            AND "idempotency_keys".created_at < now() - make_interval(secs => ${STALE_IN_FLIGHT_SECONDS})`;
+            AND "idempotency_keys".renewed_at < now() - make_interval(secs => ${LEASE_SECONDS})`;
       if (claimed === 1) return { kind: "new" };
       const existing = await prisma.idempotencyKey.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
       if (!existing) return this.claim(apiKeyId, key, fingerprint); // released between the two statements
@@ -40,6 +45,12 @@ export function createIdempotencyStore(prisma: GatewayPrisma) {
         lastSweep = Date.now();
         await prisma.$executeRaw`DELETE FROM "idempotency_keys" WHERE created_at < now() - make_interval(hours => ${RETAIN_HOURS})`;
       }
+    },
+    /** Keeps a running request's claim from looking abandoned. */
+    async renew(apiKeyId: string, key: string): Promise<void> {
+      await prisma.$executeRaw`
+        UPDATE "idempotency_keys" SET renewed_at = now()
+         WHERE api_key_id = ${apiKeyId}::uuid AND key = ${key} AND status = 'in_flight'`;
     },
     /** Forgets a claim whose request failed in a way a retry may fix (5xx, 409, 429). */
     async release(apiKeyId: string, key: string): Promise<void> {

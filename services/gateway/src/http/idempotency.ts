@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@voxbridge/kit";
 import type { RequestHandler, Response } from "express";
-import type { IdempotencyStore } from "../adapters/idempotency-store";
+import { type IdempotencyStore, LEASE_RENEW_MS } from "../adapters/idempotency-store";
 import { principalOf } from "./authenticate";
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -22,7 +22,8 @@ const isFinal = (status: number) => status < 500 && status !== 409 && status !==
 /**
  * `Idempotency-Key` on a POST: the same key and body replays the first response (with
  * `Idempotent-Replayed: true`) and does nothing again; the same key with another body is 422;
- * the same key while the first request runs is 409. Keys are scoped per API key and kept 48 h.
+ * the same key while the first request runs is 409 (its claim is a lease the request renews, so a
+ * key whose process died is free again within seconds). Keys are scoped per API key and kept 48 h.
  */
 export function idempotent(store: IdempotencyStore): RequestHandler {
   return async (req, res, next) => {
@@ -68,10 +69,16 @@ export function idempotent(store: IdempotencyStore): RequestHandler {
 /** The key this request claimed, for routes that derive stable ids from it. */
 export const idempotencyKeyOf = (res: Response): { apiKeyId: string; key: string } | undefined => res.locals.idempotencyKey;
 
-/** Stores the response before it is sent, so a retry arriving right after it sees it. */
+/** Stores the response before it is sent, so a retry arriving right after it sees it; renews the claim until then. */
 function recordResponse(res: Response, store: IdempotencyStore, apiKeyId: string, key: string): void {
+  // Until the response is recorded (a client that hung up does not stop the request, so not the
+  // lease either), for at most a minute: a request stuck longer than that is as good as dead.
+  const renewal = setInterval(() => void store.renew(apiKeyId, key).catch(() => undefined), LEASE_RENEW_MS);
+  renewal.unref();
+  setTimeout(() => clearInterval(renewal), 60_000).unref();
   const send = res.json.bind(res);
   res.json = (body: unknown) => {
+    clearInterval(renewal);
     const status = res.statusCode;
     const settle = isFinal(status) ? store.complete(apiKeyId, key, status, body) : store.release(apiKeyId, key);
     settle.then(
