@@ -68,7 +68,7 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   try {
     created = await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
   } catch (error) {
-    await deps.minutes.release(orgId, call.id).catch(() => undefined);
+    await giveBack(deps, orgId, call.id);
     throw error;
   }
   if (created) return call;
@@ -76,4 +76,22 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   const existing = await deps.calls.findById(orgId, call.id);
   if (!existing) throw new AppError("conflict", "This call id belongs to another request");
   return existing;
+}
+
+/** Attempts at giving a hold back, the first before the error is answered, the rest in the background. */
+const RELEASE_ATTEMPTS = 12;
+
+/**
+ * Gives back the hold of a call that was not written, so a request answered with an error holds
+ * nothing. When quota or its stores are unreachable too (a Postgres outage fails both writes), it
+ * keeps trying in the background with backoff, about two minutes in all; past that the hold's own
+ * expiry gives the minutes back.
+ */
+async function giveBack(deps: CreateOutboundCallDeps, orgId: string, callId: string): Promise<void> {
+  const attempt = (n: number): Promise<void> =>
+    deps.minutes.release(orgId, callId).catch(() => {
+      if (n + 1 >= RELEASE_ATTEMPTS) return;
+      setTimeout(() => void attempt(n + 1), Math.min(500 * 2 ** n, 15_000)).unref();
+    });
+  await attempt(0);
 }
