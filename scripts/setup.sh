@@ -23,6 +23,14 @@ quietly() {
 log "generating Prisma clients"
 quietly pnpm generate
 
+# The /docs browser test (tests/e2e/docs-browser.test.ts) drives Debian's chromium; the package
+# lists are refreshed only when the install cannot go ahead without them.
+install_chromium() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium (Debian)"
+  install_chromium >/dev/null 2>&1 || { quietly apt-get update && quietly install_chromium; }
+fi
+
 start_kafka() {
   KAFKA_PORT="${KAFKA_BROKERS##*:}" "$ROOT/infra/kafka/kafka.sh" start
 }
