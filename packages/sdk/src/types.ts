@@ -1,0 +1,38 @@
+import type { components, operations } from "./generated/openapi";
+
+// Names for the generated schemas the client takes and returns, so signatures and editor hovers
+// read `Promise<Call>` rather than the expanded object type.
+type Schemas = components["schemas"];
+type QueryOf<Id extends keyof operations> = NonNullable<operations[Id]["parameters"]["query"]>;
+
+export type Call = Schemas["CallOutOutput"];
+export type CallList = Schemas["CallList"];
+export type CreateCallRequest = Schemas["CreateOutboundCallRequest"];
+export type ListCallsQuery = QueryOf<"listCalls">;
+
+export type Agent = Schemas["Agent"];
+export type AgentList = Schemas["AgentList"];
+export type CreateAgentRequest = Schemas["CreateAgentRequest"];
+export type UpdateAgentRequest = Schemas["UpdateAgentRequest"];
+export type ListAgentsQuery = QueryOf<"listAgents">;
+
+export type Usage = Schemas["Usage"];
+
+export type ApiKey = Schemas["ApiKey"];
+export type ApiKeyList = Schemas["ApiKeyList"];
+export type CreatedApiKey = Schemas["CreatedApiKey"];
+export type CreateApiKeyRequest = Schemas["CreateApiKeyRequest"];
+export type ListApiKeysQuery = QueryOf<"listApiKeys">;
+
+export type WebhookEndpoint = Schemas["WebhookEndpointOut"];
+export type WebhookEndpointWithSecret = Schemas["WebhookEndpointWithSecretOut"];
+export type WebhookEndpointList = Schemas["WebhookEndpointList"];
+export type CreateWebhookEndpointRequest = Schemas["CreateWebhookEndpointRequest"];
+export type UpdateWebhookEndpointRequest = Schemas["UpdateWebhookEndpointRequest"];
+export type ListWebhookEndpointsQuery = QueryOf<"listWebhookEndpoints">;
+
+export type WebhookDelivery = Schemas["WebhookDeliveryOut"];
+export type WebhookDeliveryList = Schemas["WebhookDeliveryList"];
+export type ListWebhookDeliveriesQuery = QueryOf<"listWebhookDeliveries">;
+
+export type SigningSecret = Schemas["SigningSecretOut"];
