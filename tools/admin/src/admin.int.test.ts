@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => db.end());
 
-/** The operator CLI exactly as INTERFACES.md spells it. */
+/** The operator CLI exactly as the README's "Operator CLI" section spells it. */
 const admin = (...args: string[]) =>
   run("pnpm", ["--silent", "admin", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: testDatabaseUrl() } });
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import type { Logger } from "../logger";
 
-/** Creates the URL's database when it does not exist yet (INTERFACES: "created if missing"). */
+/** Creates the URL's database when it does not exist yet (the README's configuration table: "created if missing"). */
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ""));

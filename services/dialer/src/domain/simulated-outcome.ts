@@ -1,6 +1,6 @@
 import type { AttemptOutcome } from "./dial-outcome";
 
-/** The simulator's magic numbers (INTERFACES.md): the last four digits of `to` pick the outcome. */
+/** The simulator's magic numbers (docs/dialer.md, "Telephony adapters"): the last four digits of `to` pick the outcome. */
 export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | "canceled"> {
   switch (to.replace(/\D/g, "").slice(-4)) {
     case "0001":

@@ -15,7 +15,7 @@ export type SimulatorOptions = {
 type LiveCall = { callId: string; attempt: number; timers: Set<NodeJS.Timeout>; answeredAt: number | null; ended: boolean };
 
 /**
- * A development carrier: outcomes by the number's last four digits (INTERFACES.md), ringing,
+ * A development carrier: outcomes by the number's last four digits (docs/dialer.md, "Telephony adapters"), ringing,
  * answer and hang-up reported through the same sink as a real carrier's status callbacks.
  */
 export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
