@@ -1,42 +1,25 @@
-import { randomBytes } from "node:crypto";
 import { ErrorEnvelope } from "@voxbridge/contracts";
-import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
-import { type RunningGateway, startGateway } from "@voxbridge/gateway/src/gateway";
-import { createLogger, topicNames } from "@voxbridge/kit";
+import { createLogger } from "@voxbridge/kit";
 import { request } from "undici";
-import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
-import { deleteTopics, provisionOrg, type TestOrg } from "../support/stack";
+import { provisionOrg, startGatewayAlone, type TestOrg } from "../support/stack";
 
 // The gateway's own request log, captured at the most verbose level, while a partner puts its key
 // in the wrong places.
-const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
 const lines: string[] = [];
-let gateway: RunningGateway;
+let gateway: Awaited<ReturnType<typeof startGatewayAlone>>;
 let org: TestOrg;
 
 beforeAll(async () => {
   org = await provisionOrg();
-  gateway = await startGateway(
-    loadGatewayConfig({
-      DATABASE_URL: testDatabaseUrl(),
-      REDIS_URL: testRedisUrl(),
-      KAFKA_BROKERS: testKafkaBrokers().join(","),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      GATEWAY_PORT: "0",
-      GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
-      QUOTA_URL: "http://127.0.0.1:1",
-    }),
+  gateway = await startGatewayAlone(
     createLogger({ service: "gateway", level: "trace", destination: { write: (line: string) => void lines.push(line) } }),
   );
 });
-afterAll(async () => {
-  await gateway?.stop();
-  await deleteTopics(Object.values(topicNames(topicPrefix)));
-});
+afterAll(() => gateway?.stop());
 
 describe("an API key outside the Authorization header", () => {
   it("is refused with a 401 that says where keys go, and never written to the log", async () => {
-    const base = `http://127.0.0.1:${gateway.port}`;
+    const base = gateway.url;
     for (const path of [`/v1/usage?api_key=${org.apiKey}`, `/v1/calls?key=${org.apiKey}&limit=5`, `/v1/calls/${org.apiKey}`]) {
       const response = await request(`${base}${path}`);
       const body = ErrorEnvelope.parse(await response.body.json());

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { loadDialerConfig } from "@voxbridge/dialer/src/config";
 import { startDialer } from "@voxbridge/dialer/src/dialer";
 import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
-import { startGateway } from "@voxbridge/gateway/src/gateway";
+import { type RunningGateway, startGateway } from "@voxbridge/gateway/src/gateway";
 import { createOrganization } from "@voxbridge/gateway/src/provisioning";
-import { createKafka, createLogger, topicNames } from "@voxbridge/kit";
+import { createKafka, createLogger, type Logger, topicNames } from "@voxbridge/kit";
 import { loadQuotaConfig } from "@voxbridge/quota/src/config";
 import { setOrgMinuteLimit } from "@voxbridge/quota/src/provisioning";
 import { startQuota } from "@voxbridge/quota/src/quota";
@@ -69,6 +69,38 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       await Promise.all([gateway.stop(), dialer.stop(), webhooks.stop()]);
       await quota.stop();
       await deleteTopics(Object.values(topics));
+    },
+  };
+}
+
+/**
+ * The gateway alone, on an ephemeral port with a topic prefix of its own, its quota service down
+ * (nothing listens at QUOTA_URL) unless an override says otherwise. `stop` also removes its topics.
+ */
+export async function startGatewayAlone(
+  logger: Logger,
+  overrides: Record<string, string> = {},
+): Promise<{ gateway: RunningGateway; url: string; stop: () => Promise<void> }> {
+  const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      DATABASE_URL: testDatabaseUrl(),
+      REDIS_URL: testRedisUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(","),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      GATEWAY_PORT: "0",
+      GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
+      QUOTA_URL: "http://127.0.0.1:1",
+      ...overrides,
+    }),
+    logger,
+  );
+  return {
+    gateway,
+    url: `http://127.0.0.1:${gateway.port}`,
+    stop: async () => {
+      await gateway.stop();
+      await deleteTopics(Object.values(topicNames(topicPrefix)));
     },
   };
 }

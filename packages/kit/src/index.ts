@@ -18,4 +18,5 @@ export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";
 export * from "./redis";
+export * from "./retry";
 export * from "./worker";

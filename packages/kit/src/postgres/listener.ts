@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Logger } from "../logger";
+import { retryWithBackoff } from "../retry";
 import { quoteIdent } from "./database";
 
 /**
@@ -11,7 +12,6 @@ import { quoteIdent } from "./database";
 export function createListener(options: { pool: pg.Pool; channel: string; onNotification: () => void; logger: Logger; name: string }) {
   let client: pg.PoolClient | undefined;
   let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
 
   const connect = async () => {
     const c = await options.pool.connect();
@@ -21,7 +21,7 @@ export function createListener(options: { pool: pg.Pool; channel: string; onNoti
       client = undefined;
       c.release(true);
       options.logger.warn({ err: error, listener: options.name }, "listener connection lost; reconnecting");
-      reconnect(1_000);
+      reconnect();
     });
     try {
       await c.query(`LISTEN ${quoteIdent(options.channel)}`);
@@ -32,24 +32,21 @@ export function createListener(options: { pool: pg.Pool; channel: string; onNoti
     client = c;
   };
 
-  const reconnect = (delayMs: number) => {
-    if (stopped) return;
-    retry = setTimeout(() => {
-      connect().then(
-        () => {
-          options.logger.info({ listener: options.name }, "listener reconnected");
-          options.onNotification();
-        },
-        () => reconnect(Math.min(delayMs * 2, 5_000)),
-      );
-    }, delayMs);
-  };
+  const reconnect = () =>
+    void retryWithBackoff(
+      async () => {
+        if (stopped) return;
+        await connect();
+        options.logger.info({ listener: options.name }, "listener reconnected");
+        options.onNotification();
+      },
+      { shouldRetry: () => !stopped, initialDelayMs: 1_000, maxDelayMs: 5_000, unref: true },
+    ).catch(() => undefined);
 
   return {
     start: connect,
     stop: async () => {
       stopped = true;
-      clearTimeout(retry);
       const c = client;
       client = undefined;
       if (c) {

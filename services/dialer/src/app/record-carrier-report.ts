@@ -1,4 +1,4 @@
-import { isConnectivityError, type Logger } from "@voxbridge/kit";
+import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/kit";
 import { nextStepAfterAttempt } from "../domain/dial-outcome";
 import type { CarrierReport, DialJobStore } from "./ports";
 
@@ -46,14 +46,13 @@ export async function recordCarrierReportDurably(
   attempt: number,
   report: CarrierReport,
 ): Promise<void> {
-  for (let delayMs = 200; ; delayMs = Math.min(delayMs * 2, 2_000)) {
-    try {
-      await recordCarrierReport(deps, callId, attempt, report);
-      return;
-    } catch (error) {
-      if (!isConnectivityError(error) || deps.isStopping()) throw error;
+  await retryWithBackoff(() => recordCarrierReport(deps, callId, attempt, report), {
+    shouldRetry: (error) => {
+      if (!isConnectivityError(error) || deps.isStopping()) return false;
       deps.logger.warn({ err: error, callId, attempt, kind: report.kind }, "carrier report not recorded yet; retrying");
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
+      return true;
+    },
+    initialDelayMs: 200,
+    maxDelayMs: 2_000,
+  });
 }

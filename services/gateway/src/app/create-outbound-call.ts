@@ -1,5 +1,5 @@
 import { type CallOut, type CreateOutboundCallRequest, newCallEvent, newCallOut } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError, retryWithBackoff } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
@@ -88,10 +88,14 @@ const RELEASE_ATTEMPTS = 12;
  * expiry gives the minutes back.
  */
 async function giveBack(deps: CreateOutboundCallDeps, orgId: string, callId: string): Promise<void> {
-  const attempt = (n: number): Promise<void> =>
-    deps.minutes.release(orgId, callId).catch(() => {
-      if (n + 1 >= RELEASE_ATTEMPTS) return;
-      setTimeout(() => void attempt(n + 1), Math.min(500 * 2 ** n, 15_000)).unref();
-    });
-  await attempt(0);
+  const release = () => deps.minutes.release(orgId, callId);
+  await release().catch(
+    () =>
+      void retryWithBackoff(release, {
+        shouldRetry: (_error, failures) => failures < RELEASE_ATTEMPTS - 1,
+        initialDelayMs: 500,
+        maxDelayMs: 15_000,
+        unref: true,
+      }).catch(() => undefined),
+  );
 }

@@ -12,6 +12,7 @@ import {
   CreateWebhookEndpointRequest,
   type ErrorCode,
   type ErrorEnvelope,
+  newCallOut,
   SigningSecretOut,
   UpdateAgentRequest,
   UpdateWebhookEndpointRequest,
@@ -46,29 +47,17 @@ const CALL_ID = "6ba7b810-9dad-41d1-80b4-00c04fd430c8";
 const ENDPOINT_ID = "9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
 const AT = "2026-06-01T14:00:01.000Z";
 
-const call: CallOut = {
+const call: CallOut = newCallOut({
   id: CALL_ID,
   agent_id: AGENT_ID,
-  direction: "outbound",
-  status: "queued",
   to_number: "+15551234567",
   from_number: "+15559876543",
   client_name: "Jane Doe",
   context: { reference_number: "398690", product: "personal_loan" },
   metadata: { crm_id: "lead_8821" },
-  disposition: null,
-  transcript: null,
-  recording_url: null,
-  structured_answers: null,
-  attempt_count: 0,
-  max_attempts: 3,
-  duration_seconds: null,
-  error_message: null,
   scheduled_at: AT,
-  started_at: null,
-  completed_at: null,
   created_at: AT,
-};
+});
 
 const completedCall: CallOut = {
   ...call,
