@@ -884,11 +884,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "direction": "outbound",
                      *       "status": "queued",
-                     *       "to_number": "+15551234567",
                      *       "from_number": "+15559876543",
                      *       "client_name": "Jane Doe",
                      *       "context": {
@@ -909,6 +906,9 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
+                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *       "to_number": "+15551234567",
                      *       "created_at": "2026-06-01T14:00:01.000Z"
                      *     }
                      */
@@ -1176,11 +1176,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                     *           "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *           "direction": "outbound",
                      *           "status": "queued",
-                     *           "to_number": "+15551234567",
                      *           "from_number": "+15559876543",
                      *           "client_name": "Jane Doe",
                      *           "context": {
@@ -1201,6 +1198,9 @@ export interface operations {
                      *           "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *           "started_at": null,
                      *           "completed_at": null,
+                     *           "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *           "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *           "to_number": "+15551234567",
                      *           "created_at": "2026-06-01T14:00:01.000Z"
                      *         }
                      *       ],
@@ -1337,11 +1337,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "direction": "outbound",
                      *       "status": "queued",
-                     *       "to_number": "+15551234567",
                      *       "from_number": "+15559876543",
                      *       "client_name": "Jane Doe",
                      *       "context": {
@@ -1362,6 +1359,9 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
+                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *       "to_number": "+15551234567",
                      *       "created_at": "2026-06-01T14:00:01.000Z"
                      *     }
                      */
@@ -1487,11 +1487,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "direction": "outbound",
                      *       "status": "queued",
-                     *       "to_number": "+15551234567",
                      *       "from_number": "+15559876543",
                      *       "client_name": "Jane Doe",
                      *       "context": {
@@ -1512,6 +1509,9 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
+                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *       "to_number": "+15551234567",
                      *       "created_at": "2026-06-01T14:00:01.000Z"
                      *     }
                      */
@@ -4529,11 +4529,8 @@ export interface operations {
                  *       "timestamp": "2026-06-01T14:00:01.000Z",
                  *       "sequence": 1,
                  *       "data": {
-                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "direction": "outbound",
                  *         "status": "queued",
-                 *         "to_number": "+15551234567",
                  *         "from_number": "+15559876543",
                  *         "client_name": "Jane Doe",
                  *         "context": {
@@ -4554,6 +4551,9 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": null,
                  *         "completed_at": null,
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
                  *         "created_at": "2026-06-01T14:00:01.000Z"
                  *       }
                  *     }
@@ -4600,11 +4600,8 @@ export interface operations {
                  *       "timestamp": "2026-06-01T14:00:02.000Z",
                  *       "sequence": 2,
                  *       "data": {
-                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "direction": "outbound",
                  *         "status": "calling",
-                 *         "to_number": "+15551234567",
                  *         "from_number": "+15559876543",
                  *         "client_name": "Jane Doe",
                  *         "context": {
@@ -4625,6 +4622,9 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
                  *         "created_at": "2026-06-01T14:00:01.000Z"
                  *       }
                  *     }
@@ -4671,11 +4671,8 @@ export interface operations {
                  *       "timestamp": "2026-06-01T14:01:41.000Z",
                  *       "sequence": 3,
                  *       "data": {
-                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "direction": "outbound",
                  *         "status": "completed",
-                 *         "to_number": "+15551234567",
                  *         "from_number": "+15559876543",
                  *         "client_name": "Jane Doe",
                  *         "context": {
@@ -4696,6 +4693,9 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:01:41.000Z",
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
                  *         "created_at": "2026-06-01T14:00:01.000Z"
                  *       }
                  *     }
@@ -4742,11 +4742,8 @@ export interface operations {
                  *       "timestamp": "2026-06-01T14:03:10.000Z",
                  *       "sequence": 7,
                  *       "data": {
-                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "direction": "outbound",
                  *         "status": "failed",
-                 *         "to_number": "+15551234567",
                  *         "from_number": "+15559876543",
                  *         "client_name": "Jane Doe",
                  *         "context": {
@@ -4767,6 +4764,9 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:03:10.000Z",
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
                  *         "created_at": "2026-06-01T14:00:01.000Z"
                  *       }
                  *     }
@@ -4813,11 +4813,8 @@ export interface operations {
                  *       "timestamp": "2026-06-01T14:00:01.500Z",
                  *       "sequence": 2,
                  *       "data": {
-                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
-                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "direction": "outbound",
                  *         "status": "canceled",
-                 *         "to_number": "+15551234567",
                  *         "from_number": "+15559876543",
                  *         "client_name": "Jane Doe",
                  *         "context": {
@@ -4838,6 +4835,9 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": null,
                  *         "completed_at": "2026-06-01T14:00:01.500Z",
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
                  *         "created_at": "2026-06-01T14:00:01.000Z"
                  *       }
                  *     }
