@@ -16,8 +16,6 @@ const env = {
   SIM_TALK_SECONDS: "0.5",
   DIALER_CPS: "200",
   DIALER_ORG_CONCURRENCY: "100",
-  // Short, for a quick takeover; long enough that a busy test machine does not look dead.
-  DIALER_INSTANCE_LEASE_SECONDS: "3",
   DIALER_RETRY_DELAY_SECONDS: "0.1",
   DIALER_POLL_INTERVAL_MS: "500",
   SIM_DIAL_LOG: log.file,

@@ -111,7 +111,13 @@ export async function startDialer(
     metrics,
   });
   await relay.start();
-  const notifications = await listenForJobs({ pool: relayPool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake });
+  const notifications = await listenForJobs({
+    pool: relayPool,
+    schema: DIALER_SCHEMA,
+    logger,
+    onWake: scheduler.wake,
+    owner: instanceId,
+  });
   await scheduler.start();
 
   const consumer = await startConsumer({

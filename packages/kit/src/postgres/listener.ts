@@ -8,8 +8,18 @@ import { quoteIdent } from "./database";
  * restart, a failover), it reconnects with backoff until it succeeds or is stopped, then calls
  * `onNotification` once, since notifications sent while it was away are gone. Callers keep a
  * safety poll for the time it is away.
+ *
+ * `onConnect` runs on each new session after its LISTEN (to take session state such as an advisory
+ * lock); the session is closed, never returned to the pool, when the listener stops.
  */
-export function createListener(options: { pool: pg.Pool; channel: string; onNotification: () => void; logger: Logger; name: string }) {
+export function createListener(options: {
+  pool: pg.Pool;
+  channel: string;
+  onNotification: () => void;
+  logger: Logger;
+  name: string;
+  onConnect?: (client: pg.PoolClient) => Promise<void>;
+}) {
   let client: pg.PoolClient | undefined;
   let stopped = false;
 
@@ -25,6 +35,7 @@ export function createListener(options: { pool: pg.Pool; channel: string; onNoti
     });
     try {
       await c.query(`LISTEN ${quoteIdent(options.channel)}`);
+      await options.onConnect?.(c);
     } catch (error) {
       c.release(true);
       throw error;
@@ -49,10 +60,7 @@ export function createListener(options: { pool: pg.Pool; channel: string; onNoti
       stopped = true;
       const c = client;
       client = undefined;
-      if (c) {
-        await c.query(`UNLISTEN ${quoteIdent(options.channel)}`).catch(() => undefined);
-        c.release();
-      }
+      c?.release(true);
     },
   };
 }

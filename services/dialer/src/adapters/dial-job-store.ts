@@ -26,6 +26,22 @@ export const PACING_WINDOW_MS = 1_100;
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+/** Advisory lock class of the dialers' liveness locks; the second key is `hashtext(instance id)`. */
+export const LIVENESS_LOCK_CLASS = 0x766f78;
+
+/**
+ * Takes this instance's liveness lock on a session that lives as long as the process (the LISTEN
+ * connection) and records whether it got it. Postgres drops the lock the moment that session ends,
+ * which is how peers learn of a SIGKILL or a crash within seconds (`heartbeat`).
+ */
+export async function takeLivenessLock(client: Queryable, owner: string): Promise<void> {
+  await client.query(
+    `INSERT INTO "dialer_instances" (id, liveness_lock) SELECT $2, pg_try_advisory_lock($1, hashtext($3))
+     ON CONFLICT (id) DO UPDATE SET liveness_lock = excluded.liveness_lock, heartbeat_at = clock_timestamp()`,
+    [LIVENESS_LOCK_CLASS, owner, owner],
+  );
+}
+
 async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
@@ -216,17 +232,29 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
       return row ? { callId: row.call_id, attempt: row.attempt } : null;
     },
 
-    async heartbeat(owner, leaseSeconds) {
+    async heartbeat(owner, leaseSeconds, graceSeconds) {
       await pool.query(`INSERT INTO "dialer_instances" (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp()`, [
         owner,
       ]);
+      // An owner is dead when its session is gone: it took the liveness lock, no longer holds it and
+      // has not heartbeaten for the grace (a lost LISTEN connection of a live instance is back by
+      // then). Right after a Postgres restart nobody holds a lock yet, so only the lease rule
+      // applies for a lease: the owner stopped heartbeating and the attempt is older than a lease.
       const orphans = await pool.query<{ call_id: string; attempt: number; carrier_call_id: string | null }>(
         `SELECT j.call_id, a.attempt, a.carrier_call_id FROM "dial_jobs" j
            JOIN "dial_attempts" a ON a.call_id = j.call_id AND a.attempt = j.attempt_count
-          WHERE j.status = 'calling' AND j.deployment = $1 AND j.updated_at < clock_timestamp() - make_interval(secs => $2)
-            AND NOT EXISTS (SELECT 1 FROM "dialer_instances" i WHERE i.id = j.owner_id AND i.heartbeat_at > clock_timestamp() - make_interval(secs => $2))
+           LEFT JOIN "dialer_instances" i ON i.id = j.owner_id
+          WHERE j.status = 'calling' AND j.deployment = $1
+            AND (
+              (j.updated_at < clock_timestamp() - make_interval(secs => $2)
+                AND (i.id IS NULL OR i.heartbeat_at <= clock_timestamp() - make_interval(secs => $2)))
+              OR (i.liveness_lock AND i.heartbeat_at < clock_timestamp() - make_interval(secs => $3)
+                AND pg_postmaster_start_time() < clock_timestamp() - make_interval(secs => $2)
+                AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                                  AND l.classid = $4::oid AND l.objid = hashtext(i.id::text)::oid))
+            )
           LIMIT 500`,
-        [deployment, leaseSeconds],
+        [deployment, leaseSeconds, graceSeconds, LIVENESS_LOCK_CLASS],
       );
       await pool.query(`DELETE FROM "dialer_instances" WHERE heartbeat_at < clock_timestamp() - interval '1 day'`);
       return orphans.rows.map((row) => ({ callId: row.call_id, attempt: row.attempt, carrierCallId: row.carrier_call_id }));

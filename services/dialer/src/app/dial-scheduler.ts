@@ -126,8 +126,11 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   });
   const wake = runner.wake;
 
+  // Heartbeats (and looks for dead peers) every 2 s at most; a peer silent for two beats with its
+  // liveness lock gone is dead.
+  const beatMs = Math.min(2_000, (deps.leaseSeconds * 1000) / 3);
   const reconcileOrphans = async () => {
-    const orphans = await jobs.heartbeat(deps.owner, deps.leaseSeconds);
+    const orphans = await jobs.heartbeat(deps.owner, deps.leaseSeconds, (2 * beatMs) / 1000);
     let ended = 0;
     for (const orphan of orphans) {
       // A carrier that keeps the call (Twilio) still reports its end to any instance; only calls that
@@ -164,7 +167,7 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
               .finally(() => {
                 if (beating) beat();
               }),
-          (deps.leaseSeconds * 1000) / 3,
+          beatMs,
         );
         heartbeat.unref();
       };

@@ -38,8 +38,15 @@ export interface DialJobStore {
   liveAttempt(callId: string): Promise<{ attempt: number; carrierCallId: string | null; ownerId: string | null } | null>;
   /** Finds the live attempt a carrier's call id belongs to. */
   findByCarrierCallId(carrierCallId: string): Promise<{ callId: string; attempt: number } | null>;
-  /** Heartbeats this instance and returns live attempts whose owners stopped heartbeating. */
-  heartbeat(owner: string, leaseSeconds: number): Promise<{ callId: string; attempt: number; carrierCallId: string | null }[]>;
+  /**
+   * Heartbeats this instance and returns live attempts of dead owners: their liveness lock is gone
+   * and they have not heartbeaten for `graceSeconds`, or they stopped heartbeating for a lease.
+   */
+  heartbeat(
+    owner: string,
+    leaseSeconds: number,
+    graceSeconds: number,
+  ): Promise<{ callId: string; attempt: number; carrierCallId: string | null }[]>;
   /** Removes this instance's liveness row (clean shutdown). */
   retire(owner: string): Promise<void>;
 }
