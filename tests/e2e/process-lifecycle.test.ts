@@ -1,22 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { topicNames } from "@voxbridge/kit";
 import { request } from "undici";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
+import { type ServiceName, spawnService } from "../support/service-processes";
 import { deleteTopics } from "../support/stack";
-
-const ROOT = path.resolve(__dirname, "../..");
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null>; topicPrefix: string };
 
 /** Runs a service's real entry point (`node --import tsx src/main.ts`) as its own process. */
-function runService(service: string, env: Record<string, string>): Started {
+function runService(service: ServiceName, env: Record<string, string>): Started {
   const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: path.join(ROOT, "services", service),
-    env: {
-      ...process.env,
+  const child = spawnService(
+    service,
+    {
       DATABASE_URL: testDatabaseUrl(),
       REDIS_URL: testRedisUrl(),
       KAFKA_BROKERS: testKafkaBrokers().join(","),
@@ -24,8 +21,8 @@ function runService(service: string, env: Record<string, string>): Started {
       LOG_LEVEL: "info",
       ...env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+    ["ignore", "pipe", "pipe"],
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
@@ -55,7 +52,7 @@ describe("service processes", () => {
     expect(started.output()).toContain("QUOTA_URL");
   });
 
-  it.each([
+  it.each<[ServiceName, string]>([
     ["quota", "QUOTA_PORT"],
     ["dialer", "DIALER_PORT"],
   ])("%s answers /healthz and /readyz, then shuts down cleanly on SIGTERM (exit 0)", async (service, portVariable) => {

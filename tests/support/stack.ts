@@ -22,13 +22,15 @@ export type TestStack = {
   stop: () => Promise<void>;
 };
 
+/** A fresh topic prefix: its topics and consumer groups belong to one test stack. */
+export const newTopicPrefix = () => `test-${randomBytes(4).toString("hex")}.`;
+
 /**
- * All four services in this process, on ephemeral ports, against the real servers. A fresh topic
- * prefix and consumer groups per stack keep parallel test files from seeing each other's events.
+ * The configuration every service of a test stack shares: the real servers, the stack's topics and
+ * groups, small pools, ephemeral ports unless overridden.
  */
-export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
-  const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
-  const env = {
+export function stackEnv(topicPrefix: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: testRedisUrl(),
     KAFKA_BROKERS: testKafkaBrokers().join(","),
@@ -48,7 +50,16 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
     ...overrides,
   };
-  const quota = await startQuota(loadQuotaConfig(env), createLogger({ service: "quota", level: env.LOG_LEVEL }));
+}
+
+/**
+ * All four services in this process, on ephemeral ports, against the real servers. A fresh topic
+ * prefix and consumer groups per stack keep parallel test files from seeing each other's events.
+ */
+export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+  const topicPrefix = newTopicPrefix();
+  const env = stackEnv(topicPrefix, overrides);
+  const quota = await startQuota(loadQuotaConfig(env), createLogger({ service: "quota", level: env.LOG_LEVEL ?? "silent" }));
   const webhooks = await startWebhooks(loadWebhooksConfig(env));
   const gateway = await startGateway(
     loadGatewayConfig({ ...env, QUOTA_URL: `http://127.0.0.1:${quota.port}`, WEBHOOKS_URL: `http://127.0.0.1:${webhooks.port}` }),
@@ -81,7 +92,7 @@ export async function startGatewayAlone(
   logger: Logger,
   overrides: Record<string, string> = {},
 ): Promise<{ gateway: RunningGateway; url: string; stop: () => Promise<void> }> {
-  const topicPrefix = `test-${randomBytes(4).toString("hex")}.`;
+  const topicPrefix = newTopicPrefix();
   const gateway = await startGateway(
     loadGatewayConfig({
       DATABASE_URL: testDatabaseUrl(),
@@ -106,10 +117,10 @@ export async function startGatewayAlone(
 }
 
 /** Removes a test's topics so repeated runs do not pile partitions onto the broker. */
-export async function deleteTopics(topics: string[]): Promise<void> {
+export async function deleteTopics(topics: string[], brokers = testKafkaBrokers()): Promise<void> {
   const admin = createKafka({
     clientId: "test-cleanup",
-    brokers: testKafkaBrokers(),
+    brokers,
     logger: createLogger({ service: "test", level: "silent" }),
   }).admin();
   await admin.connect();

@@ -26,7 +26,8 @@ export function manualClock(start: string) {
 }
 
 export type Received = { headers: IncomingHttpHeaders; body: string; at: number };
-export type Reply = { status: number; headers?: Record<string, string>; hang?: boolean };
+/** What the receiver answers: `hang` never answers (until close); `delayMs` answers that late. */
+export type Reply = { status: number; headers?: Record<string, string>; hang?: boolean; delayMs?: number };
 
 /** A partner's receiver on 127.0.0.1: records every request and answers what `reply` says. */
 export async function startReceiver(reply: (request: Received, index: number) => Reply = () => ({ status: 200 })) {
@@ -43,8 +44,12 @@ export async function startReceiver(reply: (request: Received, index: number) =>
         hanging.push(() => res.destroy());
         return;
       }
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end("ok");
+      const respond = () => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end("ok");
+      };
+      if (answer.delayMs) setTimeout(respond, answer.delayMs);
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { freePort } from "./private-postgres";
+
+const run = promisify(execFile);
+const SCRIPT = path.resolve(__dirname, "../../infra/kafka/kafka.sh");
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * An Apache Kafka broker of the test's own (the project's `infra/kafka/kafka.sh`, the same build as
+ * the shared one) with its own ports and data directory, so a fault test can SIGKILL it without
+ * touching the broker other tests use. `start` after `kill` recovers from the same data, as a
+ * broker restarted by its supervisor does.
+ */
+export async function startPrivateKafka() {
+  const dir = mkdtempSync(path.join(tmpdir(), "voxbridge-kafka-"));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    KAFKA_DIR: dir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(await freePort()),
+    KAFKA_HEAP_OPTS: "-Xms128m -Xmx512m",
+  };
+  const pid = () => Number(readFileSync(path.join(dir, "kafka.pid"), "utf8").trim());
+  const start = async () => {
+    await run(SCRIPT, ["start"], { env, timeout: 120_000 });
+  };
+  const kill = async () => {
+    const target = pid();
+    process.kill(target, "SIGKILL");
+    while (alive(target)) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  await start();
+  return {
+    brokers: `127.0.0.1:${port}`,
+    start,
+    kill,
+    destroy: async () => {
+      if (alive(pid())) await kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type PrivateKafka = Awaited<ReturnType<typeof startPrivateKafka>>;
