@@ -22,6 +22,9 @@ quietly() {
 
 log "generating Prisma clients"
 quietly pnpm generate
+# What runs is the compiled build (services/*/dist), never the TypeScript sources (scripts/build.mjs).
+log "building services"
+quietly pnpm build
 
 # The /docs browser test (tests/e2e/docs-browser.test.ts) drives Debian's chromium; the package
 # lists are refreshed only when the install cannot go ahead without them.

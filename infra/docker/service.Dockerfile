@@ -15,17 +15,17 @@ COPY patches ./patches
 RUN pnpm fetch
 COPY . .
 RUN pnpm install --offline --frozen-lockfile
-# The Prisma client is generated (and gitignored), and prisma is a devDependency: generate before pruning.
-RUN pnpm --filter "@voxbridge/${SERVICE}" run generate
-# --legacy: pnpm 10 deploy otherwise requires inject-workspace-packages. Deploy copies only
-# publishable files, so the gitignored generated client is copied over by hand.
-RUN pnpm --filter "@voxbridge/${SERVICE}" deploy --legacy --prod /out \
- && cp -R "services/${SERVICE}/src/generated" /out/src/generated
+# Generates the Prisma client, compiles the service (dist/main.js and dist/migrate.js inline the
+# workspace packages, the generated client and Prisma's query runtime) and installs only the
+# runtime dependencies the bundle loads. The same script measures bundles (scripts/bundle-size.sh).
+RUN scripts/deploy-service.sh "${SERVICE}" /out
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 ARG PORT
 RUN test -n "$SERVICE" && test -n "$PORT" || { echo "build args SERVICE and PORT are required" >&2; exit 1; }
+# tini as PID 1: forwards SIGTERM to node and reaps zombies.
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 # VOXBRIDGE_SERVICE and DEFAULT_PORT exist for the health check below.
 ENV NODE_ENV=production \
     VOXBRIDGE_SERVICE=${SERVICE} \
@@ -38,5 +38,7 @@ EXPOSE ${PORT}
 # Probes the port the service really listens on (<SERVICE>_PORT, e.g. GATEWAY_PORT), falling back to the build default.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "const port = process.env[process.env.VOXBRIDGE_SERVICE.toUpperCase() + '_PORT'] || process.env.DEFAULT_PORT; fetch('http://127.0.0.1:' + port + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));"]
-# tsx is a production dependency: the TypeScript sources run as they are, no compile step.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# The compiled service; migrations are `node dist/migrate.js`, run once per deploy (compose's
+# <service>-migrate, the Kubernetes migration Job), not here.
+CMD ["node", "--enable-source-maps", "dist/main.js"]

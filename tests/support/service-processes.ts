@@ -20,9 +20,9 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
   webhooks: "WEBHOOKS_PORT",
 };
 
-/** Runs a service's real entry point as its own process, as `scripts/up.sh` does. */
+/** Runs a service's compiled entry point (`pnpm build`) as its own process, as `scripts/up.sh` does. */
 export function spawnService(service: ServiceName, env: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  return spawn(process.execPath, ["--enable-source-maps", "dist/main.js"], {
     cwd: path.join(ROOT, "services", service),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio,

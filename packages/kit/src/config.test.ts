@@ -19,6 +19,8 @@ describe("parseConfig with the base environment shape", () => {
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge",
+      REDIS_URL: "redis://redis.internal:6379",
+      KAFKA_BROKERS: "kafka.internal:9092",
       KAFKA_TOPIC_PREFIX: "staging.",
       SHUTDOWN_TIMEOUT_MS: "2500",
     });
@@ -57,6 +59,16 @@ describe("parseConfig with the base environment shape", () => {
     expect(message).not.toContain("KAFKA_TOPIC_PREFIX");
     expect(message).not.toContain("REDIS_URL");
     expect(message.split("\n")).toHaveLength(5);
+  });
+
+  it("under NODE_ENV=production, refuses to fall back to a local server, naming each variable left unset", () => {
+    const parse = () => parseConfig(baseEnvShape, { NODE_ENV: "production", DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge" });
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/REDIS_URL: required when NODE_ENV=production/);
+    expect(parse).toThrow(/KAFKA_BROKERS: required when NODE_ENV=production/);
+    expect(parse).not.toThrow(/DATABASE_URL/);
+    // Development and tests keep the local defaults.
+    expect(parseConfig(baseEnvShape, { NODE_ENV: "test" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
   });
 
   it("rejects a non-integer SHUTDOWN_TIMEOUT_MS", () => {

@@ -1,22 +1,36 @@
 import { z } from "zod";
 
+const localDefaults = new WeakSet<z.ZodType>();
+
+/**
+ * Marks a variable whose default is a local address (a server on 127.0.0.1): fine in development
+ * and tests, never in production, where falling back to localhost would silently reach nothing (or
+ * the wrong thing). With `NODE_ENV=production`, `parseConfig` refuses to start without it.
+ */
+export function localDefault<T extends z.ZodType>(schema: T): T {
+  localDefaults.add(schema);
+  return schema;
+}
+
 /** Variables every service reads; each service's own config.ts extends this shape. */
 export const baseEnvShape = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Postgres server and database; each service keeps to its own schema inside it. */
-  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/voxbridge"),
-  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  DATABASE_URL: localDefault(z.string().url().default("postgresql://postgres@127.0.0.1:5432/voxbridge")),
+  REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
   /** Comma-separated host:port list. */
-  KAFKA_BROKERS: z
-    .string()
-    .default("127.0.0.1:9092")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((broker) => broker.trim())
-        .filter(Boolean),
-    ),
+  KAFKA_BROKERS: localDefault(
+    z
+      .string()
+      .default("127.0.0.1:9092")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((broker) => broker.trim())
+          .filter(Boolean),
+      ),
+  ),
   /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().default(""),
   /** How long SIGTERM waits for in-flight work before closing anyway. */
@@ -27,13 +41,20 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** Parses an environment against a zod shape; a bad value throws one message naming every bad variable. */
+/**
+ * Parses an environment against a zod shape; a bad value throws one message naming every bad
+ * variable, and so does a `localDefault` variable left unset under `NODE_ENV=production`.
+ */
 export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<string, string | undefined>): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  const lines = result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  if (env.NODE_ENV === "production") {
+    for (const [name, schema] of Object.entries(shape)) {
+      if (localDefaults.has(schema as z.ZodType) && !env[name])
+        lines.push(`  ${name}: required when NODE_ENV=production (no localhost default)`);
+    }
   }
+  if (!result.success || lines.length > 0) throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   return result.data;
 }
 

@@ -1,4 +1,4 @@
-import { baseEnvShape, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -22,7 +22,7 @@ const dialerEnv = {
   /** An instance silent this long is presumed dead; its live calls are reconciled by the others. */
   DIALER_INSTANCE_LEASE_SECONDS: seconds(15),
   /** Quota service for the org's remaining talk time; unreachable means no cap (docs/dialer.md). */
-  QUOTA_URL: z.string().url().default("http://127.0.0.1:8081"),
+  QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
   QUOTA_TIMEOUT_MS: z.coerce.number().int().positive().default(300),
   /** Simulator: how long a call rings before it is answered (or given up as no answer). Fractions allowed. */
   SIM_RING_SECONDS: seconds(1),
@@ -37,7 +37,7 @@ const dialerEnv = {
   /** Twilio: default caller ID when a call has no `from`. */
   TWILIO_FROM_NUMBER: z.string().optional(),
   /** Public base URL of this dialer as Twilio reaches it (status callbacks go to {base}/twilio/status). */
-  DIALER_PUBLIC_URL: z.string().url().default("http://127.0.0.1:8082"),
+  DIALER_PUBLIC_URL: localDefault(z.string().url().default("http://127.0.0.1:8082")),
   /** Twilio: the agent's media stream (wss://...) the answered call connects to. */
   AGENT_STREAM_URL: z.string().url().default("wss://agents.voxbridge.invalid/stream"),
 };

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { migrate, runMigrationsMain } from "@voxbridge/kit";
-import { DIALER_SCHEMA } from "./adapters/prisma";
+import { DIALER_SCHEMA } from "./adapters/schema";
 
 /** Applies the dialer's pending migrations to its own schema. */
 export const migrateDialer = (databaseUrl: string) =>

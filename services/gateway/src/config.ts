@@ -1,13 +1,13 @@
-import { baseEnvShape, envFlag, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
 const gatewayEnv = {
   ...baseEnvShape,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Base URL of the quota service's internal API. */
-  QUOTA_URL: z.string().url().default("http://127.0.0.1:8081"),
+  QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
   /** Base URL of the webhook service's internal API (webhook endpoints and the delivery log). */
-  WEBHOOKS_URL: z.string().url().default("http://127.0.0.1:8083"),
+  WEBHOOKS_URL: localDefault(z.string().url().default("http://127.0.0.1:8083")),
   /** How long an API key lookup is trusted before Postgres is asked again (revocation delay). */
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long an agent lookup for new calls is cached; changes through another instance show within it. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { migrate, runMigrationsMain } from "@voxbridge/kit";
-import { GATEWAY_SCHEMA } from "./adapters/prisma";
+import { GATEWAY_SCHEMA } from "./adapters/schema";
 
 /** Applies the gateway's pending migrations to its own schema. */
 export const migrateGateway = (databaseUrl: string) =>

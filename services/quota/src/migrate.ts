@@ -1,6 +1,6 @@
 import path from "node:path";
 import { migrate, runMigrationsMain } from "@voxbridge/kit";
-import { QUOTA_SCHEMA } from "./adapters/prisma";
+import { QUOTA_SCHEMA } from "./adapters/schema";
 
 /** Applies the quota service's pending migrations to its own schema. */
 export const migrateQuota = (databaseUrl: string) =>

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { migrate, runMigrationsMain } from "@voxbridge/kit";
-import { WEBHOOKS_SCHEMA } from "./adapters/prisma";
+import { WEBHOOKS_SCHEMA } from "./adapters/schema";
 
 /** Applies the webhook service's pending migrations to its own schema. */
 export const migrateWebhooks = (databaseUrl: string) =>

@@ -1,8 +1,8 @@
 import { type Logger, prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
+import { DIALER_SCHEMA } from "./schema";
 
-/** The dialer's own Postgres schema. */
-export const DIALER_SCHEMA = "dialer";
+export { DIALER_SCHEMA };
 
 export type DialerPrisma = PrismaClient;
 

@@ -1,8 +1,8 @@
 import { type Logger, prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
+import { GATEWAY_SCHEMA } from "./schema";
 
-/** The gateway's own Postgres schema. */
-export const GATEWAY_SCHEMA = "gateway";
+export { GATEWAY_SCHEMA };
 
 export type GatewayPrisma = PrismaClient;
 

@@ -1,8 +1,8 @@
 import { type Logger, prismaAdapter } from "@voxbridge/kit";
 import { PrismaClient } from "../generated/prisma/client";
+import { QUOTA_SCHEMA } from "./schema";
 
-/** The quota service's own Postgres schema. */
-export const QUOTA_SCHEMA = "quota";
+export { QUOTA_SCHEMA };
 
 export type QuotaPrisma = PrismaClient;
 

@@ -1,9 +1,9 @@
 import { createPool, type Logger, prismaAdapter } from "@voxbridge/kit";
 import type pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
+import { WEBHOOKS_SCHEMA } from "./schema";
 
-/** The webhook service's own Postgres schema. */
-export const WEBHOOKS_SCHEMA = "webhooks";
+export { WEBHOOKS_SCHEMA };
 
 export type WebhooksPrisma = PrismaClient;
 

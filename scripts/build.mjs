@@ -1,0 +1,78 @@
+// `pnpm build`: compiles each service to services/<name>/dist/ with esbuild, one CommonJS file per
+// entry point (main.js starts the service, migrate.js applies its migrations).
+//
+// Why esbuild rather than tsc project references: the workspace packages (@voxbridge/kit,
+// @voxbridge/contracts) stay source-only, so there is no per-package build order or declaration
+// output to keep in step, and each service's bundle inlines exactly the workspace code it uses.
+// Everything from npm stays external and is loaded from node_modules at run time, so a production
+// install of a service (`pnpm deploy --prod`) carries only its runtime dependencies. Types are
+// checked by `pnpm typecheck` (tsc), which esbuild does not do.
+import { readFileSync, rmSync } from "node:fs";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SERVICES = ["gateway", "quota", "dialer", "webhooks"];
+
+/**
+ * Inlined: the workspace packages (@voxbridge/*), and Prisma's query runtime, which the generated
+ * client loads from @prisma/client. Installing @prisma/client would pull in its peer, the Prisma CLI
+ * (with Studio, React and an embedded Postgres): over 250 MB that never runs in production.
+ */
+const INLINED = [/^@voxbridge\//, /^@prisma\/client\/runtime\//];
+
+/** Leaves every other npm package to node_modules. */
+const npmPackagesExternal = {
+  name: "npm-packages-external",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      INLINED.some((pattern) => pattern.test(args.path)) ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+const packageOf = (specifier) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+const BUILTINS = new Set(builtinModules);
+
+export async function buildService(service) {
+  const dir = path.join(ROOT, "services", service);
+  rmSync(path.join(dir, "dist"), { recursive: true, force: true });
+  const { metafile } = await build({
+    absWorkingDir: dir,
+    entryPoints: ["src/main.ts", "src/migrate.ts"],
+    outdir: "dist",
+    bundle: true,
+    platform: "node",
+    target: "node24",
+    format: "cjs",
+    sourcemap: true,
+    // Stack traces name the TypeScript sources (the services run with --enable-source-maps).
+    sourcesContent: false,
+    plugins: [npmPackagesExternal],
+    metafile: true,
+    logLevel: "warning",
+  });
+  // Each npm package the bundle loads must be the service's own runtime dependency: a package only
+  // the kit declares would be missing from the service's production install.
+  const declared = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).dependencies ?? {};
+  const loaded = new Set(
+    Object.values(metafile.outputs)
+      .flatMap((output) => output.imports)
+      .filter((i) => i.external && !i.path.startsWith("node:") && !BUILTINS.has(i.path))
+      .map((i) => packageOf(i.path)),
+  );
+  const missing = [...loaded].filter((name) => !(name in declared)).sort();
+  if (missing.length > 0) throw new Error(`${service}: the bundle loads ${missing.join(", ")}, not in its dependencies`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const only = process.argv.slice(2);
+  for (const service of only.length > 0 ? only : SERVICES) await buildService(service);
+  console.log(`built ${only.length > 0 ? only.join(", ") : SERVICES.join(", ")} to services/*/dist`);
+}

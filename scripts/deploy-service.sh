@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The production form of one service, as its image's final stage carries it:
+#   scripts/deploy-service.sh <gateway|quota|dialer|webhooks> <out-dir>
+# Generates the Prisma client, compiles (scripts/build.mjs), and installs only the runtime
+# dependencies the compiled bundle loads (pnpm deploy --prod). The TypeScript sources stay behind:
+# <out-dir> holds package.json, node_modules, dist/ and prisma/ (the migrations dist/migrate.js applies).
+set -euo pipefail
+SERVICE="${1:?usage: deploy-service.sh <service> <out-dir>}"
+OUT="${2:?usage: deploy-service.sh <service> <out-dir>}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+pnpm --filter "@voxbridge/$SERVICE" run generate >/dev/null
+pnpm --filter "@voxbridge/$SERVICE" run build >/dev/null
+rm -rf "$OUT"
+# --legacy: pnpm 10 deploy otherwise requires inject-workspace-packages. Deploy copies only
+# publishable files, so the gitignored dist/ is copied over by hand.
+pnpm --filter "@voxbridge/$SERVICE" deploy --legacy --prod "$OUT" >/dev/null
+rm -rf "$OUT/src" "$OUT/test" "$OUT/scripts" "$OUT/tsconfig.json" "$OUT/prisma.config.ts"
+rm -rf "$OUT/dist" && cp -R "services/$SERVICE/dist" "$OUT/dist"
