@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { baseEnvShape, loadConfigOrExit } from "../config";
 import { ensureDatabase, quoteIdent } from "./database";
 
 export type MigrateOptions = {
@@ -94,7 +95,11 @@ export async function readMigrations(migrationsDir: string): Promise<Migration[]
 
 /** The body of a service's `src/migrate.ts` when run as a script: apply, print, exit non-zero on failure. */
 export function runMigrationsMain(service: string, apply: (databaseUrl: string) => Promise<string[]>): void {
-  const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge";
+  // Only the database is needed; under NODE_ENV=production it must be given (no localhost default).
+  const { DATABASE_URL: databaseUrl } = loadConfigOrExit(
+    { NODE_ENV: baseEnvShape.NODE_ENV, DATABASE_URL: baseEnvShape.DATABASE_URL },
+    process.env,
+  );
   apply(databaseUrl).then(
     (applied) => process.stdout.write(`${service}: ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}\n`),
     (error: unknown) => {

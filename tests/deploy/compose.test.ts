@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { loadDialerConfig } from "@voxbridge/dialer/src/config";
+import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
+import { loadQuotaConfig } from "@voxbridge/quota/src/config";
+import { loadWebhooksConfig } from "@voxbridge/webhooks/src/config";
+import { parse } from "yaml";
+
+// No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked by reading them:
+// every service gets every variable its production config requires, each URL names a compose
+// service on the port that service listens on, and the image recipe refers only to what exists.
+const ROOT = path.resolve(__dirname, "../..");
+type ComposeService = {
+  image?: string;
+  build?: { context: string; dockerfile: string; args?: Record<string, string>; target?: string };
+  command?: string[];
+  environment?: Record<string, string | number>;
+  depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+};
+const compose = parse(readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+const services = compose.services;
+const APPS = {
+  gateway: { load: loadGatewayConfig, portVariable: "GATEWAY_PORT" },
+  quota: { load: loadQuotaConfig, portVariable: "QUOTA_PORT" },
+  dialer: { load: loadDialerConfig, portVariable: "DIALER_PORT" },
+  webhooks: { load: loadWebhooksConfig, portVariable: "WEBHOOKS_PORT" },
+} as const;
+type App = keyof typeof APPS;
+const envOf = (name: string) => Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([k, v]) => [k, String(v)]));
+
+describe("docker-compose.yml", () => {
+  it.each(Object.keys(APPS) as App[])("gives the %s every variable its production config requires", (app) => {
+    const env = envOf(app);
+    expect(env.NODE_ENV).toBe("production");
+    expect(() => APPS[app].load(env)).not.toThrow();
+  });
+
+  it.each(Object.keys(APPS) as App[])("points each of the %s's URLs at a compose service, on the port it listens on", (app) => {
+    const env = envOf(app);
+    const addresses = [
+      ...Object.entries(env)
+        .filter(([name]) => name.endsWith("_URL"))
+        .map(([name, value]) => [name, new URL(value)] as const),
+      ...(env.KAFKA_BROKERS ?? "").split(",").map((broker) => ["KAFKA_BROKERS", new URL(`kafka://${broker}`)] as const),
+    ];
+    expect(addresses.length).toBeGreaterThanOrEqual(3);
+    for (const [name, url] of addresses) {
+      expect([name, url.hostname in services]).toEqual([name, true]);
+      const target = APPS[url.hostname as App];
+      if (target) expect([name, url.port]).toEqual([name, envOf(url.hostname)[target.portVariable]]);
+    }
+  });
+
+  it("publishes only the gateway, on the port it listens on", () => {
+    const published = Object.entries(services).filter(([, s]) => s.ports !== undefined);
+    expect(published.map(([name]) => name)).toEqual(["gateway"]);
+    expect(services.gateway?.ports).toEqual([`${envOf("gateway").GATEWAY_PORT}:${envOf("gateway").GATEWAY_PORT}`]);
+  });
+
+  it.each(Object.keys(APPS) as App[])("migrates the %s once, in its own one-shot, before any replica starts", (app) => {
+    const migrate = services[`${app}-migrate`];
+    expect(migrate?.command).toEqual(["node", "--enable-source-maps", "dist/migrate.js"]);
+    expect(migrate?.image).toBe(services[app]?.image);
+    expect(services[app]?.depends_on?.[`${app}-migrate`]?.condition).toBe("service_completed_successfully");
+    // The service itself runs the image's command (the compiled entry point), with no migration step.
+    expect(services[app]?.command).toBeUndefined();
+    // The migration runner reads only NODE_ENV and DATABASE_URL, and refuses a localhost default in production.
+    expect(envOf(`${app}-migrate`)).toMatchObject({ NODE_ENV: "production", DATABASE_URL: envOf(app).DATABASE_URL });
+  });
+
+  it("depends only on services it defines, and builds each image for its own service", () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) expect([name, dependency in services]).toEqual([name, true]);
+      if (service.build) {
+        expect(existsSync(path.join(ROOT, service.build.context, service.build.dockerfile))).toBe(true);
+        expect([name, service.build.args?.SERVICE]).toEqual([name, name.replace(/-migrate$/, "")]);
+      }
+    }
+  });
+});
+
+describe("infra/docker/service.Dockerfile", () => {
+  const text = readFileSync(path.join(ROOT, "infra/docker/service.Dockerfile"), "utf8");
+  const lines = text.split("\n").filter((line) => !line.startsWith("#"));
+  const stages = lines.flatMap((line) => /^FROM \S+ AS (\S+)/.exec(line)?.[1] ?? []);
+
+  it("copies only files that exist, from stages it defines", () => {
+    for (const line of lines.filter((l) => l.startsWith("COPY "))) {
+      const words = line.split(/\s+/).slice(1);
+      const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
+      const sources = words.filter((w) => !w.startsWith("--")).slice(0, -1);
+      if (from) expect([line, stages.includes(from)]).toEqual([line, true]);
+      else for (const source of sources) expect([line, existsSync(path.join(ROOT, source))]).toEqual([line, true]);
+    }
+    for (const script of text.match(/scripts\/[\w.-]+/g) ?? [])
+      expect([script, existsSync(path.join(ROOT, script))]).toEqual([script, true]);
+  });
+
+  it("runs the compiled entry point as a non-root user under tini, with a health check", () => {
+    const runtime = text.slice(text.lastIndexOf("FROM "));
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
+    expect(runtime).toContain('CMD ["node", "--enable-source-maps", "dist/main.js"]');
+    expect(runtime).toMatch(/^HEALTHCHECK /m);
+    // The build emits that entry point (scripts/build.mjs).
+    expect(readFileSync(path.join(ROOT, "scripts/build.mjs"), "utf8")).toContain('entryPoints: ["src/main.ts", "src/migrate.ts"]');
+  });
+});
