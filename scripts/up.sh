@@ -41,6 +41,6 @@ demo="$(pnpm --silent admin org:create --name "Demo $(date -u +%Y-%m-%dT%H:%M:%S
 api_key="$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).api_key)' "$demo")"
 # The demo org (key and webhook secret) for the README's "Try it", readable only by this user.
 (umask 077 && printf '%s\n' "$demo" >"$RUN_DIR/demo.json")
-echo "VoxBridge is up: gateway http://127.0.0.1:$GATEWAY_PORT (quota :$QUOTA_PORT, dialer :$DIALER_PORT, webhooks :$WEBHOOKS_PORT; logs in .run/logs; stop with scripts/down.sh)"
+echo "VoxBridge is up: gateway http://127.0.0.1:$GATEWAY_PORT (quota :$QUOTA_PORT, dialer :$DIALER_PORT, webhooks :$WEBHOOKS_PORT; metrics on :9080-9083; logs in .run/logs; stop with scripts/down.sh)"
 echo "demo API key: $api_key (with the org's webhook secret in .run/demo.json)"
 echo "try: curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/v1/calls/outbound -H \"Authorization: Bearer $api_key\" -H 'Content-Type: application/json' -d '{\"to\":\"+15551234567\"}'"

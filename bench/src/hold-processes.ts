@@ -19,7 +19,8 @@ export function freePort(): Promise<number> {
 export type Started = { name: string; url: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * Starts one process the benchmark owns (`node --import tsx <script>` in `cwd`), waits until
+ * Starts one process the benchmark owns in `cwd`: a service's compiled `dist/main.js` (what
+ * production runs; `pnpm build`), or a benchmark's own `.ts` script through tsx. Waits until
  * `<url>/readyz` answers 200, and returns how to stop it (SIGTERM, then SIGKILL after 20 s). Its
  * output goes to `logFile`'s descriptor, so a failing start can be diagnosed.
  */
@@ -32,7 +33,8 @@ export async function startProcess(options: {
   logFd: number;
   readyTimeoutMs?: number;
 }): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", options.script], {
+  const args = options.script.endsWith(".ts") ? ["--import", "tsx", options.script] : ["--enable-source-maps", options.script];
+  const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", options.logFd, options.logFd],

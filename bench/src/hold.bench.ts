@@ -17,6 +17,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { LOCAL_SERVICE_TOKEN } from "../../packages/kit/src/http/service-credential";
 import { createKafka } from "../../packages/kit/src/kafka/client";
 import { createLogger } from "../../packages/kit/src/logger";
 import { createRedisClient } from "../../packages/kit/src/redis";
@@ -121,11 +122,18 @@ async function interleaved(
 }
 
 /** POST with a keep-alive agent; resolves with the status once the body has been read. */
+/** The quota process runs with the development service credential, as up.sh's does. */
+const INTERNAL_AUTH = { authorization: `Bearer ${LOCAL_SERVICE_TOKEN}` };
+
 function postJson(agent: http.Agent, url: URL, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        method: "POST",
+        agent,
+        headers: { ...INTERNAL_AUTH, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -189,13 +197,15 @@ async function main(): Promise<number> {
       KAFKA_TOPIC_PREFIX: prefix,
       NODE_ENV: "development",
       LOG_LEVEL: "info",
+      // Several processes of one service may run side by side: no fixed management port.
+      MANAGEMENT_PORT: "0",
     };
     const quotaPort = await freePort();
     log(`starting quota on ${quotaPort}`);
     const quota = await startProcess({
       name: "quota",
       cwd: serviceDir(repoRoot, "quota"),
-      script: "src/main.ts",
+      script: "dist/main.js",
       port: quotaPort,
       env: { ...common, QUOTA_PORT: String(quotaPort), DB_POOL_SIZE: "8" },
       logFd,
@@ -208,7 +218,7 @@ async function main(): Promise<number> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: config.holdConcurrency });
     const limit = await fetch(`${quota.url}/internal/v1/orgs/${orgId}/limit`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { ...INTERNAL_AUTH, "content-type": "application/json" },
       body: JSON.stringify({ minutes_limit: 2_000_000_000 }),
     });
     if (limit.status !== 200) throw new Error(`PUT limit answered ${limit.status}: ${await limit.text()}`);
@@ -281,7 +291,7 @@ async function main(): Promise<number> {
         gateways[which] = await startProcess({
           name: `gateway (${which} quota)`,
           cwd: serviceDir(repoRoot, "gateway"),
-          script: "src/main.ts",
+          script: "dist/main.js",
           port,
           env: {
             ...common,

@@ -18,9 +18,17 @@ type ComposeService = {
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
 };
-const compose = parse(readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as {
-  services: Record<string, ComposeService>;
-};
+// Compose interpolates `${NAME:?message}` from the environment or .env: the tokens a deployer sets.
+const DEPLOYER_ENV: Record<string, string> = { GATEWAY_SERVICE_TOKEN: "g".repeat(32), DIALER_SERVICE_TOKEN: "d".repeat(32) };
+const interpolated = readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8").replace(
+  /\$\{(\w+)(?::\?[^}]*)?\}/g,
+  (_m, name: string) => {
+    const value = DEPLOYER_ENV[name];
+    if (value === undefined) throw new Error(`docker-compose.yml interpolates ${name}, which the test does not know`);
+    return value;
+  },
+);
+const compose = parse(interpolated, { merge: true }) as { services: Record<string, ComposeService> };
 const services = compose.services;
 const APPS = {
   gateway: { load: loadGatewayConfig, portVariable: "GATEWAY_PORT" },
@@ -52,6 +60,14 @@ describe("docker-compose.yml", () => {
       const target = APPS[url.hostname as App];
       if (target) expect([name, url.port]).toEqual([name, envOf(url.hostname)[target.portVariable]]);
     }
+  });
+
+  it("gives every caller of an internal API a token its server accepts", () => {
+    const quotaAccepts = Object.values(loadQuotaConfig(envOf("quota")).INTERNAL_API_TOKENS);
+    const webhooksAccepts = Object.values(loadWebhooksConfig(envOf("webhooks")).INTERNAL_API_TOKENS);
+    expect(quotaAccepts).toContain(loadGatewayConfig(envOf("gateway")).QUOTA_API_TOKEN);
+    expect(quotaAccepts).toContain(loadDialerConfig(envOf("dialer")).QUOTA_API_TOKEN);
+    expect(webhooksAccepts).toContain(loadGatewayConfig(envOf("gateway")).WEBHOOKS_API_TOKEN);
   });
 
   it("publishes only the gateway, on the port it listens on", () => {

@@ -47,6 +47,7 @@ const startInstance = () =>
       KAFKA_TOPIC_PREFIX: stack.topicPrefix,
       DIALER_GROUP_ID: `${stack.topicPrefix}dialer`,
       DIALER_PORT: "0",
+      MANAGEMENT_PORT: "0",
       QUOTA_URL: "http://127.0.0.1:9",
       // Postgres connections are shared by every test stack on this server.
       DB_POOL_SIZE: "3",

@@ -59,6 +59,7 @@ beforeAll(async () => {
       KAFKA_TOPIC_PREFIX: stack.topicPrefix,
       DIALER_GROUP_ID: `${stack.topicPrefix}dialer`,
       DIALER_PORT: "0",
+      MANAGEMENT_PORT: "0",
       DB_POOL_SIZE: "3",
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     }),

@@ -5,6 +5,7 @@ export * from "./connectivity";
 export * from "./counter";
 export * from "./errors";
 export * from "./http/app";
+export * from "./http/service-credential";
 export * from "./kafka/client";
 export * from "./kafka/consumer";
 export * from "./lifecycle";

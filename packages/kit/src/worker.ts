@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import type { Kafka, Producer } from "kafkajs";
 import type { Registry } from "prom-client";
-import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck } from "./http/app";
+import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck, startManagementServer } from "./http/app";
 import { createKafka, createProducer, ensureTopics, type TopicNames, topicNames } from "./kafka/client";
 import { type ConsumedMessage, startConsumer } from "./kafka/consumer";
 import type { ShutdownStep } from "./lifecycle";
@@ -14,6 +14,8 @@ export type KafkaWorkerOptions = {
   brokers: string[];
   topicPrefix: string;
   port: number;
+  /** Health, readiness and metrics for probes and scrapers (`MANAGEMENT_PORT`). */
+  managementPort: number;
   logger: Logger;
   metrics: Registry;
   /** Checks of the worker's own stores; Kafka's is added. */
@@ -29,6 +31,7 @@ export type KafkaWorkerOptions = {
 
 export type RunningWorker = {
   port: number;
+  managementPort: number;
   kafka: Kafka;
   producer: Producer;
   topics: TopicNames;
@@ -38,7 +41,8 @@ export type RunningWorker = {
 
 /**
  * The frame of a Kafka-consuming service: topics ensured, an idempotent producer (dead letters,
- * outbox), a manually committing consumer, and an HTTP server for health, readiness and metrics.
+ * outbox), a manually committing consumer, an HTTP server for the service's routes, health and
+ * readiness, and the management port (health, readiness, metrics).
  */
 export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<RunningWorker> {
   const { logger } = options;
@@ -59,15 +63,13 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     handle: (message) => options.handle(message, { producer, topics }),
   });
 
-  const app = createHttpApp({
-    logger,
-    metrics: options.metrics,
-    readiness: [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }],
-  });
+  const readiness = [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }];
+  const app = createHttpApp({ logger, metrics: options.metrics, readiness });
   options.routes?.(app);
   finishHttpApp(app, logger);
   const server = await listen(app, options.port);
   const port = (server.address() as AddressInfo).port;
+  const management = await startManagementServer({ port: options.managementPort, metrics: options.metrics, readiness, logger });
   logger.info({ port, groupId: options.groupId }, `${options.service} consuming`);
 
   const shutdownSteps: ShutdownStep[] = [
@@ -75,9 +77,11 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     ...options.closeStores,
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
     { name: "http", run: () => closeServer(server) },
+    management.step,
   ];
   return {
     port,
+    managementPort: management.port,
     kafka,
     producer,
     topics,

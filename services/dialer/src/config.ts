@@ -1,4 +1,4 @@
-import { baseEnvShape, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -7,6 +7,8 @@ const dialerEnv = {
   ...baseEnvShape,
   /** Health, readiness, metrics and the carrier's status callbacks. */
   DIALER_PORT: z.coerce.number().int().min(0).max(65535).default(8082),
+  /** Management port: /healthz, /readyz and Prometheus /metrics (never served on DIALER_PORT). */
+  MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9082),
   /** Instances sharing this group share the calls (one partition, one owner). */
   DIALER_GROUP_ID: z.string().min(1).default("dialer"),
   TELEPHONY_ADAPTER: z.enum(["simulator", "twilio"]).default("simulator"),
@@ -23,6 +25,8 @@ const dialerEnv = {
   DIALER_INSTANCE_LEASE_SECONDS: seconds(15),
   /** Quota service for the org's remaining talk time; unreachable means no cap (docs/dialer.md). */
   QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
+  /** The dialer's token for quota's internal API. Never logged. */
+  QUOTA_API_TOKEN: localDefault(z.string().min(16).default(LOCAL_SERVICE_TOKEN)),
   QUOTA_TIMEOUT_MS: z.coerce.number().int().positive().default(300),
   /** Simulator: how long a call rings before it is answered (or given up as no answer). Fractions allowed. */
   SIM_RING_SECONDS: seconds(1),

@@ -16,6 +16,7 @@ import {
   listen,
   type ShutdownStep,
   startConsumer,
+  startManagementServer,
   topicNames,
 } from "@voxbridge/kit";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
@@ -36,6 +37,7 @@ const WORK_EVENT = /"type"\s*:\s*"call\.(queued|canceled)"/;
 
 export type RunningDialer = {
   port: number;
+  managementPort: number;
   logger: Logger;
   instanceId: string;
   shutdownSteps: ShutdownStep[];
@@ -75,7 +77,9 @@ export async function startDialer(
     cps: config.DIALER_CPS,
     orgConcurrency: config.DIALER_ORG_CONCURRENCY,
   });
-  const allowance = withPrefetch(createQuotaAllowance({ baseUrl: config.QUOTA_URL, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }));
+  const allowance = withPrefetch(
+    createQuotaAllowance({ baseUrl: config.QUOTA_URL, token: config.QUOTA_API_TOKEN, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
+  );
   const scheduler = createDialScheduler({
     jobs,
     telephony,
@@ -143,18 +147,16 @@ export async function startDialer(
     },
   });
 
-  const app = createHttpApp({
-    logger,
-    metrics,
-    readiness: [
-      { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
-      { name: "kafka", check: async () => void (await admin.describeCluster()) },
-    ],
-  });
+  const readiness = [
+    { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+    { name: "kafka", check: async () => void (await admin.describeCluster()) },
+  ];
+  const app = createHttpApp({ logger, metrics, readiness });
   telephony.routes?.(app, sink);
   finishHttpApp(app, logger);
   const server = await listen(app, config.DIALER_PORT);
   const port = (server.address() as AddressInfo).port;
+  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
   logger.info({ port, groupId: config.DIALER_GROUP_ID, adapter: telephony.name, instanceId }, "dialer consuming");
 
   const closeConnections = async () => {
@@ -163,6 +165,7 @@ export async function startDialer(
     await Promise.all([producer.disconnect(), admin.disconnect()]);
     await closeServer(server);
     await Promise.all([pool.end(), relayPool.end()]);
+    await management.step.run();
   };
   const shutdownSteps: ShutdownStep[] = [
     { name: "scheduler", run: () => scheduler.stop() },
@@ -188,6 +191,7 @@ export async function startDialer(
   ];
   return {
     port,
+    managementPort: management.port,
     logger,
     instanceId,
     shutdownSteps,

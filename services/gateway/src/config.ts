@@ -1,13 +1,18 @@
-import { baseEnvShape, envFlag, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
 const gatewayEnv = {
   ...baseEnvShape,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Management port: /healthz, /readyz and Prometheus /metrics (never served on GATEWAY_PORT). */
+  MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9080),
   /** Base URL of the quota service's internal API. */
   QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
   /** Base URL of the webhook service's internal API (webhook endpoints and the delivery log). */
   WEBHOOKS_URL: localDefault(z.string().url().default("http://127.0.0.1:8083")),
+  /** This caller's tokens for the quota and webhook services' internal APIs. Never logged. */
+  QUOTA_API_TOKEN: localDefault(z.string().min(16).default(LOCAL_SERVICE_TOKEN)),
+  WEBHOOKS_API_TOKEN: localDefault(z.string().min(16).default(LOCAL_SERVICE_TOKEN)),
   /** How long an API key lookup is trusted before Postgres is asked again (revocation delay). */
   API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long an agent lookup for new calls is cached; changes through another instance show within it. */

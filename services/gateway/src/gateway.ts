@@ -20,6 +20,7 @@ import {
   refuseDestination,
   type ShutdownStep,
   startConsumer,
+  startManagementServer,
   topicNames,
 } from "@voxbridge/kit";
 import { Router } from "express";
@@ -39,7 +40,13 @@ import { registerApiDocs } from "./http/openapi";
 import { rateLimitPerApiKey } from "./http/rate-limit";
 import { registerRoutes } from "./http/routes";
 
-export type RunningGateway = { port: number; logger: Logger; shutdownSteps: ShutdownStep[]; stop: () => Promise<void> };
+export type RunningGateway = {
+  port: number;
+  managementPort: number;
+  logger: Logger;
+  shutdownSteps: ShutdownStep[];
+  stop: () => Promise<void>;
+};
 
 /** Builds and starts the gateway: the public API, the outbox relay and the call-record projector. */
 export async function startGateway(
@@ -55,8 +62,8 @@ export async function startGateway(
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   const producer = createProducer(kafka);
-  const quota = createQuotaClient(config.QUOTA_URL);
-  const webhooks = createWebhooksClient(config.WEBHOOKS_URL);
+  const quota = createQuotaClient(config.QUOTA_URL, config.QUOTA_API_TOKEN);
+  const webhooks = createWebhooksClient(config.WEBHOOKS_URL, config.WEBHOOKS_API_TOKEN);
 
   await redis.connect();
   await admin.connect();
@@ -84,15 +91,12 @@ export async function startGateway(
   });
 
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
-  const app = createHttpApp({
-    logger,
-    metrics,
-    readiness: [
-      { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
-      { name: "redis", check: async () => void (await redis.ping()) },
-      { name: "kafka", check: async () => void (await admin.describeCluster()) },
-    ],
-  });
+  const readiness = [
+    { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+    { name: "redis", check: async () => void (await redis.ping()) },
+    { name: "kafka", check: async () => void (await admin.describeCluster()) },
+  ];
+  const app = createHttpApp({ logger, metrics, readiness });
   registerApiDocs(app, apiDocument());
   const api = Router();
   api.use(
@@ -121,6 +125,7 @@ export async function startGateway(
 
   const server = await listen(app, config.GATEWAY_PORT);
   const port = (server.address() as AddressInfo).port;
+  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
   logger.info({ port }, "gateway listening");
 
   const shutdownSteps: ShutdownStep[] = [
@@ -132,9 +137,11 @@ export async function startGateway(
     { name: "webhooks client", run: () => webhooks.close() },
     { name: "redis", run: async () => void (await redis.quit()) },
     { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
+    management.step,
   ];
   return {
     port,
+    managementPort: management.port,
     logger,
     shutdownSteps,
     stop: async () => {

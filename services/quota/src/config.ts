@@ -1,4 +1,4 @@
-import { baseEnvShape, envFlag, loadConfigOrExit, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, serviceTokens } from "@voxbridge/kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -6,6 +6,10 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 const quotaEnv = {
   ...baseEnvShape,
   QUOTA_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  /** Management port: /healthz, /readyz and Prometheus /metrics (never served on QUOTA_PORT). */
+  MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9081),
+  /** Callers of the internal API and their tokens: `gateway=…,dialer=…` (docs/deployment.md). */
+  INTERNAL_API_TOKENS: localDefault(z.string().default(`local=${LOCAL_SERVICE_TOKEN}`).pipe(serviceTokens)),
   /** Minutes each accepted call holds until it ends (then real minutes are billed). */
   QUOTA_HOLD_MINUTES: z.coerce.number().int().positive().default(1),
   /** Consumer group for lifecycle events. Unset: "quota", after KAFKA_TOPIC_PREFIX when one is set (one group per stack). */

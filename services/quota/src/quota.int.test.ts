@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { MinuteAllowanceOut, UsageOut } from "@voxbridge/contracts";
-import { createKafka, createProducer, encodeCallEvent, topicNames } from "@voxbridge/kit";
+import { createKafka, createProducer, encodeCallEvent, LOCAL_SERVICE_TOKEN, topicNames } from "@voxbridge/kit";
 import type { Producer } from "kafkajs";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";
@@ -25,6 +25,7 @@ const env = (overrides: Record<string, string> = {}) =>
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
     QUOTA_PORT: "0",
+    MANAGEMENT_PORT: "0",
     DB_POOL_SIZE: "4",
     ...overrides,
   });
@@ -47,7 +48,7 @@ afterAll(async () => {
 const send = (method: string, path: string, body?: unknown, at = base) =>
   fetch(`${at}${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { authorization: `Bearer ${LOCAL_SERVICE_TOKEN}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
 
@@ -66,7 +67,7 @@ const usage = async (orgId: string) => UsageOut.parse(await (await send("GET", `
 const publish = (...events: ReturnType<typeof callEvent>[]) =>
   producer.send({ topic: topics.callEvents, messages: events.map((event) => encodeCallEvent(event)) });
 const metric = async (name: string) => {
-  const text = await (await send("GET", "/metrics")).text();
+  const text = await (await send("GET", "/metrics", undefined, `http://127.0.0.1:${quota.managementPort}`)).text();
   return Number(text.match(new RegExp(`^${name.replace(/[{}"]/g, "\\$&")} (\\d+)`, "m"))?.[1] ?? 0);
 };
 

@@ -4,27 +4,22 @@ import {
   createMetricsRegistry,
   createRedisClient,
   decodeCallEvent,
-  jsonBody,
   type Logger,
   type ShutdownStep,
   startKafkaWorker,
   startPeriodic,
   systemClock,
 } from "@voxbridge/kit";
-import { Router } from "express";
 import { createMinuteLedger, createQuotaPool } from "./adapters/minute-ledger";
 import { createQuotaMetrics } from "./adapters/quota-metrics";
 import { createRedisCounters } from "./adapters/redis-counters";
 import { createMinuteAccounting, type MinuteAccounting } from "./app/minute-accounting";
 import type { QuotaConfig } from "./config";
-import { registerGetAllowance } from "./http/routes/get-allowance";
-import { registerGetUsage } from "./http/routes/get-usage";
-import { registerHoldMinutes } from "./http/routes/hold-minutes";
-import { registerReleaseMinutes } from "./http/routes/release-minutes";
-import { registerSetMinuteLimit } from "./http/routes/set-minute-limit";
+import { internalApi } from "./http/internal-api";
 
 export type RunningQuota = {
   port: number;
+  managementPort: number;
   logger: Logger;
   accounting: MinuteAccounting;
   shutdownSteps: ShutdownStep[];
@@ -80,6 +75,7 @@ export async function startQuota(
       brokers: config.KAFKA_BROKERS,
       topicPrefix: config.KAFKA_TOPIC_PREFIX,
       port: config.QUOTA_PORT,
+      managementPort: config.MANAGEMENT_PORT,
       logger,
       metrics,
       readiness: [
@@ -94,14 +90,7 @@ export async function startQuota(
       },
       closeStores: [],
       routes: (app) => {
-        const router = Router();
-        router.use(jsonBody());
-        registerHoldMinutes(router, accounting.holds);
-        registerReleaseMinutes(router, accounting.holds);
-        registerGetUsage(router, accounting.holds);
-        registerGetAllowance(router, accounting.holds);
-        registerSetMinuteLimit(router, accounting.holds);
-        app.use(router);
+        app.use(internalApi(accounting.holds, config.INTERNAL_API_TOKENS));
       },
     });
   } catch (error) {
@@ -129,6 +118,7 @@ export async function startQuota(
   ];
   return {
     port: worker.port,
+    managementPort: worker.managementPort,
     logger,
     accounting,
     shutdownSteps,

@@ -12,7 +12,7 @@ import { destinationCheck } from "./app/destination-check";
 import { receiveCallEvent } from "./app/receive-call-event";
 import { retryPolicyOf, type WebhooksConfig } from "./config";
 import { newSigningSecret } from "./domain/signing";
-import { registerInternalApi } from "./http/internal-api";
+import { internalApi } from "./http/internal-api";
 
 export type WebhooksOptions = {
   /** Scheduling clock (retry timers); tests pass a manual one. */
@@ -66,6 +66,7 @@ export async function startWebhooks(
     brokers: config.KAFKA_BROKERS,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
     port: config.WEBHOOKS_PORT,
+    managementPort: config.MANAGEMENT_PORT,
     logger,
     metrics,
     readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
@@ -76,19 +77,20 @@ export async function startWebhooks(
       logger.debug({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
     },
     routes: (app) =>
-      registerInternalApi(
-        app,
-        {
-          endpoints: createEndpointStore(prisma),
-          log: createDeliveryLog(prisma),
-          checkUrl,
-          newId: randomUUID,
-          newSecret: newSigningSecret,
-          orgSecrets: createOrgSecretStore(pool),
-          clock,
-          wakeDeliveries,
-        },
-        "64kb",
+      app.use(
+        internalApi(
+          {
+            endpoints: createEndpointStore(prisma),
+            log: createDeliveryLog(prisma),
+            checkUrl,
+            newId: randomUUID,
+            newSecret: newSigningSecret,
+            orgSecrets: createOrgSecretStore(pool),
+            clock,
+            wakeDeliveries,
+          },
+          { bodyLimit: "64kb", callers: config.INTERNAL_API_TOKENS },
+        ),
       ),
     closeStores: [
       { name: "deliveries", run: () => deliveries.stop() },

@@ -6,7 +6,7 @@ import { Registry } from "prom-client";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
-import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen } from "./app";
+import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen, startManagementServer } from "./app";
 
 const GENERATED_ID = /^req_[0-9a-f]{32}$/;
 
@@ -229,15 +229,42 @@ describe("HTTP app: operational endpoints", () => {
     });
   });
 
-  it("exposes request latency by route and status on /metrics", async () => {
-    await (await fetch(`${baseUrl}/healthz`)).text();
-    await (await fetch(`${baseUrl}/not-a-route`)).text();
-    const response = await fetch(`${baseUrl}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
-    const text = await response.text();
-    expect(text).toContain("# TYPE http_request_duration_seconds histogram");
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+  it("serves no /metrics on the service's own port", async () => {
+    expect((await fetch(`${baseUrl}/metrics`)).status).toBe(404);
+  });
+});
+
+describe("management port", () => {
+  it("serves /healthz, /readyz and the request metrics of the service's port on /metrics", async () => {
+    const metrics = new Registry();
+    const logger = createLogger({ service: "http-test", level: "silent" });
+    const app = createHttpApp({ logger, metrics, readiness: [] });
+    finishHttpApp(app, logger);
+    const service = await listen(app, 0, "127.0.0.1");
+    const management = await startManagementServer({
+      port: 0,
+      metrics,
+      readiness: [{ name: "kafka", check: async () => undefined }],
+      logger,
+    });
+    try {
+      const servicePort = (service.address() as AddressInfo).port;
+      await (await fetch(`http://127.0.0.1:${servicePort}/healthz`)).text();
+      await (await fetch(`http://127.0.0.1:${servicePort}/not-a-route`)).text();
+      const at = `http://127.0.0.1:${management.port}`;
+      expect((await fetch(`${at}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${at}/readyz`)).json()).toEqual({ status: "ready", checks: { kafka: "ok" } });
+      const response = await fetch(`${at}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(text).toContain("# TYPE http_request_duration_seconds histogram");
+      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+      expect((await fetch(`${at}/v1/anything`)).status).toBe(404);
+    } finally {
+      await management.step.run();
+      await closeServer(service);
+    }
   });
 });

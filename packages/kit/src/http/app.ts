@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { ErrorEnvelope } from "@voxbridge/contracts";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response, type Router } from "express";
 import { pinoHttp } from "pino-http";
 import { Histogram, type Registry } from "prom-client";
 import { ZodError } from "zod";
 import { isConnectivityError } from "../connectivity";
 import { AppError, type ErrorDetail, isAppError } from "../errors";
+import type { ShutdownStep } from "../lifecycle";
 import type { Logger } from "../logger";
 
 /** A named check that /readyz runs; it throws (or rejects) when its dependency is unusable. */
@@ -20,7 +22,10 @@ export type HttpAppOptions = {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Express app with request ids, access logs, /healthz, /readyz and /metrics; add routes, then call finishHttpApp. */
+/**
+ * Express app with request ids, access logs, /healthz and /readyz; add routes, then call
+ * finishHttpApp. Its request metrics go to `metrics`, which only the management port serves.
+ */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -50,18 +55,24 @@ export function createHttpApp(options: HttpAppOptions): Express {
     pinoHttp({
       logger: options.logger,
       genReqId: (req) => req.id,
-      autoLogging: { ignore: (req) => ["/healthz", "/readyz", "/metrics"].includes(req.url ?? "") },
+      autoLogging: { ignore: (req) => ["/healthz", "/readyz"].includes(req.url ?? "") },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug"),
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
     }),
   );
 
+  registerProbes(app, options.readiness);
+  return app;
+}
+
+/** `/healthz` (the process is up) and `/readyz` (every check passes; 503 naming the failures). */
+function registerProbes(app: Express, readiness: ReadinessCheck[]): void {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
     const results = await Promise.all(
-      options.readiness.map(async ({ name, check }) => {
+      readiness.map(async ({ name, check }) => {
         try {
           await withTimeout(check(), 2_000);
           return [name, "ok"] as const;
@@ -73,12 +84,30 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const ready = results.every(([, state]) => state === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
   });
+}
+
+/**
+ * The management port (`MANAGEMENT_PORT`): `/healthz`, `/readyz` and Prometheus `/metrics`, for
+ * probes and scrapers only. `/metrics` is served nowhere else, so a public port never exposes it.
+ */
+export async function startManagementServer(options: {
+  port: number;
+  metrics: Registry;
+  readiness: ReadinessCheck[];
+  logger: Logger;
+}): Promise<{ port: number; step: ShutdownStep }> {
+  const app = express();
+  app.disable("x-powered-by");
+  registerProbes(app, options.readiness);
   app.get("/metrics", async (_req, res) => {
     res.setHeader("content-type", options.metrics.contentType);
     res.send(await options.metrics.metrics());
   });
-
-  return app;
+  finishHttpApp(app, options.logger);
+  const server = await listen(app, options.port);
+  const port = (server.address() as AddressInfo).port;
+  options.logger.info({ managementPort: port }, "management port listening");
+  return { port, step: { name: "management", run: () => closeServer(server) } };
 }
 
 /** JSON body parsing for the routes after it: non-JSON bodies get 415, bad JSON 400, oversized 413. */
@@ -121,7 +150,7 @@ export function finishHttpApp(app: Express, logger: Logger): void {
 type RouteLayer = {
   match(path: string): boolean;
   path?: string;
-  route?: { methods: Record<string, boolean> };
+  route?: { path: unknown; methods: Record<string, boolean> };
   handle?: { stack?: RouteLayer[] };
 };
 
@@ -140,11 +169,33 @@ export function allowedMethods(app: Express, path: string): string[] {
       }
     }
   };
-  walk((app as unknown as { router: { stack: RouteLayer[] } }).router.stack, path);
+  walk(routerStack(app), path);
   if (methods.has("GET")) methods.add("HEAD");
   methods.delete("_ALL");
   return [...methods].sort();
 }
+
+/**
+ * Every route of a router as `{ method, path }`, with the path it was registered under, following
+ * routers mounted in it. Mount paths are not prepended (Express keeps them only as matchers), so
+ * this is for routers whose routes carry their full paths. Tests use it to check a rule on every
+ * route.
+ */
+export function listRoutes(router: Router): { method: string; path: string }[] {
+  const routes: { method: string; path: string }[] = [];
+  const walk = (stack: RouteLayer[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const [method, on] of Object.entries(layer.route.methods))
+          if (on && method !== "_all") routes.push({ method: method.toUpperCase(), path: String(layer.route.path) });
+      } else if (layer.handle?.stack) walk(layer.handle.stack);
+    }
+  };
+  walk((router as unknown as { stack: RouteLayer[] }).stack);
+  return routes;
+}
+
+const routerStack = (app: Express) => (app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
 
 export function sendError(res: Response, error: AppError, requestId: string): void {
   if (res.headersSent) return;

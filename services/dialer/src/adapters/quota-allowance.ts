@@ -8,12 +8,16 @@ import type { TalkAllowance } from "../app/ports";
  * (down, slow, unexpected answer) means "unknown": the call is capped by its agent alone, because
  * an outage of quota must not stop calls the gateway already accepted (and held minutes for).
  */
-export function createQuotaAllowance(options: { baseUrl: string; timeoutMs: number; logger: Logger }): TalkAllowance {
+export function createQuotaAllowance(options: { baseUrl: string; token: string; timeoutMs: number; logger: Logger }): TalkAllowance {
   return {
     async talkSecondsAllowed(orgId, callId) {
       try {
         const url = `${options.baseUrl}/internal/v1/orgs/${encodeURIComponent(orgId)}/allowance?call_id=${encodeURIComponent(callId)}`;
-        const response = await request(url, { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+        const response = await request(url, {
+          headers: { authorization: `Bearer ${options.token}` },
+          headersTimeout: options.timeoutMs,
+          bodyTimeout: options.timeoutMs,
+        });
         const body: unknown = await response.body.json();
         if (response.statusCode !== 200) {
           options.logger.warn({ orgId, status: response.statusCode }, "quota allowance unavailable; no cap");

@@ -4,7 +4,7 @@ import { Pool } from "undici";
 import type { MinuteHolds } from "../app/ports";
 
 /** MinuteHolds over the quota service's internal HTTP API (keep-alive pool, short timeouts). */
-export function createQuotaClient(baseUrl: string): MinuteHolds & { close: () => Promise<void> } {
+export function createQuotaClient(baseUrl: string, token: string): MinuteHolds & { close: () => Promise<void> } {
   const pool = new Pool(baseUrl, { connections: 32, pipelining: 1, headersTimeout: 5_000, bodyTimeout: 5_000 });
   const unavailable = (cause: unknown) =>
     new AppError("dependency_unavailable", "Minute accounting is unavailable; try again", { cause, retryable: true });
@@ -14,7 +14,7 @@ export function createQuotaClient(baseUrl: string): MinuteHolds & { close: () =>
       const response = await pool.request({
         method,
         path,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.statusCode, text: await response.body.text() };

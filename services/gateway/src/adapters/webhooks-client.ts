@@ -31,7 +31,7 @@ export type WebhookDestinations = {
  * WebhookDestinations over the webhook service's internal HTTP API (docs/webhooks.md). Its 4xx
  * answers pass through with their code and message; anything else is a 503 for the partner.
  */
-export function createWebhooksClient(baseUrl: string): WebhookDestinations & { close: () => Promise<void> } {
+export function createWebhooksClient(baseUrl: string, token: string): WebhookDestinations & { close: () => Promise<void> } {
   const pool = new Pool(baseUrl, { connections: 16, pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 });
   const unavailable = (cause: unknown) =>
     new AppError("dependency_unavailable", "Webhook management is unavailable; try again", { cause, retryable: true });
@@ -43,7 +43,7 @@ export function createWebhooksClient(baseUrl: string): WebhookDestinations & { c
       const response = await pool.request({
         method,
         path,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       status = response.statusCode;

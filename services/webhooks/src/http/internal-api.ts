@@ -6,8 +6,8 @@ import {
   type WebhookDeliveryList,
   type WebhookEndpointList,
 } from "@voxbridge/contracts";
-import { AppError, jsonBody } from "@voxbridge/kit";
-import { type Express, Router } from "express";
+import { AppError, jsonBody, requireServiceCredential } from "@voxbridge/kit";
+import { Router } from "express";
 import { z } from "zod";
 import { type DeliveryLogDeps, listDeliveries, retryDelivery } from "../app/delivery-log";
 import { type OrgSecretDeps, rotateOrgSigningSecret } from "../app/org-signing-secret";
@@ -22,6 +22,9 @@ import {
 } from "../app/webhook-endpoints";
 
 /** Path ids that are not UUIDs cannot name anything: 404, like a missing one. */
+/** Every route is an org's: the gateway names the org it authenticated. */
+const ORG = "/internal/v1/orgs/:org_id";
+
 function pathId(params: unknown, name: string, resource: string): string {
   const value = (params as Record<string, unknown>)[name];
   if (!z.uuid().safeParse(value).success) throw new AppError("not_found", `No ${resource} with this id`, { param: name });
@@ -29,46 +32,51 @@ function pathId(params: unknown, name: string, resource: string): string {
 }
 
 /**
- * The internal API the gateway calls on a partner's behalf (docs/webhooks.md). The org id in the
- * path comes from the gateway's authentication; every lookup is scoped by it.
+ * The internal API the gateway calls on a partner's behalf (docs/webhooks.md), for callers with a
+ * service credential only. The org id in the path comes from the gateway's authentication; every
+ * lookup is scoped by it.
  */
-export function registerInternalApi(app: Express, deps: EndpointDeps & DeliveryLogDeps & OrgSecretDeps, bodyLimit: string): void {
-  const api = Router({ mergeParams: true });
+export function internalApi(
+  deps: EndpointDeps & DeliveryLogDeps & OrgSecretDeps,
+  options: { bodyLimit: string; callers: Record<string, string> },
+): Router {
+  const api = Router();
+  // Every internal route needs a caller's service credential, checked before the body is read.
+  api.use("/internal", requireServiceCredential(options.callers), ...jsonBody(options.bodyLimit));
   const org = (params: unknown) => pathId(params, "org_id", "organization");
   const endpointId = (params: unknown) => pathId(params, "endpoint_id", "webhook endpoint");
 
-  api.post("/webhook-endpoints", async (req, res) => {
+  api.post(`${ORG}/webhook-endpoints`, async (req, res) => {
     const endpoint = await createEndpoint(deps, org(req.params), CreateWebhookEndpointRequest.parse(req.body ?? {}));
     res.status(201).json(endpoint);
   });
-  api.get("/webhook-endpoints", async (req, res) => {
+  api.get(`${ORG}/webhook-endpoints`, async (req, res) => {
     const body: WebhookEndpointList = await listEndpoints(deps, org(req.params), ListWebhookEndpointsQuery.parse(req.query));
     res.json(body);
   });
-  api.get("/webhook-endpoints/:endpoint_id", async (req, res) => {
+  api.get(`${ORG}/webhook-endpoints/:endpoint_id`, async (req, res) => {
     res.json(await getEndpoint(deps, org(req.params), endpointId(req.params)));
   });
-  api.patch("/webhook-endpoints/:endpoint_id", async (req, res) => {
+  api.patch(`${ORG}/webhook-endpoints/:endpoint_id`, async (req, res) => {
     const patch = UpdateWebhookEndpointRequest.parse(req.body ?? {});
     res.json(await updateEndpoint(deps, org(req.params), endpointId(req.params), patch));
   });
-  api.delete("/webhook-endpoints/:endpoint_id", async (req, res) => {
+  api.delete(`${ORG}/webhook-endpoints/:endpoint_id`, async (req, res) => {
     await deleteEndpoint(deps, org(req.params), endpointId(req.params));
     res.status(204).end();
   });
-  api.post("/webhook-endpoints/:endpoint_id/rotate-secret", async (req, res) => {
+  api.post(`${ORG}/webhook-endpoints/:endpoint_id/rotate-secret`, async (req, res) => {
     res.json(await rotateEndpointSecret(deps, org(req.params), endpointId(req.params)));
   });
-  api.post("/signing-secret/rotate", async (req, res) => {
+  api.post(`${ORG}/signing-secret/rotate`, async (req, res) => {
     res.json(await rotateOrgSigningSecret(deps, org(req.params)));
   });
-  api.get("/webhook-deliveries", async (req, res) => {
+  api.get(`${ORG}/webhook-deliveries`, async (req, res) => {
     const body: WebhookDeliveryList = await listDeliveries(deps, org(req.params), ListWebhookDeliveriesQuery.parse(req.query));
     res.json(body);
   });
-  api.post("/webhook-deliveries/:delivery_id/retry", async (req, res) => {
+  api.post(`${ORG}/webhook-deliveries/:delivery_id/retry`, async (req, res) => {
     res.json(await retryDelivery(deps, org(req.params), pathId(req.params, "delivery_id", "webhook delivery")));
   });
-
-  app.use("/internal/v1/orgs/:org_id", ...jsonBody(bodyLimit), api);
+  return api;
 }
