@@ -51,7 +51,7 @@ export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<strin
   if (env.NODE_ENV === "production") {
     for (const [name, schema] of Object.entries(shape)) {
       if (localDefaults.has(schema as z.ZodType) && !env[name])
-        lines.push(`  ${name}: required when NODE_ENV=production (no localhost default)`);
+        lines.push(`  ${name}: required when NODE_ENV=production (its default is for local runs only)`);
     }
   }
   if (!result.success || lines.length > 0) throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
