@@ -17,6 +17,8 @@ export type TestStack = {
   gatewayUrl: string;
   /** Each service's own HTTP port (health, readiness, internal APIs). */
   serviceUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
+  /** Each service's management port (health, readiness, metrics). */
+  managementUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
   topicPrefix: string;
   topics: ReturnType<typeof topicNames>;
   stop: () => Promise<void>;
@@ -74,6 +76,12 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
       quota: `http://127.0.0.1:${quota.port}`,
       dialer: `http://127.0.0.1:${dialer.port}`,
       webhooks: `http://127.0.0.1:${webhooks.port}`,
+    },
+    managementUrls: {
+      gateway: `http://127.0.0.1:${gateway.managementPort}`,
+      quota: `http://127.0.0.1:${quota.managementPort}`,
+      dialer: `http://127.0.0.1:${dialer.managementPort}`,
+      webhooks: `http://127.0.0.1:${webhooks.managementPort}`,
     },
     topicPrefix,
     topics,

@@ -60,6 +60,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     producer,
     deadLetterTopic: topics.deadLetter,
     logger,
+    metrics: options.metrics,
     handle: (message) => options.handle(message, { producer, topics }),
   });
 

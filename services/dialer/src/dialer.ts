@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import {
   closeServer,
+  createCounter,
   createHttpApp,
   createKafka,
   createLogger,
@@ -19,6 +20,7 @@ import {
   startManagementServer,
   topicNames,
 } from "@voxbridge/kit";
+import { Gauge } from "prom-client";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
 import { listenForJobs } from "./adapters/job-notifications";
 import { DIALER_SCHEMA } from "./adapters/prisma";
@@ -80,6 +82,11 @@ export async function startDialer(
   const allowance = withPrefetch(
     createQuotaAllowance({ baseUrl: config.QUOTA_URL, token: config.QUOTA_API_TOKEN, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
   );
+  const dials = createCounter(metrics, { name: "dialer_dials_total", help: "Attempts handed to the carrier" });
+  const pacingWaits = createCounter(metrics, {
+    name: "dialer_pacing_waits_total",
+    help: "Claim passes that left due calls waiting for the calls-per-second window",
+  });
   const scheduler = createDialScheduler({
     jobs,
     telephony,
@@ -90,16 +97,44 @@ export async function startDialer(
     claimBatch: 100,
     pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
     leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
-    onDial: hooks.onDial,
+    onDial: (dial) => {
+      dials.inc();
+      hooks.onDial?.(dial);
+    },
+    onPaced: () => pacingWaits.inc(),
+  });
+  const attemptsEnded = createCounter(metrics, {
+    name: "dialer_attempts_ended_total",
+    help: "Carrier reports of an attempt's end, by outcome (answered calls end as completed)",
+    labelNames: ["outcome"],
+  });
+  new Gauge({
+    name: "dialer_live_calls",
+    help: "Attempts this instance has handed to the carrier that have not ended",
+    registers: [metrics],
+    collect() {
+      this.set(telephony.liveCalls());
+    },
+  });
+  new Gauge({
+    name: "dialer_due_jobs",
+    help: "Dial jobs due now and not yet claimed (the backlog), for this deployment",
+    registers: [metrics],
+    async collect() {
+      const due = await jobs.dueBacklog().catch(() => null);
+      if (due !== null) this.set(due);
+    },
   });
   let stopping = false;
-  report = (callId, attempt, r) =>
-    recordCarrierReportDurably(
+  report = (callId, attempt, r) => {
+    if (r.kind === "ended") attemptsEnded.inc({ outcome: r.outcome });
+    return recordCarrierReportDurably(
       { jobs, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake, isStopping: () => stopping },
       callId,
       attempt,
       r,
     );
+  };
 
   await admin.connect();
   await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
@@ -131,6 +166,7 @@ export async function startDialer(
     producer,
     deadLetterTopic: topics.deadLetter,
     logger,
+    metrics,
     handle: async ({ message }) => {
       // Two of every three events on the topic are the lifecycle's own (calling, completed...): skip
       // them before the full decode. A false match only costs that decode.

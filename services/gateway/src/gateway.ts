@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import {
   AppError,
   closeServer,
+  createCounter,
   createHttpApp,
   createKafka,
   createLogger,
@@ -87,6 +88,7 @@ export async function startGateway(
     producer,
     deadLetterTopic: topics.deadLetter,
     logger,
+    metrics,
     handle: async ({ message }) => void (await projectCallEvent({ projection }, decodeCallEvent(message.value))),
   });
 
@@ -98,6 +100,16 @@ export async function startGateway(
   ];
   const app = createHttpApp({ logger, metrics, readiness });
   registerApiDocs(app, apiDocument());
+  // Calls created, by outcome: `created`, or the status the create was refused with (a bounded set).
+  const creates = createCounter(metrics, {
+    name: "gateway_calls_created_total",
+    help: "POST /v1/calls/outbound by outcome",
+    labelNames: ["outcome"],
+  });
+  app.post("/v1/calls/outbound", (_req, res, next) => {
+    res.on("finish", () => creates.inc({ outcome: res.statusCode === 201 ? "created" : String(res.statusCode) }));
+    next();
+  });
   const api = Router();
   api.use(
     "/v1",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createCounter, createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
+import { Histogram } from "prom-client";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
@@ -45,6 +46,12 @@ export async function startWebhooks(
     help: "Webhook HTTP attempts by what they led to: delivered, retry, failed",
     labelNames: ["outcome"],
   });
+  const latency = new Histogram({
+    name: "webhook_delivery_latency_seconds",
+    help: "From the event's time to its delivery being acknowledged by the receiver (retries included)",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+    registers: [metrics],
+  });
   const deliveries = createDeliveryWorker({
     store: createDeliveryStore(pool),
     sender,
@@ -55,7 +62,10 @@ export async function startWebhooks(
     concurrency: config.WEBHOOK_CONCURRENCY,
     pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
     logger,
-    onAttempt: (outcome) => attempts.inc({ outcome }),
+    onAttempt: (outcome, delivery) => {
+      attempts.inc({ outcome });
+      if (outcome === "delivered") latency.observe((Date.now() - Date.parse(delivery.event.time)) / 1000);
+    },
   });
   const wakeDeliveries = deliveries.wake;
   const checkUrl = destinationCheck({ allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS, resolveHost: options.resolveHost });

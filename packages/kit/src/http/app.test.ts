@@ -6,7 +6,7 @@ import { Registry } from "prom-client";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
-import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen, startManagementServer } from "./app";
+import { closeServer, createHttpApp, finishHttpApp, jsonBody, listen, setLogContext, startManagementServer } from "./app";
 
 const GENERATED_ID = /^req_[0-9a-f]{32}$/;
 
@@ -268,3 +268,34 @@ describe("management port", () => {
     }
   });
 });
+
+describe("request log", () => {
+  it("writes one info line per request with the route template, status, duration and the org and call it was about", async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ service: "http-test", level: "info", destination: { write: (line: string) => void lines.push(line) } });
+    const app = createHttpApp({ logger, metrics: new Registry(), readiness: [] });
+    app.get("/v1/calls/:call_id", (req, res) => {
+      setLogContext(res, { orgId: "org-1" });
+      res.json({ id: req.params.call_id });
+    });
+    finishHttpApp(app, logger);
+    const server = await listen(app, 0, "127.0.0.1");
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await (await fetch(`http://127.0.0.1:${port}/v1/calls/call-42`)).text();
+      await (await fetch(`http://127.0.0.1:${port}/healthz`)).text();
+      await eventuallyLogged(lines, 1);
+      const [line] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(line).toMatchObject({ level: 30, route: "/v1/calls/:call_id", orgId: "org-1", callId: "call-42", res: { statusCode: 200 } });
+      expect(typeof line?.responseTime).toBe("number");
+      // Probes are not logged.
+      expect(lines).toHaveLength(1);
+    } finally {
+      await closeServer(server);
+    }
+  });
+});
+
+async function eventuallyLogged(lines: string[], count: number) {
+  for (let i = 0; i < 50 && lines.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}

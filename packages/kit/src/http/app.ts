@@ -45,10 +45,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     req.id = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replaceAll("-", "")}`;
     res.setHeader("x-request-id", String(req.id));
     const stop = duration.startTimer();
-    res.on("finish", () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : "unmatched";
-      stop({ method: req.method, route, status: String(res.statusCode) });
-    });
+    res.on("finish", () => stop({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
     next();
   });
   app.use(
@@ -56,7 +53,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
       logger: options.logger,
       genReqId: (req) => req.id,
       autoLogging: { ignore: (req) => ["/healthz", "/readyz"].includes(req.url ?? "") },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug"),
+      // One line per request at info (5xx at error), with the route template and the org and call
+      // it was about where known: `res.locals.logContext` (set by the service), else path params.
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      customSuccessObject: (req, res, line: object) => ({ ...line, ...requestContext(req as express.Request, res as Response) }),
+      customErrorObject: (req, res, _error, line: object) => ({ ...line, ...requestContext(req as express.Request, res as Response) }),
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
     }),
   );
@@ -108,6 +109,23 @@ export async function startManagementServer(options: {
   const port = (server.address() as AddressInfo).port;
   options.logger.info({ managementPort: port }, "management port listening");
   return { port, step: { name: "management", run: () => closeServer(server) } };
+}
+
+/** The route template a request matched (`/v1/calls/:call_id`), never its ids; `unmatched` otherwise. */
+const routeOf = (req: express.Request) => (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : "unmatched");
+
+/** What a request log line says it was about: its route, and the org and call where known. */
+function requestContext(req: express.Request, res: Response): { route: string; orgId?: string; callId?: string } {
+  const known = (res.locals.logContext ?? {}) as { orgId?: string; callId?: string };
+  const params = (req.params ?? {}) as Record<string, string | undefined>;
+  const orgId = known.orgId ?? params.org_id;
+  const callId = known.callId ?? params.call_id;
+  return { route: routeOf(req), ...(orgId ? { orgId } : {}), ...(callId ? { callId } : {}) };
+}
+
+/** Names the org and call a request is about in its log line (see `createHttpApp`). */
+export function setLogContext(res: Response, context: { orgId?: string; callId?: string }): void {
+  res.locals.logContext = { ...(res.locals.logContext ?? {}), ...context };
 }
 
 /** JSON body parsing for the routes after it: non-JSON bodies get 415, bad JSON 400, oversized 413. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Admin, Consumer, IHeaders, Kafka, Producer } from "kafkajs";
+import { Registry } from "prom-client";
 import { testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { AppError } from "../errors";
@@ -47,7 +48,15 @@ async function scratch(): Promise<{ main: string; dead: string; groupId: string 
 }
 
 async function start(options: Pick<ConsumerOptions, "groupId" | "topics" | "handle" | "deadLetterTopic"> & Partial<ConsumerOptions>) {
-  const consumer = await startConsumer({ kafka, producer, logger: silent, maxAttempts: 3, retryBaseMs: 5, ...options });
+  const consumer = await startConsumer({
+    kafka,
+    producer,
+    logger: silent,
+    maxAttempts: 3,
+    retryBaseMs: 5,
+    metrics: new Registry(),
+    ...options,
+  });
   running.push(consumer);
   return consumer;
 }
@@ -126,10 +135,12 @@ describe("startConsumer", () => {
   it("dead-letters a non-retryable AppError at once, with the original key, value and headers plus the dead-letter headers, and commits", async () => {
     const { main, dead, groupId } = await scratch();
     let attempts = 0;
+    const metrics = new Registry();
     await start({
       groupId,
       topics: [main],
       deadLetterTopic: dead,
+      metrics,
       handle: async () => {
         attempts++;
         throw new AppError("validation_failed", "call id is not a uuid", { retryable: false });
@@ -153,6 +164,10 @@ describe("startConsumer", () => {
     });
     expect(attempts).toBe(1);
     expect(deadLetters).toHaveLength(1);
+    // Counted, and the partition is caught up.
+    const text = await metrics.metrics();
+    expect(text).toContain(`kafka_dead_letters_total{group="${groupId}",topic="${main}"} 1`);
+    expect(text).toContain(`kafka_consumer_lag{group="${groupId}",topic="${main}",partition="0"} 0`);
   });
 
   it("retries a retryable failure and handles the message once when the third attempt succeeds, without dead-lettering", async () => {

@@ -1,4 +1,5 @@
 import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from "kafkajs";
+import { Counter, Gauge, type Registry } from "prom-client";
 import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
@@ -19,6 +20,8 @@ export type ConsumerOptions = {
   retryBaseMs?: number;
   /** Partitions worked at once; order is kept within each. */
   concurrency?: number;
+  /** Where `kafka_consumer_lag` and `kafka_dead_letters_total` go (the service's registry). */
+  metrics: Registry;
 };
 
 export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
@@ -40,6 +43,21 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     maxWaitTimeInMs: 1_000,
     allowAutoTopicCreation: false,
   });
+  // Labels are the group, topic and partition: bounded by the topics' partition counts.
+  const lag = new Gauge({
+    name: "kafka_consumer_lag",
+    help: "Messages behind the partition's high watermark after the last batch this instance handled",
+    labelNames: ["group", "topic", "partition"] as const,
+    registers: [options.metrics],
+  });
+  const deadLetters = new Counter({
+    name: "kafka_dead_letters_total",
+    help: "Messages sent to the dead-letter topic, by the topic they came from",
+    labelNames: ["group", "topic"] as const,
+    registers: [options.metrics],
+  });
+  // Series exist at 0 from the start, so an alert on their increase sees the first dead letter.
+  for (const topic of options.topics) deadLetters.inc({ group: groupId, topic }, 0);
   await consumer.connect();
   for (const topic of options.topics) await whileRetriable(() => consumer.subscribe({ topic, fromBeginning: true }));
 
@@ -57,6 +75,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       topic: options.deadLetterTopic,
       messages: [{ key: consumed.message.key, value: consumed.message.value, headers }],
     });
+    deadLetters.inc({ group: groupId, topic: consumed.topic });
     logger.warn(
       {
         groupId,
@@ -128,7 +147,13 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           next = (BigInt(message.offset) + 1n).toString();
         }
       } finally {
-        if (next !== undefined) await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+        if (next !== undefined) {
+          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+          lag.set(
+            { group: groupId, topic: batch.topic, partition: String(batch.partition) },
+            Number(BigInt(batch.highWatermark) - BigInt(next)),
+          );
+        }
       }
     },
   });

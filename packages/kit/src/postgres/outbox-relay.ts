@@ -1,6 +1,6 @@
 import type { Producer } from "kafkajs";
 import type pg from "pg";
-import { Counter, Histogram, type Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { createCoalescedRunner } from "../coalesced-runner";
 import type { Logger } from "../logger";
 import { quoteIdent } from "./database";
@@ -47,6 +47,35 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     help: "Time from outbox insert to Kafka acknowledgement",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5, 30],
     registers: [options.metrics],
+  });
+
+  // Read on each scrape: rows not yet published (for this relay's topics) and the oldest one's age.
+  const backlog = async () => {
+    const { rows } = await pool.query<{ rows: number; age: number | null }>(
+      `SELECT count(*)::int AS rows, extract(epoch from clock_timestamp() - min(created_at))::float8 AS age
+         FROM ${table} WHERE published_at IS NULL AND ($1::text[] IS NULL OR topic = ANY($1))`,
+      [options.onlyTopics ?? null],
+    );
+    return rows[0] ?? { rows: 0, age: null };
+  };
+  new Gauge({
+    name: "outbox_backlog_rows",
+    help: "Outbox rows not yet published to Kafka",
+    registers: [options.metrics],
+    async collect() {
+      // A scrape while Postgres is away keeps the last value rather than failing the whole page.
+      const now = await backlog().catch(() => null);
+      if (now) this.set(now.rows);
+    },
+  });
+  new Gauge({
+    name: "outbox_oldest_unpublished_age_seconds",
+    help: "Age of the oldest outbox row not yet published (0 when none)",
+    registers: [options.metrics],
+    async collect() {
+      const now = await backlog().catch(() => null);
+      if (now) this.set(now.age ?? 0);
+    },
   });
 
   let stopped = true;

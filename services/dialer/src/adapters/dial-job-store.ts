@@ -260,6 +260,14 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
       return orphans.rows.map((row) => ({ callId: row.call_id, attempt: row.attempt, carrierCallId: row.carrier_call_id }));
     },
 
+    async dueBacklog() {
+      const { rows } = await pool.query<{ due: number }>(
+        `SELECT count(*)::int AS due FROM "dial_jobs" WHERE status = 'queued' AND due_at <= clock_timestamp() AND deployment = $1`,
+        [deployment],
+      );
+      return rows[0]?.due ?? 0;
+    },
+
     async retire(owner) {
       await pool.query(`DELETE FROM "dialer_instances" WHERE id = $1`, [owner]);
     },

@@ -17,6 +17,8 @@ export type DialSchedulerDeps = {
   leaseSeconds: number;
   /** Observes each dial handed to the carrier (metrics, benchmarks). */
   onDial?: (dial: ClaimedDial) => void;
+  /** Observes a claim pass that left due calls waiting for the pacing window (metrics). */
+  onPaced?: () => void;
 };
 
 export type DialScheduler = {
@@ -102,7 +104,8 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   const pass = async () => {
     for (;;) {
       if (stopped) return;
-      const { claimed, nextWakeAt } = await jobs.claimDue(deps.owner, deps.claimBatch);
+      const { claimed, nextWakeAt, paced } = await jobs.claimDue(deps.owner, deps.claimBatch);
+      if (paced) deps.onPaced?.();
       for (const dial of claimed) {
         const work = dispatch(dial).finally(() => dispatching.delete(work));
         dispatching.add(work);

@@ -1,4 +1,4 @@
-import { AppError } from "@voxbridge/kit";
+import { AppError, setLogContext } from "@voxbridge/kit";
 import type { RequestHandler, Response } from "express";
 import type { ApiKeyAuthStore, ApiKeyPrincipal } from "../adapters/api-key-store";
 import { API_KEY_PREFIX, looksLikeApiKey } from "../domain/api-key";
@@ -30,6 +30,7 @@ export function authenticate(keys: Pick<ApiKeyAuthStore, "authenticate" | "markU
     }
     keys.markUsed(principal.apiKeyId);
     res.locals.principal = principal;
+    setLogContext(res, { orgId: principal.orgId });
     next();
   };
 }

@@ -22,7 +22,7 @@ export type DeliveryWorkerDeps = {
   pollIntervalMs: number;
   logger: Logger;
   /** Told the outcome of every attempt (metrics). */
-  onAttempt?: (outcome: DeliveryDecision["kind"]) => void;
+  onAttempt?: (outcome: DeliveryDecision["kind"], delivery: DueDelivery) => void;
 };
 
 export type DeliveryWorker = {
@@ -124,7 +124,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     });
     const decision = decide(delivery, result, deps.clock());
     await record({ delivery, attemptedAt, result, decision });
-    deps.onAttempt?.(decision.kind);
+    deps.onAttempt?.(decision.kind, delivery);
     logger.debug(
       { deliveryId: delivery.id, callId: delivery.event.subject, status: result.status, error: result.error, decision: decision.kind },
       "webhook attempt",

@@ -1,4 +1,5 @@
 import { CallOut, CreateOutboundCallRequest } from "@voxbridge/contracts";
+import { setLogContext } from "@voxbridge/kit";
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { type CreateOutboundCallDeps, createOutboundCall } from "../../app/create-outbound-call";
@@ -35,6 +36,7 @@ export function registerCreateOutboundCall(router: Router, deps: CreateOutboundC
     const idempotency = idempotencyKeyOf(res);
     const callId = idempotency ? stableUuid("call", idempotency.apiKeyId, idempotency.key) : undefined;
     const call = await createOutboundCall(deps, { orgId: principalOf(res).orgId, request, ...(callId ? { callId } : {}) });
+    setLogContext(res, { callId: call.id });
     res.status(201).location(`/v1/calls/${call.id}`).json(call);
   });
 }
