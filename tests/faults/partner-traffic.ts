@@ -12,28 +12,39 @@ type Answer = { status: number | "no answer"; ms: number; type: string | null };
  * Two partners' worth of creates, each with its own Idempotency-Key and retried with that key
  * until it is a 201, as a client with a retry budget does through an outage.
  */
-export function partnerTraffic(gatewayUrl: string, apiKey: string) {
+export function partnerTraffic(
+  gatewayUrl: string | string[],
+  apiKey: string,
+  options: { numberFor?: (n: number) => string; total?: number; concurrency?: number } = {},
+) {
+  const gateways = Array.isArray(gatewayUrl) ? gatewayUrl : [gatewayUrl];
   const answers: Answer[] = [];
   const pending = new Set<string>();
-  const created: { key: string; ids: Set<string> }[] = [];
+  const created: { key: string; ids: Set<string>; to: string; gateway: number }[] = [];
   let sending = true;
+  let sent = 0;
 
   const createWithRetries = async () => {
+    const n = sent++;
+    const to = options.numberFor?.(n) ?? "+15551234567";
+    let gateway = n % gateways.length;
     const key = randomUUID();
     const ids = new Set<string>();
     pending.add(key);
     for (let attempt = 0; attempt < 400 && pending.has(key); attempt++) {
       const started = Date.now();
-      const response = await request(`${gatewayUrl}/v1/calls/outbound`, {
+      const response = await request(`${gateways[gateway]}/v1/calls/outbound`, {
         method: "POST",
         headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "idempotency-key": key },
-        body: JSON.stringify({ to: "+15551234567" }),
+        body: JSON.stringify({ to }),
         headersTimeout: 15_000,
         bodyTimeout: 15_000,
       }).catch(() => null);
       const text = response ? await response.body.text().catch(() => null) : null;
       if (response === null || text === null) {
         answers.push({ status: "no answer", ms: Date.now() - started, type: null });
+        // A partner with several endpoints (or a load balancer) tries the next gateway.
+        gateway = (gateway + 1) % gateways.length;
       } else {
         const body = JSON.parse(text) as unknown;
         answers.push({
@@ -48,15 +59,15 @@ export function partnerTraffic(gatewayUrl: string, apiKey: string) {
       }
       if (pending.has(key)) await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    created.push({ key, ids });
+    created.push({ key, ids, to, gateway });
   };
   const send = async () => {
-    while (sending) {
+    while (sending && (options.total === undefined || sent < options.total)) {
       await createWithRetries();
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   };
-  const senders = [send(), send()];
+  const senders = Array.from({ length: options.concurrency ?? 2 }, send);
 
   return {
     answers,
@@ -65,6 +76,8 @@ export function partnerTraffic(gatewayUrl: string, apiKey: string) {
       const before = created.length;
       await eventually(what, async () => created.length >= before + count, 90_000);
     },
+    /** Resolves once every create is answered (with `total`, once all were sent). */
+    done: () => Promise.all(senders),
     stop: async () => {
       sending = false;
       await Promise.all(senders);
@@ -75,9 +88,10 @@ export function partnerTraffic(gatewayUrl: string, apiKey: string) {
 
 /**
  * Judges a fault from outside, after the traffic stopped: only 201s, 503 envelopes and in-flight
- * 409s were answered, none slower than 10 s; every key got exactly one call; every call completed
- * with no attempt dialed twice; usage equals the calls with nothing reserved; every event reached
- * the receiver, a redelivery with its webhook-id and body. Returns the counts for the fault table.
+ * 409s were answered, none slower than 10 s; every key got exactly one call; every call ended as
+ * its number says (completed unless `expectedStatus` says failed) with no attempt dialed twice;
+ * usage equals the completed calls with nothing reserved; every event reached the receiver, a
+ * redelivery with its webhook-id and body. Returns the counts for the fault table.
  */
 export async function expectNothingLost(options: {
   traffic: Awaited<ReturnType<ReturnType<typeof partnerTraffic>["stop"]>>;
@@ -86,6 +100,8 @@ export async function expectNothingLost(options: {
   minutes: number;
   log: ReturnType<typeof dialLog>;
   receiver: Awaited<ReturnType<typeof startReceiver>>;
+  /** How each call must end, by the number it called; `completed` unless said otherwise. */
+  expectedStatus?: (to: string) => "completed" | "failed";
 }) {
   const { answers, pending, created } = options.traffic;
   const api = apiClient(options.gatewayUrl, options.apiKey);
@@ -119,7 +135,9 @@ export async function expectNothingLost(options: {
     },
     120_000,
   );
-  expect(finals.filter((c) => c.status !== "completed")).toEqual([]);
+  const expectedOf = options.expectedStatus ?? (() => "completed");
+  expect(finals.filter((c) => c.status !== expectedOf(c.to_number)).map((c) => [c.to_number, c.status])).toEqual([]);
+  const completed = finals.filter((c) => c.status === "completed").length;
   const perAttempt = new Map<string, number>();
   for (const d of options.log.read()) perAttempt.set(`${d.call_id}:${d.attempt}`, (perAttempt.get(`${d.call_id}:${d.attempt}`) ?? 0) + 1);
   expect([...perAttempt].filter(([, n]) => n > 1)).toEqual([]);
@@ -131,13 +149,13 @@ export async function expectNothingLost(options: {
       const body = await read("/v1/usage");
       if (body === null) return null;
       const now = UsageOut.parse(body);
-      return now.minutes_reserved === 0 && now.minutes_used === ids.length ? now : null;
+      return now.minutes_reserved === 0 && now.minutes_used === completed ? now : null;
     },
     60_000,
   );
-  expect(usage.minutes_remaining).toBe(options.minutes - ids.length);
+  expect(usage.minutes_remaining).toBe(options.minutes - completed);
 
-  // Each call's queued and completed once, one calling per attempt.
+  // Each call's queued and its end once, one calling per attempt.
   const expected = finals.reduce((sum, c) => sum + 2 + c.attempt_count, 0);
   const received = options.receiver.received;
   await eventually("every event delivered", async () => new Set(received.map((r) => r.headers["webhook-id"])).size >= expected, 120_000);
@@ -158,14 +176,21 @@ export async function expectNothingLost(options: {
     const types = perCall.get(c.id);
     return (
       types?.get("call.queued")?.size !== 1 ||
-      types.get("call.completed")?.size !== 1 ||
+      types.get(`call.${c.status}`)?.size !== 1 ||
       types.get("call.calling")?.size !== c.attempt_count
     );
   });
-  expect(wrong.map((c) => c.id)).toEqual([]);
+  const describe = (c: CallOut) => ({
+    id: c.id,
+    status: c.status,
+    attempts: c.attempt_count,
+    delivered: Object.fromEntries([...(perCall.get(c.id) ?? new Map<string, Set<string>>())].map(([type, seen]) => [type, seen.size])),
+  });
+  expect(wrong.slice(0, 5).map(describe)).toEqual([]);
   expect(bodies.size).toBe(expected);
 
   return {
+    finals,
     requests: answers.length,
     calls: ids.length,
     unanswered: answers.filter((a) => a.status === "no answer").length,

@@ -8,6 +8,7 @@ import { request } from "undici";
 import { eventually } from "./eventually";
 import { freePort } from "./private-postgres";
 import { deleteTopics, newTopicPrefix, stackEnv } from "./stack";
+import { startTcpBalancer } from "./tcp-balancer";
 
 export const SERVICES = ["quota", "webhooks", "gateway", "dialer"] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -31,79 +32,89 @@ export function spawnService(service: ServiceName, env: Record<string, string>, 
 
 /**
  * The four services as separate processes, started the way `scripts/up.sh` starts them, on fixed
- * ports of their own so a killed service comes back where its callers look for it. A fault test
- * SIGKILLs one and starts it again, and judges the system only from outside (HTTP, the receiver,
- * the simulator's dial log). Each process logs to a file; `logTail` shows it when a test fails.
+ * ports of their own so a killed instance comes back where its callers look for it. With
+ * `instances` above 1, each service runs that many, and callers reach quota and webhooks through a
+ * round-robin balancer (as a Kubernetes Service would do). A fault test SIGKILLs an instance, starts
+ * it again, and judges the system only from outside (HTTP, the receiver, the simulator's dial log).
+ * Each process logs to a file; `logTail` shows it when a test fails.
  */
-export async function startServiceProcesses(overrides: Record<string, string> = {}) {
+export async function startServiceProcesses(overrides: Record<string, string> = {}, options: { instances?: number } = {}) {
+  const instances = options.instances ?? 1;
   const topicPrefix = newTopicPrefix();
-  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()]))) as Record<ServiceName, number>;
-  const urls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}`])) as Record<ServiceName, string>;
+  const portsOf = Object.fromEntries(
+    await Promise.all(SERVICES.map(async (s) => [s, await Promise.all(Array.from({ length: instances }, () => freePort()))])),
+  ) as Record<ServiceName, number[]>;
+  const urlOf = (service: ServiceName, index = 0) => `http://127.0.0.1:${portsOf[service][index]}`;
+  const balancers = instances > 1 ? await Promise.all((["quota", "webhooks"] as const).map((s) => startTcpBalancer(() => portsOf[s]))) : [];
   const env = stackEnv(topicPrefix, {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
-    QUOTA_URL: urls.quota,
-    WEBHOOKS_URL: urls.webhooks,
-    ...Object.fromEntries(SERVICES.map((s) => [PORT_VARIABLE[s], String(ports[s])])),
+    QUOTA_URL: balancers[0]?.url ?? urlOf("quota"),
+    WEBHOOKS_URL: balancers[1]?.url ?? urlOf("webhooks"),
     ...overrides,
   });
   const logDir = mkdtempSync(path.join(tmpdir(), "voxbridge-services-"));
-  const running = new Map<ServiceName, ChildProcess>();
+  const running = new Map<string, ChildProcess>();
+  const key = (service: ServiceName, index: number) => `${service}-${index}`;
 
-  const ready = (service: ServiceName) =>
+  const logFile = (service: ServiceName, index = 0) => path.join(logDir, `${key(service, index)}.log`);
+  const logTail = (service: ServiceName, index = 0) => {
+    try {
+      return readFileSync(logFile(service, index), "utf8").split("\n").slice(-30).join("\n");
+    } catch {
+      return "";
+    }
+  };
+
+  const ready = (service: ServiceName, index: number) =>
     eventually(
-      `${service} ready`,
+      `${key(service, index)} ready`,
       async () => {
-        const child = running.get(service);
-        if (child && child.exitCode !== null) throw new Error(`${service} exited (${child?.exitCode}):\n${logTail(service)}`);
-        const response = await request(`${urls[service]}/readyz`, { headersTimeout: 2_000 }).catch(() => null);
+        const child = running.get(key(service, index));
+        if (child && child.exitCode !== null)
+          throw new Error(`${key(service, index)} exited (${child.exitCode}):\n${logTail(service, index)}`);
+        const response = await request(`${urlOf(service, index)}/readyz`, { headersTimeout: 2_000 }).catch(() => null);
         await response?.body.dump();
         return response?.statusCode === 200;
       },
       60_000,
     );
 
-  const logFile = (service: ServiceName) => path.join(logDir, `${service}.log`);
-  const logTail = (service: ServiceName) => {
-    try {
-      return readFileSync(logFile(service), "utf8").split("\n").slice(-30).join("\n");
-    } catch {
-      return "";
-    }
-  };
-
-  const start = async (service: ServiceName) => {
-    const log = createWriteStream(logFile(service), { flags: "a" });
+  const start = async (service: ServiceName, index = 0) => {
+    const log = createWriteStream(logFile(service, index), { flags: "a" });
     await once(log, "open");
-    const child = spawnService(service, env, ["ignore", log, log]);
-    running.set(service, child);
-    await ready(service);
+    const child = spawnService(service, { ...env, [PORT_VARIABLE[service]]: String(portsOf[service][index]) }, ["ignore", log, log]);
+    running.set(key(service, index), child);
+    await ready(service, index);
   };
 
-  /** Kills the process as the kernel would (nothing runs after it) and waits for it to be gone. */
-  const kill = async (service: ServiceName) => {
-    const child = running.get(service);
+  /** Kills the instance as the kernel would (nothing runs after it) and waits for it to be gone. */
+  const kill = async (service: ServiceName, index = 0) => {
+    const child = running.get(key(service, index));
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, "exit");
     child.kill("SIGKILL");
     await exited;
   };
 
-  await Promise.all(SERVICES.map(start));
+  await Promise.all(SERVICES.flatMap((service) => Array.from({ length: instances }, (_, index) => start(service, index))));
   return {
-    urls,
+    /** Instance 0 of each service. */
+    urls: Object.fromEntries(SERVICES.map((s) => [s, urlOf(s)])) as Record<ServiceName, string>,
+    urlOf,
     topicPrefix,
     start,
     kill,
     logTail,
     stop: async () => {
       await Promise.all(
-        [...running.entries()].map(async ([, child]) => {
+        [...running.values()].map(async (child) => {
           if (child.exitCode !== null || child.signalCode !== null) return;
           const exited = once(child, "exit");
           child.kill("SIGTERM");
           await exited;
         }),
       );
+      await Promise.all(balancers.map((b) => b.close()));
       await deleteTopics(Object.values(topicNames(topicPrefix)), env.KAFKA_BROKERS?.split(",")).catch(() => undefined);
       rmSync(logDir, { recursive: true, force: true });
     },
