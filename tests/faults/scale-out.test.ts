@@ -84,7 +84,8 @@ describe("scale-out: two instances of every service, one of each SIGKILLed mid-r
     await db.end();
     expect(dialers.rows.length).toBeGreaterThanOrEqual(2);
     const byGateway = [0, 1].map((g) => answered.created.filter((c) => c.gateway === g).length);
-    const outcomes = counts.finals.reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+    const outcomes: Record<string, number> = {};
+    for (const c of counts.finals) outcomes[c.status] = (outcomes[c.status] ?? 0) + 1;
     console.log(
       `${faultLine("scale-out", counts)}; outcomes ${JSON.stringify(outcomes)}; created by gateway 0/1: ${byGateway.join("/")}; ` +
         `attempts by dialer instance: ${dialers.rows.map((r) => r.attempts).join("/")} (${dialers.rows.length} instances)`,
