@@ -4,7 +4,7 @@ import { createKafka, createLogger } from "@voxbridge/kit";
 import type { Consumer } from "kafkajs";
 import { testKafkaBrokers } from "./env";
 
-export type SeenEvent = { key: string | null; partition: number; event: CallEvent };
+export type SeenEvent = { key: string | null; partition: number; event: CallEvent; traceparentHeader: string | null };
 
 /** Reads a topic from the beginning in its own consumer group and keeps what it saw. */
 export async function startKafkaProbe(topic: string): Promise<{ seen: SeenEvent[]; stop: () => Promise<void> }> {
@@ -23,6 +23,7 @@ export async function startKafkaProbe(topic: string): Promise<{ seen: SeenEvent[
         key: message.key?.toString() ?? null,
         partition,
         event: CallEvent.parse(JSON.parse(message.value?.toString() ?? "null")),
+        traceparentHeader: message.headers?.traceparent?.toString() ?? null,
       });
     },
   });

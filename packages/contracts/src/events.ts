@@ -46,6 +46,8 @@ const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D
     subject: z.uuid().describe("The call id"),
     time: z.iso.datetime({ offset: true }),
     datacontenttype: z.literal("application/json"),
+    /** CloudEvents Distributed Tracing extension: the W3C trace context of the work that caused it. */
+    traceparent: z.string().optional(),
     data: data,
   });
 
@@ -65,7 +67,7 @@ export function newCallEvent<T extends CallEventType>(
   type: T,
   source: string,
   data: CallEventOf<T>["data"],
-  options: { id: string; time: Date },
+  options: { id: string; time: Date; traceparent?: string | undefined },
 ): CallEventOf<T> {
   return {
     specversion: "1.0",
@@ -75,6 +77,7 @@ export function newCallEvent<T extends CallEventType>(
     subject: data.call.id,
     time: options.time.toISOString(),
     datacontenttype: "application/json",
+    ...(options.traceparent ? { traceparent: options.traceparent } : {}),
     data,
   } as CallEventOf<T>;
 }

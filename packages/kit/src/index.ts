@@ -20,4 +20,5 @@ export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";
 export * from "./redis";
 export * from "./retry";
+export * from "./trace";
 export * from "./worker";

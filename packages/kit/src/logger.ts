@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { currentTraceparent, traceIdOf } from "./trace";
 
 export type { Logger };
 
@@ -44,6 +45,11 @@ export function createLogger(options: { service: string; level: string; destinat
       base: { service: options.service },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Every line written while handling a traced request or event names its trace.
+      mixin: () => {
+        const traceparent = currentTraceparent();
+        return traceparent ? { traceId: traceIdOf(traceparent) } : {};
+      },
     },
     { write: (line: string) => out.write(scrubSecrets(line)) },
   );

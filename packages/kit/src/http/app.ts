@@ -10,6 +10,7 @@ import { isConnectivityError } from "../connectivity";
 import { AppError, type ErrorDetail, isAppError } from "../errors";
 import type { ShutdownStep } from "../lifecycle";
 import type { Logger } from "../logger";
+import { newTraceparent, traceIdOf, withTrace } from "../trace";
 
 /** A named check that /readyz runs; it throws (or rejects) when its dependency is unusable. */
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
@@ -40,6 +41,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
     registers: [options.metrics],
   });
 
+  // Joins the caller's trace (a child of its `traceparent`) or starts one; the rest of the request
+  // runs in it, and the response names it.
+  app.use((req, res, next) => {
+    const traceparent = newTraceparent(req.get("traceparent"));
+    res.locals.traceparent = traceparent;
+    res.setHeader("traceparent", traceparent);
+    withTrace(traceparent, next);
+  });
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
     req.id = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replaceAll("-", "")}`;
@@ -115,12 +124,18 @@ export async function startManagementServer(options: {
 const routeOf = (req: express.Request) => (req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : "unmatched");
 
 /** What a request log line says it was about: its route, and the org and call where known. */
-function requestContext(req: express.Request, res: Response): { route: string; orgId?: string; callId?: string } {
+function requestContext(req: express.Request, res: Response): { route: string; orgId?: string; callId?: string; traceId?: string } {
   const known = (res.locals.logContext ?? {}) as { orgId?: string; callId?: string };
   const params = (req.params ?? {}) as Record<string, string | undefined>;
   const orgId = known.orgId ?? params.org_id;
   const callId = known.callId ?? params.call_id;
-  return { route: routeOf(req), ...(orgId ? { orgId } : {}), ...(callId ? { callId } : {}) };
+  const traceparent = res.locals.traceparent as string | undefined;
+  return {
+    route: routeOf(req),
+    ...(orgId ? { orgId } : {}),
+    ...(callId ? { callId } : {}),
+    ...(traceparent ? { traceId: traceIdOf(traceparent) } : {}),
+  };
 }
 
 /** Names the org and call a request is about in its log line (see `createHttpApp`). */

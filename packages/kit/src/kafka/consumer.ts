@@ -3,6 +3,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
+import { withTrace } from "../trace";
 
 export type ConsumedMessage = { topic: string; partition: number; message: KafkaMessage };
 
@@ -93,7 +94,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const process = async (consumed: ConsumedMessage, heartbeat: () => Promise<void>) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.handle(consumed);
+        // Handled in the trace the event carries (the `traceparent` header), so its log lines name it.
+        await withTrace(consumed.message.headers?.traceparent?.toString(), () => options.handle(consumed));
         return;
       } catch (thrown) {
         // A store that cannot be reached is an outage, waited out however long it lasts, never a reason to

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { createCoalescedRunner } from "../coalesced-runner";
 import type { Logger } from "../logger";
+import { isTraceparent } from "../trace";
 import { quoteIdent } from "./database";
 import { createListener } from "./listener";
 
@@ -102,7 +103,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         for (const row of rows) {
           const topic = options.topicFor(row.topic);
           const messages = byTopic.get(topic) ?? [];
-          messages.push({ key: row.key, value: JSON.stringify(row.payload), headers: { "content-type": "application/cloudevents+json" } });
+          // The event's trace (CloudEvents' `traceparent` extension) also goes in a header, read before the body.
+          const traceparent = (row.payload as { traceparent?: unknown }).traceparent;
+          messages.push({
+            key: row.key,
+            value: JSON.stringify(row.payload),
+            headers: { "content-type": "application/cloudevents+json", ...(isTraceparent(traceparent) ? { traceparent } : {}) },
+          });
           byTopic.set(topic, messages);
         }
         await options.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });

@@ -79,7 +79,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
       type,
       DIALER_EVENT_SOURCE,
       { org_id: queued.data.org_id, webhook_url: queued.data.webhook_url, call },
-      { id: randomUUID(), time: at },
+      { id: randomUUID(), time: at, traceparent: queued.traceparent },
     );
 
   return {

@@ -1,5 +1,5 @@
 import { MinuteAllowanceOut } from "@voxbridge/contracts";
-import type { Logger } from "@voxbridge/kit";
+import { type Logger, traceHeader } from "@voxbridge/kit";
 import { request } from "undici";
 import type { TalkAllowance } from "../app/ports";
 
@@ -14,7 +14,7 @@ export function createQuotaAllowance(options: { baseUrl: string; token: string; 
       try {
         const url = `${options.baseUrl}/internal/v1/orgs/${encodeURIComponent(orgId)}/allowance?call_id=${encodeURIComponent(callId)}`;
         const response = await request(url, {
-          headers: { authorization: `Bearer ${options.token}` },
+          headers: { authorization: `Bearer ${options.token}`, ...traceHeader() },
           headersTimeout: options.timeoutMs,
           bodyTimeout: options.timeoutMs,
         });

@@ -1,4 +1,4 @@
-import { createCoalescedRunner, isAppError, type Logger } from "@voxbridge/kit";
+import { createCoalescedRunner, isAppError, type Logger, withTrace } from "@voxbridge/kit";
 import { renderSystemPrompt } from "../domain/render-prompt";
 import type { CarrierReportSink, ClaimedDial, DialJobStore, TalkAllowance, TelephonyAdapter } from "./ports";
 
@@ -107,7 +107,8 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
       const { claimed, nextWakeAt, paced } = await jobs.claimDue(deps.owner, deps.claimBatch);
       if (paced) deps.onPaced?.();
       for (const dial of claimed) {
-        const work = dispatch(dial).finally(() => dispatching.delete(work));
+        // In the call's trace: the dial's log lines and its quota request name it.
+        const work = withTrace(dial.queued.traceparent, () => dispatch(dial)).finally(() => dispatching.delete(work));
         dispatching.add(work);
       }
       if (claimed.length < deps.claimBatch) {

@@ -1,5 +1,5 @@
 import { MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError, traceHeader } from "@voxbridge/kit";
 import { Pool } from "undici";
 import type { MinuteHolds } from "../app/ports";
 
@@ -14,7 +14,11 @@ export function createQuotaClient(baseUrl: string, token: string): MinuteHolds &
       const response = await pool.request({
         method,
         path,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...traceHeader(),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: response.statusCode, text: await response.body.text() };

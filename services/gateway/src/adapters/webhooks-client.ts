@@ -11,7 +11,7 @@ import {
   WebhookEndpointOut,
   WebhookEndpointWithSecretOut,
 } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError, traceHeader } from "@voxbridge/kit";
 import { Pool } from "undici";
 
 /** The webhook service's endpoints and delivery log, on behalf of one org (the gateway never reads its tables). */
@@ -43,7 +43,11 @@ export function createWebhooksClient(baseUrl: string, token: string): WebhookDes
       const response = await pool.request({
         method,
         path,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...traceHeader(),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       status = response.statusCode;

@@ -1,5 +1,5 @@
 import { type CallOut, newCallEvent } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError, currentTraceparent } from "@voxbridge/kit";
 import type { CallStore } from "./ports";
 
 export type CancelCallDeps = { calls: CallStore; now: () => Date; newId: () => string };
@@ -15,7 +15,7 @@ export async function cancelCall(deps: CancelCallDeps, command: { orgId: string;
       "call.canceled",
       "/voxbridge/gateway",
       { org_id: command.orgId, webhook_url: webhookUrl, call },
-      { id: deps.newId(), time: now },
+      { id: deps.newId(), time: now, traceparent: currentTraceparent() },
     ),
   );
   switch (result.outcome) {

@@ -1,5 +1,5 @@
 import { type CallOut, type CreateOutboundCallRequest, newCallEvent, newCallOut } from "@voxbridge/contracts";
-import { AppError, retryWithBackoff } from "@voxbridge/kit";
+import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
@@ -62,7 +62,7 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     "call.queued",
     "/voxbridge/gateway",
     { org_id: orgId, webhook_url: webhookUrl, call, agent },
-    { id: deps.newId(), time: now },
+    { id: deps.newId(), time: now, traceparent: currentTraceparent() },
   );
   let created: boolean;
   try {
