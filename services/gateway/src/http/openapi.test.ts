@@ -94,7 +94,7 @@ describe("the OpenAPI document", () => {
         expect([name, status, Object.keys(response.headers ?? {})]).toEqual([
           name,
           status,
-          expect.arrayContaining(["x-request-id", "RateLimit", "RateLimit-Policy"]),
+          expect.arrayContaining(["x-request-id", "traceparent", "RateLimit", "RateLimit-Policy"]),
         ]);
       }
       expect(Object.keys(operation.responses["429"]?.headers ?? {})).toContain("Retry-After");

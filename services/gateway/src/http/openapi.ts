@@ -130,6 +130,10 @@ const HEADERS = {
     description: "The request's id (yours, if you sent a sane `x-request-id`); quote it to support",
     schema: { type: "string" },
   },
+  traceparent: {
+    description: "W3C Trace Context of this request: in your trace when you sent a `traceparent`, else a new one",
+    schema: { type: "string" },
+  },
   RateLimit: {
     description: 'IETF RateLimit: what is left of this API key\'s window, e.g. `"default";r=119;t=42`',
     schema: { type: "string" },
@@ -150,7 +154,7 @@ type HeaderName = keyof typeof HEADERS;
 
 /** Which headers a response carries, from its operation and status. */
 function headersOf(method: string, path: string, status: string, operation: { parameters?: unknown[] }): HeaderName[] {
-  const headers: HeaderName[] = ["x-request-id", "RateLimit", "RateLimit-Policy"];
+  const headers: HeaderName[] = ["x-request-id", "traceparent", "RateLimit", "RateLimit-Policy"];
   if (status === "429" || status === "503") headers.push("Retry-After");
   if (status === "401") headers.push("WWW-Authenticate");
   if (status === "201" && method === "post" && !path.startsWith("/v1/api-keys")) headers.push("Location");
