@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadDialerConfig } from "@voxbridge/dialer/src/config";
-import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
-import { loadQuotaConfig } from "@voxbridge/quota/src/config";
-import { loadWebhooksConfig } from "@voxbridge/webhooks/src/config";
+import { loadDialerConfig } from "@voxbridge/dialer/config";
+import { loadGatewayConfig } from "@voxbridge/gateway/config";
+import { loadQuotaConfig } from "@voxbridge/quota/config";
+import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { parse } from "yaml";
 
 // No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked by reading them:

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
-import { loadDialerConfig } from "@voxbridge/dialer/src/config";
-import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
-import { loadQuotaConfig } from "@voxbridge/quota/src/config";
-import { loadWebhooksConfig } from "@voxbridge/webhooks/src/config";
+import { loadDialerConfig } from "@voxbridge/dialer/config";
+import { loadGatewayConfig } from "@voxbridge/gateway/config";
+import { loadQuotaConfig } from "@voxbridge/quota/config";
+import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { allManifests, type Manifest, podSpecOf } from "./k8s-render";
 
 // No cluster here: the manifests are validated against the Kubernetes and KEDA schemas (in a child

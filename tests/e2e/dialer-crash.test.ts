@@ -1,6 +1,6 @@
 import { CallOut } from "@voxbridge/contracts";
-import { loadDialerConfig } from "@voxbridge/dialer/src/config";
-import { type RunningDialer, startDialer } from "@voxbridge/dialer/src/dialer";
+import { type RunningDialer, startDialer } from "@voxbridge/dialer";
+import { loadDialerConfig } from "@voxbridge/dialer/config";
 import pg from "pg";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadDialerConfig } from "@voxbridge/dialer/src/config";
-import { type RunningDialer, startDialer } from "@voxbridge/dialer/src/dialer";
-import { twilioSignature } from "@voxbridge/dialer/src/domain/twilio";
+import { type RunningDialer, startDialer } from "@voxbridge/dialer";
+import { loadDialerConfig } from "@voxbridge/dialer/config";
+import { twilioSignature } from "@voxbridge/dialer/twilio";
 import { request } from "undici";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";

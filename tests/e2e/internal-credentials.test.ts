@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { ErrorEnvelope } from "@voxbridge/contracts";
 import { LOCAL_SERVICE_TOKEN, listRoutes } from "@voxbridge/kit";
-import { internalApi as quotaInternalApi } from "@voxbridge/quota/src/http/internal-api";
-import { internalApi as webhooksInternalApi } from "@voxbridge/webhooks/src/http/internal-api";
+import { internalApi as quotaInternalApi } from "@voxbridge/quota/internal-api";
+import { internalApi as webhooksInternalApi } from "@voxbridge/webhooks/internal-api";
 import { request } from "undici";
 import { startStack, type TestStack } from "../support/stack";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startReceiver } from "@voxbridge/webhooks/test/harness";
+import { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { request } from "undici";
 import { apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createVoxBridge, type VoxBridge, VoxBridgeError, verifyWebhook } from "@voxbridge/sdk";
-import { startReceiver } from "@voxbridge/webhooks/test/harness";
+import { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 

@@ -1,5 +1,5 @@
 import { SigningSecretOut, WebhookDeliveryList, type WebhookEndpointOut, WebhookEndpointWithSecretOut } from "@voxbridge/contracts";
-import { startReceiver, Webhook } from "@voxbridge/webhooks/test/harness";
+import { startReceiver, Webhook } from "@voxbridge/webhooks/test-harness";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestOrg, type TestStack } from "../support/stack";

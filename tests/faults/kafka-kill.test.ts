@@ -1,4 +1,4 @@
-import { startReceiver } from "@voxbridge/webhooks/test/harness";
+import { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { dialLog } from "../e2e/dialer-support";
 import { apiClient } from "../support/api-client";
 import { type PrivateKafka, startPrivateKafka } from "../support/private-kafka";

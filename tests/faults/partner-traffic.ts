@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CallOut, ErrorEnvelope, UsageOut } from "@voxbridge/contracts";
-import type { startReceiver } from "@voxbridge/webhooks/test/harness";
+import type { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { request } from "undici";
 import type { dialLog } from "../e2e/dialer-support";
 import { apiClient } from "../support/api-client";

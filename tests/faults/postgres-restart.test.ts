@@ -1,9 +1,9 @@
 import { CallOut, ErrorEnvelope, UsageOut } from "@voxbridge/contracts";
-import { migrateDialer } from "@voxbridge/dialer/src/migrate";
-import { migrateGateway } from "@voxbridge/gateway/src/migrate";
-import { migrateQuota } from "@voxbridge/quota/src/migrate";
-import { migrateWebhooks } from "@voxbridge/webhooks/src/migrate";
-import { startReceiver } from "@voxbridge/webhooks/test/harness";
+import { migrateDialer } from "@voxbridge/dialer/migrate";
+import { migrateGateway } from "@voxbridge/gateway/migrate";
+import { migrateQuota } from "@voxbridge/quota/migrate";
+import { migrateWebhooks } from "@voxbridge/webhooks/migrate";
+import { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { request } from "undici";
 import { createCall, dialLog, finalCall } from "../e2e/dialer-support";
 import { type ApiClient, apiClient } from "../support/api-client";

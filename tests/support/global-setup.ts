@@ -1,7 +1,7 @@
-import { migrateDialer } from "@voxbridge/dialer/src/migrate";
-import { migrateGateway } from "@voxbridge/gateway/src/migrate";
-import { migrateQuota } from "@voxbridge/quota/src/migrate";
-import { migrateWebhooks } from "@voxbridge/webhooks/src/migrate";
+import { migrateDialer } from "@voxbridge/dialer/migrate";
+import { migrateGateway } from "@voxbridge/gateway/migrate";
+import { migrateQuota } from "@voxbridge/quota/migrate";
+import { migrateWebhooks } from "@voxbridge/webhooks/migrate";
 import { startServerContainers } from "./containers";
 import { testDatabaseUrl } from "./env";
 import { recreateTestDatabase } from "./fresh-database";

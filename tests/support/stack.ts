@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { loadDialerConfig } from "@voxbridge/dialer/src/config";
-import { startDialer } from "@voxbridge/dialer/src/dialer";
-import { loadGatewayConfig } from "@voxbridge/gateway/src/config";
-import { type RunningGateway, startGateway } from "@voxbridge/gateway/src/gateway";
-import { createOrganization } from "@voxbridge/gateway/src/provisioning";
+import { startDialer } from "@voxbridge/dialer";
+import { loadDialerConfig } from "@voxbridge/dialer/config";
+import { type RunningGateway, startGateway } from "@voxbridge/gateway";
+import { loadGatewayConfig } from "@voxbridge/gateway/config";
+import { createOrganization } from "@voxbridge/gateway/provisioning";
 import { createKafka, createLogger, type Logger, topicNames } from "@voxbridge/kit";
-import { loadQuotaConfig } from "@voxbridge/quota/src/config";
-import { setOrgMinuteLimit } from "@voxbridge/quota/src/provisioning";
-import { startQuota } from "@voxbridge/quota/src/quota";
-import { loadWebhooksConfig } from "@voxbridge/webhooks/src/config";
-import { createOrgSigningSecret } from "@voxbridge/webhooks/src/provisioning";
-import { startWebhooks } from "@voxbridge/webhooks/src/webhooks";
+import { startQuota } from "@voxbridge/quota";
+import { loadQuotaConfig } from "@voxbridge/quota/config";
+import { setOrgMinuteLimit } from "@voxbridge/quota/provisioning";
+import { startWebhooks } from "@voxbridge/webhooks";
+import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
+import { createOrgSigningSecret } from "@voxbridge/webhooks/provisioning";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "./env";
 
 export type TestStack = {

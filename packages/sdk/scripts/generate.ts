@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { apiDocument } from "@voxbridge/gateway/src/http/api-document";
+import { apiDocument } from "@voxbridge/gateway/api-document";
 import { openApiTypesText } from "./openapi-types";
 
 /** Writes src/generated/openapi.ts from the gateway's document, built in-process (no server needed). */

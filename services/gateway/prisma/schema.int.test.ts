@@ -1,5 +1,5 @@
 import path from "node:path";
-import { findSchemaDrift } from "@voxbridge/kit/src/postgres/schema-drift";
+import { findSchemaDrift } from "@voxbridge/kit/schema-drift";
 import { testDatabaseUrl } from "../../../tests/support/env";
 
 describe("gateway Prisma schema", () => {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { createOrganization } from "@voxbridge/gateway/src/provisioning";
-import { setOrgMinuteLimit } from "@voxbridge/quota/src/provisioning";
-import { createOrgSigningSecret } from "@voxbridge/webhooks/src/provisioning";
+import { createOrganization } from "@voxbridge/gateway/provisioning";
+import { setOrgMinuteLimit } from "@voxbridge/quota/provisioning";
+import { createOrgSigningSecret } from "@voxbridge/webhooks/provisioning";
 import { z } from "zod";
 
 const USAGE = "usage: pnpm --silent admin org:create --name NAME --minutes N [--no-default-agent]";
