@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CallOut, ErrorEnvelope, UsageOut } from "@voxbridge/contracts";
+import { CallList, CallOut, ErrorEnvelope, UsageOut } from "@voxbridge/contracts";
 import type { startReceiver } from "@voxbridge/webhooks/test-harness";
 import { request } from "undici";
 import type { dialLog } from "../e2e/dialer-support";
@@ -105,10 +105,14 @@ export async function expectNothingLost(options: {
 }) {
   const { answers, pending, created } = options.traffic;
   const api = apiClient(options.gatewayUrl, options.apiKey);
-  /** A 200's body; null for a 503 envelope (a dependency still coming back: ask again). */
+  /**
+   * A 200's body; null for a 503 envelope (a dependency still coming back) or a 429 (the key's
+   * rate limit, after a long wait): a partner asks again.
+   */
   const read = async (path: string) => {
     const response = await api.get(path);
     if (response.status === 503 && ErrorEnvelope.parse(response.body).error.type === "dependency_unavailable") return null;
+    if (response.status === 429 && ErrorEnvelope.parse(response.body).error.type === "rate_limited") return null;
     expect([path, response.status]).toEqual([path, 200]);
     return response.body;
   };
@@ -125,12 +129,17 @@ export async function expectNothingLost(options: {
   const finals = await eventually(
     "every call to end",
     async () => {
+      // Read by pages, as a partner would: one GET per call per poll would spend the key's rate limit.
+      const wanted = new Set(ids);
       const calls: CallOut[] = [];
-      for (const id of ids) {
-        const body = await read(`/v1/calls/${id}`);
+      for (let offset = 0; ; offset += 100) {
+        const body = await read(`/v1/calls?limit=100&offset=${offset}`);
         if (body === null) return null;
-        calls.push(CallOut.parse(body));
+        const page = CallList.parse(body);
+        calls.push(...page.items.filter((c) => wanted.has(c.id)));
+        if (offset + page.items.length >= page.total || page.items.length === 0) break;
       }
+      expect(calls.length).toBe(ids.length);
       return calls.every((c) => c.status === "completed" || c.status === "failed") ? calls : null;
     },
     120_000,
