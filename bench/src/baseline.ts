@@ -46,8 +46,7 @@ const DDL = [
      topic text NOT NULL,
      key text NOT NULL,
      payload jsonb NOT NULL,
-     created_at timestamptz(3) NOT NULL DEFAULT now(),
-     published_at timestamptz(3)
+     created_at timestamptz(3) NOT NULL DEFAULT now()
    )`,
   `CREATE OR REPLACE FUNCTION ${SCHEMA}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN

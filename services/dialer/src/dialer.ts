@@ -34,9 +34,6 @@ import { withPrefetch } from "./app/prefetched-allowance";
 import { recordCarrierReportDurably } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 
-/** Events the dialer acts on: `call.queued` and `call.canceled`. */
-const WORK_EVENT = /"type"\s*:\s*"call\.(queued|canceled)"/;
-
 export type RunningDialer = {
   port: number;
   managementPort: number;
@@ -167,10 +164,9 @@ export async function startDialer(
     deadLetterTopic: topics.deadLetter,
     logger,
     metrics,
+    // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
+    eventTypes: ["call.queued", "call.canceled"],
     handle: async ({ message }) => {
-      // Two of every three events on the topic are the lifecycle's own (calling, completed...): skip
-      // them before the full decode. A false match only costs that decode.
-      if (message.value !== null && !WORK_EVENT.test(message.value.toString("utf8"))) return;
       const event = decodeCallEvent(message.value);
       if (event.type === "call.queued") {
         const call = event.data.call;

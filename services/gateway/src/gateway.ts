@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { CallEventType } from "@voxbridge/contracts";
 import {
   AppError,
   closeServer,
@@ -89,6 +90,8 @@ export async function startGateway(
     deadLetterTopic: topics.deadLetter,
     logger,
     metrics,
+    // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvent skips it too).
+    eventTypes: CallEventType.options.filter((type) => type !== "call.queued"),
     handle: async ({ message }) => void (await projectCallEvent({ projection }, decodeCallEvent(message.value))),
   });
 

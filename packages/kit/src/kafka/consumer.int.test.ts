@@ -277,4 +277,27 @@ describe("startConsumer", () => {
     expect(deadLetters[2]?.headers["x-dead-letter-reason"]).toBe("empty message");
     expect(attempts).toBe(3);
   });
+
+  it("with eventTypes, commits a message whose ce_type header names another type without handling it, and handles one without the header", async () => {
+    const { main, dead, groupId } = await scratch();
+    const seen: Seen[] = [];
+    await start({
+      groupId,
+      topics: [main],
+      deadLetterTopic: dead,
+      eventTypes: ["call.queued", "call.canceled"],
+      handle: async (consumed) => void seen.push(toSeen(consumed)),
+    });
+
+    // The skipped body is not even JSON: had it been parsed, it would have been dead-lettered.
+    await send(main, { key: "c1", value: "not json {", headers: { ce_type: "call.calling" } });
+    await send(main, { key: "c1", value: "queued", headers: { ce_type: "call.queued" } });
+    await send(main, { key: "c1", value: "completed", headers: { ce_type: "call.completed" } });
+    await send(main, { key: "c1", value: "legacy" });
+    const last = await send(main, { key: "c1", value: "canceled", headers: { ce_type: "call.canceled" } });
+    await eventually("the offsets committed past the last message", async () => (await committed(groupId, main)) === next(last));
+
+    expect(seen.map((s) => s.value)).toEqual(["queued", "legacy", "canceled"]);
+    expect(await deadLetterCount(dead)).toBe(0);
+  });
 });

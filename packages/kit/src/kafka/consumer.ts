@@ -4,6 +4,7 @@ import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
 import { withTrace } from "../trace";
+import { EVENT_TYPE_HEADER } from "./headers";
 
 export type ConsumedMessage = { topic: string; partition: number; message: KafkaMessage };
 
@@ -23,6 +24,12 @@ export type ConsumerOptions = {
   concurrency?: number;
   /** Where `kafka_consumer_lag` and `kafka_dead_letters_total` go (the service's registry). */
   metrics: Registry;
+  /**
+   * The event types `handle` wants, read from each message's `ce_type` header before anything is
+   * parsed: a message of another type is committed without being handled. A message without the
+   * header (published before the header existed) is handled. Unset: every message.
+   */
+  eventTypes?: readonly string[];
 };
 
 export type RunningConsumer = { consumer: Consumer; stop: () => Promise<void> };
@@ -36,6 +43,11 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 200;
   let stopping = false;
+  const wanted = options.eventTypes ? new Set(options.eventTypes) : null;
+  const skipped = (message: KafkaMessage) => {
+    const type = message.headers?.[EVENT_TYPE_HEADER];
+    return wanted !== null && type !== undefined && !Array.isArray(type) && !wanted.has(type.toString());
+  };
   const consumer = kafka.consumer({
     groupId,
     sessionTimeout: 10_000,
@@ -144,7 +156,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       try {
         for (const message of batch.messages) {
           if (!isRunning() || isStale()) break;
-          await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
+          if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
           resolveOffset(message.offset);
           next = (BigInt(message.offset) + 1n).toString();
         }

@@ -10,7 +10,10 @@ import { createLogger, type Logger } from "../logger";
 import { createPool, quoteIdent } from "./database";
 import { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./outbox-relay";
 
-/** The outbox part of services/gateway/prisma/migrations/20261127000000_init/migration.sql, verbatim. */
+/**
+ * The gateway's outbox as its migrations leave it: the table and trigger of `20261127000000_init`,
+ * less the `published_at` column that `20261203000000_outbox_delete_on_publish` dropped.
+ */
 const OUTBOX_DDL = `
 CREATE TABLE "outbox" (
     "id" BIGSERIAL NOT NULL,
@@ -19,11 +22,9 @@ CREATE TABLE "outbox" (
     "key" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "published_at" TIMESTAMPTZ(3),
     CONSTRAINT "outbox_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "outbox_event_id_key" ON "outbox"("event_id");
-CREATE INDEX "outbox_unpublished_idx" ON "outbox"("id") WHERE "published_at" IS NULL;
 
 -- Wakes outbox relays (LISTEN "<schema>_outbox") when a transaction that wrote events commits.
 CREATE FUNCTION "outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -38,7 +39,7 @@ CREATE TRIGGER "outbox_notify" AFTER INSERT ON "outbox" FOR EACH STATEMENT EXECU
 const LOGICAL_TOPIC = "voxbridge.call-events.v1";
 const TEN_MINUTES = 600_000;
 
-type Payload = { id: string; seq: number; note: string };
+type Payload = { id: string; seq: number; note: string; type?: string; traceparent?: string };
 type Row = { eventId: string; key: string; payload: Payload };
 type Seen = { topic: string; partition: number; offset: bigint; key: string | null; value: string; headers: Record<string, string> };
 
@@ -148,17 +149,20 @@ function rows(key: string, count: number, firstSeq = 0): Row[] {
   });
 }
 
-/** Inserts rows in one transaction, in array order. */
-async function insert(schema: string, batch: Row[]): Promise<void> {
-  await db.query(
+/** Inserts rows in one transaction, in array order; returns the ids the outbox gave them. */
+async function insert(schema: string, batch: Row[]): Promise<{ id: string; event_id: string; key: string }[]> {
+  const { rows: inserted } = await db.query<{ id: string; event_id: string; key: string }>(
     `INSERT INTO ${quoteIdent(schema)}."outbox" (event_id, topic, key, payload)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])`,
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
+     RETURNING id, event_id, key`,
     [batch.map((r) => r.eventId), batch.map(() => LOGICAL_TOPIC), batch.map((r) => r.key), batch.map((r) => JSON.stringify(r.payload))],
   );
+  return inserted;
 }
 
+/** Rows still in the outbox: a row leaves it once Kafka has acknowledged it. */
 const unpublished = async (schema: string) =>
-  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(schema)}."outbox" WHERE published_at IS NULL`)).rows[0]?.n;
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteIdent(schema)}."outbox"`)).rows[0]?.n;
 
 type RelayHandle = { relay: OutboxRelay; metrics: Registry; stop: () => Promise<void> };
 
@@ -188,7 +192,7 @@ function relayFor(schema: string, overrides: Partial<OutboxRelayOptions> = {}): 
 }
 
 describe("outbox relay", () => {
-  it("publishes rows inserted after start() promptly, woken by NOTIFY alone, with key, payload and content-type", async () => {
+  it("publishes rows inserted after start() promptly, woken by NOTIFY alone, with key, payload and headers, then deletes them", async () => {
     const schema = await scratchSchema();
     const logicalTopics: string[] = [];
     const { relay } = relayFor(schema, {
@@ -200,21 +204,23 @@ describe("outbox relay", () => {
     });
     await relay.start();
 
-    // Each row goes in only after the previous one is out, so each needs its own wake-up.
+    // Each row goes in only after the previous one is out, so each needs its own wake-up. The last
+    // is a CloudEvent: its type and trace go in headers too, for consumers that filter unparsed.
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     for (let round = 0; round < 3; round++) {
       const [row] = rows(randomUUID(), 1, round);
       if (!row) throw new Error("no row");
+      if (round === 2) Object.assign(row.payload, { type: "call.queued", traceparent });
       await insert(schema, [row]);
       const seen = await eventually(`round ${round} on Kafka`, async () => seenFor(collector, [row.eventId])[0], 5_000);
       expect(seen.key).toBe(row.key);
       expect(JSON.parse(seen.value)).toEqual(row.payload);
-      expect(seen.headers).toEqual({ "content-type": "application/cloudevents+json" });
-      await eventually(`round ${round} marked published`, async () => (await unpublished(schema)) === 0, 5_000);
+      expect(seen.headers).toEqual({
+        "content-type": "application/cloudevents+json",
+        ...(round === 2 ? { ce_type: "call.queued", traceparent } : {}),
+      });
+      await eventually(`round ${round} deleted from the outbox`, async () => (await unpublished(schema)) === 0, 5_000);
     }
-
-    const published = await db.query<{ published_at: Date | null }>(`SELECT published_at FROM ${quoteIdent(schema)}."outbox" ORDER BY id`);
-    expect(published.rows).toHaveLength(3);
-    for (const row of published.rows) expect(row.published_at).toBeInstanceOf(Date);
     expect(new Set(logicalTopics)).toEqual(new Set([LOGICAL_TOPIC]));
   });
 
@@ -265,9 +271,9 @@ describe("outbox relay", () => {
     const written = keys.flatMap((key) => rows(key, 25));
     // Many small transactions at once, so both relays are woken again and again.
     const transactions = Array.from({ length: 20 }, (_, t) => written.filter((_, index) => index % 20 === t));
-    await Promise.all(transactions.map((batch) => insert(schema, batch)));
+    const inserted = (await Promise.all(transactions.map((batch) => insert(schema, batch)))).flat();
 
-    await eventually("every row marked published", async () => (await unpublished(schema)) === 0);
+    await eventually("every row published and deleted", async () => (await unpublished(schema)) === 0);
     await collector.caughtUp();
     const seen = seenFor(
       collector,
@@ -279,9 +285,7 @@ describe("outbox relay", () => {
     expect([...perEvent.values()].filter((count) => count !== 1)).toEqual([]);
 
     // Per key, Kafka order is the outbox's id order.
-    const { rows: byId } = await db.query<{ event_id: string; key: string }>(
-      `SELECT event_id, key FROM ${quoteIdent(schema)}."outbox" ORDER BY id`,
-    );
+    const byId = inserted.sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
     for (const key of keys) {
       expect(seen.filter((s) => s.key === key).map((s) => payloadOf(s).id)).toEqual(
         byId.filter((r) => r.key === key).map((r) => r.event_id),
@@ -316,7 +320,7 @@ describe("outbox relay", () => {
 
     const { relay } = relayFor(schema);
     await relay.start();
-    await eventually("every row marked published", async () => (await unpublished(schema)) === 0);
+    await eventually("every row published and deleted", async () => (await unpublished(schema)) === 0);
     await collector.caughtUp();
     const all = [...before, ...during];
     const seen = seenFor(
@@ -344,7 +348,7 @@ describe("outbox relay", () => {
       validateOnly: false,
       resources: [{ type: 2, name: refusing, configEntries: [{ name: "max.message.bytes", value: "1048588" }] }],
     });
-    await eventually("the backlog marked published", async () => (await unpublished(schema)) === 0);
+    await eventually("the backlog published and deleted", async () => (await unpublished(schema)) === 0);
     const reader = await collect(refusing);
     cleanups.push(() => reader.stop());
     await reader.caughtUp();

@@ -2,6 +2,7 @@ import type { Producer } from "kafkajs";
 import type pg from "pg";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { createCoalescedRunner } from "../coalesced-runner";
+import { EVENT_TYPE_HEADER } from "../kafka/headers";
 import type { Logger } from "../logger";
 import { isTraceparent } from "../trace";
 import { quoteIdent } from "./database";
@@ -19,8 +20,6 @@ export type OutboxRelayOptions = {
   batchSize?: number;
   /** Safety net for a missed NOTIFY (listener reconnecting); the normal path is woken at once. */
   pollIntervalMs?: number;
-  /** Published rows older than this are deleted. */
-  retainPublishedMs?: number;
   /** Publish only rows for these topics: deployments sharing a schema (test stacks) each publish their own. */
   onlyTopics?: string[];
 };
@@ -32,8 +31,9 @@ type OutboxRow = { id: string; topic: string; key: string; payload: unknown };
 /**
  * Publishes committed outbox rows to Kafka in insertion order. Woken by LISTEN/NOTIFY from the
  * outbox table's trigger; with several instances, a transaction-scoped advisory lock lets one publish
- * at a time, which keeps each call's events in order. A row is marked published only after Kafka
- * acknowledged it, so a crash republishes (consumers dedupe by event id) and never loses.
+ * at a time, which keeps each call's events in order. A row is deleted only after Kafka acknowledged
+ * it, so a crash republishes (consumers dedupe by event id) and never loses; the table holds only
+ * what waits, so its cost does not grow with the calls that went through it.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { pool, logger } = options;
@@ -54,7 +54,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const backlog = async () => {
     const { rows } = await pool.query<{ rows: number; age: number | null }>(
       `SELECT count(*)::int AS rows, extract(epoch from clock_timestamp() - min(created_at))::float8 AS age
-         FROM ${table} WHERE published_at IS NULL AND ($1::text[] IS NULL OR topic = ANY($1))`,
+         FROM ${table} WHERE $1::text[] IS NULL OR topic = ANY($1)`,
       [options.onlyTopics ?? null],
     );
     return rows[0] ?? { rows: 0, age: null };
@@ -81,7 +81,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   let stopped = true;
   let pollTimer: NodeJS.Timeout | undefined;
-  let lastCleanup = 0;
 
   /** One batch in one transaction; returns rows published, or -1 when another instance holds the lock. */
   const publishBatch = async (): Promise<number> => {
@@ -95,7 +94,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       const { rows } = await client.query<OutboxRow & { age: number }>(
         `SELECT id, topic, key, payload, extract(epoch from clock_timestamp() - created_at)::float8 AS age
-           FROM ${table} WHERE published_at IS NULL AND ($2::text[] IS NULL OR topic = ANY($2)) ORDER BY id LIMIT $1`,
+           FROM ${table} WHERE $2::text[] IS NULL OR topic = ANY($2) ORDER BY id LIMIT $1`,
         [batchSize, options.onlyTopics ?? null],
       );
       if (rows.length > 0) {
@@ -103,27 +102,24 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         for (const row of rows) {
           const topic = options.topicFor(row.topic);
           const messages = byTopic.get(topic) ?? [];
-          // The event's trace (CloudEvents' `traceparent` extension) also goes in a header, read before the body.
-          const traceparent = (row.payload as { traceparent?: unknown }).traceparent;
+          // The event's type and trace (CloudEvents' `traceparent` extension) also go in headers, read
+          // before the body: a consumer skips the types it does not handle without parsing them.
+          const { type, traceparent } = row.payload as { type?: unknown; traceparent?: unknown };
           messages.push({
             key: row.key,
             value: JSON.stringify(row.payload),
-            headers: { "content-type": "application/cloudevents+json", ...(isTraceparent(traceparent) ? { traceparent } : {}) },
+            headers: {
+              "content-type": "application/cloudevents+json",
+              ...(typeof type === "string" ? { [EVENT_TYPE_HEADER]: type } : {}),
+              ...(isTraceparent(traceparent) ? { traceparent } : {}),
+            },
           });
           byTopic.set(topic, messages);
         }
         await options.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })), acks: -1 });
-        await client.query(`UPDATE ${table} SET published_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [
-          rows.map((row) => row.id),
-        ]);
+        await client.query(`DELETE FROM ${table} WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
         published.inc(rows.length);
         for (const row of rows) lag.observe(row.age);
-      }
-      if (Date.now() - lastCleanup > 60_000) {
-        lastCleanup = Date.now();
-        await client.query(`DELETE FROM ${table} WHERE published_at < now() - make_interval(secs => $1)`, [
-          (options.retainPublishedMs ?? 86_400_000) / 1000,
-        ]);
       }
       await client.query("COMMIT");
       return rows.length;
