@@ -55,6 +55,18 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
     expect((await harness.deliveries(event.subject)).length).toBe(1);
   });
 
+  it("the same event taken in by several consumers at once is stored once and spends one sequence number", async () => {
+    harness = await startHarness();
+    const partner = await receiver();
+    const call = callOut();
+    const queued = lifecycleEvent("call.queued", harness.orgId, call, partner.url);
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => harness.receive(queued)));
+    expect(outcomes.filter((outcome) => outcome !== null)).toEqual([{ sequence: 1, deliveries: 1 }]);
+    // The next event of the call follows without a gap.
+    expect(await harness.receive(lifecycleEvent("call.calling", harness.orgId, call, partner.url))).toEqual({ sequence: 2, deliveries: 1 });
+    await eventually("both delivered", async () => partner.received.length === 2);
+  });
+
   it("retries on the configured schedule by the controllable clock, keeps webhook-id, fails when exhausted and delivers on replay", async () => {
     harness = await startHarness({ delaysSeconds: [60, 600] });
     let healthy = false;
