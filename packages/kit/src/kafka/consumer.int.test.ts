@@ -300,4 +300,52 @@ describe("startConsumer", () => {
     expect(seen.map((s) => s.value)).toEqual(["queued", "legacy", "canceled"]);
     expect(await deadLetterCount(dead)).toBe(0);
   });
+
+  it("with handleBatch, hands a fetched batch over at once, in order, and commits past it", async () => {
+    const { main, dead, groupId } = await scratch();
+    // Produced before the consumer starts, so its first fetch returns them together.
+    let last = "";
+    for (let i = 0; i < 5; i++) last = await send(main, { key: "c1", value: `m${i}` });
+    const batches: string[][] = [];
+    const single: string[] = [];
+    await start({
+      groupId,
+      topics: [main],
+      deadLetterTopic: dead,
+      handle: async (consumed) => void single.push(toSeen(consumed).value ?? ""),
+      handleBatch: async (consumed) => void batches.push(consumed.map((c) => toSeen(c).value ?? "")),
+    });
+    await eventually("the offsets committed past the batch", async () => (await committed(groupId, main)) === next(last));
+
+    expect(batches).toEqual([["m0", "m1", "m2", "m3", "m4"]]);
+    expect(single).toEqual([]);
+  });
+
+  it("when handleBatch throws, handles the batch's messages one by one, retrying and dead-lettering each as handle decides", async () => {
+    const { main, dead, groupId } = await scratch();
+    await send(main, { key: "c1", value: "good-1" });
+    await send(main, { key: "c1", value: "bad" });
+    const last = await send(main, { key: "c1", value: "good-2" });
+    let batchCalls = 0;
+    const single: string[] = [];
+    await start({
+      groupId,
+      topics: [main],
+      deadLetterTopic: dead,
+      handle: async (consumed) => {
+        const value = toSeen(consumed).value ?? "";
+        if (value === "bad") throw new AppError("validation_failed", "bad message");
+        single.push(value);
+      },
+      handleBatch: async () => {
+        batchCalls++;
+        throw new AppError("validation_failed", "one message of the batch is bad");
+      },
+    });
+    await eventually("the offsets committed past the batch", async () => (await committed(groupId, main)) === next(last));
+
+    expect(batchCalls).toBe(1);
+    expect(single).toEqual(["good-1", "good-2"]);
+    expect(await deadLetterCount(dead)).toBe(1);
+  });
 });

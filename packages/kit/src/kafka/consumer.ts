@@ -14,6 +14,13 @@ export type ConsumerOptions = {
   topics: string[];
   /** Does the work for one message; resolves only when the work is durable. Throws AppError to choose retry or dead letter. */
   handle: (consumed: ConsumedMessage) => Promise<void>;
+  /**
+   * Does the work for all of a fetched batch's messages at once (one statement per kind of write),
+   * in their order; resolves only when all of it is durable. Optional. When it throws, the batch is
+   * handled again message by message with `handle`, with its retries and dead letters, so `handle`
+   * must accept what a failed batch may already have done (handlers are idempotent anyway).
+   */
+  handleBatch?: (consumed: ConsumedMessage[]) => Promise<void>;
   producer: Producer;
   deadLetterTopic: string;
   logger: Logger;
@@ -43,6 +50,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 200;
   let stopping = false;
+  const { handleBatch } = options;
   const wanted = options.eventTypes ? new Set(options.eventTypes) : null;
   const skipped = (message: KafkaMessage) => {
     const type = message.headers?.[EVENT_TYPE_HEADER];
@@ -145,15 +153,44 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     }
   };
 
+  /** The batch path: true when `handleBatch` did the whole batch; false to go message by message. */
+  const processBatch = async (
+    handleBatch: (consumed: ConsumedMessage[]) => Promise<void>,
+    { topic, partition, messages }: { topic: string; partition: number; messages: KafkaMessage[] },
+  ) => {
+    const wantedMessages = messages.filter((message) => !skipped(message));
+    // One message gains nothing from the batch path, and loses its retries.
+    if (wantedMessages.length < 2 || stopping) return wantedMessages.length === 0;
+    try {
+      await handleBatch(wantedMessages.map((message) => ({ topic, partition, message })));
+      return true;
+    } catch (thrown) {
+      logger.warn(
+        { groupId, topic, partition, messages: wantedMessages.length, err: thrown },
+        "batch handling failed; handling its messages one by one",
+      );
+      return false;
+    }
+  };
+
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.concurrency ?? 4,
-    // Per batch: messages in order, each done before the next; one offset commit for all that are
-    // done (also when stopping or failing midway), so a crash redelivers only unfinished work.
+    // Per batch: all at once through handleBatch when given, else (or when that failed) messages in
+    // order, each done before the next; one offset commit for all that are done (also when stopping
+    // or failing midway), so a crash redelivers only unfinished work.
     eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
       let next: string | undefined;
       try {
+        if (handleBatch && (await processBatch(handleBatch, batch))) {
+          const last = batch.messages.at(-1);
+          if (last) {
+            resolveOffset(last.offset);
+            next = (BigInt(last.offset) + 1n).toString();
+          }
+          return;
+        }
         for (const message of batch.messages) {
           if (!isRunning() || isStale()) break;
           if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
