@@ -26,8 +26,7 @@ import { listenForJobs } from "./adapters/job-notifications";
 import { DIALER_SCHEMA } from "./adapters/prisma";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
 import { createTelephony } from "./adapters/telephony";
-import { acceptQueuedCall } from "./app/accept-queued-call";
-import { cancelCall } from "./app/cancel-call";
+import { applyCallEvents, type CallEventDeps } from "./app/apply-call-events";
 import { createDialScheduler } from "./app/dial-scheduler";
 import type { CarrierReportSink, ClaimedDial } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
@@ -156,6 +155,15 @@ export async function startDialer(
   });
   await scheduler.start();
 
+  const callEvents: CallEventDeps = {
+    jobs,
+    telephony,
+    logger,
+    ownSource: DIALER_EVENT_SOURCE,
+    now: () => new Date(),
+    dueSoon: (orgId, callId) => allowance.prefetch(orgId, callId),
+    wake: () => scheduler.wake(),
+  };
   const consumer = await startConsumer({
     kafka,
     groupId: config.DIALER_GROUP_ID,
@@ -166,17 +174,12 @@ export async function startDialer(
     metrics,
     // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
     eventTypes: ["call.queued", "call.canceled"],
-    handle: async ({ message }) => {
-      const event = decodeCallEvent(message.value);
-      if (event.type === "call.queued") {
-        const call = event.data.call;
-        if (new Date(call.scheduled_at ?? call.created_at).getTime() <= Date.now()) allowance.prefetch(event.data.org_id, call.id);
-        const { created, dueNow } = await acceptQueuedCall({ jobs, now: () => new Date() }, event);
-        if (created && dueNow) scheduler.wake();
-      } else if (event.type === "call.canceled" && event.source !== DIALER_EVENT_SOURCE) {
-        await cancelCall({ jobs, telephony, logger }, event.subject);
-      }
-    },
+    handle: ({ message }) => applyCallEvents(callEvents, [decodeCallEvent(message.value)]),
+    handleBatch: (batch) =>
+      applyCallEvents(
+        callEvents,
+        batch.map(({ message }) => decodeCallEvent(message.value)),
+      ),
   });
 
   const readiness = [

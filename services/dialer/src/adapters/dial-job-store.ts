@@ -83,22 +83,27 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     );
 
   return {
-    async createIfAbsent(event) {
-      const call = event.data.call;
-      const result = await pool.query(
+    async createAbsent(events) {
+      if (events.length === 0) return new Set();
+      // One statement for the whole batch; a call id that has its job already (a redelivery) inserts nothing.
+      const { rows } = await pool.query<{ call_id: string }>(
         `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, max_attempts, deployment)
-         VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7) ON CONFLICT (call_id) DO NOTHING`,
+         SELECT j.call_id, j.org_id, 'queued', j.due_at, j.queued, j.call, j.max_attempts, $7
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::jsonb[], $5::jsonb[], $6::int[])
+                AS j(call_id, org_id, due_at, queued, call, max_attempts)
+         ON CONFLICT (call_id) DO NOTHING
+         RETURNING call_id::text`,
         [
-          call.id,
-          event.data.org_id,
-          new Date(call.scheduled_at ?? call.created_at),
-          JSON.stringify(event),
-          JSON.stringify(call),
-          call.max_attempts,
+          events.map((e) => e.data.call.id),
+          events.map((e) => e.data.org_id),
+          events.map((e) => new Date(e.data.call.scheduled_at ?? e.data.call.created_at)),
+          events.map((e) => JSON.stringify(e)),
+          events.map((e) => JSON.stringify(e.data.call)),
+          events.map((e) => e.data.call.max_attempts),
           deployment,
         ],
       );
-      return result.rowCount === 1;
+      return new Set(rows.map((row) => row.call_id));
     },
 
     async claimDue(owner, limit) {

@@ -1,0 +1,92 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { type CallEvent, newCallEvent, newCallOut } from "@voxbridge/contracts";
+import { createLogger } from "@voxbridge/kit";
+import pg from "pg";
+import { testDatabaseUrl } from "../../../../tests/support/env";
+import { createDialJobStore, DIALER_EVENT_SOURCE } from "../adapters/dial-job-store";
+import { DIALER_SCHEMA } from "../adapters/prisma";
+import { applyCallEvents } from "./apply-call-events";
+import type { TelephonyAdapter } from "./ports";
+
+// A fetched batch of call events applied against the real job store: one insert for a run of
+// call.queued, cancels in their place in the order.
+let pool: pg.Pool;
+const deployment = `test-${randomBytes(4).toString("hex")}.`;
+const orgId = randomUUID();
+
+beforeAll(() => {
+  pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, options: `-c search_path=${DIALER_SCHEMA}` });
+});
+afterAll(async () => {
+  await pool.query(`DELETE FROM "dial_jobs" WHERE deployment = $1`, [deployment]);
+  await pool.end();
+});
+
+const queued = (callId: string, scheduledAt: Date) => {
+  const now = new Date();
+  const call = newCallOut({
+    id: callId,
+    agent_id: randomUUID(),
+    to_number: "+15551230100",
+    created_at: now.toISOString(),
+    scheduled_at: scheduledAt.toISOString(),
+  });
+  const agent = { id: call.agent_id, system_prompt: "Hello", voice: null, language: null, max_duration_seconds: 600 };
+  return newCallEvent(
+    "call.queued",
+    "/voxbridge/gateway",
+    { org_id: orgId, webhook_url: null, call, agent },
+    { id: randomUUID(), time: now },
+  );
+};
+const canceled = (event: ReturnType<typeof queued>, source = "/voxbridge/gateway") =>
+  newCallEvent(
+    "call.canceled",
+    source,
+    { org_id: orgId, webhook_url: null, call: { ...event.data.call, status: "canceled" } },
+    { id: randomUUID(), time: new Date() },
+  );
+
+describe("applyCallEvents (real Postgres)", () => {
+  it("creates each queued call's job once, cancels in order, and wakes the scheduler only for a new job due now", async () => {
+    const jobs = createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}acct`, cps: 10, orgConcurrency: 10 });
+    const hangups: string[] = [];
+    const telephony = { hangup: async (id: string) => void hangups.push(id) } as unknown as TelephonyAdapter;
+    const dueSoon: string[] = [];
+    let wakes = 0;
+    const deps = {
+      jobs,
+      telephony,
+      logger: createLogger({ service: "dialer-test", level: "silent" }),
+      ownSource: DIALER_EVENT_SOURCE,
+      now: () => new Date(),
+      dueSoon: (_org: string, callId: string) => void dueSoon.push(callId),
+      wake: () => void wakes++,
+    };
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const a = queued(randomUUID(), new Date());
+    const b = queued(randomUUID(), tomorrow);
+    const c = queued(randomUUID(), new Date());
+    const events: CallEvent[] = [a, b, a, canceled(a), canceled(b, DIALER_EVENT_SOURCE), c];
+
+    await applyCallEvents(deps, events);
+    const status = async () =>
+      Object.fromEntries(
+        (
+          await pool.query<{ call_id: string; status: string }>(`SELECT call_id::text, status FROM "dial_jobs" WHERE deployment = $1`, [
+            deployment,
+          ])
+        ).rows.map((row) => [row.call_id, row.status]),
+      );
+    // a was queued then canceled by the gateway; the dialer's own call.canceled is no cancel request.
+    expect(await status()).toEqual({ [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued" });
+    expect(dueSoon).toEqual([a.subject, a.subject, c.subject]);
+    expect(wakes).toBe(2);
+    expect(hangups).toEqual([]);
+
+    // The whole batch again (a redelivery after a crash): nothing new, no wake.
+    await applyCallEvents(deps, events);
+    expect(await status()).toEqual({ [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued" });
+    expect(wakes).toBe(2);
+  });
+});
