@@ -23,6 +23,8 @@ export type KafkaWorkerOptions = {
   /** Topics to consume, picked from the deployment's topic names. */
   topics: (names: TopicNames) => string[];
   handle: (message: ConsumedMessage, context: { producer: Producer; topics: TopicNames }) => Promise<void>;
+  /** A fetched batch at once (see `startConsumer`); `handle` takes over when it throws. */
+  handleBatch?: (messages: ConsumedMessage[]) => Promise<void>;
   /** Closes the worker's own stores, after the consumer has finished in-flight work. */
   closeStores: ShutdownStep[];
   /** The service's own HTTP routes, served beside health, readiness and metrics. */
@@ -62,6 +64,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     logger,
     metrics: options.metrics,
     handle: (message) => options.handle(message, { producer, topics }),
+    handleBatch: options.handleBatch,
   });
 
   const readiness = [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }];

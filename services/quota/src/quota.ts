@@ -88,6 +88,10 @@ export async function startQuota(
         const outcome = await accounting.events.apply(event);
         logger.debug({ callId: event.subject, eventId: event.id, type: event.type, outcome }, "call event applied");
       },
+      handleBatch: async (batch) => {
+        const outcomes = await accounting.events.applyAll(batch.map(({ message }) => decodeCallEvent(message.value)));
+        logger.debug({ events: outcomes.length, outcomes }, "call events applied");
+      },
       closeStores: [],
       routes: (app) => {
         app.use(internalApi(accounting.holds, config.INTERNAL_API_TOKENS));

@@ -1,6 +1,6 @@
 import { AppError, createPool, type Logger } from "@voxbridge/kit";
 import type pg from "pg";
-import type { HoldRecord, LedgerSnapshot, LockedLedger, MinuteLedger } from "../app/ports";
+import type { HoldRecord, LedgerSnapshot, LockedLedger, MinuteLedger, TouchedHold } from "../app/ports";
 import { QUOTA_SCHEMA } from "./prisma";
 
 /**
@@ -150,23 +150,33 @@ export function createMinuteLedger(pools: { pool: pg.Pool; lockPool: pg.Pool }, 
       return decision.result;
     },
 
-    async touchHold(orgId, callId, now, expiresAt) {
-      const { rows } = await pool.query<{ minutes: number | null; state: string | null }>({
-        name: "quota_touch_hold",
+    async touchHolds(holds, now) {
+      // One row per call, with its latest expiry, so the UPDATE changes each hold once.
+      const latest = new Map<string, { orgId: string; callId: string; expiresAt: Date }>();
+      for (const hold of holds) {
+        // Postgres answers with the canonical (lowercase) text of a uuid.
+        const seen = latest.get(hold.callId.toLowerCase());
+        if (!seen || hold.expiresAt > seen.expiresAt) latest.set(hold.callId.toLowerCase(), hold);
+      }
+      const asked = [...latest.values()];
+      const { rows } = await pool.query<{ call_id: string; minutes: number | null; state: string | null }>({
+        name: "quota_touch_holds",
         // The state subquery reads the statement's snapshot, from before the UPDATE.
-        text: `WITH touched AS (
-                 UPDATE minute_holds SET confirmed_at = COALESCE(confirmed_at, $3), expires_at = GREATEST(expires_at, $4)
-                  WHERE call_id = $1 AND org_id = $2 AND status = 'held' RETURNING minutes)
-               SELECT (SELECT minutes FROM touched) AS minutes,
-                      (SELECT status || ':' || COALESCE(close_reason, '') FROM minute_holds WHERE call_id = $1 AND org_id = $2) AS state`,
-        values: [callId, orgId, now, expiresAt],
+        text: `WITH asked AS (
+                 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS a(call_id, org_id, expires_at)
+               ), touched AS (
+                 UPDATE minute_holds h SET confirmed_at = COALESCE(h.confirmed_at, $4), expires_at = GREATEST(h.expires_at, a.expires_at)
+                   FROM asked a
+                  WHERE h.call_id = a.call_id AND h.org_id = a.org_id AND h.status = 'held'
+                 RETURNING h.call_id, h.minutes)
+               SELECT a.call_id::text, t.minutes,
+                      (SELECT m.status || ':' || COALESCE(m.close_reason, '') FROM minute_holds m
+                        WHERE m.call_id = a.call_id AND m.org_id = a.org_id) AS state
+                 FROM asked a LEFT JOIN touched t ON t.call_id = a.call_id`,
+        values: [asked.map((h) => h.callId), asked.map((h) => h.orgId), asked.map((h) => h.expiresAt), now],
       });
-      const row = rows[0];
-      if (row?.minutes !== null && row?.minutes !== undefined) return { minutes: row.minutes };
-      // No row, or the call has ended: nothing to confirm. Anything else (released without its call
-      // ending, or changed under us since the snapshot) is for the locked path to decide.
-      if (!row?.state || row.state.startsWith("settled:") || /^released:(completed|failed|canceled)$/.test(row.state)) return "none";
-      return "reopenable";
+      const found = new Map(rows.map((row) => [row.call_id, touchedHoldOf(row)]));
+      return holds.map((hold) => found.get(hold.callId.toLowerCase()) ?? "none");
     },
 
     async orgOfCall(callId) {
@@ -329,4 +339,12 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
       };
     },
   };
+}
+
+function touchedHoldOf(row: { minutes: number | null; state: string | null }): TouchedHold {
+  if (row.minutes !== null) return { minutes: row.minutes };
+  // No row, or the call has ended: nothing to confirm. Anything else (released without its call
+  // ending, or changed under us since the snapshot) is for the locked path to decide.
+  if (!row.state || row.state.startsWith("settled:") || /^released:(completed|failed|canceled)$/.test(row.state)) return "none";
+  return "reopenable";
 }

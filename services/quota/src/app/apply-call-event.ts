@@ -1,9 +1,9 @@
 import type { CallEvent } from "@voxbridge/contracts";
 import type { Clock } from "@voxbridge/kit";
-import { settlementStepOf } from "../domain/call-settlement";
+import { type SettlementStep, settlementStepOf } from "../domain/call-settlement";
 import { holdExpiry } from "../domain/hold-expiry";
 import type { CounterSync } from "./counter-sync";
-import type { MinuteCounters, MinuteLedger, QuotaMetrics } from "./ports";
+import type { MinuteCounters, MinuteLedger, QuotaMetrics, TouchedHold } from "./ports";
 import { guardStores } from "./store-errors";
 
 export type CallEventsDeps = {
@@ -28,52 +28,95 @@ export type CallEventOutcome = "confirmed" | "ended" | "replay" | "ignored";
  * counters and the next use rebuilds them.
  */
 export function createCallEvents(deps: CallEventsDeps) {
-  return {
-    apply(event: CallEvent): Promise<CallEventOutcome> {
-      return guardStores(async () => {
-        const orgId = event.data.org_id;
-        const callId = event.subject;
-        const step = settlementStepOf(event);
-        const now = deps.now();
-        let outcome: CallEventOutcome;
-        if (step.kind === "confirm") {
-          const expiresAt = holdExpiry.confirmed(now, step.scheduledAt, deps.maxHoldSeconds);
-          // Fast path, no lock: the hold is open and Redis counts it; only metadata changes.
-          const touched = await deps.ledger.touchHold(orgId, callId, now, expiresAt);
-          const counted = typeof touched === "object" ? await deps.counters.findHold(orgId, callId) : null;
-          if (counted === "present" || counted === "cold") outcome = "confirmed";
-          else if (touched === "none") outcome = "ignored";
-          else {
-            // The hold is missing from Redis, or was released before this event proved the call real:
-            // restore it under the org's lock (counted even over the limit: the call was accepted).
-            const open = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
-              const hold = await ledger.confirmHold(orgId, callId, now, expiresAt);
-              if (hold) await deps.counters.ensureHeld(orgId, callId, hold.minutes);
-              return hold !== null;
-            });
-            outcome = open ? "confirmed" : "ignored";
-          }
-        } else {
-          outcome = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
-            const ended = await ledger.endCall({
-              orgId,
-              callId,
-              eventId: event.id,
-              reason: step.reason,
-              billedMinutes: step.billedMinutes,
-              billedPeriod: step.billedPeriod,
-              now,
-            });
-            // Ledger first: if Redis misses this (crash, outage), the event is redelivered as a replay, which drops the counters.
-            if (ended === "ended") await deps.counters.settle(orgId, callId, step.billedPeriod, step.billedMinutes);
-            return ended;
-          });
-          if (outcome === "replay") await deps.sync.invalidate(orgId, [step.billedPeriod]);
-        }
-        deps.metrics.callEvent(outcome);
-        return outcome;
+  /** After the touch: the fast answer when Redis counts the hold, else the locked path decides. */
+  const finishConfirm = async (
+    orgId: string,
+    callId: string,
+    touched: TouchedHold,
+    counted: Awaited<ReturnType<MinuteCounters["findHold"]>> | null,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<CallEventOutcome> => {
+    if (counted === "present" || counted === "cold") return "confirmed";
+    if (touched === "none") return "ignored";
+    // The hold is missing from Redis, or was released before this event proved the call real:
+    // restore it under the org's lock (counted even over the limit: the call was accepted).
+    const open = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
+      const hold = await ledger.confirmHold(orgId, callId, now, expiresAt);
+      if (hold) await deps.counters.ensureHeld(orgId, callId, hold.minutes);
+      return hold !== null;
+    });
+    return open ? "confirmed" : "ignored";
+  };
+
+  /** Confirms a run of calls: one ledger statement for all, Redis asked for all at once, then each finished in order. */
+  const confirmAll = async (events: CallEvent[], now: Date): Promise<CallEventOutcome[]> => {
+    const holds = events.map((event) => {
+      const step = settlementStepOf(event);
+      const scheduledAt = step.kind === "confirm" ? step.scheduledAt : null;
+      return { orgId: event.data.org_id, callId: event.subject, expiresAt: holdExpiry.confirmed(now, scheduledAt, deps.maxHoldSeconds) };
+    });
+    // Fast path, no lock: the hold is open and Redis counts it; only metadata changes.
+    const touched = await deps.ledger.touchHolds(holds, now);
+    const counted = await Promise.all(
+      holds.map((hold, index) => (typeof touched[index] === "object" ? deps.counters.findHold(hold.orgId, hold.callId) : null)),
+    );
+    const outcomes: CallEventOutcome[] = [];
+    for (const [index, hold] of holds.entries())
+      outcomes.push(await finishConfirm(hold.orgId, hold.callId, touched[index] ?? "none", counted[index] ?? null, now, hold.expiresAt));
+    return outcomes;
+  };
+
+  const end = async (event: CallEvent, step: Extract<SettlementStep, { kind: "end" }>, now: Date): Promise<CallEventOutcome> => {
+    const orgId = event.data.org_id;
+    const callId = event.subject;
+    const outcome = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
+      const ended = await ledger.endCall({
+        orgId,
+        callId,
+        eventId: event.id,
+        reason: step.reason,
+        billedMinutes: step.billedMinutes,
+        billedPeriod: step.billedPeriod,
+        now,
       });
-    },
+      // Ledger first: if Redis misses this (crash, outage), the event is redelivered as a replay, which drops the counters.
+      if (ended === "ended") await deps.counters.settle(orgId, callId, step.billedPeriod, step.billedMinutes);
+      return ended;
+    });
+    if (outcome === "replay") await deps.sync.invalidate(orgId, [step.billedPeriod]);
+    return outcome;
+  };
+
+  /**
+   * Applies events in their order, with each run of consecutive confirms written as one: a fetched
+   * batch from Kafka costs one ledger statement per run rather than one per event.
+   */
+  const applyAll = (events: CallEvent[]): Promise<CallEventOutcome[]> =>
+    guardStores(async () => {
+      const now = deps.now();
+      const outcomes: CallEventOutcome[] = [];
+      let confirms: CallEvent[] = [];
+      const flush = async () => {
+        if (confirms.length > 0) outcomes.push(...(await confirmAll(confirms, now)));
+        confirms = [];
+      };
+      for (const event of events) {
+        const step = settlementStepOf(event);
+        if (step.kind === "confirm") confirms.push(event);
+        else {
+          await flush();
+          outcomes.push(await end(event, step, now));
+        }
+      }
+      await flush();
+      for (const outcome of outcomes) deps.metrics.callEvent(outcome);
+      return outcomes;
+    });
+
+  return {
+    applyAll,
+    apply: async (event: CallEvent): Promise<CallEventOutcome> => (await applyAll([event]))[0] ?? "ignored",
   };
 }
 export type CallEvents = ReturnType<typeof createCallEvents>;

@@ -75,12 +75,13 @@ export interface MinuteLedger {
     check: (record: HoldRecord) => Promise<HoldDecision<T>>,
   ): Promise<T>;
   /**
-   * Records that the call exists: an open hold of the org's gets `confirmed_at` and an expiry pushed
-   * to `expiresAt` (metadata only: no counter changes, so no lock). Otherwise says whether the call's
-   * hold was released in a way an event can undo ("reopenable": unconfirmed, aborted, expired) or
-   * there is nothing to confirm.
+   * Records that calls exist, in one statement for all of them: each open hold of the org's gets
+   * `confirmed_at` and an expiry pushed to `expiresAt` (metadata only: no counter changes, so no
+   * lock). Otherwise says whether the call's hold was released in a way an event can undo
+   * ("reopenable": unconfirmed, aborted, expired) or there is nothing to confirm. Answers in the
+   * order asked; a call asked twice gets the later expiry and the same answer twice.
    */
-  touchHold(orgId: string, callId: string, now: Date, expiresAt: Date): Promise<{ minutes: number } | "reopenable" | "none">;
+  touchHolds(holds: { orgId: string; callId: string; expiresAt: Date }[], now: Date): Promise<TouchedHold[]>;
   /** The org a call's row belongs to, or null when the ledger has no row for it. */
   orgOfCall(callId: string): Promise<string | null>;
   /** Open holds past their expiry, oldest first. */
@@ -140,3 +141,6 @@ export interface QuotaMetrics {
   rebuild(): void;
   holdsReleased(reason: "aborted" | "expired", count: number): void;
 }
+
+/** What confirming one call's hold found: its open hold's minutes, or what an event can still do about it. */
+export type TouchedHold = { minutes: number } | "reopenable" | "none";
