@@ -187,7 +187,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           const last = batch.messages.at(-1);
           if (last) {
             resolveOffset(last.offset);
-            next = (BigInt(last.offset) + 1n).toString();
+            next = offsetAfter(last.offset);
           }
           return;
         }
@@ -195,7 +195,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           if (!isRunning() || isStale()) break;
           if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
           resolveOffset(message.offset);
-          next = (BigInt(message.offset) + 1n).toString();
+          next = offsetAfter(message.offset);
         }
       } finally {
         if (next !== undefined) {
@@ -219,6 +219,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   };
 }
 
+/** The offset to commit once `offset` is done: the next one to read. */
+const offsetAfter = (offset: string) => (BigInt(offset) + 1n).toString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

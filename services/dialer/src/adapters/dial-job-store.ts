@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
+import { dueAtOf } from "../domain/due-at";
 
 export const DIALER_EVENT_SOURCE = "/voxbridge/dialer";
 
@@ -96,7 +97,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         [
           events.map((e) => e.data.call.id),
           events.map((e) => e.data.org_id),
-          events.map((e) => new Date(e.data.call.scheduled_at ?? e.data.call.created_at)),
+          events.map((e) => dueAtOf(e.data.call)),
           events.map((e) => JSON.stringify(e)),
           events.map((e) => JSON.stringify(e.data.call)),
           events.map((e) => e.data.call.max_attempts),

@@ -1,5 +1,6 @@
 import type { CallEvent, CallEventOf } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit";
+import { dueAtOf } from "../domain/due-at";
 import { cancelCall } from "./cancel-call";
 import type { DialJobStore, TelephonyAdapter } from "./ports";
 
@@ -27,7 +28,7 @@ export async function applyCallEvents(deps: CallEventDeps, events: CallEvent[]):
   const acceptQueued = async () => {
     if (queued.length === 0) return;
     const now = deps.now().getTime();
-    const isDue = (event: CallEventOf<"call.queued">) => dueAt(event) <= now;
+    const isDue = (event: CallEventOf<"call.queued">) => dueAtOf(event.data.call).getTime() <= now;
     for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject);
     const created = await deps.jobs.createAbsent(queued);
     if (queued.some((event) => isDue(event) && created.has(event.subject))) deps.wake();
@@ -42,5 +43,3 @@ export async function applyCallEvents(deps: CallEventDeps, events: CallEvent[]):
   }
   await acceptQueued();
 }
-
-const dueAt = (event: CallEventOf<"call.queued">) => new Date(event.data.call.scheduled_at ?? event.data.call.created_at).getTime();

@@ -50,12 +50,15 @@ export function createCallEvents(deps: CallEventsDeps) {
   };
 
   /** Confirms a run of calls: one ledger statement for all, Redis asked for all at once, then each finished in order. */
-  const confirmAll = async (events: CallEvent[], now: Date): Promise<CallEventOutcome[]> => {
-    const holds = events.map((event) => {
-      const step = settlementStepOf(event);
-      const scheduledAt = step.kind === "confirm" ? step.scheduledAt : null;
-      return { orgId: event.data.org_id, callId: event.subject, expiresAt: holdExpiry.confirmed(now, scheduledAt, deps.maxHoldSeconds) };
-    });
+  const confirmAll = async (
+    confirms: { event: CallEvent; step: Extract<SettlementStep, { kind: "confirm" }> }[],
+    now: Date,
+  ): Promise<CallEventOutcome[]> => {
+    const holds = confirms.map(({ event, step }) => ({
+      orgId: event.data.org_id,
+      callId: event.subject,
+      expiresAt: holdExpiry.confirmed(now, step.scheduledAt, deps.maxHoldSeconds),
+    }));
     // Fast path, no lock: the hold is open and Redis counts it; only metadata changes.
     const touched = await deps.ledger.touchHolds(holds, now);
     const counted = await Promise.all(
@@ -96,14 +99,14 @@ export function createCallEvents(deps: CallEventsDeps) {
     guardStores(async () => {
       const now = deps.now();
       const outcomes: CallEventOutcome[] = [];
-      let confirms: CallEvent[] = [];
+      let confirms: Parameters<typeof confirmAll>[0] = [];
       const flush = async () => {
         if (confirms.length > 0) outcomes.push(...(await confirmAll(confirms, now)));
         confirms = [];
       };
       for (const event of events) {
         const step = settlementStepOf(event);
-        if (step.kind === "confirm") confirms.push(event);
+        if (step.kind === "confirm") confirms.push({ event, step });
         else {
           await flush();
           outcomes.push(await end(event, step, now));
