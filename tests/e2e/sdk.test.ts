@@ -72,6 +72,17 @@ describe("@voxbridge/sdk against the running services", () => {
     await voxbridge.webhookEndpoints.delete(endpoint.id);
   });
 
+  it("manages the suppression list, and a call to a listed number rejects with number_suppressed", async () => {
+    const entry = await voxbridge.suppressions.create({ number: "+14155550177", reason: "sdk e2e" });
+    expect(entry).toMatchObject({ number: "+14155550177", reason: "sdk e2e" });
+    expect(await voxbridge.suppressions.create({ number: "+14155550177" })).toEqual(entry);
+    expect((await voxbridge.suppressions.list()).items.map((s) => s.id)).toContain(entry.id);
+    const refused = await voxbridge.calls.create({ to: "+14155550177" }).catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ status: 422, type: "number_suppressed", error: { param: "to" } });
+    await voxbridge.suppressions.delete(entry.id);
+    expect((await voxbridge.suppressions.list()).items.map((s) => s.id)).not.toContain(entry.id);
+  });
+
   it("rejects with a VoxBridgeError carrying the error envelope and the request id", async () => {
     const invalid = await voxbridge.calls.create({ to: "not a phone number" }).catch((caught: unknown) => caught);
     expect(invalid).toBeInstanceOf(VoxBridgeError);

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { CallEvent } from "@voxbridge/contracts";
+import { CallEvent, CallEventType } from "@voxbridge/contracts";
 import { createKafka, createLogger } from "@voxbridge/kit";
 import type { Consumer } from "kafkajs";
 import { testKafkaBrokers } from "./env";
 
 export type SeenEvent = { key: string | null; partition: number; event: CallEvent; traceparentHeader: string | null };
 
-/** Reads a topic from the beginning in its own consumer group and keeps what it saw. */
+/** Reads a topic from the beginning in its own consumer group and keeps the call events it saw (suppression events are skipped). */
 export async function startKafkaProbe(topic: string): Promise<{ seen: SeenEvent[]; stop: () => Promise<void> }> {
   const kafka = createKafka({
     clientId: "test-probe",
@@ -19,6 +19,8 @@ export async function startKafkaProbe(topic: string): Promise<{ seen: SeenEvent[
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ partition, message }) => {
+      const type = message.headers?.ce_type?.toString();
+      if (type !== undefined && !CallEventType.safeParse(type).success) return;
       seen.push({
         key: message.key?.toString() ?? null,
         partition,

@@ -16,7 +16,17 @@ export const CALL_STATUS_RANK: Record<CallStatus, number> = {
 };
 
 /** How a dial attempt ended, in the product's words (docs/dispositions.md). */
-export const Disposition = z.enum(["completed", "no_answer", "busy", "rejected", "voicemail", "error", "canceled"]);
+export const Disposition = z.enum([
+  "completed",
+  "no_answer",
+  "busy",
+  "rejected",
+  "voicemail",
+  "error",
+  "canceled",
+  "opt_out",
+  "suppressed",
+]);
 export type Disposition = z.infer<typeof Disposition>;
 
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -6,4 +6,5 @@ export * from "./events";
 export * from "./pagination";
 export * from "./quota";
 export * from "./request-fields";
+export * from "./suppression";
 export * from "./webhooks";

@@ -22,6 +22,8 @@ export type KafkaWorkerOptions = {
   readiness: ReadinessCheck[];
   /** Topics to consume, picked from the deployment's topic names. */
   topics: (names: TopicNames) => string[];
+  /** The event types to handle, by `ce_type` header (see `startConsumer`); others are committed unparsed. */
+  eventTypes?: readonly string[];
   handle: (message: ConsumedMessage, context: { producer: Producer; topics: TopicNames }) => Promise<void>;
   /** A fetched batch at once (see `startConsumer`); `handle` takes over when it throws. */
   handleBatch?: (messages: ConsumedMessage[]) => Promise<void>;
@@ -63,6 +65,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     deadLetterTopic: topics.deadLetter,
     logger,
     metrics: options.metrics,
+    eventTypes: options.eventTypes,
     handle: (message) => options.handle(message, { producer, topics }),
     handleBatch: options.handleBatch,
   });

@@ -66,6 +66,14 @@ export function createVoxBridge(options: VoxBridgeOptions) {
       delete: (agentId: string): Promise<T.Agent> =>
         unwrap(client.DELETE("/v1/agents/{agent_id}", { params: { path: { agent_id: agentId } } })),
     },
+    suppressions: {
+      /** Adds a number (its calls are refused, and waiting ones canceled); a number listed already resolves to its existing entry. */
+      create: (body: T.CreateSuppressionRequest): Promise<T.Suppression> => unwrap(client.POST("/v1/suppressions", { body })),
+      list: (query?: T.ListSuppressionsQuery): Promise<T.SuppressionList> => unwrap(client.GET("/v1/suppressions", { params: { query } })),
+      delete: async (suppressionId: string): Promise<void> => {
+        await unwrap(client.DELETE("/v1/suppressions/{suppression_id}", { params: { path: { suppression_id: suppressionId } } }));
+      },
+    },
     usage: {
       get: (): Promise<T.Usage> => unwrap(client.GET("/v1/usage")),
     },

@@ -16,6 +16,11 @@ export type CreateAgentRequest = Schemas["CreateAgentRequest"];
 export type UpdateAgentRequest = Schemas["UpdateAgentRequest"];
 export type ListAgentsQuery = QueryOf<"listAgents">;
 
+export type Suppression = Schemas["Suppression"];
+export type SuppressionList = Schemas["SuppressionList"];
+export type CreateSuppressionRequest = Schemas["CreateSuppressionRequest"];
+export type ListSuppressionsQuery = QueryOf<"listSuppressions">;
+
 export type Usage = Schemas["Usage"];
 
 export type ApiKey = Schemas["ApiKey"];

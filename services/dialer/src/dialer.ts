@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { SuppressionEventType, TopicEvent } from "@voxbridge/contracts";
 import {
   closeServer,
   createCounter,
@@ -10,7 +11,7 @@ import {
   createOutboxRelay,
   createPool,
   createProducer,
-  decodeCallEvent,
+  decodeEvent,
   ensureTopics,
   finishHttpApp,
   type Logger,
@@ -33,6 +34,8 @@ import { withPrefetch } from "./app/prefetched-allowance";
 import { recordCarrierReportDurably } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 
+const decodeTopicEvent = (value: Buffer | null) => decodeEvent(value, TopicEvent, "call or suppression event");
+
 export type RunningDialer = {
   port: number;
   managementPort: number;
@@ -45,7 +48,7 @@ export type RunningDialer = {
   crash: () => Promise<void>;
 };
 
-/** Starts the dialer: consumes `call.queued` / `call.canceled`, schedules, paces and dials, publishes the lifecycle. */
+/** Starts the dialer: consumes `call.queued` / `call.canceled` and suppression changes, schedules, paces and dials, publishes the lifecycle. */
 export async function startDialer(
   config: DialerConfig,
   logger = createLogger({ service: "dialer", level: config.LOG_LEVEL }),
@@ -173,12 +176,12 @@ export async function startDialer(
     logger,
     metrics,
     // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
-    eventTypes: ["call.queued", "call.canceled"],
-    handle: ({ message }) => applyCallEvents(callEvents, [decodeCallEvent(message.value)]),
+    eventTypes: ["call.queued", "call.canceled", ...SuppressionEventType.options],
+    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
     handleBatch: (batch) =>
       applyCallEvents(
         callEvents,
-        batch.map(({ message }) => decodeCallEvent(message.value)),
+        batch.map(({ message }) => decodeTopicEvent(message.value)),
       ),
   });
 

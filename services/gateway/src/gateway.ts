@@ -33,6 +33,7 @@ import { createCallStore } from "./adapters/call-store";
 import { createIdempotencyStore } from "./adapters/idempotency-store";
 import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
+import { createSuppressionStore } from "./adapters/suppression-store";
 import { createWebhooksClient } from "./adapters/webhooks-client";
 import { projectCallEvent } from "./app/project-call-event";
 import type { GatewayConfig } from "./config";
@@ -82,6 +83,7 @@ export async function startGateway(
   });
   await relay.start();
   const projection = createCallProjection(prisma);
+  const suppressions = createSuppressionStore(prisma, topics.callEvents);
   const projector = await startConsumer({
     kafka,
     groupId: config.GATEWAY_GROUP_ID,
@@ -92,7 +94,8 @@ export async function startGateway(
     metrics,
     // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvent skips it too).
     eventTypes: CallEventType.options.filter((type) => type !== "call.queued"),
-    handle: async ({ message }) => void (await projectCallEvent({ projection }, decodeCallEvent(message.value))),
+    handle: async ({ message }) =>
+      void (await projectCallEvent({ projection, suppressions, now: () => new Date(), newId: randomUUID }, decodeCallEvent(message.value))),
   });
 
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
@@ -123,6 +126,7 @@ export async function startGateway(
   registerRoutes(api, {
     calls: createCallStore(prisma, topics.callEvents),
     agents: createAgentStore(prisma, { cacheTtlMs: config.AGENT_CACHE_TTL_MS }),
+    suppressions,
     keys,
     minutes: quota,
     idempotency: createIdempotencyStore(prisma),

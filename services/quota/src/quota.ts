@@ -1,3 +1,4 @@
+import { CallEventType } from "@voxbridge/contracts";
 import {
   type Clock,
   createLogger,
@@ -83,6 +84,8 @@ export async function startQuota(
         { name: "redis", check: async () => void (await redis.ping()) },
       ],
       topics: (names) => [names.callEvents],
+      // Lifecycle events only: the topic's suppression events are the dialer's.
+      eventTypes: CallEventType.options,
       handle: async ({ message }) => {
         const event = decodeCallEvent(message.value);
         const outcome = await accounting.events.apply(event);

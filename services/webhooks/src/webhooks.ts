@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CallEventType } from "@voxbridge/contracts";
 import { createCounter, createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
 import { Histogram } from "prom-client";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
@@ -81,6 +82,8 @@ export async function startWebhooks(
     metrics,
     readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
     topics: (names) => [names.callEvents],
+    // Lifecycle events only: the topic's suppression events are the dialer's.
+    eventTypes: CallEventType.options,
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
       const stored = await receiveCallEvent({ events, clock, wakeDeliveries }, event);

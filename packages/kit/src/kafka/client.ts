@@ -1,5 +1,6 @@
 import { CallEvent, TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
 import { type Admin, type ITopicConfig, Kafka, type logCreator, logLevel, Partitioners, type Producer } from "kafkajs";
+import type { z } from "zod";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
 
@@ -112,6 +113,11 @@ function onlyAlreadyExists(error: unknown): boolean {
 
 /** Parses one Kafka message value as a call lifecycle CloudEvent; a bad one is not retryable (dead letter). */
 export function decodeCallEvent(value: Buffer | null): CallEvent {
+  return decodeEvent(value, CallEvent, "call event");
+}
+
+/** Parses one Kafka message value with `schema` (`what` names it in errors); an empty, non-JSON or invalid one is not retryable (dead letter). */
+export function decodeEvent<T>(value: Buffer | null, schema: z.ZodType<T>, what: string): T {
   if (!value) throw new AppError("validation_failed", "empty message", { retryable: false });
   let json: unknown;
   try {
@@ -119,9 +125,9 @@ export function decodeCallEvent(value: Buffer | null): CallEvent {
   } catch {
     throw new AppError("malformed_json", "message is not JSON", { retryable: false });
   }
-  const parsed = CallEvent.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError("validation_failed", `not a call event: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
+    throw new AppError("validation_failed", `not a ${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
       retryable: false,
       context: { issues: parsed.error.issues.slice(0, 5) },
     });

@@ -25,6 +25,7 @@ export interface paths {
          *     | ends in `0002` | Busy: retried, then `failed`, disposition `busy` |
          *     | ends in `0003` | Rejected by the carrier: never retried, `failed`, disposition `rejected` |
          *     | ends in `0004` | Answered by voicemail: the agent leaves its message; `completed`, disposition `voicemail`, not retried |
+         *     | ends in `0005` | Answered; the callee asks not to be called again: `completed`, disposition `opt_out`, and the number joins the suppression list (reason `opt_out`) |
          *     | anything else | Answered; talks a few seconds, then `completed`, disposition `completed` |
          */
         post: operations["createOutboundCall"];
@@ -144,6 +145,50 @@ export interface paths {
          * @description Any subset of fields. `is_default: true` switches the org's default atomically; `is_active: true` reactivates.
          */
         patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/v1/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List suppressed numbers, newest first
+         * @description Entries you added and the numbers whose callee opted out on a call (reason `opt_out`).
+         */
+        get: operations["listSuppressions"];
+        put?: never;
+        /**
+         * Suppress a number
+         * @description Calls to the number are refused from now on (422 `number_suppressed`), and the organization's calls to it that wait for an attempt (scheduled, or between retries) end `canceled` with disposition `suppressed`, never dialed. An attempt already ringing is not cut off. A number listed already answers 200 with its existing entry.
+         */
+        post: operations["createSuppression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/suppressions/{suppression_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop suppressing a number
+         * @description New calls to the number are accepted again; calls already canceled for it stay canceled.
+         */
+        delete: operations["deleteSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/usage": {
@@ -490,6 +535,11 @@ export interface components {
             is_default?: boolean | null;
             is_active?: boolean | null;
         };
+        CreateSuppressionRequest: {
+            /** @description E.164 preferred, US 10-digit numbers become +1 */
+            number: string;
+            reason?: string | null;
+        };
         CreateApiKeyRequest: Record<string, never>;
         CreateWebhookEndpointRequest: {
             /**
@@ -542,7 +592,7 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             } | null;
-            disposition: ("completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled") | null;
+            disposition: ("completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled" | "opt_out" | "suppressed") | null;
             transcript: string | null;
             recording_url: string | null;
             structured_answers: {
@@ -613,7 +663,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
+                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
                 message: string;
                 /** @description The first offending field, dotted (`context.product`), when one is to blame */
                 param: string | null;
@@ -649,6 +699,22 @@ export interface components {
         };
         AgentList: {
             items: components["schemas"]["Agent"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Suppression: {
+            /** Format: uuid */
+            id: string;
+            /** @description E.164 */
+            number: string;
+            /** @description Free text; `opt_out` when the callee asked on a call to stop calling */
+            reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SuppressionList: {
+            items: components["schemas"]["Suppression"][];
             total: number;
             limit: number;
             offset: number;
@@ -797,7 +863,7 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             } | null;
-            disposition: ("completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled") | null;
+            disposition: ("completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled" | "opt_out" | "suppressed") | null;
             transcript: string | null;
             recording_url: string | null;
             structured_answers: {
@@ -1080,7 +1146,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1250,7 +1316,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1612,7 +1678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1766,7 +1832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -1992,7 +2058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -2509,7 +2575,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -2535,6 +2601,510 @@ export interface operations {
                      *             "message": "unknown field"
                      *           }
                      *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSuppressions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of suppressions */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5d0c7e4a-1f2b-4c3d-9e8f-7a6b5c4d3e2f",
+                     *           "number": "+15551234567",
+                     *           "reason": "asked by email to stop calling",
+                     *           "created_at": "2026-06-01T14:00:01.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 25,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuppressionList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "number": "+15551234567",
+                 *       "reason": "asked by email to stop calling"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSuppressionRequest"];
+            };
+        };
+        responses: {
+            /** @description The number was listed already: its existing entry */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d0c7e4a-1f2b-4c3d-9e8f-7a6b5c4d3e2f",
+                     *       "number": "+15551234567",
+                     *       "reason": "asked by email to stop calling",
+                     *       "created_at": "2026-06-01T14:00:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Suppression"];
+                };
+            };
+            /** @description The new entry */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d0c7e4a-1f2b-4c3d-9e8f-7a6b5c4d3e2f",
+                     *       "number": "+15551234567",
+                     *       "reason": "asked by email to stop calling",
+                     *       "created_at": "2026-06-01T14:00:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Suppression"];
+                };
+            };
+            /** @description Malformed JSON, or no agent_id and no default agent */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "no_default_agent",
+                     *         "message": "No agent_id given and the organization has no default agent",
+                     *         "param": "agent_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "payload_too_large",
+                     *         "message": "Request body exceeds 100kb",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unsupported_media_type",
+                     *         "message": "Request body must be application/json",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                suppression_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
                      *     }
@@ -2763,7 +3333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -2953,7 +3523,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -3237,7 +3807,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -3466,7 +4036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -3968,7 +4538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -4382,7 +4952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body */
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
             422: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];

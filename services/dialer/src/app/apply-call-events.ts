@@ -1,8 +1,8 @@
-import type { CallEvent, CallEventOf } from "@voxbridge/contracts";
+import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit";
 import { dueAtOf } from "../domain/due-at";
 import { cancelCall } from "./cancel-call";
-import type { DialJobStore, TelephonyAdapter } from "./ports";
+import type { DialJobStore, SuppressionChange, TelephonyAdapter } from "./ports";
 
 export type CallEventDeps = {
   jobs: DialJobStore;
@@ -17,13 +17,17 @@ export type CallEventDeps = {
   wake: () => void;
 };
 
+/** Queued jobs canceled per statement when a suppression arrives; the scheduler's sweep takes any rest. */
+const SUPPRESSION_CANCEL_BATCH = 500;
+
 /**
- * Applies the call events the dialer acts on, in their order. `call.queued` takes ownership of the
+ * Applies the events the dialer acts on, in their order. `call.queued` takes ownership of the
  * call: its dial job, due at its schedule time, survives restarts, and a redelivery creates nothing.
  * Consecutive `call.queued` events are written in one statement; a `call.canceled` from the gateway
- * cancels the call after every earlier event is applied. Everything else is ignored.
+ * cancels the call after every earlier event is applied. Suppression events update the dialer's copy
+ * of the org's list, then cancel the waiting jobs to a newly suppressed number. Everything else is ignored.
  */
-export async function applyCallEvents(deps: CallEventDeps, events: CallEvent[]): Promise<void> {
+export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[]): Promise<void> {
   let queued: CallEventOf<"call.queued">[] = [];
   const acceptQueued = async () => {
     if (queued.length === 0) return;
@@ -34,12 +38,32 @@ export async function applyCallEvents(deps: CallEventDeps, events: CallEvent[]):
     if (queued.some((event) => isDue(event) && created.has(event.subject))) deps.wake();
     queued = [];
   };
+  let suppressions: SuppressionChange[] = [];
+  const applySuppressions = async () => {
+    if (suppressions.length === 0) return;
+    await deps.jobs.applySuppressions(suppressions);
+    if (suppressions.some((change) => change.kind === "add")) await deps.jobs.cancelSuppressed(SUPPRESSION_CANCEL_BATCH);
+    suppressions = [];
+  };
   for (const event of events) {
-    if (event.type === "call.queued") queued.push(event);
-    else if (event.type === "call.canceled" && event.source !== deps.ownSource) {
+    if (event.type === "call.queued") {
+      await applySuppressions();
+      queued.push(event);
+    } else if (event.type === "suppression.created" || event.type === "suppression.deleted") {
       await acceptQueued();
+      const { org_id, suppression } = event.data;
+      suppressions.push({
+        kind: event.type === "suppression.created" ? "add" : "remove",
+        orgId: org_id,
+        number: suppression.number,
+        suppressionId: suppression.id,
+      });
+    } else if (event.type === "call.canceled" && event.source !== deps.ownSource) {
+      await acceptQueued();
+      await applySuppressions();
       await cancelCall(deps, event.subject);
     }
   }
   await acceptQueued();
+  await applySuppressions();
 }

@@ -135,6 +135,10 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
   const beatMs = Math.min(2_000, (deps.leaseSeconds * 1000) / 3);
   const reconcileOrphans = async () => {
     const orphans = await jobs.heartbeat(deps.owner, deps.leaseSeconds, (2 * beatMs) / 1000);
+    // The safety net of suppressions: a job queued (or retried) after its number's suppression
+    // arrived is skipped by the claim and canceled here, within a beat.
+    const suppressed = await jobs.cancelSuppressed(deps.claimBatch);
+    if (suppressed > 0) logger.info({ canceled: suppressed }, "canceled waiting calls to suppressed numbers");
     let ended = 0;
     for (const orphan of orphans) {
       // A carrier that keeps the call (Twilio) still reports its end to any instance; only calls that

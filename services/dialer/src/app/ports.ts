@@ -32,6 +32,13 @@ export interface DialJobStore {
     ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null },
     decide: (job: { call: CallOut; endedAt: Date; cancelRequested: boolean }) => NextStep,
   ): Promise<NextStep | null>;
+  /** Applies suppression changes, in order, to the dialer's copy of each org's list. */
+  applySuppressions(changes: SuppressionChange[]): Promise<void>;
+  /**
+   * Cancels up to `limit` queued jobs (waiting for their first attempt or a retry) whose number is
+   * suppressed, each with its `call.canceled` event, in one transaction; returns how many.
+   */
+  cancelSuppressed(limit: number): Promise<number>;
   /** Cancels a job not yet dialed; "dialing" when an attempt is live (the cancel is recorded for it). */
   cancel(callId: string): Promise<"canceled" | "dialing" | "absent" | "ended">;
   /** The job's live attempt when it is calling and canceled meanwhile (for hanging up). */
@@ -52,6 +59,9 @@ export interface DialJobStore {
   /** Removes this instance's liveness row (clean shutdown). */
   retire(owner: string): Promise<void>;
 }
+
+/** A number added to or removed from an org's suppression list. */
+export type SuppressionChange = { kind: "add" | "remove"; orgId: string; number: string; suppressionId: string };
 
 /** What the adapter needs to place one call. */
 export type DialRequest = {

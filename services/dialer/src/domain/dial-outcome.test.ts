@@ -1,6 +1,7 @@
 import { newCallOut } from "@voxbridge/contracts";
 import { nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
 import { simulatedOutcome } from "./simulated-outcome";
+import { suppressedCall } from "./suppressed-call";
 
 const call = newCallOut({
   id: "00000000-0000-4000-8000-000000000001",
@@ -54,6 +55,14 @@ describe("nextStepAfterAttempt", () => {
     expect(step(1, "canceled", 5)).toMatchObject({ kind: "end", status: "canceled", call: { status: "canceled", duration_seconds: 5 } });
   });
 
+  it("completes a call whose callee opted out, with its talk time, never retried", () => {
+    expect(step(1, "opt_out", 12)).toMatchObject({
+      kind: "end",
+      status: "completed",
+      call: { status: "completed", disposition: "opt_out", duration_seconds: 12, error_message: null },
+    });
+  });
+
   it("doubles the retry delay per attempt made", () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(2, n))).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(retryDelayMs(0.1, 2)).toBeCloseTo(200);
@@ -66,6 +75,20 @@ describe("simulatedOutcome", () => {
     expect(simulatedOutcome("+14155550002")).toBe("busy");
     expect(simulatedOutcome("+14155550003")).toBe("rejected");
     expect(simulatedOutcome("+14155550004")).toBe("voicemail");
+    expect(simulatedOutcome("+14155550005")).toBe("opt_out");
     expect(simulatedOutcome("+14155551234")).toBe("completed");
+  });
+});
+
+describe("suppressedCall", () => {
+  it("ends a waiting call canceled with disposition suppressed, keeping what its attempts recorded", () => {
+    const waiting = { ...call, status: "calling" as const, disposition: "no_answer" as const, error_message: "No answer" };
+    expect(suppressedCall(waiting, endedAt)).toEqual({
+      ...waiting,
+      status: "canceled",
+      disposition: "suppressed",
+      error_message: null,
+      completed_at: endedAt.toISOString(),
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { CallOut, Disposition } from "@voxbridge/contracts";
 
 /** How one dial ended, as the telephony adapter reports it. */
-export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled";
+export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
 
 /** Outcomes worth dialing again: nobody picked up, the line was busy, or the carrier failed transiently. */
 export const RETRYABLE_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set(["no_answer", "busy", "error"]);
@@ -12,6 +12,7 @@ const ERROR_MESSAGES: Record<AttemptOutcome, string> = {
   busy: "Line busy",
   rejected: "Rejected by the carrier",
   voicemail: "Reached voicemail",
+  opt_out: "",
   error: "Carrier error",
   canceled: "Canceled",
 };
@@ -42,8 +43,9 @@ export function nextStepAfterAttempt(input: {
   const disposition: Disposition = outcome;
   const talked = input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds));
   const base = { ...call, attempt_count: attempt, disposition };
-  if (outcome === "completed" || outcome === "voicemail") {
-    // Voicemail answered the line: the agent left its message, so the call is done (and billed).
+  if (outcome === "completed" || outcome === "voicemail" || outcome === "opt_out") {
+    // Voicemail answered the line: the agent left its message, so the call is done (and billed). An
+    // opt-out is a conversation that ended with "stop calling me": done, and the number is suppressed.
     return {
       kind: "end",
       status: "completed",

@@ -11,6 +11,8 @@ export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | 
       return "rejected";
     case "0004":
       return "voicemail";
+    case "0005":
+      return "opt_out";
     default:
       return "completed";
   }

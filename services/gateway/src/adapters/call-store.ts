@@ -40,20 +40,27 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
       const { out } = call;
       // One statement, so one implicit transaction and one round trip: the call exists if and only
       // if its event will be published. Raw SQL because this is the hottest write (docs/performance.md).
-      // An existing call id (an Idempotency-Key retry) inserts nothing at all.
-      const inserted = await prisma.$executeRaw`
-        WITH inserted_call AS (
+      // An existing call id (an Idempotency-Key retry) inserts nothing at all, nor does a number on
+      // the org's suppression list (checked here rather than in a query of its own).
+      const [row] = await prisma.$queryRaw<{ inserted: boolean; suppressed: boolean }[]>`
+        WITH suppressed AS (
+          SELECT 1 FROM "suppressions" WHERE org_id = ${call.orgId}::uuid AND number = ${out.to_number}
+        ), inserted_call AS (
           INSERT INTO "calls" (id, org_id, agent_id, status, to_number, from_number, client_name, context, metadata,
                                webhook_url, max_attempts, scheduled_at, created_at, updated_at)
-          VALUES (${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
-                  ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
-                  ${out.scheduled_at}::timestamptz, ${out.created_at}::timestamptz, ${out.created_at}::timestamptz)
+          SELECT ${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
+                 ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
+                 ${out.scheduled_at}::timestamptz, ${out.created_at}::timestamptz, ${out.created_at}::timestamptz
+           WHERE NOT EXISTS (SELECT 1 FROM suppressed)
           ON CONFLICT (id) DO NOTHING
           RETURNING id
+        ), queued_event AS (
+          INSERT INTO "outbox" (event_id, topic, key, payload)
+          SELECT ${event.id}::uuid, ${outboxTopic}, ${event.subject}, ${JSON.stringify(event)}::jsonb FROM inserted_call
         )
-        INSERT INTO "outbox" (event_id, topic, key, payload)
-        SELECT ${event.id}::uuid, ${outboxTopic}, ${event.subject}, ${JSON.stringify(event)}::jsonb FROM inserted_call`;
-      return inserted === 1;
+        SELECT EXISTS (SELECT 1 FROM inserted_call) AS inserted, EXISTS (SELECT 1 FROM suppressed) AS suppressed`;
+      if (row?.suppressed) return "suppressed";
+      return row?.inserted ? "created" : "exists";
     },
 
     async findById(orgId, callId) {

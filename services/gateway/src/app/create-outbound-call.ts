@@ -64,18 +64,21 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     { org_id: orgId, webhook_url: webhookUrl, call, agent },
     { id: deps.newId(), time: now, traceparent: currentTraceparent() },
   );
-  let created: boolean;
+  let written: Awaited<ReturnType<CallStore["createQueued"]>>;
   try {
-    created = await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
+    written = await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
   } catch (error) {
     await giveBack(deps, orgId, call.id);
     throw error;
   }
-  if (created) return call;
-  // The fixed call id exists already: an earlier attempt with this Idempotency-Key got this far.
+  if (written === "created") return call;
+  // The fixed call id may exist already: an earlier attempt with this Idempotency-Key got this far
+  // (its number may have been suppressed since; the call it made is still the answer).
   const existing = await deps.calls.findById(orgId, call.id);
-  if (!existing) throw new AppError("conflict", "This call id belongs to another request");
-  return existing;
+  if (existing) return existing;
+  if (written === "exists") throw new AppError("conflict", "This call id belongs to another request");
+  await giveBack(deps, orgId, call.id);
+  throw new AppError("number_suppressed", "to: this number is on the organization's suppression list", { param: "to" });
 }
 
 /** Attempts at giving a hold back, the first before the error is answered, the rest in the background. */

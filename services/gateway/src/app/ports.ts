@@ -1,9 +1,26 @@
-import type { AgentOut, ApiKeyOut, CallEvent, CallEventOf, CallOut, CallStatus, DialAgent, UsageOut } from "@voxbridge/contracts";
+import type {
+  AgentOut,
+  ApiKeyOut,
+  CallEvent,
+  CallEventOf,
+  CallOut,
+  CallStatus,
+  DialAgent,
+  SuppressionEvent,
+  SuppressionOut,
+  UsageOut,
+} from "@voxbridge/contracts";
 
 /** Call records and their outbox: every state change and its event are written in one transaction. */
 export interface CallStore {
-  /** Writes the queued call and its `call.queued` outbox row atomically; false when the call id already exists. */
-  createQueued(call: { orgId: string; webhookUrl: string | null; out: CallOut }, event: CallEventOf<"call.queued">): Promise<boolean>;
+  /**
+   * Writes the queued call and its `call.queued` outbox row atomically. Writes nothing when the call
+   * id exists already (`exists`) or the number is on the org's suppression list (`suppressed`).
+   */
+  createQueued(
+    call: { orgId: string; webhookUrl: string | null; out: CallOut },
+    event: CallEventOf<"call.queued">,
+  ): Promise<"created" | "exists" | "suppressed">;
   findById(orgId: string, callId: string): Promise<CallOut | null>;
   list(orgId: string, query: { status?: CallStatus; limit: number; offset: number }): Promise<{ items: CallOut[]; total: number }>;
   /**
@@ -16,6 +33,19 @@ export interface CallStore {
     at: Date,
     eventFor: (call: CallOut, webhookUrl: string | null) => CallEventOf<"call.canceled">,
   ): Promise<{ outcome: "canceled"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
+}
+
+/** The org's suppression list; every change is written with its event for the dialer, atomically. */
+export interface SuppressionStore {
+  /** Adds the number unless listed; `created: false` returns the entry that was there. */
+  add(
+    orgId: string,
+    entry: SuppressionOut,
+    eventFor: (entry: SuppressionOut) => SuppressionEvent,
+  ): Promise<{ suppression: SuppressionOut; created: boolean }>;
+  list(orgId: string, page: { limit: number; offset: number }): Promise<{ items: SuppressionOut[]; total: number }>;
+  /** Removes the entry; false when the org has no such entry. */
+  remove(orgId: string, id: string, eventFor: (entry: SuppressionOut) => SuppressionEvent): Promise<boolean>;
 }
 
 /** Projects lifecycle events onto call records: once per event id, and never backward. */

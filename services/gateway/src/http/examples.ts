@@ -9,11 +9,14 @@ import {
   CreateApiKeyRequest,
   CreatedApiKey,
   CreateOutboundCallRequest,
+  CreateSuppressionRequest,
   CreateWebhookEndpointRequest,
   type ErrorCode,
   type ErrorEnvelope,
   newCallOut,
   SigningSecretOut,
+  SuppressionList,
+  SuppressionOut,
   UpdateAgentRequest,
   UpdateWebhookEndpointRequest,
   UsageOut,
@@ -126,6 +129,13 @@ const delivery: WebhookDeliveryOut = {
   ],
 };
 
+const suppression = {
+  id: "5d0c7e4a-1f2b-4c3d-9e8f-7a6b5c4d3e2f",
+  number: "+15551234567",
+  reason: "asked by email to stop calling",
+  created_at: AT,
+};
+
 const page = <T>(item: T) => ({ items: [item], total: 1, limit: 25, offset: 0 });
 
 /** Every schema of a body the API takes or answers, with its example. */
@@ -159,6 +169,9 @@ export const EXAMPLES = new Map<z.ZodType, unknown>([
   [WebhookEndpointList, page(endpoint)],
   [WebhookDeliveryOut, delivery],
   [WebhookDeliveryList, page(delivery)],
+  [CreateSuppressionRequest, { number: "+15551234567", reason: "asked by email to stop calling" }],
+  [SuppressionOut, suppression],
+  [SuppressionList, page(suppression)],
   [SigningSecretOut, { secret: EXAMPLE_SECRET, previous_secret_expires_at: "2026-06-02T14:00:01.000Z", rotated_at: AT }],
 ]);
 

@@ -13,7 +13,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: "Conflict with the resource's state, or the Idempotency-Key is still in flight",
   413: "Request body too large",
   415: "Request body is not JSON",
-  422: "Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body",
+  422: "Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list",
   429: "Rate limit for this API key reached; see Retry-After and RateLimit headers",
   503: "A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds",
 };
@@ -44,6 +44,11 @@ export const json = <T extends z.ZodType>(schema: T) => {
 const TAGS = [
   { prefix: "/v1/calls", name: "Calls", description: "Queue outbound calls, read their records, cancel them" },
   { prefix: "/v1/agents", name: "Agents", description: "The voice agents that place calls, and the organization's default" },
+  {
+    prefix: "/v1/suppressions",
+    name: "Suppressions",
+    description: "Numbers the organization's calls never dial: opt-outs and your own do-not-call entries",
+  },
   { prefix: "/v1/usage", name: "Usage", description: "Minutes of the current month" },
   { prefix: "/v1/api-keys", name: "API keys", description: "The organization's `sk_live_` keys" },
   {
@@ -66,6 +71,7 @@ const SANDBOX_NUMBERS = [
   "| ends in `0002` | Busy: retried, then `failed`, disposition `busy` |",
   "| ends in `0003` | Rejected by the carrier: never retried, `failed`, disposition `rejected` |",
   "| ends in `0004` | Answered by voicemail: the agent leaves its message; `completed`, disposition `voicemail`, not retried |",
+  "| ends in `0005` | Answered; the callee asks not to be called again: `completed`, disposition `opt_out`, and the number joins the suppression list (reason `opt_out`) |",
   "| anything else | Answered; talks a few seconds, then `completed`, disposition `completed` |",
 ].join("\n");
 

@@ -84,8 +84,10 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
           after(call, ring, () => send(call, { kind: "ended", outcome: "no_answer", talkSeconds: null, detail: null }));
           break;
         case "completed":
-        case "voicemail": {
-          // Voicemail answers too: the agent leaves its message, which takes the talk time.
+        case "voicemail":
+        case "opt_out": {
+          // Voicemail answers too: the agent leaves its message, which takes the talk time. An
+          // opt-out is a call answered by a callee who asks, while talking, not to be called again.
           const talk = Math.min(options.talkSeconds, request.maxTalkSeconds);
           after(call, ring, () => {
             call.answeredAt = Date.now();

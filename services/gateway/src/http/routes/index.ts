@@ -6,13 +6,16 @@ import type { AgentDeps } from "../../app/agents";
 import type { CancelCallDeps } from "../../app/cancel-call";
 import type { CreateOutboundCallDeps } from "../../app/create-outbound-call";
 import type { ApiKeyStore, MinuteHolds } from "../../app/ports";
+import type { SuppressionDeps } from "../../app/suppressions";
 import { idempotent } from "../idempotency";
 import { cancelCallOpenApi, registerCancelCall } from "./cancel-call";
 import { createAgentOpenApi, registerCreateAgent } from "./create-agent";
 import { createApiKeyOpenApi, registerCreateApiKey } from "./create-api-key";
 import { createOutboundCallOpenApi, registerCreateOutboundCall } from "./create-outbound-call";
+import { createSuppressionOpenApi, registerCreateSuppression } from "./create-suppression";
 import { createWebhookEndpointOpenApi, registerCreateWebhookEndpoint } from "./create-webhook-endpoint";
 import { deleteAgentOpenApi, registerDeleteAgent } from "./delete-agent";
+import { deleteSuppressionOpenApi, registerDeleteSuppression } from "./delete-suppression";
 import { deleteWebhookEndpointOpenApi, registerDeleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { getAgentOpenApi, registerGetAgent } from "./get-agent";
 import { getCallOpenApi, registerGetCall } from "./get-call";
@@ -21,6 +24,7 @@ import { getWebhookEndpointOpenApi, registerGetWebhookEndpoint } from "./get-web
 import { listAgentsOpenApi, registerListAgents } from "./list-agents";
 import { listApiKeysOpenApi, registerListApiKeys } from "./list-api-keys";
 import { listCallsOpenApi, registerListCalls } from "./list-calls";
+import { listSuppressionsOpenApi, registerListSuppressions } from "./list-suppressions";
 import { listWebhookDeliveriesOpenApi, registerListWebhookDeliveries } from "./list-webhook-deliveries";
 import { listWebhookEndpointsOpenApi, registerListWebhookEndpoints } from "./list-webhook-endpoints";
 import { registerRetryWebhookDelivery, retryWebhookDeliveryOpenApi } from "./retry-webhook-delivery";
@@ -32,7 +36,8 @@ import { registerUpdateWebhookEndpoint, updateWebhookEndpointOpenApi } from "./u
 
 export type RouteDeps = CreateOutboundCallDeps &
   CancelCallDeps &
-  AgentDeps & {
+  AgentDeps &
+  SuppressionDeps & {
     keys: ApiKeyStore;
     minutes: CreateOutboundCallDeps["minutes"] & Pick<MinuteHolds, "usage">;
     idempotency: IdempotencyStore;
@@ -53,6 +58,9 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerGetAgent(router, deps);
   registerUpdateAgent(router, deps);
   registerDeleteAgent(router, deps);
+  registerCreateSuppression(router, deps);
+  registerListSuppressions(router, deps);
+  registerDeleteSuppression(router, deps);
   registerGetUsage(router, deps);
   registerListApiKeys(router, deps);
   registerCreateApiKey(router, deps);
@@ -78,6 +86,9 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   getAgentOpenApi,
   updateAgentOpenApi,
   deleteAgentOpenApi,
+  createSuppressionOpenApi,
+  listSuppressionsOpenApi,
+  deleteSuppressionOpenApi,
   getUsageOpenApi,
   listApiKeysOpenApi,
   createApiKeyOpenApi,

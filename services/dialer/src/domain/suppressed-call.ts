@@ -1,0 +1,9 @@
+import type { CallOut } from "@voxbridge/contracts";
+
+/**
+ * The snapshot of a call canceled because its number was suppressed while it waited for an attempt
+ * (the first, or a retry): canceled, disposition `suppressed`, never dialed again.
+ */
+export function suppressedCall(call: CallOut, at: Date): CallOut {
+  return { ...call, status: "canceled", disposition: "suppressed", error_message: null, completed_at: at.toISOString() };
+}
