@@ -102,7 +102,9 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
     });
     expect(events.map((e) => [e.type, e.data.call.attempt_count])).toEqual([
       ["call.calling", 1],
+      ["call.updated", 1],
       ["call.calling", 2],
+      ["call.updated", 2],
       ["call.calling", 3],
       ["call.failed", 3],
     ]);

@@ -63,6 +63,11 @@ describe("@voxbridge/sdk against the running services", () => {
     expect(final).toMatchObject({ id: created.id, status: "completed", disposition: "completed", attempt_count: 1, duration_seconds: 1 });
     expect(final.completed_at).toBe(completed?.completed_at);
     expect((await voxbridge.calls.list({ status: "completed" })).items.map((call) => call.id)).toContain(created.id);
+    const attempts = await eventually("the attempt ended", async () => {
+      const page = await voxbridge.calls.attempts(created.id);
+      return page.items[0]?.ended_at ? page : null;
+    });
+    expect(attempts.items.map((attempt) => [attempt.attempt, attempt.disposition])).toEqual([[1, "completed"]]);
 
     const log = await eventually("three deliveries logged as succeeded", async () => {
       const page = await voxbridge.deliveries.list({ call_id: created.id, status: "succeeded" });

@@ -164,8 +164,9 @@ export async function expectNothingLost(options: {
   );
   expect(usage.minutes_remaining).toBe(options.minutes - completed);
 
-  // Each call's queued and its end once, one calling per attempt.
-  const expected = finals.reduce((sum, c) => sum + 2 + c.attempt_count, 0);
+  // Each call's queued and its end once, one calling per attempt, one updated per retry scheduled.
+  const retriesOf = (c: CallOut) => Math.max(0, c.attempt_count - 1);
+  const expected = finals.reduce((sum, c) => sum + 2 + c.attempt_count + retriesOf(c), 0);
   const received = options.receiver.received;
   await eventually("every event delivered", async () => new Set(received.map((r) => r.headers["webhook-id"])).size >= expected, 120_000);
   const bodies = new Map<string, string>();
@@ -186,7 +187,8 @@ export async function expectNothingLost(options: {
     return (
       types?.get("call.queued")?.size !== 1 ||
       types.get(`call.${c.status}`)?.size !== 1 ||
-      types.get("call.calling")?.size !== c.attempt_count
+      types.get("call.calling")?.size !== c.attempt_count ||
+      (types.get("call.updated")?.size ?? 0) !== retriesOf(c)
     );
   });
   const describe = (c: CallOut) => ({

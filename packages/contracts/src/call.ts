@@ -31,6 +31,20 @@ export type Disposition = z.infer<typeof Disposition>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/** One dial of a call: as GET /v1/calls/{call_id}/attempts lists it, and as the event that ended it carries it. */
+export const AttemptOut = z
+  .object({
+    attempt: z.number().int().min(1).describe("1 for the first dial, then one more per retry"),
+    started_at: isoDateTime.describe("When the dialer placed it"),
+    answered_at: isoDateTime.nullable().describe("When a person or a voicemail picked up; null if nobody did"),
+    ended_at: isoDateTime.nullable().describe("null while the attempt is live"),
+    disposition: Disposition.nullable().describe("How it ended; null while live"),
+    duration_seconds: z.number().int().min(0).nullable().describe("Talk time of this attempt"),
+    error_message: z.string().nullable(),
+  })
+  .meta({ id: "Attempt" });
+export type AttemptOut = z.infer<typeof AttemptOut>;
+
 /** The partner-visible call record, as the REST API returns it and webhooks deliver it. */
 export const CallOut = z
   .object({
@@ -52,6 +66,12 @@ export const CallOut = z
     duration_seconds: z.number().int().min(0).nullable(),
     error_message: z.string().nullable(),
     scheduled_at: isoDateTime.nullable(),
+    next_attempt_at: isoDateTime
+      .nullable()
+      .default(null)
+      .describe(
+        "When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended",
+      ),
     started_at: isoDateTime.nullable(),
     completed_at: isoDateTime.nullable(),
     created_at: isoDateTime,
@@ -99,6 +119,23 @@ export type ListCallsQuery = z.infer<typeof ListCallsQuery>;
 export const CallList = pageOf(CallOut, "CallList");
 export type CallList = z.infer<typeof CallList>;
 
+/** Query of GET /v1/calls/{call_id}/attempts. */
+export const ListAttemptsQuery = z.object({ ...PageQuery }).strict();
+export type ListAttemptsQuery = z.infer<typeof ListAttemptsQuery>;
+
+export const AttemptList = pageOf(AttemptOut, "AttemptList");
+export type AttemptList = z.infer<typeof AttemptList>;
+
+/**
+ * Where a call record stands, as one number that only grows: its status rank (CALL_STATUS_RANK),
+ * then, while calling, the attempt and whether it ended with a retry pending (`next_attempt_at`
+ * set). A projection applies a snapshot only when it is further along than the record.
+ */
+export function callProgress(call: Pick<CallOut, "status" | "attempt_count" | "next_attempt_at">): number {
+  const withinCalling = call.status === "calling" ? call.attempt_count * 2 + (call.next_attempt_at === null ? 0 : 1) : 0;
+  return CALL_STATUS_RANK[call.status] * 1_000 + withinCalling;
+}
+
 /**
  * A just-accepted outbound call as partners see it: queued, no attempt yet, and null for everything
  * not yet known. The given fields override those defaults.
@@ -120,6 +157,7 @@ export function newCallOut(fields: Pick<CallOut, "id" | "agent_id" | "to_number"
     duration_seconds: null,
     error_message: null,
     scheduled_at: null,
+    next_attempt_at: null,
     started_at: null,
     completed_at: null,
     ...fields,

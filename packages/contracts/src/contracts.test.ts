@@ -1,8 +1,10 @@
 import {
   CallEvent,
+  CallOut,
   CreateAgentRequest,
   CreateOutboundCallRequest,
   CreateWebhookEndpointRequest,
+  callProgress,
   ERROR_HTTP_STATUS,
   ErrorCode,
   newCallEvent,
@@ -130,5 +132,33 @@ describe("error codes", () => {
       validation_failed: 422,
       no_default_agent: 400,
     });
+  });
+});
+
+describe("callProgress", () => {
+  const at = (status: CallOut["status"], attempt_count: number, next_attempt_at: string | null = null) =>
+    callProgress({ status, attempt_count, next_attempt_at });
+
+  it("only grows along a call's life: queued, each attempt, its retry pending, then any end", () => {
+    const life = [
+      at("queued", 0, "2026-01-01T00:00:00.000Z"),
+      at("calling", 1),
+      at("calling", 1, "x"),
+      at("calling", 2),
+      at("calling", 2, "x"),
+    ];
+    for (const [index, progress] of life.entries()) if (index > 0) expect(progress).toBeGreaterThan(life[index - 1] ?? 0);
+    for (const end of ["completed", "failed", "canceled"] as const) expect(at(end, 0)).toBeGreaterThan(at("calling", 10, "x"));
+  });
+
+  it("ranks every end alike, so a record that ended never moves again", () => {
+    expect(new Set([at("completed", 3), at("failed", 1), at("canceled", 0)]).size).toBe(1);
+  });
+});
+
+describe("CallOut", () => {
+  it("reads a snapshot without next_attempt_at (an event from before the field) as null", () => {
+    const { next_attempt_at: _, ...older } = call;
+    expect(CallOut.parse(older).next_attempt_at).toBeNull();
   });
 });

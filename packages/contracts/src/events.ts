@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CallOut } from "./call";
+import { AttemptOut, CallOut } from "./call";
 
 /** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
 export const TOPICS = {
@@ -13,14 +13,18 @@ export const TOPIC_PARTITIONS: Record<(typeof TOPICS)[keyof typeof TOPICS], numb
   [TOPICS.deadLetter]: 1,
 };
 
-export const CallEventType = z.enum(["call.queued", "call.calling", "call.completed", "call.failed", "call.canceled"]);
+export const CallEventType = z.enum(["call.queued", "call.calling", "call.updated", "call.completed", "call.failed", "call.canceled"]);
 export type CallEventType = z.infer<typeof CallEventType>;
 
-/** What every lifecycle event carries: the org, where its webhooks go, and the call as partners see it. */
+/**
+ * What every lifecycle event carries: the org, where its webhooks go, the call as partners see it,
+ * and on an event that ends an attempt (a retry's `call.updated`, the final event after a dial) that attempt.
+ */
 const CallEventData = z.object({
   org_id: z.uuid(),
   webhook_url: z.string().nullable(),
   call: CallOut,
+  attempt: AttemptOut.optional(),
 });
 
 /** The agent as the dialer needs it to place the call. */
@@ -55,6 +59,7 @@ const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D
 export const CallEvent = z.discriminatedUnion("type", [
   envelope("call.queued", CallQueuedData),
   envelope("call.calling", CallEventData),
+  envelope("call.updated", CallEventData),
   envelope("call.completed", CallEventData),
   envelope("call.failed", CallEventData),
   envelope("call.canceled", CallEventData),
@@ -88,6 +93,7 @@ const webhookEventOf = <T extends CallEventType>(type: T, id: string, when: stri
       type: z.literal(type),
       timestamp: z.iso.datetime({ offset: true }).describe("When the event happened"),
       sequence: z.number().int().min(1).describe("Per-call order: 1 for call.queued, then one more per event of the call"),
+      attempt: z.number().int().min(0).describe("The call's current attempt: 0 before its first dial, then 1, 2, …"),
       data: CallOut,
     })
     .meta({ id, description: `The body of a \`${type}\` delivery: sent ${when}.` });
@@ -100,6 +106,11 @@ export const WebhookEvent = z
   .discriminatedUnion("type", [
     webhookEventOf("call.queued", "CallQueuedWebhook", "once the call is accepted"),
     webhookEventOf("call.calling", "CallCallingWebhook", "when an attempt starts dialing (once per attempt)"),
+    webhookEventOf(
+      "call.updated",
+      "CallUpdatedWebhook",
+      "when an attempt ended and a retry is due (at `next_attempt_at`), and when a queued call was edited",
+    ),
     webhookEventOf("call.completed", "CallCompletedWebhook", "when the call ended answered (a person or voicemail)"),
     webhookEventOf("call.failed", "CallFailedWebhook", "when the call ended unanswered for good, or could not be placed"),
     webhookEventOf("call.canceled", "CallCanceledWebhook", "when the call was canceled before or during dialing"),

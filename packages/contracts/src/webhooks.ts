@@ -14,7 +14,9 @@ export const WebhookUrl = z
 export const CreateWebhookEndpointRequest = z
   .object({
     url: WebhookUrl,
-    events: optionalField(z.array(CallEventType).min(1).max(5).describe("Event types to deliver; omitted or null: all")),
+    events: optionalField(
+      z.array(CallEventType).min(1).max(CallEventType.options.length).describe("Event types to deliver; omitted or null: all"),
+    ),
     description: optionalField(z.string().max(500)),
     enabled: fieldWithDefault(z.boolean(), true),
   })
@@ -25,7 +27,13 @@ export type CreateWebhookEndpointRequest = z.infer<typeof CreateWebhookEndpointR
 export const UpdateWebhookEndpointRequest = z
   .object({
     url: optionalField(WebhookUrl),
-    events: z.array(CallEventType).min(1).max(5).nullable().optional().describe("null: deliver every event type"),
+    events: z
+      .array(CallEventType)
+      .min(1)
+      .max(CallEventType.options.length)
+      .nullable()
+      .optional()
+      .describe("null: deliver every event type"),
     description: z.string().max(500).nullable().optional().describe("null clears it"),
     enabled: optionalField(z.boolean()),
   })

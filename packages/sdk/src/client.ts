@@ -49,6 +49,9 @@ export function createVoxBridge(options: VoxBridgeOptions) {
       },
       list: (query?: T.ListCallsQuery): Promise<T.CallList> => unwrap(client.GET("/v1/calls", { params: { query } })),
       get: (callId: string): Promise<T.Call> => unwrap(client.GET("/v1/calls/{call_id}", { params: { path: { call_id: callId } } })),
+      /** Every dial of the call, oldest first. */
+      attempts: (callId: string, query?: T.ListAttemptsQuery): Promise<T.AttemptList> =>
+        unwrap(client.GET("/v1/calls/{call_id}/attempts", { params: { path: { call_id: callId }, query } })),
       /** Cancels a queued call; retried like `create`. */
       cancel: (callId: string, given: IdempotentOptions = {}): Promise<T.Call> => {
         const header = idempotencyHeader(given);

@@ -9,6 +9,9 @@ export type Call = Schemas["CallOutOutput"];
 export type CallList = Schemas["CallList"];
 export type CreateCallRequest = Schemas["CreateOutboundCallRequest"];
 export type ListCallsQuery = QueryOf<"listCalls">;
+export type Attempt = Schemas["Attempt"];
+export type AttemptList = Schemas["AttemptList"];
+export type ListAttemptsQuery = QueryOf<"listCallAttempts">;
 
 export type Agent = Schemas["Agent"];
 export type AgentList = Schemas["AgentList"];

@@ -81,6 +81,7 @@ export function callOut(overrides: Partial<CallOut> = {}): CallOut {
 const STATUS_OF: Record<CallEventType, CallOut["status"]> = {
   "call.queued": "queued",
   "call.calling": "calling",
+  "call.updated": "calling",
   "call.completed": "completed",
   "call.failed": "failed",
   "call.canceled": "canceled",

@@ -75,6 +75,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/{call_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a call's attempts, oldest first
+         * @description Every dial of the call: when it started, was answered and ended, how it ended and how long it talked. The live attempt has `ended_at: null`. Filled from the call's events, so an attempt shows a moment after its `call.calling`.
+         */
+        get: operations["listCallAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls/{call_id}/cancel": {
         parameters: {
             query?: never;
@@ -420,9 +440,29 @@ export interface webhooks {
         put?: never;
         /**
          * call.calling delivery
-         * @description An attempt started dialing; sent once per attempt (`attempt_count` says which), with no earlier attempt's outcome. Sent to every enabled endpoint subscribed to `call.calling`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
+         * @description An attempt started dialing; sent once per attempt (`attempt` says which), with no earlier attempt's outcome. Sent to every enabled endpoint subscribed to `call.calling`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
          */
         post: operations["call_calling_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "call.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.updated delivery
+         * @description The call changed while not final: an attempt ended and a retry is due at `next_attempt_at` (`disposition` and `error_message` say how the attempt ended), or a queued call was edited. Sent to every enabled endpoint subscribed to `call.updated`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
+         */
+        post: operations["call_updated_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -548,7 +588,7 @@ export interface components {
              */
             url: string;
             /** @description Event types to deliver; omitted or null: all */
-            events?: ("call.queued" | "call.calling" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
             description?: string | null;
             enabled?: boolean | null;
         };
@@ -556,7 +596,7 @@ export interface components {
             /** @description Where events are POSTed; http or https only, no credentials, public addresses only */
             url?: string | null;
             /** @description null: deliver every event type */
-            events?: ("call.queued" | "call.calling" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
             /** @description null clears it */
             description?: string | null;
             enabled?: boolean | null;
@@ -572,6 +612,8 @@ export interface components {
             timestamp: string;
             /** @description Per-call order: 1 for call.queued, then one more per event of the call */
             sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
             data: components["schemas"]["CallOut"];
         };
         CallOut: {
@@ -603,6 +645,11 @@ export interface components {
             duration_seconds: number | null;
             error_message: string | null;
             scheduled_at: string | null;
+            /**
+             * @description When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended
+             * @default null
+             */
+            next_attempt_at: string | null;
             started_at: string | null;
             completed_at: string | null;
             /** Format: date-time */
@@ -619,6 +666,23 @@ export interface components {
             timestamp: string;
             /** @description Per-call order: 1 for call.queued, then one more per event of the call */
             sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
+            data: components["schemas"]["CallOut"];
+        };
+        /** @description The body of a `call.updated` delivery: sent when an attempt ended and a retry is due (at `next_attempt_at`), and when a queued call was edited. */
+        CallUpdatedWebhook: {
+            /** @constant */
+            type: "call.updated";
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @description Per-call order: 1 for call.queued, then one more per event of the call */
+            sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
             data: components["schemas"]["CallOut"];
         };
         /** @description The body of a `call.completed` delivery: sent when the call ended answered (a person or voicemail). */
@@ -632,6 +696,8 @@ export interface components {
             timestamp: string;
             /** @description Per-call order: 1 for call.queued, then one more per event of the call */
             sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
             data: components["schemas"]["CallOut"];
         };
         /** @description The body of a `call.failed` delivery: sent when the call ended unanswered for good, or could not be placed. */
@@ -645,6 +711,8 @@ export interface components {
             timestamp: string;
             /** @description Per-call order: 1 for call.queued, then one more per event of the call */
             sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
             data: components["schemas"]["CallOut"];
         };
         /** @description The body of a `call.canceled` delivery: sent when the call was canceled before or during dialing. */
@@ -658,6 +726,8 @@ export interface components {
             timestamp: string;
             /** @description Per-call order: 1 for call.queued, then one more per event of the call */
             sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
             data: components["schemas"]["CallOut"];
         };
         Error: {
@@ -680,6 +750,30 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        AttemptList: {
+            items: components["schemas"]["Attempt"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Attempt: {
+            /** @description 1 for the first dial, then one more per retry */
+            attempt: number;
+            /**
+             * Format: date-time
+             * @description When the dialer placed it
+             */
+            started_at: string;
+            /** @description When a person or a voicemail picked up; null if nobody did */
+            answered_at: string | null;
+            /** @description null while the attempt is live */
+            ended_at: string | null;
+            /** @description How it ended; null while live */
+            disposition: ("completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "error" | "canceled" | "opt_out" | "suppressed") | null;
+            /** @description Talk time of this attempt */
+            duration_seconds: number | null;
+            error_message: string | null;
         };
         Agent: {
             /** Format: uuid */
@@ -761,7 +855,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("call.queued" | "call.calling" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
             description: string | null;
             enabled: boolean;
             /** @description Why the service disabled it (410 Gone, failing for 5 days) */
@@ -786,7 +880,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("call.queued" | "call.calling" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
             description: string | null;
             enabled: boolean;
             /** @description Why the service disabled it (410 Gone, failing for 5 days) */
@@ -818,7 +912,7 @@ export interface components {
             /** Format: uuid */
             event_id: string;
             /** @enum {string} */
-            event_type: "call.queued" | "call.calling" | "call.completed" | "call.failed" | "call.canceled";
+            event_type: "call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled";
             /** Format: uuid */
             call_id: string;
             /** @description Per-call order of the event */
@@ -874,6 +968,11 @@ export interface components {
             duration_seconds: number | null;
             error_message: string | null;
             scheduled_at: string | null;
+            /**
+             * @description When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended
+             * @default null
+             */
+            next_attempt_at: string | null;
             started_at: string | null;
             completed_at: string | null;
             /** Format: date-time */
@@ -973,6 +1072,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -1276,6 +1376,7 @@ export interface operations {
                      *           "duration_seconds": null,
                      *           "error_message": null,
                      *           "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *           "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *           "started_at": null,
                      *           "completed_at": null,
                      *           "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -1442,6 +1543,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -1550,6 +1652,181 @@ export interface operations {
             };
         };
     };
+    listCallAttempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "started_at": "2026-06-01T14:00:02.000Z",
+                     *           "answered_at": "2026-06-01T14:00:07.000Z",
+                     *           "ended_at": "2026-06-01T14:01:41.000Z",
+                     *           "disposition": "completed",
+                     *           "duration_seconds": 94,
+                     *           "error_message": null
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 25,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AttemptList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     cancelCall: {
         parameters: {
             query?: never;
@@ -1597,6 +1874,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -5233,6 +5511,7 @@ export interface operations {
                  *       "type": "call.queued",
                  *       "timestamp": "2026-06-01T14:00:01.000Z",
                  *       "sequence": 1,
+                 *       "attempt": 0,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "queued",
@@ -5254,6 +5533,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": null,
                  *         "completed_at": null,
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -5304,6 +5584,7 @@ export interface operations {
                  *       "type": "call.calling",
                  *       "timestamp": "2026-06-01T14:00:02.000Z",
                  *       "sequence": 2,
+                 *       "attempt": 1,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "calling",
@@ -5325,6 +5606,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -5335,6 +5617,79 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["CallCallingWebhook"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more until re-enabled */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    call_updated_webhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per event and destination (`msg_…`); the same on every retry: use it to deduplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; reject old ones (5 minutes) against replay */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, one per valid secret (two for 24 h after a rotation) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "call.updated",
+                 *       "timestamp": "2026-06-01T14:00:32.000Z",
+                 *       "sequence": 3,
+                 *       "attempt": 1,
+                 *       "data": {
+                 *         "direction": "outbound",
+                 *         "status": "calling",
+                 *         "from_number": "+15559876543",
+                 *         "client_name": "Jane Doe",
+                 *         "context": {
+                 *           "reference_number": "398690",
+                 *           "product": "personal_loan"
+                 *         },
+                 *         "metadata": {
+                 *           "crm_id": "lead_8821"
+                 *         },
+                 *         "disposition": "no_answer",
+                 *         "transcript": null,
+                 *         "recording_url": null,
+                 *         "structured_answers": null,
+                 *         "attempt_count": 1,
+                 *         "max_attempts": 3,
+                 *         "duration_seconds": null,
+                 *         "error_message": "No answer",
+                 *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": "2026-06-01T14:05:32.000Z",
+                 *         "started_at": "2026-06-01T14:00:02.000Z",
+                 *         "completed_at": null,
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
+                 *         "created_at": "2026-06-01T14:00:01.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CallUpdatedWebhook"];
             };
         };
         responses: {
@@ -5375,6 +5730,7 @@ export interface operations {
                  *       "type": "call.completed",
                  *       "timestamp": "2026-06-01T14:01:41.000Z",
                  *       "sequence": 3,
+                 *       "attempt": 1,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "completed",
@@ -5396,6 +5752,7 @@ export interface operations {
                  *         "duration_seconds": 94,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:01:41.000Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -5446,6 +5803,7 @@ export interface operations {
                  *       "type": "call.failed",
                  *       "timestamp": "2026-06-01T14:03:10.000Z",
                  *       "sequence": 7,
+                 *       "attempt": 3,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "failed",
@@ -5467,6 +5825,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": "No answer after 3 attempts",
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:03:10.000Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -5517,6 +5876,7 @@ export interface operations {
                  *       "type": "call.canceled",
                  *       "timestamp": "2026-06-01T14:00:01.500Z",
                  *       "sequence": 2,
+                 *       "attempt": 0,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "canceled",
@@ -5538,6 +5898,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "next_attempt_at": null,
                  *         "started_at": null,
                  *         "completed_at": "2026-06-01T14:00:01.500Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { type AttemptOut, type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
+import { type AttemptOutcome, endedAttempt } from "../domain/dial-outcome";
 import { dueAtOf } from "../domain/due-at";
 import { suppressedCall } from "../domain/suppressed-call";
 
@@ -72,15 +73,16 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     );
   };
   const eventOf = (
-    type: "call.calling" | "call.completed" | "call.failed" | "call.canceled",
+    type: "call.updated" | "call.completed" | "call.failed" | "call.canceled",
     queued: CallEventOf<"call.queued">,
     call: CallOut,
     at: Date,
+    attempt?: AttemptOut,
   ) =>
     newCallEvent(
       type,
       DIALER_EVENT_SOURCE,
-      { org_id: queued.data.org_id, webhook_url: queued.data.webhook_url, call },
+      { org_id: queued.data.org_id, webhook_url: queued.data.webhook_url, call, ...(attempt ? { attempt } : {}) },
       { id: randomUUID(), time: at, traceparent: queued.traceparent },
     );
 
@@ -178,20 +180,37 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         const job = found.rows[0];
         if (job?.status !== "calling" || job.attempt_count !== attempt) return null;
         const step = decide({ call: job.call, endedAt: job.now, cancelRequested: job.cancel_requested });
-        await client.query(
+        // A call canceled while dialing ended canceled, however the carrier saw the attempt end.
+        const outcome: AttemptOutcome = step.call.disposition === "canceled" ? "canceled" : ended.outcome;
+        const row = await client.query<{ dialed_at: Date; answered_at: Date | null }>(
           `UPDATE "dial_attempts" SET status = 'ended', disposition = $3, ended_at = $4, talk_seconds = $5, detail = $6
-            WHERE call_id = $1 AND attempt = $2`,
+            WHERE call_id = $1 AND attempt = $2 RETURNING dialed_at, answered_at`,
           [callId, attempt, ended.outcome, job.now, ended.talkSeconds === null ? null : Math.round(ended.talkSeconds), ended.detail],
         );
+        const attemptRecord = endedAttempt({
+          attempt,
+          outcome,
+          detail: ended.detail,
+          talkSeconds: ended.talkSeconds,
+          dialedAt: row.rows[0]?.dialed_at ?? job.now,
+          answeredAt: row.rows[0]?.answered_at ?? null,
+          endedAt: job.now,
+        });
         await client.query(
           `UPDATE "dial_jobs" SET status = $2, due_at = coalesce($3, due_at), call = $4, owner_id = NULL, updated_at = clock_timestamp()
             WHERE call_id = $1`,
           [callId, step.kind === "retry" ? "queued" : step.status, step.kind === "retry" ? step.dueAt : null, JSON.stringify(step.call)],
         );
-        if (step.kind === "end") {
-          const type = step.status === "completed" ? "call.completed" : step.status === "failed" ? "call.failed" : "call.canceled";
-          await insertEvents(client, [eventOf(type, job.queued, step.call, job.now)]);
-        }
+        // The end of the call, or the retry's call.updated (when and why): each carries the attempt that ended.
+        const type =
+          step.kind === "retry"
+            ? "call.updated"
+            : step.status === "completed"
+              ? "call.completed"
+              : step.status === "failed"
+                ? "call.failed"
+                : "call.canceled";
+        await insertEvents(client, [eventOf(type, job.queued, step.call, job.now, attemptRecord)]);
         // A concurrency slot is free (or a retry is scheduled): wake every instance's scheduler.
         await client.query(`SELECT pg_notify(current_schema() || '_jobs', '')`);
         return step;

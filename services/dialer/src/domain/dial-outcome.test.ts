@@ -1,5 +1,5 @@
 import { newCallOut } from "@voxbridge/contracts";
-import { nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
+import { attemptErrorMessage, endedAttempt, nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
 import { simulatedOutcome } from "./simulated-outcome";
 import { suppressedCall } from "./suppressed-call";
 
@@ -32,6 +32,13 @@ describe("nextStepAfterAttempt", () => {
     expect(step(1, "no_answer")).toEqual(expect.objectContaining({ kind: "retry", dueAt: new Date(endedAt.getTime() + 2_000) }));
     expect(step(2, "busy")).toEqual(expect.objectContaining({ kind: "retry", dueAt: new Date(endedAt.getTime() + 4_000) }));
     expect(step(2, "error").call).toMatchObject({ status: "calling", attempt_count: 2, disposition: "error" });
+  });
+
+  it("a retry says when: next_attempt_at is its due time; an end clears it", () => {
+    const retry = step(1, "no_answer");
+    expect(retry.kind === "retry" && retry.call.next_attempt_at).toBe(new Date(endedAt.getTime() + 2_000).toISOString());
+    expect(step(3, "no_answer").call.next_attempt_at).toBeNull();
+    expect(step(1, "completed", 3).call.next_attempt_at).toBeNull();
   });
 
   it("fails with an error message once max_attempts dials were made", () => {
@@ -90,5 +97,34 @@ describe("suppressedCall", () => {
       error_message: null,
       completed_at: endedAt.toISOString(),
     });
+  });
+});
+
+describe("endedAttempt", () => {
+  it("records one attempt's times, disposition, rounded talk time and its own error message", () => {
+    const dialedAt = new Date("2026-11-27T00:00:10.000Z");
+    expect(endedAttempt({ attempt: 2, outcome: "busy", detail: null, talkSeconds: null, dialedAt, answeredAt: null, endedAt })).toEqual({
+      attempt: 2,
+      started_at: dialedAt.toISOString(),
+      answered_at: null,
+      ended_at: endedAt.toISOString(),
+      disposition: "busy",
+      duration_seconds: null,
+      error_message: "Line busy",
+    });
+    const answeredAt = new Date("2026-11-27T00:00:15.000Z");
+    expect(
+      endedAttempt({ attempt: 1, outcome: "completed", detail: null, talkSeconds: 44.6, dialedAt, answeredAt, endedAt }),
+    ).toMatchObject({
+      answered_at: answeredAt.toISOString(),
+      duration_seconds: 45,
+      error_message: null,
+    });
+  });
+
+  it("names an error with its detail, and no error for conversations and cancels", () => {
+    expect(attemptErrorMessage("rejected", "number not reachable")).toBe("Rejected by the carrier: number not reachable");
+    expect(attemptErrorMessage("opt_out", null)).toBeNull();
+    expect(attemptErrorMessage("canceled", "hung up")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { CallOut, Disposition } from "@voxbridge/contracts";
+import type { AttemptOut, CallOut, Disposition } from "@voxbridge/contracts";
 
 /** How one dial ended, as the telephony adapter reports it. */
 export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
@@ -17,6 +17,34 @@ const ERROR_MESSAGES: Record<AttemptOutcome, string> = {
   canceled: "Canceled",
 };
 
+/** Why an attempt did not end in a conversation, in words; null when it did (or was canceled). */
+export function attemptErrorMessage(outcome: AttemptOutcome, detail: string | null): string | null {
+  const message = ERROR_MESSAGES[outcome];
+  if (message === "" || outcome === "canceled") return null;
+  return detail ? `${message}: ${detail}` : message;
+}
+
+/** The record of one ended attempt, as the event that ended it carries it and the attempts list shows it. */
+export function endedAttempt(input: {
+  attempt: number;
+  outcome: AttemptOutcome;
+  detail: string | null;
+  talkSeconds: number | null;
+  dialedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date;
+}): AttemptOut {
+  return {
+    attempt: input.attempt,
+    started_at: input.dialedAt.toISOString(),
+    answered_at: input.answeredAt?.toISOString() ?? null,
+    ended_at: input.endedAt.toISOString(),
+    disposition: input.outcome,
+    duration_seconds: input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds)),
+    error_message: attemptErrorMessage(input.outcome, input.detail),
+  };
+}
+
 /** What the dialer does after an attempt ended. */
 export type NextStep =
   | { kind: "end"; status: "completed" | "failed" | "canceled"; call: CallOut }
@@ -28,7 +56,8 @@ export const retryDelayMs = (baseSeconds: number, attemptsMade: number) => baseS
 /**
  * Decides a call's next step from the attempt that just ended and returns the call snapshot to
  * record: completed (answered and talked), failed (not retryable, or attempts used up), canceled
- * (hung up because the call was canceled), or a retry at a backoff time (no event; still `calling`).
+ * (hung up because the call was canceled), or a retry at a backoff time (still `calling`, with
+ * `next_attempt_at` set: its `call.updated` tells partners when).
  */
 export function nextStepAfterAttempt(input: {
   call: CallOut;
@@ -49,28 +78,50 @@ export function nextStepAfterAttempt(input: {
     return {
       kind: "end",
       status: "completed",
-      call: { ...base, status: "completed", duration_seconds: talked ?? 0, error_message: null, completed_at: endedAt.toISOString() },
+      call: {
+        ...base,
+        status: "completed",
+        duration_seconds: talked ?? 0,
+        error_message: null,
+        next_attempt_at: null,
+        completed_at: endedAt.toISOString(),
+      },
     };
   }
   if (outcome === "canceled") {
     return {
       kind: "end",
       status: "canceled",
-      call: { ...base, status: "canceled", duration_seconds: talked, error_message: null, completed_at: endedAt.toISOString() },
+      call: {
+        ...base,
+        status: "canceled",
+        duration_seconds: talked,
+        error_message: null,
+        next_attempt_at: null,
+        completed_at: endedAt.toISOString(),
+      },
     };
   }
-  const reason = input.detail ? `${ERROR_MESSAGES[outcome]}: ${input.detail}` : ERROR_MESSAGES[outcome];
+  const reason = attemptErrorMessage(outcome, input.detail) ?? "";
   if (RETRYABLE_OUTCOMES.has(outcome) && attempt < call.max_attempts) {
+    const dueAt = new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt));
     return {
       kind: "retry",
-      dueAt: new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt)),
-      call: { ...base, status: "calling", error_message: reason },
+      dueAt,
+      call: { ...base, status: "calling", duration_seconds: talked, error_message: reason, next_attempt_at: dueAt.toISOString() },
     };
   }
   const message = RETRYABLE_OUTCOMES.has(outcome) ? `${reason} after ${attempt} attempt${attempt === 1 ? "" : "s"}` : reason;
   return {
     kind: "end",
     status: "failed",
-    call: { ...base, status: "failed", duration_seconds: talked, error_message: message, completed_at: endedAt.toISOString() },
+    call: {
+      ...base,
+      status: "failed",
+      duration_seconds: talked,
+      error_message: message,
+      next_attempt_at: null,
+      completed_at: endedAt.toISOString(),
+    },
   };
 }

@@ -5,5 +5,12 @@ import type { CallOut } from "@voxbridge/contracts";
  * (the first, or a retry): canceled, disposition `suppressed`, never dialed again.
  */
 export function suppressedCall(call: CallOut, at: Date): CallOut {
-  return { ...call, status: "canceled", disposition: "suppressed", error_message: null, completed_at: at.toISOString() };
+  return {
+    ...call,
+    status: "canceled",
+    disposition: "suppressed",
+    error_message: null,
+    next_attempt_at: null,
+    completed_at: at.toISOString(),
+  };
 }

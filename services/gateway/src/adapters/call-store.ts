@@ -1,6 +1,6 @@
-import type { CallEventOf, CallOut, CallStatus } from "@voxbridge/contracts";
+import { type AttemptOut, type CallEventOf, type CallOut, type CallStatus, callProgress } from "@voxbridge/contracts";
 import type { CallStore } from "../app/ports";
-import type { CallRecord } from "../generated/prisma/client";
+import type { CallAttempt, CallRecord } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
 
 type JsonObject = Record<string, unknown>;
@@ -25,11 +25,22 @@ export function toCallOut(record: CallRecord): CallOut {
     duration_seconds: record.durationSeconds,
     error_message: record.errorMessage,
     scheduled_at: record.scheduledAt?.toISOString() ?? null,
+    next_attempt_at: record.nextAttemptAt?.toISOString() ?? null,
     started_at: record.startedAt?.toISOString() ?? null,
     completed_at: record.completedAt?.toISOString() ?? null,
     created_at: record.createdAt.toISOString(),
   };
 }
+
+const toAttemptOut = (row: CallAttempt): AttemptOut => ({
+  attempt: row.attempt,
+  started_at: row.startedAt.toISOString(),
+  answered_at: row.answeredAt?.toISOString() ?? null,
+  ended_at: row.endedAt?.toISOString() ?? null,
+  disposition: row.disposition as AttemptOut["disposition"],
+  duration_seconds: row.durationSeconds,
+  error_message: row.errorMessage,
+});
 
 const json = (value: JsonObject | null) => (value === null ? null : JSON.stringify(value));
 
@@ -47,10 +58,11 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
           SELECT 1 FROM "suppressions" WHERE org_id = ${call.orgId}::uuid AND number = ${out.to_number}
         ), inserted_call AS (
           INSERT INTO "calls" (id, org_id, agent_id, status, to_number, from_number, client_name, context, metadata,
-                               webhook_url, max_attempts, scheduled_at, created_at, updated_at)
+                               webhook_url, max_attempts, scheduled_at, next_attempt_at, created_at, updated_at)
           SELECT ${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
                  ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
-                 ${out.scheduled_at}::timestamptz, ${out.created_at}::timestamptz, ${out.created_at}::timestamptz
+                 ${out.scheduled_at}::timestamptz, ${out.next_attempt_at}::timestamptz, ${out.created_at}::timestamptz,
+                 ${out.created_at}::timestamptz
            WHERE NOT EXISTS (SELECT 1 FROM suppressed)
           ON CONFLICT (id) DO NOTHING
           RETURNING id
@@ -77,12 +89,29 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
       return { items: records.map(toCallOut), total };
     },
 
+    async listAttempts(orgId, callId, page) {
+      const owned = await prisma.callRecord.findFirst({ where: { id: callId, orgId }, select: { id: true } });
+      if (!owned) return null;
+      const [rows, total] = await Promise.all([
+        prisma.callAttempt.findMany({ where: { callId }, orderBy: { attempt: "asc" }, take: page.limit, skip: page.offset }),
+        prisma.callAttempt.count({ where: { callId } }),
+      ]);
+      return { items: rows.map(toAttemptOut), total };
+    },
+
     async cancelQueued(orgId, callId, at, eventFor) {
       return prisma.$transaction(async (tx) => {
         // The status condition makes the transition atomic against the projector and other cancels.
         const { count } = await tx.callRecord.updateMany({
           where: { id: callId, orgId, status: "queued" },
-          data: { status: "canceled", disposition: "canceled", completedAt: at, updatedAt: at },
+          data: {
+            status: "canceled",
+            disposition: "canceled",
+            nextAttemptAt: null,
+            completedAt: at,
+            updatedAt: at,
+            progress: callProgress({ status: "canceled", attempt_count: 0, next_attempt_at: null }),
+          },
         });
         const record = await tx.callRecord.findFirst({ where: { id: callId, orgId } });
         if (!record) return { outcome: "not_found" as const };

@@ -41,6 +41,7 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
 
   const now = deps.now();
   const scheduleAt = request.schedule_at ? new Date(request.schedule_at) : null;
+  const dueAt = scheduleAt && scheduleAt > now ? scheduleAt : now;
   const call = newCallOut({
     id: command.callId ?? deps.newId(),
     agent_id: agent.id,
@@ -51,7 +52,8 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     metadata: request.metadata ?? null,
     max_attempts: request.max_attempts,
     // A past schedule_at means now.
-    scheduled_at: (scheduleAt && scheduleAt > now ? scheduleAt : now).toISOString(),
+    scheduled_at: dueAt.toISOString(),
+    next_attempt_at: dueAt.toISOString(),
     created_at: now.toISOString(),
   });
 

@@ -1,6 +1,7 @@
 import type {
   AgentOut,
   ApiKeyOut,
+  AttemptOut,
   CallEvent,
   CallEventOf,
   CallOut,
@@ -23,6 +24,12 @@ export interface CallStore {
   ): Promise<"created" | "exists" | "suppressed">;
   findById(orgId: string, callId: string): Promise<CallOut | null>;
   list(orgId: string, query: { status?: CallStatus; limit: number; offset: number }): Promise<{ items: CallOut[]; total: number }>;
+  /** The call's attempts, oldest first; null when the org has no such call. */
+  listAttempts(
+    orgId: string,
+    callId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: AttemptOut[]; total: number } | null>;
   /**
    * Moves a queued call to canceled and writes the event `eventFor` builds, in one transaction.
    * Otherwise says why not: no such call for this org, or its current status.

@@ -3,6 +3,8 @@ import {
   AgentOut,
   ApiKeyList,
   ApiKeyOut,
+  AttemptList,
+  type AttemptOut,
   CallList,
   CallOut,
   CreateAgentRequest,
@@ -59,6 +61,7 @@ const call: CallOut = newCallOut({
   context: { reference_number: "398690", product: "personal_loan" },
   metadata: { crm_id: "lead_8821" },
   scheduled_at: AT,
+  next_attempt_at: AT,
   created_at: AT,
 });
 
@@ -68,8 +71,19 @@ const completedCall: CallOut = {
   disposition: "completed",
   attempt_count: 1,
   duration_seconds: 94,
+  next_attempt_at: null,
   started_at: "2026-06-01T14:00:02.000Z",
   completed_at: "2026-06-01T14:01:41.000Z",
+};
+
+const attempt: AttemptOut = {
+  attempt: 1,
+  started_at: "2026-06-01T14:00:02.000Z",
+  answered_at: "2026-06-01T14:00:07.000Z",
+  ended_at: "2026-06-01T14:01:41.000Z",
+  disposition: "completed",
+  duration_seconds: 94,
+  error_message: null,
 };
 
 const agent: AgentOut = {
@@ -143,6 +157,7 @@ export const EXAMPLES = new Map<z.ZodType, unknown>([
   [CreateOutboundCallRequest, CREATE_CALL_EXAMPLE],
   [CallOut, call],
   [CallList, page(call)],
+  [AttemptList, { items: [attempt], total: 1, limit: 25, offset: 0 }],
   [CreateAgentRequest, { name: agent.name, system_prompt: agent.system_prompt, voice: "alloy", language: "en-US", is_default: true }],
   [UpdateAgentRequest, { max_duration_seconds: 900, voice: null }],
   [AgentOut, agent],
@@ -177,24 +192,42 @@ export const EXAMPLES = new Map<z.ZodType, unknown>([
 
 /** An example delivery body of each event type. */
 export const WEBHOOK_EXAMPLES: Record<WebhookEvent["type"], WebhookEvent> = {
-  "call.queued": { type: "call.queued", timestamp: AT, sequence: 1, data: call },
+  "call.queued": { type: "call.queued", timestamp: AT, sequence: 1, attempt: 0, data: call },
   "call.calling": {
     type: "call.calling",
     timestamp: "2026-06-01T14:00:02.000Z",
     sequence: 2,
-    data: { ...call, status: "calling", attempt_count: 1, started_at: "2026-06-01T14:00:02.000Z" },
+    attempt: 1,
+    data: { ...call, status: "calling", attempt_count: 1, next_attempt_at: null, started_at: "2026-06-01T14:00:02.000Z" },
   },
-  "call.completed": { type: "call.completed", timestamp: "2026-06-01T14:01:41.000Z", sequence: 3, data: completedCall },
+  "call.updated": {
+    type: "call.updated",
+    timestamp: "2026-06-01T14:00:32.000Z",
+    sequence: 3,
+    attempt: 1,
+    data: {
+      ...call,
+      status: "calling",
+      attempt_count: 1,
+      disposition: "no_answer",
+      error_message: "No answer",
+      next_attempt_at: "2026-06-01T14:05:32.000Z",
+      started_at: "2026-06-01T14:00:02.000Z",
+    },
+  },
+  "call.completed": { type: "call.completed", timestamp: "2026-06-01T14:01:41.000Z", sequence: 3, attempt: 1, data: completedCall },
   "call.failed": {
     type: "call.failed",
     timestamp: "2026-06-01T14:03:10.000Z",
     sequence: 7,
+    attempt: 3,
     data: {
       ...call,
       status: "failed",
       disposition: "no_answer",
       attempt_count: 3,
       error_message: "No answer after 3 attempts",
+      next_attempt_at: null,
       started_at: "2026-06-01T14:00:02.000Z",
       completed_at: "2026-06-01T14:03:10.000Z",
     },
@@ -203,7 +236,8 @@ export const WEBHOOK_EXAMPLES: Record<WebhookEvent["type"], WebhookEvent> = {
     type: "call.canceled",
     timestamp: "2026-06-01T14:00:01.500Z",
     sequence: 2,
-    data: { ...call, status: "canceled", completed_at: "2026-06-01T14:00:01.500Z" },
+    attempt: 0,
+    data: { ...call, status: "canceled", next_attempt_at: null, completed_at: "2026-06-01T14:00:01.500Z" },
   },
 };
 

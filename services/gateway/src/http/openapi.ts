@@ -95,7 +95,9 @@ const WebhookHeaders = z.object({
 
 const WEBHOOK_DESCRIPTIONS: Record<CallEventType, string> = {
   "call.queued": "The call was accepted and is waiting for its time.",
-  "call.calling": "An attempt started dialing; sent once per attempt (`attempt_count` says which), with no earlier attempt's outcome.",
+  "call.calling": "An attempt started dialing; sent once per attempt (`attempt` says which), with no earlier attempt's outcome.",
+  "call.updated":
+    "The call changed while not final: an attempt ended and a retry is due at `next_attempt_at` (`disposition` and `error_message` say how the attempt ended), or a queued call was edited.",
   "call.completed": "The call was answered (by a person, or voicemail: see `disposition`); `duration_seconds` is billed.",
   "call.failed": "The call ended without a conversation for good: `disposition` and `error_message` say why.",
   "call.canceled": "The call was canceled, before dialing or while it rang.",

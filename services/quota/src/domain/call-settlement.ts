@@ -4,7 +4,7 @@ import { billedMinutes, billingPeriodOf } from "./billing";
 /** How the call ended, as the ledger records it. */
 export type EndReason = "completed" | "failed" | "canceled";
 
-/** What one lifecycle event means for a call's minutes. */
+/** What one lifecycle event means for a call's minutes (quota does not subscribe to `call.updated`, which changes none). */
 export type SettlementStep =
   /** The call exists (queued) or is live (calling): its hold is real and stays open. */
   | { kind: "confirm"; scheduledAt: string | null }
@@ -21,6 +21,7 @@ export function settlementStepOf(event: CallEvent): SettlementStep {
   switch (event.type) {
     case "call.queued":
     case "call.calling":
+    case "call.updated":
       return { kind: "confirm", scheduledAt: call.scheduled_at };
     case "call.completed":
     case "call.failed":

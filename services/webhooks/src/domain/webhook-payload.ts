@@ -1,7 +1,11 @@
 import type { CallEvent, WebhookEvent } from "@voxbridge/contracts";
 
-/** The body partners receive: the event type, its time, the call's per-call sequence and the call (metadata included). */
+/**
+ * The body partners receive: the event type, its time, the call's per-call sequence, its current
+ * attempt and the call (metadata included).
+ */
 export function webhookBody(event: CallEvent, sequence: number): string {
-  const body: WebhookEvent = { type: event.type, timestamp: event.time, sequence, data: event.data.call };
+  const call = event.data.call;
+  const body: WebhookEvent = { type: event.type, timestamp: event.time, sequence, attempt: call.attempt_count, data: call };
   return JSON.stringify(body);
 }

@@ -23,6 +23,7 @@ import { getUsageOpenApi, registerGetUsage } from "./get-usage";
 import { getWebhookEndpointOpenApi, registerGetWebhookEndpoint } from "./get-webhook-endpoint";
 import { listAgentsOpenApi, registerListAgents } from "./list-agents";
 import { listApiKeysOpenApi, registerListApiKeys } from "./list-api-keys";
+import { listCallAttemptsOpenApi, registerListCallAttempts } from "./list-call-attempts";
 import { listCallsOpenApi, registerListCalls } from "./list-calls";
 import { listSuppressionsOpenApi, registerListSuppressions } from "./list-suppressions";
 import { listWebhookDeliveriesOpenApi, registerListWebhookDeliveries } from "./list-webhook-deliveries";
@@ -52,6 +53,7 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerCreateOutboundCall(router, deps);
   registerListCalls(router, deps);
   registerGetCall(router, deps);
+  registerListCallAttempts(router, deps);
   registerCancelCall(router, deps);
   registerCreateAgent(router, deps);
   registerListAgents(router, deps);
@@ -80,6 +82,7 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   createOutboundCallOpenApi,
   listCallsOpenApi,
   getCallOpenApi,
+  listCallAttemptsOpenApi,
   cancelCallOpenApi,
   createAgentOpenApi,
   listAgentsOpenApi,

@@ -13,7 +13,8 @@ CREATE TABLE "suppressed_numbers" (
 -- Finds an org's waiting jobs for one number (a new suppression) without scanning the queue.
 CREATE INDEX "dial_jobs_queued_number_idx" ON "dial_jobs"("org_id", ("call" ->> 'to_number')) WHERE "status" = 'queued';
 
--- The claim of migration 20261202000000, plus the suppression check in `ranked`.
+-- The claim of migration 20261202000000, plus the suppression check in `ranked`; a claimed call's
+-- snapshot has no next attempt pending (`next_attempt_at` null) while this one is live.
 CREATE OR REPLACE FUNCTION "dialer_claim"(
     p_deployment TEXT, p_account TEXT, p_owner UUID, p_limit INTEGER, p_cps INTEGER,
     p_org_concurrency INTEGER, p_window_ms INTEGER, p_topic TEXT, p_source TEXT
@@ -69,7 +70,7 @@ BEGIN
         call = j.call || jsonb_build_object(
           'status', 'calling',
           'attempt_count', j.attempt_count + 1,
-          'disposition', NULL, 'error_message', NULL, 'duration_seconds', NULL,
+          'disposition', NULL, 'error_message', NULL, 'duration_seconds', NULL, 'next_attempt_at', NULL,
           'started_at', CASE WHEN jsonb_typeof(j.call -> 'started_at') = 'string' THEN j.call -> 'started_at' ELSE to_jsonb(v_iso) END)
         FROM locked WHERE j.call_id = locked.call_id
       RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call
