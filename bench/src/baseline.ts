@@ -117,7 +117,14 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
         org_id: orgId,
         webhook_url: null,
         call,
-        agent: { id: agentId, system_prompt: SYSTEM_PROMPT, voice: "alloy", language: "en-US", max_duration_seconds: 600 },
+        agent: {
+          id: agentId,
+          system_prompt: SYSTEM_PROMPT,
+          voice: "alloy",
+          language: "en-US",
+          max_duration_seconds: 600,
+          voicemail_action: "hangup",
+        },
       },
     };
 

@@ -29,12 +29,23 @@ describe("agents API", () => {
       voice: "alloy",
       language: "en-US",
       max_duration_seconds: 600,
+      voicemail_action: "hangup",
       is_default: false,
       is_active: true,
     });
     expect(created.headers.location).toBe(`/v1/agents/${agent.id}`);
     expect((await api.get(`/v1/agents/${agent.id}`)).body).toEqual(agent);
     expect((await api.get("/v1/agents")).body).toEqual({ items: [agent], total: 1, limit: 25, offset: 0 });
+  });
+
+  it("takes voicemail_action hangup or retry, on create and on PATCH, and refuses anything else", async () => {
+    const { api } = await freshOrg({ withDefaultAgent: false });
+    const agent = AgentOut.parse((await api.post("/v1/agents", agentBody({ voicemail_action: "retry" }))).body);
+    expect(agent.voicemail_action).toBe("retry");
+    expect((await api.patch(`/v1/agents/${agent.id}`, { voicemail_action: "hangup" })).body).toMatchObject({ voicemail_action: "hangup" });
+    const bad = await api.post("/v1/agents", agentBody({ voicemail_action: "leave_message" }));
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ error: { type: "validation_failed", param: "voicemail_action" } });
   });
 
   it("keeps exactly one default per org, switching it atomically on create and on update", async () => {

@@ -97,6 +97,30 @@ describe("attempt history and next_attempt_at", () => {
     expect(Date.parse(attempt?.ended_at ?? "")).toBeGreaterThan(Date.parse(attempt?.answered_at ?? ""));
   });
 
+  it("an agent that retries voicemail hangs up on the machine and dials again; the call fails with disposition voicemail, unbilled", async () => {
+    const agent = await api.post("/v1/agents", { name: "Retry on voicemail", system_prompt: "Hello", voicemail_action: "retry" });
+    expect(agent.status).toBe(201);
+    const agentId = (agent.body as { id: string }).id;
+    const created = await createCall(api, { to: "+14155550004", agent_id: agentId, max_attempts: 2 });
+    const call = await finalCall(api, created.id);
+    expect(call).toMatchObject({
+      status: "failed",
+      disposition: "voicemail",
+      attempt_count: 2,
+      duration_seconds: 0,
+      error_message: "Reached voicemail after 2 attempts",
+    });
+    expect(log.dialsOf(created.id).map((d) => d.attempt)).toEqual([1, 2]);
+    const attempts = await eventually("two ended attempts", async () => {
+      const page = await attemptsOf(created.id);
+      return page.items.filter((a) => a.ended_at !== null).length === 2 ? page : null;
+    });
+    expect(attempts.items.map((a) => [a.disposition, a.duration_seconds, a.answered_at !== null])).toEqual([
+      ["voicemail", 0, true],
+      ["voicemail", 0, true],
+    ]);
+  });
+
   it("a queued call shows no attempts and its schedule time as next_attempt_at; unknown calls are 404, bad pages 422", async () => {
     const scheduleAt = new Date(Date.now() + 3_600_000).toISOString();
     const created = await createCall(api, { to: "+14155550101", schedule_at: scheduleAt });

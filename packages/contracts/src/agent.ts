@@ -4,6 +4,14 @@ import { fieldWithDefault, optionalField } from "./request-fields";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * What the agent does when an answering machine takes the call: `hangup` leaves its message and the
+ * call ends `completed` (disposition `voicemail`); `retry` hangs up and counts it as an attempt to
+ * retry, like no answer (the call fails with disposition `voicemail` once attempts are used up).
+ */
+export const VoicemailAction = z.enum(["hangup", "retry"]);
+export type VoicemailAction = z.infer<typeof VoicemailAction>;
+
 /** An outbound voice agent as the API returns it. */
 export const AgentOut = z
   .object({
@@ -13,6 +21,7 @@ export const AgentOut = z
     voice: z.string().nullable(),
     language: z.string().nullable(),
     max_duration_seconds: z.number().int(),
+    voicemail_action: VoicemailAction,
     is_default: z.boolean(),
     is_active: z.boolean(),
     created_at: isoDateTime,
@@ -30,6 +39,7 @@ const agentFields = {
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag, e.g. en-US")
     .nullable(),
   max_duration_seconds: z.number().int().min(10).max(14_400),
+  voicemail_action: VoicemailAction,
   is_default: z.boolean(),
 };
 
@@ -41,6 +51,7 @@ export const CreateAgentRequest = z
     voice: optionalField(agentFields.voice),
     language: optionalField(agentFields.language),
     max_duration_seconds: fieldWithDefault(agentFields.max_duration_seconds, 600),
+    voicemail_action: fieldWithDefault(agentFields.voicemail_action, "hangup"),
     is_default: fieldWithDefault(agentFields.is_default, false),
   })
   .strict()
@@ -58,6 +69,7 @@ export const UpdateAgentRequest = z
     voice: agentFields.voice.optional().describe("null clears it"),
     language: agentFields.language.optional().describe("null clears it"),
     max_duration_seconds: optionalField(agentFields.max_duration_seconds),
+    voicemail_action: optionalField(agentFields.voicemail_action),
     is_default: optionalField(agentFields.is_default),
     is_active: optionalField(z.boolean()),
   })

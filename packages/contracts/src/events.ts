@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VoicemailAction } from "./agent";
 import { AttemptOut, CallOut } from "./call";
 
 /** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
@@ -34,6 +35,8 @@ export const DialAgent = z.object({
   voice: z.string().nullable(),
   language: z.string().nullable(),
   max_duration_seconds: z.number().int().positive(),
+  /** Absent in events from before the setting: the old behaviour, `hangup`. */
+  voicemail_action: VoicemailAction.default("hangup"),
 });
 export type DialAgent = z.infer<typeof DialAgent>;
 

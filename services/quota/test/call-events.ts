@@ -20,7 +20,14 @@ export function callEvent<T extends CallEventType>(
     created_at: time.toISOString(),
     ...call,
   });
-  const agent = { id: out.agent_id, system_prompt: "Be brief.", voice: null, language: null, max_duration_seconds: 600 };
+  const agent = {
+    id: out.agent_id,
+    system_prompt: "Be brief.",
+    voice: null,
+    language: null,
+    max_duration_seconds: 600,
+    voicemail_action: "hangup" as const,
+  };
   const data =
     type === "call.queued"
       ? { org_id: ids.orgId, webhook_url: null, call: out, agent }

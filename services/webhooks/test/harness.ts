@@ -92,7 +92,14 @@ export function lifecycleEvent(type: CallEventType, orgId: string, call: CallOut
   const data = { org_id: orgId, webhook_url: webhookUrl, call: { ...call, status: STATUS_OF[type] } };
   const options = { id: randomUUID(), time: new Date() };
   if (type === "call.queued") {
-    const agent = { id: call.agent_id, system_prompt: "hi", voice: null, language: null, max_duration_seconds: 600 };
+    const agent = {
+      id: call.agent_id,
+      system_prompt: "hi",
+      voice: null,
+      language: null,
+      max_duration_seconds: 600,
+      voicemail_action: "hangup" as const,
+    };
     return newCallEvent("call.queued", "test", { ...data, agent }, options);
   }
   return newCallEvent(type, "test", data, options);

@@ -562,6 +562,7 @@ export interface components {
             voice?: (string | null) | null;
             language?: (string | null) | null;
             max_duration_seconds?: number | null;
+            voicemail_action?: ("hangup" | "retry") | null;
             is_default?: boolean | null;
         };
         UpdateAgentRequest: {
@@ -572,6 +573,7 @@ export interface components {
             /** @description null clears it */
             language?: string | null;
             max_duration_seconds?: number | null;
+            voicemail_action?: ("hangup" | "retry") | null;
             is_default?: boolean | null;
             is_active?: boolean | null;
         };
@@ -784,6 +786,8 @@ export interface components {
             voice: string | null;
             language: string | null;
             max_duration_seconds: number;
+            /** @enum {string} */
+            voicemail_action: "hangup" | "retry";
             is_default: boolean;
             is_active: boolean;
             /** Format: date-time */
@@ -2072,6 +2076,7 @@ export interface operations {
                      *           "voice": "alloy",
                      *           "language": "en-US",
                      *           "max_duration_seconds": 600,
+                     *           "voicemail_action": "hangup",
                      *           "is_default": true,
                      *           "is_active": true,
                      *           "created_at": "2026-05-20T09:30:00.000Z",
@@ -2234,6 +2239,7 @@ export interface operations {
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
+                     *       "voicemail_action": "hangup",
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2448,6 +2454,7 @@ export interface operations {
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
+                     *       "voicemail_action": "hangup",
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2583,6 +2590,7 @@ export interface operations {
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
+                     *       "voicemail_action": "hangup",
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2728,6 +2736,7 @@ export interface operations {
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
+                     *       "voicemail_action": "hangup",
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",

@@ -179,7 +179,13 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         );
         const job = found.rows[0];
         if (job?.status !== "calling" || job.attempt_count !== attempt) return null;
-        const step = decide({ call: job.call, endedAt: job.now, cancelRequested: job.cancel_requested });
+        const step = decide({
+          call: job.call,
+          endedAt: job.now,
+          cancelRequested: job.cancel_requested,
+          // Jobs from before the setting have none: the old behaviour.
+          voicemailAction: job.queued.data.agent.voicemail_action ?? "hangup",
+        });
         // A call canceled while dialing ended canceled, however the carrier saw the attempt end.
         const outcome: AttemptOutcome = step.call.disposition === "canceled" ? "canceled" : ended.outcome;
         const row = await client.query<{ dialed_at: Date; answered_at: Date | null }>(

@@ -31,7 +31,14 @@ const queued = (callId: string, scheduledAt: Date) => {
     created_at: now.toISOString(),
     scheduled_at: scheduledAt.toISOString(),
   });
-  const agent = { id: call.agent_id, system_prompt: "Hello", voice: null, language: null, max_duration_seconds: 600 };
+  const agent = {
+    id: call.agent_id,
+    system_prompt: "Hello",
+    voice: null,
+    language: null,
+    max_duration_seconds: 600,
+    voicemail_action: "hangup" as const,
+  };
   return newCallEvent(
     "call.queued",
     "/voxbridge/gateway",

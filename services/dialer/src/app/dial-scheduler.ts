@@ -80,7 +80,13 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
         idempotencyKey: `${dial.callId}:${dial.attempt}`,
         to: call.to_number,
         from: call.from_number,
-        agent: { id: queued.data.agent.id, systemPrompt: prompt, voice: queued.data.agent.voice, language: queued.data.agent.language },
+        agent: {
+          id: queued.data.agent.id,
+          systemPrompt: prompt,
+          voice: queued.data.agent.voice,
+          language: queued.data.agent.language,
+          voicemailAction: queued.data.agent.voicemail_action ?? "hangup",
+        },
         maxTalkSeconds,
       });
       await jobs.markProgress(dial.callId, dial.attempt, { status: "ringing", carrierCallId }).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { CallEventOf, CallOut } from "@voxbridge/contracts";
+import type { CallEventOf, CallOut, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/dial-outcome";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
@@ -30,7 +30,7 @@ export interface DialJobStore {
     callId: string,
     attempt: number,
     ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null },
-    decide: (job: { call: CallOut; endedAt: Date; cancelRequested: boolean }) => NextStep,
+    decide: (job: { call: CallOut; endedAt: Date; cancelRequested: boolean; voicemailAction: VoicemailAction }) => NextStep,
   ): Promise<NextStep | null>;
   /** Applies suppression changes, in order, to the dialer's copy of each org's list. */
   applySuppressions(changes: SuppressionChange[]): Promise<void>;
@@ -71,7 +71,7 @@ export type DialRequest = {
   idempotencyKey: string;
   to: string;
   from: string | null;
-  agent: { id: string; systemPrompt: string; voice: string | null; language: string | null };
+  agent: { id: string; systemPrompt: string; voice: string | null; language: string | null; voicemailAction: VoicemailAction };
   /** Hang up after this long talking (agent limit and the org's remaining minutes). */
   maxTalkSeconds: number;
 };

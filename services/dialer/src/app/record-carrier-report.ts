@@ -14,7 +14,7 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
     await deps.jobs.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
     return;
   }
-  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested }) =>
+  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested, voicemailAction }) =>
     nextStepAfterAttempt({
       call,
       attempt,
@@ -24,6 +24,7 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
       detail: report.detail,
       endedAt,
       retryDelaySeconds: deps.retryDelaySeconds,
+      voicemailAction,
     }),
   );
   if (step === null) {

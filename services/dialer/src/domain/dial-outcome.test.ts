@@ -13,8 +13,12 @@ const call = newCallOut({
   created_at: "2026-11-27T00:00:00.000Z",
 });
 const endedAt = new Date("2026-11-27T00:01:00.000Z");
-const step = (attempt: number, outcome: Parameters<typeof nextStepAfterAttempt>[0]["outcome"], talkSeconds: number | null = null) =>
-  nextStepAfterAttempt({ call, attempt, outcome, talkSeconds, detail: null, endedAt, retryDelaySeconds: 2 });
+const step = (
+  attempt: number,
+  outcome: Parameters<typeof nextStepAfterAttempt>[0]["outcome"],
+  talkSeconds: number | null = null,
+  voicemailAction: "hangup" | "retry" = "hangup",
+) => nextStepAfterAttempt({ call, attempt, outcome, talkSeconds, detail: null, endedAt, retryDelaySeconds: 2, voicemailAction });
 
 describe("nextStepAfterAttempt", () => {
   it("completes an answered call with its talk time and disposition", () => {
@@ -67,6 +71,24 @@ describe("nextStepAfterAttempt", () => {
       kind: "end",
       status: "completed",
       call: { status: "completed", disposition: "opt_out", duration_seconds: 12, error_message: null },
+    });
+  });
+
+  it("a voicemail completes the call when the agent leaves its message, and is retried like no answer when it retries", () => {
+    expect(step(1, "voicemail", 20)).toMatchObject({
+      kind: "end",
+      status: "completed",
+      call: { disposition: "voicemail", duration_seconds: 20 },
+    });
+    expect(step(1, "voicemail", 0, "retry")).toMatchObject({
+      kind: "retry",
+      dueAt: new Date(endedAt.getTime() + 2_000),
+      call: { status: "calling", disposition: "voicemail", error_message: "Reached voicemail" },
+    });
+    expect(step(3, "voicemail", 0, "retry")).toMatchObject({
+      kind: "end",
+      status: "failed",
+      call: { disposition: "voicemail", duration_seconds: 0, error_message: "Reached voicemail after 3 attempts" },
     });
   });
 

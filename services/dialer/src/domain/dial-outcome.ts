@@ -1,4 +1,4 @@
-import type { AttemptOut, CallOut, Disposition } from "@voxbridge/contracts";
+import type { AttemptOut, CallOut, Disposition, VoicemailAction } from "@voxbridge/contracts";
 
 /** How one dial ended, as the telephony adapter reports it. */
 export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
@@ -55,7 +55,8 @@ export const retryDelayMs = (baseSeconds: number, attemptsMade: number) => baseS
 
 /**
  * Decides a call's next step from the attempt that just ended and returns the call snapshot to
- * record: completed (answered and talked), failed (not retryable, or attempts used up), canceled
+ * record: completed (answered and talked, an opt-out, or a voicemail the agent left its message
+ * on), failed (not retryable, or attempts used up; a voicemail the agent retries counts as one), canceled
  * (hung up because the call was canceled), or a retry at a backoff time (still `calling`, with
  * `next_attempt_at` set: its `call.updated` tells partners when).
  */
@@ -67,12 +68,15 @@ export function nextStepAfterAttempt(input: {
   detail: string | null;
   endedAt: Date;
   retryDelaySeconds: number;
+  /** The agent's choice for an answering machine: leave the message (`hangup`) or try again (`retry`). */
+  voicemailAction: VoicemailAction;
 }): NextStep {
   const { call, attempt, outcome, endedAt } = input;
   const disposition: Disposition = outcome;
   const talked = input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds));
   const base = { ...call, attempt_count: attempt, disposition };
-  if (outcome === "completed" || outcome === "voicemail" || outcome === "opt_out") {
+  const retryable = RETRYABLE_OUTCOMES.has(outcome) || (outcome === "voicemail" && input.voicemailAction === "retry");
+  if (outcome === "completed" || (outcome === "voicemail" && !retryable) || outcome === "opt_out") {
     // Voicemail answered the line: the agent left its message, so the call is done (and billed). An
     // opt-out is a conversation that ended with "stop calling me": done, and the number is suppressed.
     return {
@@ -103,7 +107,7 @@ export function nextStepAfterAttempt(input: {
     };
   }
   const reason = attemptErrorMessage(outcome, input.detail) ?? "";
-  if (RETRYABLE_OUTCOMES.has(outcome) && attempt < call.max_attempts) {
+  if (retryable && attempt < call.max_attempts) {
     const dueAt = new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt));
     return {
       kind: "retry",
@@ -111,7 +115,7 @@ export function nextStepAfterAttempt(input: {
       call: { ...base, status: "calling", duration_seconds: talked, error_message: reason, next_attempt_at: dueAt.toISOString() },
     };
   }
-  const message = RETRYABLE_OUTCOMES.has(outcome) ? `${reason} after ${attempt} attempt${attempt === 1 ? "" : "s"}` : reason;
+  const message = retryable ? `${reason} after ${attempt} attempt${attempt === 1 ? "" : "s"}` : reason;
   return {
     kind: "end",
     status: "failed",

@@ -1,4 +1,4 @@
-import type { AgentOut, DialAgent } from "@voxbridge/contracts";
+import type { AgentOut, DialAgent, VoicemailAction } from "@voxbridge/contracts";
 import type { AgentStore } from "../app/ports";
 import type { Agent } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
@@ -9,6 +9,7 @@ const toDialAgent = (agent: Agent): DialAgent => ({
   voice: agent.voice,
   language: agent.language,
   max_duration_seconds: agent.maxDurationSeconds,
+  voicemail_action: agent.voicemailAction as VoicemailAction,
 });
 
 export const toAgentOut = (agent: Agent): AgentOut => ({
@@ -18,6 +19,7 @@ export const toAgentOut = (agent: Agent): AgentOut => ({
   voice: agent.voice,
   language: agent.language,
   max_duration_seconds: agent.maxDurationSeconds,
+  voicemail_action: agent.voicemailAction as VoicemailAction,
   is_default: agent.isDefault,
   is_active: agent.isActive,
   created_at: agent.createdAt.toISOString(),

@@ -14,6 +14,7 @@ export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgent
     voice: request.voice ?? null,
     language: request.language ?? null,
     maxDurationSeconds: request.max_duration_seconds,
+    voicemailAction: request.voicemail_action,
     isDefault: request.is_default,
   });
 }
@@ -25,6 +26,7 @@ export async function updateAgent(deps: AgentDeps, orgId: string, agentId: strin
     ...(request.voice !== undefined && { voice: request.voice }),
     ...(request.language !== undefined && { language: request.language }),
     ...(request.max_duration_seconds !== undefined && { maxDurationSeconds: request.max_duration_seconds }),
+    ...(request.voicemail_action !== undefined && { voicemailAction: request.voicemail_action }),
     ...(request.is_default !== undefined && { isDefault: request.is_default }),
     ...(request.is_active !== undefined && { isActive: request.is_active }),
   };

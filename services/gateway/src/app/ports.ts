@@ -10,6 +10,7 @@ import type {
   SuppressionEvent,
   SuppressionOut,
   UsageOut,
+  VoicemailAction,
 } from "@voxbridge/contracts";
 
 /** Call records and their outbox: every state change and its event are written in one transaction. */
@@ -80,6 +81,7 @@ export type NewAgent = {
   voice: string | null;
   language: string | null;
   maxDurationSeconds: number;
+  voicemailAction: VoicemailAction;
   isDefault: boolean;
 };
 export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;

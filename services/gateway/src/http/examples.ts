@@ -93,6 +93,7 @@ const agent: AgentOut = {
   voice: "alloy",
   language: "en-US",
   max_duration_seconds: 600,
+  voicemail_action: "hangup",
   is_default: true,
   is_active: true,
   created_at: "2026-05-20T09:30:00.000Z",

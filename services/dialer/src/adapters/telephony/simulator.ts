@@ -86,9 +86,11 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
         case "completed":
         case "voicemail":
         case "opt_out": {
-          // Voicemail answers too: the agent leaves its message, which takes the talk time. An
-          // opt-out is a call answered by a callee who asks, while talking, not to be called again.
-          const talk = Math.min(options.talkSeconds, request.maxTalkSeconds);
+          // Voicemail answers too: the agent leaves its message, which takes the talk time, or hangs
+          // up at once when it will retry. An opt-out is a call answered by a callee who asks, while
+          // talking, not to be called again.
+          const hangsUp = outcome === "voicemail" && request.agent.voicemailAction === "retry";
+          const talk = hangsUp ? 0 : Math.min(options.talkSeconds, request.maxTalkSeconds);
           after(call, ring, () => {
             call.answeredAt = Date.now();
             send(call, { kind: "answered" });

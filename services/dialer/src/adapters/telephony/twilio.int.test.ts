@@ -37,7 +37,13 @@ const dial: DialRequest = {
   idempotencyKey: "00000000-0000-4000-8000-0000000000aa:2",
   to: "+14155550100",
   from: "+14155550199",
-  agent: { id: "00000000-0000-4000-8000-0000000000bb", systemPrompt: "Hello <Ada> & co", voice: "alloy", language: "en-US" },
+  agent: {
+    id: "00000000-0000-4000-8000-0000000000bb",
+    systemPrompt: "Hello <Ada> & co",
+    voice: "alloy",
+    language: "en-US",
+    voicemailAction: "hangup",
+  },
   maxTalkSeconds: 90,
 };
 
