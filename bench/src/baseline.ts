@@ -124,6 +124,7 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
           language: "en-US",
           max_duration_seconds: 600,
           voicemail_action: "hangup",
+          calling_window: null,
         },
       },
     };

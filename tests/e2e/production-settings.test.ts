@@ -102,6 +102,7 @@ describe("API reference", () => {
         "GET /v1/calls",
         "GET /v1/calls/{call_id}",
         "GET /v1/calls/{call_id}/attempts",
+        "PATCH /v1/calls/{call_id}",
         "GET /v1/suppressions",
         "POST /v1/suppressions",
         "POST /v1/calls/{call_id}/cancel",

@@ -77,6 +77,16 @@ describe("@voxbridge/sdk against the running services", () => {
     await voxbridge.webhookEndpoints.delete(endpoint.id);
   });
 
+  it("changes a queued call, and rejects a change to a finished one with a 409", async () => {
+    const queued = await voxbridge.calls.create({ to: "+14155550178", schedule_at: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(await voxbridge.calls.update(queued.id, { metadata: { crm_id: "sdk-edit" } })).toMatchObject({
+      metadata: { crm_id: "sdk-edit" },
+    });
+    await voxbridge.calls.cancel(queued.id);
+    const refused = await voxbridge.calls.update(queued.id, { max_attempts: 2 }).catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ status: 409, type: "conflict" });
+  });
+
   it("manages the suppression list, and a call to a listed number rejects with number_suppressed", async () => {
     const entry = await voxbridge.suppressions.create({ number: "+14155550177", reason: "sdk e2e" });
     expect(entry).toMatchObject({ number: "+14155550177", reason: "sdk e2e" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CallingWindow } from "./calling-window";
 import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
 
@@ -22,6 +23,7 @@ export const AgentOut = z
     language: z.string().nullable(),
     max_duration_seconds: z.number().int(),
     voicemail_action: VoicemailAction,
+    calling_window: CallingWindow.nullable().describe("Hours its calls may be attempted in, unless a call sets its own; null: any time"),
     is_default: z.boolean(),
     is_active: z.boolean(),
     created_at: isoDateTime,
@@ -52,6 +54,7 @@ export const CreateAgentRequest = z
     language: optionalField(agentFields.language),
     max_duration_seconds: fieldWithDefault(agentFields.max_duration_seconds, 600),
     voicemail_action: fieldWithDefault(agentFields.voicemail_action, "hangup"),
+    calling_window: optionalField(CallingWindow),
     is_default: fieldWithDefault(agentFields.is_default, false),
   })
   .strict()
@@ -59,7 +62,7 @@ export const CreateAgentRequest = z
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 
 /**
- * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice` and `language`; for every
+ * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice`, `language` and `calling_window`; for every
  * other field it means "unchanged". `is_active: true` reactivates a deleted agent.
  */
 export const UpdateAgentRequest = z
@@ -70,6 +73,7 @@ export const UpdateAgentRequest = z
     language: agentFields.language.optional().describe("null clears it"),
     max_duration_seconds: optionalField(agentFields.max_duration_seconds),
     voicemail_action: optionalField(agentFields.voicemail_action),
+    calling_window: CallingWindow.nullable().optional().describe("null clears it"),
     is_default: optionalField(agentFields.is_default),
     is_active: optionalField(z.boolean()),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CallingWindow } from "./calling-window";
 import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
 
@@ -66,6 +67,9 @@ export const CallOut = z
     duration_seconds: z.number().int().min(0).nullable(),
     error_message: z.string().nullable(),
     scheduled_at: isoDateTime.nullable(),
+    calling_window: CallingWindow.nullable()
+      .default(null)
+      .describe("The hours attempts may start in: the call's own window, else its agent's at creation; null: any time"),
     next_attempt_at: isoDateTime
       .nullable()
       .default(null)
@@ -107,10 +111,39 @@ export const CreateOutboundCallRequest = z
         .describe("Per-call webhook override"),
     ),
     max_attempts: fieldWithDefault(z.number().int().min(1).max(10).describe("Retry cap, 1–10"), 3),
+    calling_window: optionalField(
+      CallingWindow.describe("When attempts may start, in the callee's local time unless `timezone` says otherwise; overrides the agent's"),
+    ),
   })
   .strict()
   .meta({ id: "CreateOutboundCallRequest" });
 export type CreateOutboundCallRequest = z.infer<typeof CreateOutboundCallRequest>;
+
+/**
+ * Body of PATCH /v1/calls/{call_id}, for a call still `queued`: any subset. `null` clears
+ * `webhook_url` and `calling_window` (then any time); for every other field it means "unchanged".
+ * `context` and `metadata` replace the whole object. A new `calling_window` is read like a create's.
+ */
+export const UpdateCallRequest = z
+  .object({
+    schedule_at: optionalField(isoDateTime.describe("UTC time to dial; a past time: now")),
+    calling_window: CallingWindow.nullable().optional().describe("null clears it: any time"),
+    context: optionalField(boundedObject("context")),
+    metadata: optionalField(boundedObject("metadata")),
+    client_name: optionalField(z.string().min(1).max(200)),
+    agent_id: optionalField(z.uuid().describe("An active agent of the organization")),
+    max_attempts: optionalField(z.number().int().min(1).max(10)),
+    webhook_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .optional()
+      .describe("null clears it: the organization's endpoints only"),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "at least one field to change" })
+  .meta({ id: "UpdateCallRequest" });
+export type UpdateCallRequest = z.infer<typeof UpdateCallRequest>;
 
 /** Query of GET /v1/calls. */
 export const ListCallsQuery = z.object({ status: CallStatus.optional(), ...PageQuery }).strict();
@@ -157,6 +190,7 @@ export function newCallOut(fields: Pick<CallOut, "id" | "agent_id" | "to_number"
     duration_seconds: null,
     error_message: null,
     scheduled_at: null,
+    calling_window: null,
     next_attempt_at: null,
     started_at: null,
     completed_at: null,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VoicemailAction } from "./agent";
 import { AttemptOut, CallOut } from "./call";
+import { CallingWindow, ResolvedCallingWindow } from "./calling-window";
 
 /** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
 export const TOPICS = {
@@ -37,10 +38,12 @@ export const DialAgent = z.object({
   max_duration_seconds: z.number().int().positive(),
   /** Absent in events from before the setting: the old behaviour, `hangup`. */
   voicemail_action: VoicemailAction.default("hangup"),
+  calling_window: CallingWindow.nullable().default(null),
 });
 export type DialAgent = z.infer<typeof DialAgent>;
 
-export const CallQueuedData = CallEventData.extend({ agent: DialAgent });
+/** `calling_window`: the call's window with its time zones settled by the gateway; null: any time. */
+export const CallQueuedData = CallEventData.extend({ agent: DialAgent, calling_window: ResolvedCallingWindow.nullable().default(null) });
 export type CallQueuedData = z.infer<typeof CallQueuedData>;
 export type CallEventDataOf = z.infer<typeof CallEventData>;
 
@@ -58,11 +61,21 @@ const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D
     data: data,
   });
 
+/**
+ * `call.updated` from the dialer: an attempt ended with a retry due, or an opening moved. From the
+ * gateway: the partner edited the queued call; `agent` (when it changed) and `calling_window` (the
+ * window now in force, zones settled) tell the dialer what its next attempt uses.
+ */
+export const CallUpdatedData = CallEventData.extend({
+  agent: DialAgent.optional(),
+  calling_window: ResolvedCallingWindow.nullable().optional(),
+});
+
 /** CloudEvents 1.0 structured-mode envelope for every call lifecycle event. */
 export const CallEvent = z.discriminatedUnion("type", [
   envelope("call.queued", CallQueuedData),
   envelope("call.calling", CallEventData),
-  envelope("call.updated", CallEventData),
+  envelope("call.updated", CallUpdatedData),
   envelope("call.completed", CallEventData),
   envelope("call.failed", CallEventData),
   envelope("call.canceled", CallEventData),

@@ -1,6 +1,7 @@
 export * from "./agent";
 export * from "./api-key";
 export * from "./call";
+export * from "./calling-window";
 export * from "./errors";
 export * from "./events";
 export * from "./pagination";

@@ -49,6 +49,9 @@ export function createVoxBridge(options: VoxBridgeOptions) {
       },
       list: (query?: T.ListCallsQuery): Promise<T.CallList> => unwrap(client.GET("/v1/calls", { params: { query } })),
       get: (callId: string): Promise<T.Call> => unwrap(client.GET("/v1/calls/{call_id}", { params: { path: { call_id: callId } } })),
+      /** Changes a call that is still queued (409 once calling or finished). */
+      update: (callId: string, body: T.UpdateCallRequest): Promise<T.Call> =>
+        unwrap(client.PATCH("/v1/calls/{call_id}", { params: { path: { call_id: callId } }, body })),
       /** Every dial of the call, oldest first. */
       attempts: (callId: string, query?: T.ListAttemptsQuery): Promise<T.AttemptList> =>
         unwrap(client.GET("/v1/calls/{call_id}/attempts", { params: { path: { call_id: callId }, query } })),

@@ -8,6 +8,7 @@ type QueryOf<Id extends keyof operations> = NonNullable<operations[Id]["paramete
 export type Call = Schemas["CallOutOutput"];
 export type CallList = Schemas["CallList"];
 export type CreateCallRequest = Schemas["CreateOutboundCallRequest"];
+export type UpdateCallRequest = Schemas["UpdateCallRequest"];
 export type ListCallsQuery = QueryOf<"listCalls">;
 export type Attempt = Schemas["Attempt"];
 export type AttemptList = Schemas["AttemptList"];

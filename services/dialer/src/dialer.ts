@@ -176,7 +176,8 @@ export async function startDialer(
     logger,
     metrics,
     // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
-    eventTypes: ["call.queued", "call.canceled", ...SuppressionEventType.options],
+    // call.updated: the gateway's edits (the dialer's own are skipped by source).
+    eventTypes: ["call.queued", "call.updated", "call.canceled", ...SuppressionEventType.options],
     handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
     handleBatch: (batch) =>
       applyCallEvents(

@@ -30,6 +30,7 @@ import { createAgentStore } from "./adapters/agent-store";
 import { createApiKeyStore } from "./adapters/api-key-store";
 import { createCallProjection } from "./adapters/call-projection";
 import { createCallStore } from "./adapters/call-store";
+import { createCalleeTimeZones } from "./adapters/callee-time-zones";
 import { createIdempotencyStore } from "./adapters/idempotency-store";
 import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
@@ -135,6 +136,7 @@ export async function startGateway(
       const refusal = await refuseDestination(url, { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS });
       if (refusal) throw new AppError("validation_failed", `webhook_url: ${refusal.reason}`, { param: "webhook_url" });
     },
+    timeZonesOf: createCalleeTimeZones(),
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
     now: () => new Date(),
     newId: randomUUID,

@@ -84,8 +84,8 @@ export async function startQuota(
         { name: "redis", check: async () => void (await redis.ping()) },
       ],
       topics: (names) => [names.callEvents],
-      // Lifecycle events that move minutes: not call.updated, nor the topic's suppression events (the dialer's).
-      eventTypes: CallEventType.options.filter((type) => type !== "call.updated"),
+      // Lifecycle events only: the topic's suppression events are the dialer's.
+      eventTypes: CallEventType.options,
       handle: async ({ message }) => {
         const event = decodeCallEvent(message.value);
         const outcome = await accounting.events.apply(event);

@@ -27,6 +27,7 @@ export function callEvent<T extends CallEventType>(
     language: null,
     max_duration_seconds: 600,
     voicemail_action: "hangup" as const,
+    calling_window: null,
   };
   const data =
     type === "call.queued"

@@ -99,8 +99,9 @@ export function lifecycleEvent(type: CallEventType, orgId: string, call: CallOut
       language: null,
       max_duration_seconds: 600,
       voicemail_action: "hangup" as const,
+      calling_window: null,
     };
-    return newCallEvent("call.queued", "test", { ...data, agent }, options);
+    return newCallEvent("call.queued", "test", { ...data, agent, calling_window: null }, options);
   }
   return newCallEvent(type, "test", data, options);
 }

@@ -72,7 +72,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a queued call
+         * @description Only while the call is `queued` (no attempt started); once calling or finished: 409. The dialer uses the change from its first attempt on; a `call.updated` webhook carries it. A new `schedule_at` or `calling_window` moves `next_attempt_at`.
+         */
+        patch: operations["updateCall"];
         trace?: never;
     };
     "/v1/calls/{call_id}/attempts": {
@@ -555,6 +559,39 @@ export interface components {
             webhook_url?: string | null;
             /** @description Retry cap, 1–10 */
             max_attempts?: number | null;
+            /** @description When attempts may start, in the callee's local time unless `timezone` says otherwise; overrides the agent's */
+            calling_window?: components["schemas"]["CallingWindow"] | null;
+        };
+        CallingWindow: {
+            /** @description Local time the window opens, HH:MM */
+            start: string;
+            /** @description Local time it closes, HH:MM; earlier than start: it closes the next day */
+            end: string;
+            /** @description Days the window opens on */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /**
+             * @description IANA time zone of the hours; null: the callee's, from the number
+             * @default null
+             */
+            timezone: string | null;
+        };
+        UpdateCallRequest: {
+            /** @description UTC time to dial; a past time: now */
+            schedule_at?: string | null;
+            /** @description null clears it: any time */
+            calling_window?: components["schemas"]["CallingWindow"] | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            client_name?: string | null;
+            /** @description An active agent of the organization */
+            agent_id?: string | null;
+            max_attempts?: number | null;
+            /** @description null clears it: the organization's endpoints only */
+            webhook_url?: string | null;
         };
         CreateAgentRequest: {
             name: string;
@@ -563,6 +600,7 @@ export interface components {
             language?: (string | null) | null;
             max_duration_seconds?: number | null;
             voicemail_action?: ("hangup" | "retry") | null;
+            calling_window?: components["schemas"]["CallingWindow"] | null;
             is_default?: boolean | null;
         };
         UpdateAgentRequest: {
@@ -574,6 +612,8 @@ export interface components {
             language?: string | null;
             max_duration_seconds?: number | null;
             voicemail_action?: ("hangup" | "retry") | null;
+            /** @description null clears it */
+            calling_window?: components["schemas"]["CallingWindow"] | null;
             is_default?: boolean | null;
             is_active?: boolean | null;
         };
@@ -647,6 +687,11 @@ export interface components {
             duration_seconds: number | null;
             error_message: string | null;
             scheduled_at: string | null;
+            /**
+             * @description The hours attempts may start in: the call's own window, else its agent's at creation; null: any time
+             * @default null
+             */
+            calling_window: components["schemas"]["CallingWindow"] | null;
             /**
              * @description When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended
              * @default null
@@ -788,6 +833,8 @@ export interface components {
             max_duration_seconds: number;
             /** @enum {string} */
             voicemail_action: "hangup" | "retry";
+            /** @description Hours its calls may be attempted in, unless a call sets its own; null: any time */
+            calling_window: components["schemas"]["CallingWindowOutput"] | null;
             is_default: boolean;
             is_active: boolean;
             /** Format: date-time */
@@ -973,6 +1020,11 @@ export interface components {
             error_message: string | null;
             scheduled_at: string | null;
             /**
+             * @description The hours attempts may start in: the call's own window, else its agent's at creation; null: any time
+             * @default null
+             */
+            calling_window: components["schemas"]["CallingWindowOutput"] | null;
+            /**
              * @description When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended
              * @default null
              */
@@ -981,6 +1033,19 @@ export interface components {
             completed_at: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        CallingWindowOutput: {
+            /** @description Local time the window opens, HH:MM */
+            start: string;
+            /** @description Local time it closes, HH:MM; earlier than start: it closes the next day */
+            end: string;
+            /** @description Days the window opens on */
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /**
+             * @description IANA time zone of the hours; null: the callee's, from the number
+             * @default null
+             */
+            timezone: string | null;
         };
     };
     responses: never;
@@ -1076,6 +1141,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
@@ -1380,6 +1446,7 @@ export interface operations {
                      *           "duration_seconds": null,
                      *           "error_message": null,
                      *           "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *           "calling_window": null,
                      *           "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *           "started_at": null,
                      *           "completed_at": null,
@@ -1547,6 +1614,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
@@ -1599,6 +1667,296 @@ export interface operations {
                      *         "type": "not_found",
                      *         "message": "No call with this id",
                      *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "schedule_at": "2026-06-02T15:00:00.000Z",
+                 *       "context": {
+                 *         "reference_number": "398691"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCallRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed call */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "direction": "outbound",
+                     *       "status": "queued",
+                     *       "from_number": "+15559876543",
+                     *       "client_name": "Jane Doe",
+                     *       "context": {
+                     *         "reference_number": "398690",
+                     *         "product": "personal_loan"
+                     *       },
+                     *       "metadata": {
+                     *         "crm_id": "lead_8821"
+                     *       },
+                     *       "disposition": null,
+                     *       "transcript": null,
+                     *       "recording_url": null,
+                     *       "structured_answers": null,
+                     *       "attempt_count": 0,
+                     *       "max_attempts": 3,
+                     *       "duration_seconds": null,
+                     *       "error_message": null,
+                     *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "calling_window": null,
+                     *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *       "started_at": null,
+                     *       "completed_at": null,
+                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *       "to_number": "+15551234567",
+                     *       "created_at": "2026-06-01T14:00:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CallOutOutput"];
+                };
+            };
+            /** @description Malformed JSON, or no agent_id and no default agent */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "no_default_agent",
+                     *         "message": "No agent_id given and the organization has no default agent",
+                     *         "param": "agent_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's state, or the Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "conflict",
+                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "payload_too_large",
+                     *         "message": "Request body exceeds 100kb",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unsupported_media_type",
+                     *         "message": "Request body must be application/json",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
                      *     }
@@ -1878,6 +2236,7 @@ export interface operations {
                      *       "duration_seconds": null,
                      *       "error_message": null,
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
                      *       "started_at": null,
                      *       "completed_at": null,
@@ -2077,6 +2436,18 @@ export interface operations {
                      *           "language": "en-US",
                      *           "max_duration_seconds": 600,
                      *           "voicemail_action": "hangup",
+                     *           "calling_window": {
+                     *             "start": "09:00",
+                     *             "end": "20:00",
+                     *             "days": [
+                     *               "mon",
+                     *               "tue",
+                     *               "wed",
+                     *               "thu",
+                     *               "fri"
+                     *             ],
+                     *             "timezone": null
+                     *           },
                      *           "is_default": true,
                      *           "is_active": true,
                      *           "created_at": "2026-05-20T09:30:00.000Z",
@@ -2213,6 +2584,18 @@ export interface operations {
                  *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
                  *       "voice": "alloy",
                  *       "language": "en-US",
+                 *       "calling_window": {
+                 *         "start": "09:00",
+                 *         "end": "20:00",
+                 *         "days": [
+                 *           "mon",
+                 *           "tue",
+                 *           "wed",
+                 *           "thu",
+                 *           "fri"
+                 *         ],
+                 *         "timezone": null
+                 *       },
                  *       "is_default": true
                  *     }
                  */
@@ -2240,6 +2623,18 @@ export interface operations {
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
                      *       "voicemail_action": "hangup",
+                     *       "calling_window": {
+                     *         "start": "09:00",
+                     *         "end": "20:00",
+                     *         "days": [
+                     *           "mon",
+                     *           "tue",
+                     *           "wed",
+                     *           "thu",
+                     *           "fri"
+                     *         ],
+                     *         "timezone": null
+                     *       },
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2455,6 +2850,18 @@ export interface operations {
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
                      *       "voicemail_action": "hangup",
+                     *       "calling_window": {
+                     *         "start": "09:00",
+                     *         "end": "20:00",
+                     *         "days": [
+                     *           "mon",
+                     *           "tue",
+                     *           "wed",
+                     *           "thu",
+                     *           "fri"
+                     *         ],
+                     *         "timezone": null
+                     *       },
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2591,6 +2998,18 @@ export interface operations {
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
                      *       "voicemail_action": "hangup",
+                     *       "calling_window": {
+                     *         "start": "09:00",
+                     *         "end": "20:00",
+                     *         "days": [
+                     *           "mon",
+                     *           "tue",
+                     *           "wed",
+                     *           "thu",
+                     *           "fri"
+                     *         ],
+                     *         "timezone": null
+                     *       },
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -2737,6 +3156,18 @@ export interface operations {
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
                      *       "voicemail_action": "hangup",
+                     *       "calling_window": {
+                     *         "start": "09:00",
+                     *         "end": "20:00",
+                     *         "days": [
+                     *           "mon",
+                     *           "tue",
+                     *           "wed",
+                     *           "thu",
+                     *           "fri"
+                     *         ],
+                     *         "timezone": null
+                     *       },
                      *       "is_default": true,
                      *       "is_active": true,
                      *       "created_at": "2026-05-20T09:30:00.000Z",
@@ -5542,6 +5973,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": "2026-06-01T14:00:01.000Z",
                  *         "started_at": null,
                  *         "completed_at": null,
@@ -5615,6 +6047,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
@@ -5688,6 +6121,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": "No answer",
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": "2026-06-01T14:05:32.000Z",
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
@@ -5761,6 +6195,7 @@ export interface operations {
                  *         "duration_seconds": 94,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:01:41.000Z",
@@ -5834,6 +6269,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": "No answer after 3 attempts",
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:03:10.000Z",
@@ -5907,6 +6343,7 @@ export interface operations {
                  *         "duration_seconds": null,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
                  *         "next_attempt_at": null,
                  *         "started_at": null,
                  *         "completed_at": "2026-06-01T14:00:01.500Z",

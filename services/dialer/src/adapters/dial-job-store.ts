@@ -3,7 +3,8 @@ import { type AttemptOut, type CallEvent, type CallEventOf, type CallOut, newCal
 import type pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
 import { type AttemptOutcome, endedAttempt } from "../domain/dial-outcome";
-import { dueAtOf } from "../domain/due-at";
+import { dueWithin, firstAttemptDue } from "../domain/due-at";
+import { editedJob } from "../domain/edited-job";
 import { suppressedCall } from "../domain/suppressed-call";
 
 export const DIALER_EVENT_SOURCE = "/voxbridge/dialer";
@@ -90,19 +91,22 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     async createAbsent(events) {
       if (events.length === 0) return new Set();
       // One statement for the whole batch; a call id that has its job already (a redelivery) inserts nothing.
+      // The dialer keeps to the window itself: the first attempt is due at its next opening.
+      const due = events.map(firstAttemptDue);
       const { rows } = await pool.query<{ call_id: string }>(
-        `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, max_attempts, deployment)
-         SELECT j.call_id, j.org_id, 'queued', j.due_at, j.queued, j.call, j.max_attempts, $7
-           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::jsonb[], $5::jsonb[], $6::int[])
-                AS j(call_id, org_id, due_at, queued, call, max_attempts)
+        `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts, deployment)
+         SELECT j.call_id, j.org_id, 'queued', j.due_at, j.window_closes_at, j.queued, j.call, j.max_attempts, $8
+           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::int[])
+                AS j(call_id, org_id, due_at, window_closes_at, queued, call, max_attempts)
          ON CONFLICT (call_id) DO NOTHING
          RETURNING call_id::text`,
         [
           events.map((e) => e.data.call.id),
           events.map((e) => e.data.org_id),
-          events.map((e) => dueAtOf(e.data.call)),
+          due.map((d) => d.dueAt),
+          due.map((d) => d.windowClosesAt),
           events.map((e) => JSON.stringify(e)),
-          events.map((e) => JSON.stringify(e.data.call)),
+          events.map((e, i) => JSON.stringify({ ...e.data.call, next_attempt_at: due[i]?.dueAt.toISOString() ?? null })),
           events.map((e) => e.data.call.max_attempts),
           deployment,
         ],
@@ -185,6 +189,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           cancelRequested: job.cancel_requested,
           // Jobs from before the setting have none: the old behaviour.
           voicemailAction: job.queued.data.agent.voicemail_action ?? "hangup",
+          callingWindow: job.queued.data.calling_window ?? null,
         });
         // A call canceled while dialing ended canceled, however the carrier saw the attempt end.
         const outcome: AttemptOutcome = step.call.disposition === "canceled" ? "canceled" : ended.outcome;
@@ -202,10 +207,13 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           answeredAt: row.rows[0]?.answered_at ?? null,
           endedAt: job.now,
         });
+        const retry = step.kind === "retry" ? step : null;
+        const status = step.kind === "retry" ? "queued" : step.status;
         await client.query(
-          `UPDATE "dial_jobs" SET status = $2, due_at = coalesce($3, due_at), call = $4, owner_id = NULL, updated_at = clock_timestamp()
+          `UPDATE "dial_jobs" SET status = $2, due_at = coalesce($3, due_at), window_closes_at = $4, call = $5, owner_id = NULL,
+                  updated_at = clock_timestamp()
             WHERE call_id = $1`,
-          [callId, step.kind === "retry" ? "queued" : step.status, step.kind === "retry" ? step.dueAt : null, JSON.stringify(step.call)],
+          [callId, status, retry?.dueAt ?? null, retry?.windowClosesAt ?? null, JSON.stringify(step.call)],
         );
         // The end of the call, or the retry's call.updated (when and why): each carries the attempt that ended.
         const type =
@@ -220,6 +228,34 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         // A concurrency slot is free (or a retry is scheduled): wake every instance's scheduler.
         await client.query(`SELECT pg_notify(current_schema() || '_jobs', '')`);
         return step;
+      });
+    },
+
+    async applyEdit(event) {
+      return inTransaction(pool, async (client) => {
+        const found = await client.query<{ status: string; attempt_count: number; call: CallOut; queued: CallEventOf<"call.queued"> }>(
+          `SELECT status, attempt_count, call, queued FROM "dial_jobs" WHERE call_id = $1 FOR UPDATE`,
+          [event.subject],
+        );
+        const job = found.rows[0];
+        if (!job || (job.status !== "queued" && job.status !== "calling")) return { applied: false, dueAt: null };
+        const { queued, call } = editedJob(job, event);
+        // Only a job no attempt has started yet moves: a retry keeps its due time.
+        const first = job.status === "queued" && job.attempt_count === 0 ? firstAttemptDue(queued) : null;
+        await client.query(
+          `UPDATE "dial_jobs" SET queued = $2, call = $3, max_attempts = $4, due_at = coalesce($5, due_at),
+                  window_closes_at = CASE WHEN $5::timestamptz IS NULL THEN window_closes_at ELSE $6 END, updated_at = clock_timestamp()
+            WHERE call_id = $1`,
+          [
+            event.subject,
+            JSON.stringify(queued),
+            JSON.stringify(first ? { ...call, next_attempt_at: first.dueAt.toISOString() } : call),
+            call.max_attempts,
+            first?.dueAt ?? null,
+            first?.windowClosesAt ?? null,
+          ],
+        );
+        return { applied: true, dueAt: first?.dueAt ?? null };
       });
     },
 
@@ -268,6 +304,40 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           canceled.map((row) => eventOf("call.canceled", row.queued, row.call, row.now)),
         );
         return canceled.length;
+      });
+    },
+
+    async rescheduleClosedWindows(limit) {
+      const closedJobs = `SELECT j.call_id, j.call, j.queued, clock_timestamp() AS now FROM "dial_jobs" j
+         WHERE j.status = 'queued' AND j.deployment = $1 AND j.window_closes_at <= now() LIMIT $2`;
+      const probe = await pool.query(closedJobs, [deployment, 1]);
+      if (probe.rowCount === 0) return 0;
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ call_id: string; call: CallOut; queued: CallEventOf<"call.queued">; now: Date }>(
+          `${closedJobs} FOR UPDATE OF j SKIP LOCKED`,
+          [deployment, limit],
+        );
+        const moved = rows.map((row) => {
+          const due = dueWithin(row.queued.data.calling_window ?? null, row.now);
+          return { ...row, due, call: { ...row.call, next_attempt_at: due.dueAt.toISOString() } };
+        });
+        if (moved.length === 0) return 0;
+        await client.query(
+          `UPDATE "dial_jobs" j SET due_at = m.due_at, window_closes_at = m.closes_at, call = m.call, updated_at = clock_timestamp()
+             FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::jsonb[]) AS m(call_id, due_at, closes_at, call)
+            WHERE j.call_id = m.call_id`,
+          [
+            moved.map((row) => row.call_id),
+            moved.map((row) => row.due.dueAt),
+            moved.map((row) => row.due.windowClosesAt),
+            moved.map((row) => JSON.stringify(row.call)),
+          ],
+        );
+        await insertEvents(
+          client,
+          moved.map((row) => eventOf("call.updated", row.queued, row.call, row.now)),
+        );
+        return moved.length;
       });
     },
 

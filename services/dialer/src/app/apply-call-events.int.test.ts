@@ -38,11 +38,12 @@ const queued = (callId: string, scheduledAt: Date) => {
     language: null,
     max_duration_seconds: 600,
     voicemail_action: "hangup" as const,
+    calling_window: null,
   };
   return newCallEvent(
     "call.queued",
     "/voxbridge/gateway",
-    { org_id: orgId, webhook_url: null, call, agent },
+    { org_id: orgId, webhook_url: null, call, agent, calling_window: null },
     { id: randomUUID(), time: now },
   );
 };

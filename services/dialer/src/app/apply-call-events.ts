@@ -1,6 +1,6 @@
 import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit";
-import { dueAtOf } from "../domain/due-at";
+import { firstAttemptDue } from "../domain/due-at";
 import { cancelCall } from "./cancel-call";
 import type { DialJobStore, SuppressionChange, TelephonyAdapter } from "./ports";
 
@@ -22,9 +22,10 @@ const SUPPRESSION_CANCEL_BATCH = 500;
 
 /**
  * Applies the events the dialer acts on, in their order. `call.queued` takes ownership of the
- * call: its dial job, due at its schedule time, survives restarts, and a redelivery creates nothing.
+ * call: its dial job, due at its schedule time (or its calling window's next opening), survives restarts, and a redelivery creates nothing.
  * Consecutive `call.queued` events are written in one statement; a `call.canceled` from the gateway
- * cancels the call after every earlier event is applied. Suppression events update the dialer's copy
+ * cancels the call after every earlier event is applied, and its `call.updated` (the partner's
+ * edit) changes what the call's next attempt uses. Suppression events update the dialer's copy
  * of the org's list, then cancel the waiting jobs to a newly suppressed number. Everything else is ignored.
  */
 export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[]): Promise<void> {
@@ -32,7 +33,7 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
   const acceptQueued = async () => {
     if (queued.length === 0) return;
     const now = deps.now().getTime();
-    const isDue = (event: CallEventOf<"call.queued">) => dueAtOf(event.data.call).getTime() <= now;
+    const isDue = (event: CallEventOf<"call.queued">) => firstAttemptDue(event).dueAt.getTime() <= now;
     for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject);
     const created = await deps.jobs.createAbsent(queued);
     if (queued.some((event) => isDue(event) && created.has(event.subject))) deps.wake();
@@ -58,6 +59,11 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
         number: suppression.number,
         suppressionId: suppression.id,
       });
+    } else if (event.type === "call.updated" && event.source !== deps.ownSource) {
+      await acceptQueued();
+      const { applied, dueAt } = await deps.jobs.applyEdit(event);
+      deps.logger.debug({ callId: event.subject, applied }, "edit received");
+      if (dueAt && dueAt.getTime() <= deps.now().getTime()) deps.wake();
     } else if (event.type === "call.canceled" && event.source !== deps.ownSource) {
       await acceptQueued();
       await applySuppressions();

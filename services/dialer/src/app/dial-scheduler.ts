@@ -145,6 +145,9 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
     // arrived is skipped by the claim and canceled here, within a beat.
     const suppressed = await jobs.cancelSuppressed(deps.claimBatch);
     if (suppressed > 0) logger.info({ canceled: suppressed }, "canceled waiting calls to suppressed numbers");
+    // A job whose window closed while it waited (a backlog, pacing) waits for the next opening.
+    const rescheduled = await jobs.rescheduleClosedWindows(deps.claimBatch);
+    if (rescheduled > 0) logger.info({ rescheduled }, "moved calls whose calling window closed to its next opening");
     let ended = 0;
     for (const orphan of orphans) {
       // A carrier that keeps the call (Twilio) still reports its end to any instance; only calls that

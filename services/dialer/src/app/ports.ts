@@ -1,4 +1,4 @@
-import type { CallEventOf, CallOut, VoicemailAction } from "@voxbridge/contracts";
+import type { CallEventOf, CallOut, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/dial-outcome";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
@@ -30,8 +30,20 @@ export interface DialJobStore {
     callId: string,
     attempt: number,
     ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null },
-    decide: (job: { call: CallOut; endedAt: Date; cancelRequested: boolean; voicemailAction: VoicemailAction }) => NextStep,
+    decide: (job: {
+      call: CallOut;
+      endedAt: Date;
+      cancelRequested: boolean;
+      voicemailAction: VoicemailAction;
+      callingWindow: ResolvedCallingWindow | null;
+    }) => NextStep,
   ): Promise<NextStep | null>;
+  /**
+   * Takes the partner's edit of a queued call (the gateway's `call.updated`) into its job: what
+   * later attempts use, and, while no attempt has started, when the first is due. False when the
+   * job has ended (or is unknown).
+   */
+  applyEdit(event: CallEventOf<"call.updated">): Promise<{ applied: boolean; dueAt: Date | null }>;
   /** Applies suppression changes, in order, to the dialer's copy of each org's list. */
   applySuppressions(changes: SuppressionChange[]): Promise<void>;
   /**
@@ -39,6 +51,11 @@ export interface DialJobStore {
    * suppressed, each with its `call.canceled` event, in one transaction; returns how many.
    */
   cancelSuppressed(limit: number): Promise<number>;
+  /**
+   * Moves up to `limit` queued jobs whose calling-window opening closed before they were claimed
+   * (a backlog, a pacing wait) to the window's next opening, each with a `call.updated`; returns how many.
+   */
+  rescheduleClosedWindows(limit: number): Promise<number>;
   /** Cancels a job not yet dialed; "dialing" when an attempt is live (the cancel is recorded for it). */
   cancel(callId: string): Promise<"canceled" | "dialing" | "absent" | "ended">;
   /** The job's live attempt when it is calling and canceled meanwhile (for hanging up). */

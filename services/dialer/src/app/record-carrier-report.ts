@@ -14,7 +14,7 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
     await deps.jobs.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
     return;
   }
-  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested, voicemailAction }) =>
+  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested, voicemailAction, callingWindow }) =>
     nextStepAfterAttempt({
       call,
       attempt,
@@ -25,6 +25,7 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
       endedAt,
       retryDelaySeconds: deps.retryDelaySeconds,
       voicemailAction,
+      callingWindow,
     }),
   );
   if (step === null) {

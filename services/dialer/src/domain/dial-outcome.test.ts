@@ -1,4 +1,4 @@
-import { newCallOut } from "@voxbridge/contracts";
+import { newCallOut, type ResolvedCallingWindow } from "@voxbridge/contracts";
 import { attemptErrorMessage, endedAttempt, nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
 import { simulatedOutcome } from "./simulated-outcome";
 import { suppressedCall } from "./suppressed-call";
@@ -18,7 +18,19 @@ const step = (
   outcome: Parameters<typeof nextStepAfterAttempt>[0]["outcome"],
   talkSeconds: number | null = null,
   voicemailAction: "hangup" | "retry" = "hangup",
-) => nextStepAfterAttempt({ call, attempt, outcome, talkSeconds, detail: null, endedAt, retryDelaySeconds: 2, voicemailAction });
+  callingWindow: ResolvedCallingWindow | null = null,
+) =>
+  nextStepAfterAttempt({
+    call,
+    attempt,
+    outcome,
+    talkSeconds,
+    detail: null,
+    endedAt,
+    retryDelaySeconds: 2,
+    voicemailAction,
+    callingWindow,
+  });
 
 describe("nextStepAfterAttempt", () => {
   it("completes an answered call with its talk time and disposition", () => {
@@ -43,6 +55,26 @@ describe("nextStepAfterAttempt", () => {
     expect(retry.kind === "retry" && retry.call.next_attempt_at).toBe(new Date(endedAt.getTime() + 2_000).toISOString());
     expect(step(3, "no_answer").call.next_attempt_at).toBeNull();
     expect(step(1, "completed", 3).call.next_attempt_at).toBeNull();
+  });
+
+  it("moves a retry that would fall outside the calling window to the window's next opening", () => {
+    // endedAt is 2026-11-27 00:01 UTC: Thursday 16:01 in Los Angeles, inside 09:00–17:00.
+    const window: ResolvedCallingWindow = { start: "09:00", end: "17:00", days: ["mon", "thu"], time_zones: ["America/Los_Angeles"] };
+    const inside = step(1, "busy", null, "hangup", window);
+    expect(inside).toMatchObject({
+      kind: "retry",
+      dueAt: new Date(endedAt.getTime() + 2_000),
+      windowClosesAt: new Date("2026-11-27T01:00:00.000Z"),
+    });
+    const closing = { ...window, end: "16:01" };
+    // The backoff lands after 16:01: the next opening is Monday 09:00 PST.
+    const moved = step(1, "busy", null, "hangup", closing);
+    expect(moved).toMatchObject({
+      kind: "retry",
+      dueAt: new Date("2026-11-30T17:00:00.000Z"),
+      windowClosesAt: new Date("2026-12-01T00:01:00.000Z"),
+    });
+    expect(moved.call.next_attempt_at).toBe("2026-11-30T17:00:00.000Z");
   });
 
   it("fails with an error message once max_attempts dials were made", () => {

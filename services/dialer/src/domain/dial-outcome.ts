@@ -1,4 +1,5 @@
-import type { AttemptOut, CallOut, Disposition, VoicemailAction } from "@voxbridge/contracts";
+import type { AttemptOut, CallOut, Disposition, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
+import { dueWithin } from "./due-at";
 
 /** How one dial ended, as the telephony adapter reports it. */
 export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
@@ -48,7 +49,7 @@ export function endedAttempt(input: {
 /** What the dialer does after an attempt ended. */
 export type NextStep =
   | { kind: "end"; status: "completed" | "failed" | "canceled"; call: CallOut }
-  | { kind: "retry"; dueAt: Date; call: CallOut };
+  | { kind: "retry"; dueAt: Date; windowClosesAt: Date | null; call: CallOut };
 
 /** Exponential backoff: the first retry waits `baseSeconds`, each further one twice as long. */
 export const retryDelayMs = (baseSeconds: number, attemptsMade: number) => baseSeconds * 1000 * 2 ** Math.max(0, attemptsMade - 1);
@@ -57,7 +58,8 @@ export const retryDelayMs = (baseSeconds: number, attemptsMade: number) => baseS
  * Decides a call's next step from the attempt that just ended and returns the call snapshot to
  * record: completed (answered and talked, an opt-out, or a voicemail the agent left its message
  * on), failed (not retryable, or attempts used up; a voicemail the agent retries counts as one), canceled
- * (hung up because the call was canceled), or a retry at a backoff time (still `calling`, with
+ * (hung up because the call was canceled), or a retry at a backoff time, moved into the calling
+ * window's next opening (still `calling`, with
  * `next_attempt_at` set: its `call.updated` tells partners when).
  */
 export function nextStepAfterAttempt(input: {
@@ -70,6 +72,8 @@ export function nextStepAfterAttempt(input: {
   retryDelaySeconds: number;
   /** The agent's choice for an answering machine: leave the message (`hangup`) or try again (`retry`). */
   voicemailAction: VoicemailAction;
+  /** A retry waits for the window's next opening after its backoff; null: any time. */
+  callingWindow: ResolvedCallingWindow | null;
 }): NextStep {
   const { call, attempt, outcome, endedAt } = input;
   const disposition: Disposition = outcome;
@@ -108,10 +112,14 @@ export function nextStepAfterAttempt(input: {
   }
   const reason = attemptErrorMessage(outcome, input.detail) ?? "";
   if (retryable && attempt < call.max_attempts) {
-    const dueAt = new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt));
+    const { dueAt, windowClosesAt } = dueWithin(
+      input.callingWindow,
+      new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt)),
+    );
     return {
       kind: "retry",
       dueAt,
+      windowClosesAt,
       call: { ...base, status: "calling", duration_seconds: talked, error_message: reason, next_attempt_at: dueAt.toISOString() },
     };
   }

@@ -1,6 +1,7 @@
-import type { AgentOut, DialAgent, VoicemailAction } from "@voxbridge/contracts";
+import type { AgentOut, CallingWindow, DialAgent, VoicemailAction } from "@voxbridge/contracts";
 import type { AgentStore } from "../app/ports";
 import type { Agent } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
 
 const toDialAgent = (agent: Agent): DialAgent => ({
@@ -10,6 +11,7 @@ const toDialAgent = (agent: Agent): DialAgent => ({
   language: agent.language,
   max_duration_seconds: agent.maxDurationSeconds,
   voicemail_action: agent.voicemailAction as VoicemailAction,
+  calling_window: (agent.callingWindow as CallingWindow | null) ?? null,
 });
 
 export const toAgentOut = (agent: Agent): AgentOut => ({
@@ -20,11 +22,15 @@ export const toAgentOut = (agent: Agent): AgentOut => ({
   language: agent.language,
   max_duration_seconds: agent.maxDurationSeconds,
   voicemail_action: agent.voicemailAction as VoicemailAction,
+  calling_window: (agent.callingWindow as CallingWindow | null) ?? null,
   is_default: agent.isDefault,
   is_active: agent.isActive,
   created_at: agent.createdAt.toISOString(),
   updated_at: agent.updatedAt.toISOString(),
 });
+
+/** A JSON column's value: SQL NULL for null (Prisma's DbNull), the object otherwise. */
+const jsonOrNull = (value: CallingWindow | null) => value ?? Prisma.DbNull;
 
 /**
  * Serializes changes to one org's agents, so concurrent default switches queue up instead of one
@@ -84,7 +90,7 @@ export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: n
       const created = await prisma.$transaction(async (tx) => {
         await lockOrgAgents(tx, orgId);
         if (agent.isDefault) await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
-        return tx.agent.create({ data: { ...agent, orgId } });
+        return tx.agent.create({ data: { ...agent, callingWindow: jsonOrNull(agent.callingWindow), orgId } });
       });
       forget(orgId);
       return toAgentOut(created);
@@ -100,7 +106,9 @@ export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: n
         if (isDefault && !current.isDefault) {
           await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
         }
-        return tx.agent.update({ where: { id: agentId }, data: { ...change, isActive, isDefault } });
+        const { callingWindow, ...rest } = change;
+        const data = { ...rest, isActive, isDefault, ...(callingWindow !== undefined && { callingWindow: jsonOrNull(callingWindow) }) };
+        return tx.agent.update({ where: { id: agentId }, data });
       });
       forget(orgId);
       return updated ? toAgentOut(updated) : null;

@@ -5,7 +5,7 @@ import type { GatewayPrisma } from "./prisma";
 /**
  * Projects a lifecycle event onto the record and its attempts in one statement: the event id is
  * recorded (a redelivery finds it and changes nothing); the record moves only forward, to a
- * snapshot with a greater `callProgress` (terminal records never change again); `call.calling`
+ * snapshot with a greater `callProgress`, or an equal one from `call.updated` (terminal records never change again); `call.calling`
  * opens its attempt and an event that ended an attempt fills it in.
  */
 export function createCallProjection(prisma: GatewayPrisma, options: { retainProcessedDays?: number } = {}): CallProjection {
@@ -54,7 +54,9 @@ export function createCallProjection(prisma: GatewayPrisma, options: { retainPro
           FROM first_time
           WHERE "calls".id = ${event.subject}::uuid
             AND "calls".org_id = ${event.data.org_id}::uuid
-            AND "calls".progress < ${callProgress(call)}
+            -- call.updated may restate the same progress with news (a retry or first attempt moved to
+            -- the window's next opening); the topic keeps one call's events in order, so it applies.
+            AND ("calls".progress < ${callProgress(call)} OR (${event.type === "call.updated"} AND "calls".progress = ${callProgress(call)}))
           RETURNING "calls".id
         ), attempt_row AS (
           INSERT INTO "call_attempts" (call_id, attempt, started_at, answered_at, ended_at, disposition, duration_seconds, error_message)

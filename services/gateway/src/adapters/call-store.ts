@@ -1,6 +1,6 @@
-import { type AttemptOut, type CallEventOf, type CallOut, type CallStatus, callProgress } from "@voxbridge/contracts";
+import { type AttemptOut, type CallEventOf, type CallingWindow, type CallOut, type CallStatus, callProgress } from "@voxbridge/contracts";
 import type { CallStore } from "../app/ports";
-import type { CallAttempt, CallRecord } from "../generated/prisma/client";
+import { type CallAttempt, type CallRecord, Prisma } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
 
 type JsonObject = Record<string, unknown>;
@@ -25,6 +25,7 @@ export function toCallOut(record: CallRecord): CallOut {
     duration_seconds: record.durationSeconds,
     error_message: record.errorMessage,
     scheduled_at: record.scheduledAt?.toISOString() ?? null,
+    calling_window: (record.callingWindow as CallingWindow | null) ?? null,
     next_attempt_at: record.nextAttemptAt?.toISOString() ?? null,
     started_at: record.startedAt?.toISOString() ?? null,
     completed_at: record.completedAt?.toISOString() ?? null,
@@ -42,7 +43,7 @@ const toAttemptOut = (row: CallAttempt): AttemptOut => ({
   error_message: row.errorMessage,
 });
 
-const json = (value: JsonObject | null) => (value === null ? null : JSON.stringify(value));
+const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
 
 /** `outboxTopic`: the real (prefixed) topic, so any instance's relay publishes a row to its own deployment. */
 export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents"): CallStore {
@@ -58,10 +59,11 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
           SELECT 1 FROM "suppressions" WHERE org_id = ${call.orgId}::uuid AND number = ${out.to_number}
         ), inserted_call AS (
           INSERT INTO "calls" (id, org_id, agent_id, status, to_number, from_number, client_name, context, metadata,
-                               webhook_url, max_attempts, scheduled_at, next_attempt_at, created_at, updated_at)
+                               webhook_url, max_attempts, scheduled_at, calling_window, next_attempt_at, created_at, updated_at)
           SELECT ${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
                  ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
-                 ${out.scheduled_at}::timestamptz, ${out.next_attempt_at}::timestamptz, ${out.created_at}::timestamptz,
+                 ${out.scheduled_at}::timestamptz, ${json(out.calling_window)}::jsonb, ${out.next_attempt_at}::timestamptz,
+                 ${out.created_at}::timestamptz,
                  ${out.created_at}::timestamptz
            WHERE NOT EXISTS (SELECT 1 FROM suppressed)
           ON CONFLICT (id) DO NOTHING
@@ -87,6 +89,34 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
         prisma.callRecord.count({ where }),
       ]);
       return { items: records.map(toCallOut), total };
+    },
+
+    async updateQueued(orgId, callId, edit) {
+      return prisma.$transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "calls" WHERE id = ${callId}::uuid AND org_id = ${orgId}::uuid FOR UPDATE`;
+        const record = locked ? await tx.callRecord.findUnique({ where: { id: callId } }) : null;
+        if (!record) return { outcome: "not_found" as const };
+        if (record.status !== "queued") return { outcome: "not_queued" as const, status: record.status as CallStatus };
+        const { call, webhookUrl, event } = await edit({ call: toCallOut(record), webhookUrl: record.webhookUrl });
+        await tx.callRecord.update({
+          where: { id: callId },
+          data: {
+            agentId: call.agent_id,
+            clientName: call.client_name,
+            context: (call.context as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+            metadata: (call.metadata as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+            webhookUrl,
+            maxAttempts: call.max_attempts,
+            scheduledAt: call.scheduled_at,
+            callingWindow: call.calling_window ?? Prisma.DbNull,
+            nextAttemptAt: call.next_attempt_at,
+            updatedAt: new Date(),
+          },
+        });
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: outboxTopic, key: event.subject, payload: event as object } });
+        return { outcome: "updated" as const, call };
+      });
     },
 
     async listAttempts(orgId, callId, page) {

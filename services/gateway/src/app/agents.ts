@@ -15,6 +15,7 @@ export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgent
     language: request.language ?? null,
     maxDurationSeconds: request.max_duration_seconds,
     voicemailAction: request.voicemail_action,
+    callingWindow: request.calling_window ?? null,
     isDefault: request.is_default,
   });
 }
@@ -27,6 +28,7 @@ export async function updateAgent(deps: AgentDeps, orgId: string, agentId: strin
     ...(request.language !== undefined && { language: request.language }),
     ...(request.max_duration_seconds !== undefined && { maxDurationSeconds: request.max_duration_seconds }),
     ...(request.voicemail_action !== undefined && { voicemailAction: request.voicemail_action }),
+    ...(request.calling_window !== undefined && { callingWindow: request.calling_window }),
     ...(request.is_default !== undefined && { isDefault: request.is_default }),
     ...(request.is_active !== undefined && { isActive: request.is_active }),
   };

@@ -1,5 +1,6 @@
 import { type CallOut, newCallEvent } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit";
+import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { CallStore } from "./ports";
 
 export type CancelCallDeps = { calls: CallStore; now: () => Date; newId: () => string };
@@ -13,7 +14,7 @@ export async function cancelCall(deps: CancelCallDeps, command: { orgId: string;
   const result = await deps.calls.cancelQueued(command.orgId, command.callId, now, (call, webhookUrl) =>
     newCallEvent(
       "call.canceled",
-      "/voxbridge/gateway",
+      GATEWAY_EVENT_SOURCE,
       { org_id: command.orgId, webhook_url: webhookUrl, call },
       { id: deps.newId(), time: now, traceparent: currentTraceparent() },
     ),

@@ -1,6 +1,15 @@
-import { type CallOut, type CreateOutboundCallRequest, newCallEvent, newCallOut } from "@voxbridge/contracts";
+import {
+  type CallingWindow,
+  type CallOut,
+  type CreateOutboundCallRequest,
+  newCallEvent,
+  newCallOut,
+  type ResolvedCallingWindow,
+} from "@voxbridge/contracts";
+import { nextOpening } from "@voxbridge/contracts/window-schedule";
 import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
+import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
 export type CreateOutboundCallDeps = {
@@ -9,6 +18,8 @@ export type CreateOutboundCallDeps = {
   minutes: Pick<MinuteHolds, "hold" | "release">;
   /** Refuses webhook URLs the deployment may not call (private networks in production). */
   checkWebhookUrl: (url: string) => Promise<void>;
+  /** The IANA time zones of an E.164 number; null when unknown. */
+  timeZonesOf: (number: string) => Promise<string[] | null>;
   /** True once a live carrier is configured: caller ID becomes required. */
   liveTelephony: boolean;
   now: () => Date;
@@ -41,7 +52,9 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
 
   const now = deps.now();
   const scheduleAt = request.schedule_at ? new Date(request.schedule_at) : null;
-  const dueAt = scheduleAt && scheduleAt > now ? scheduleAt : now;
+  const scheduledAt = scheduleAt && scheduleAt > now ? scheduleAt : now;
+  const callingWindow = request.calling_window ?? agent.calling_window;
+  const { resolved, nextAttemptAt } = await planFirstAttempt(deps, callingWindow, to, scheduledAt);
   const call = newCallOut({
     id: command.callId ?? deps.newId(),
     agent_id: agent.id,
@@ -52,8 +65,9 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     metadata: request.metadata ?? null,
     max_attempts: request.max_attempts,
     // A past schedule_at means now.
-    scheduled_at: dueAt.toISOString(),
-    next_attempt_at: dueAt.toISOString(),
+    scheduled_at: scheduledAt.toISOString(),
+    calling_window: callingWindow,
+    next_attempt_at: nextAttemptAt.toISOString(),
     created_at: now.toISOString(),
   });
 
@@ -62,8 +76,8 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   }
   const event = newCallEvent(
     "call.queued",
-    "/voxbridge/gateway",
-    { org_id: orgId, webhook_url: webhookUrl, call, agent },
+    GATEWAY_EVENT_SOURCE,
+    { org_id: orgId, webhook_url: webhookUrl, call, agent, calling_window: resolved },
     { id: deps.newId(), time: now, traceparent: currentTraceparent() },
   );
   let written: Awaited<ReturnType<CallStore["createQueued"]>>;
@@ -81,6 +95,36 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (written === "exists") throw new AppError("conflict", "This call id belongs to another request");
   await giveBack(deps, orgId, call.id);
   throw new AppError("number_suppressed", "to: this number is on the organization's suppression list", { param: "to" });
+}
+
+/**
+ * When the first attempt is due: at `scheduledAt`, moved to the calling window's next opening. The
+ * window's zones are settled here: the one it names, or every zone of the callee's number. A 422
+ * when the number's zones are unknown, or never share an open hour.
+ */
+export async function planFirstAttempt(
+  deps: Pick<CreateOutboundCallDeps, "timeZonesOf">,
+  window: CallingWindow | null,
+  to: string,
+  scheduledAt: Date,
+): Promise<{ resolved: ResolvedCallingWindow | null; nextAttemptAt: Date }> {
+  if (!window) return { resolved: null, nextAttemptAt: scheduledAt };
+  const zones = window.timezone ? [window.timezone] : await deps.timeZonesOf(to);
+  if (!zones) {
+    throw new AppError("validation_failed", "calling_window.timezone: the callee's time zone is not known for this number; name one", {
+      param: "calling_window.timezone",
+    });
+  }
+  const resolved = { start: window.start, end: window.end, days: window.days, time_zones: zones };
+  const opening = nextOpening(resolved, scheduledAt);
+  if (!opening) {
+    throw new AppError(
+      "validation_failed",
+      `calling_window: never open at once in all of the callee's time zones (${zones.join(", ")}); set calling_window.timezone`,
+      { param: "calling_window" },
+    );
+  }
+  return { resolved, nextAttemptAt: opening.opensAt };
 }
 
 /** Attempts at giving a hold back, the first before the error is answered, the rest in the background. */

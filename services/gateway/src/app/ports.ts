@@ -4,6 +4,7 @@ import type {
   AttemptOut,
   CallEvent,
   CallEventOf,
+  CallingWindow,
   CallOut,
   CallStatus,
   DialAgent,
@@ -25,6 +26,18 @@ export interface CallStore {
   ): Promise<"created" | "exists" | "suppressed">;
   findById(orgId: string, callId: string): Promise<CallOut | null>;
   list(orgId: string, query: { status?: CallStatus; limit: number; offset: number }): Promise<{ items: CallOut[]; total: number }>;
+  /**
+   * Edits a queued call under a row lock: `edit` gets the current record and returns the new one
+   * and its `call.updated` event, written together. Otherwise says why not, as cancelQueued does.
+   */
+  updateQueued(
+    orgId: string,
+    callId: string,
+    edit: (current: {
+      call: CallOut;
+      webhookUrl: string | null;
+    }) => Promise<{ call: CallOut; webhookUrl: string | null; event: CallEventOf<"call.updated"> }>,
+  ): Promise<{ outcome: "updated"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
   /** The call's attempts, oldest first; null when the org has no such call. */
   listAttempts(
     orgId: string,
@@ -82,6 +95,7 @@ export type NewAgent = {
   language: string | null;
   maxDurationSeconds: number;
   voicemailAction: VoicemailAction;
+  callingWindow: CallingWindow | null;
   isDefault: boolean;
 };
 export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;

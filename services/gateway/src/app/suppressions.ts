@@ -1,6 +1,7 @@
 import { type CreateSuppressionRequest, newSuppressionEvent, type SuppressionEventType, type SuppressionOut } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit";
 import { normalizePhoneNumber } from "../domain/phone-number";
+import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { SuppressionStore } from "./ports";
 
 export type SuppressionDeps = { suppressions: SuppressionStore; now: () => Date; newId: () => string };
@@ -8,7 +9,7 @@ export type SuppressionDeps = { suppressions: SuppressionStore; now: () => Date;
 const eventOf = (deps: SuppressionDeps, type: SuppressionEventType, orgId: string, at: Date) => (suppression: SuppressionOut) =>
   newSuppressionEvent(
     type,
-    "/voxbridge/gateway",
+    GATEWAY_EVENT_SOURCE,
     { org_id: orgId, suppression },
     { id: deps.newId(), time: at, traceparent: currentTraceparent() },
   );

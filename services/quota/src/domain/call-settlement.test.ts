@@ -14,6 +14,16 @@ describe("settlement step of a lifecycle event", () => {
     expect(settlementStepOf(callEvent("call.calling", ids, {}, { time: at })).kind).toBe("confirm");
   });
 
+  it("keeps the hold until the next attempt when that is later than the schedule (a calling window, a retry's call.updated)", () => {
+    const opening = { scheduled_at: "2026-12-24T03:00:00.000Z", next_attempt_at: "2026-12-24T14:00:00.000Z" };
+    expect(settlementStepOf(callEvent("call.queued", ids, opening, { time: at }))).toEqual({
+      kind: "confirm",
+      scheduledAt: opening.next_attempt_at,
+    });
+    const retry = callEvent("call.updated", ids, { status: "calling", next_attempt_at: "2026-12-26T14:00:00.000Z" }, { time: at });
+    expect(settlementStepOf(retry)).toEqual({ kind: "confirm", scheduledAt: "2026-12-26T14:00:00.000Z" });
+  });
+
   it("bills a completed call ceil(duration / 60) minutes in the month it ended", () => {
     const event = callEvent("call.completed", ids, { duration_seconds: 61, completed_at: "2026-12-01T00:00:31.000Z" }, { time: at });
     expect(settlementStepOf(event)).toEqual({ kind: "end", reason: "completed", billedMinutes: 2, billedPeriod: "2026-12" });

@@ -4,9 +4,9 @@ import { billedMinutes, billingPeriodOf } from "./billing";
 /** How the call ended, as the ledger records it. */
 export type EndReason = "completed" | "failed" | "canceled";
 
-/** What one lifecycle event means for a call's minutes (quota does not subscribe to `call.updated`, which changes none). */
+/** What one lifecycle event means for a call's minutes. */
 export type SettlementStep =
-  /** The call exists (queued) or is live (calling): its hold is real and stays open. */
+  /** The call exists (queued), is live (calling) or waits for its next attempt (updated): its hold is real and stays open until then. */
   | { kind: "confirm"; scheduledAt: string | null }
   /** The call ended: release its hold and bill `billedMinutes` (0: nothing) in `billedPeriod`. */
   | { kind: "end"; reason: EndReason; billedMinutes: number; billedPeriod: string };
@@ -22,7 +22,8 @@ export function settlementStepOf(event: CallEvent): SettlementStep {
     case "call.queued":
     case "call.calling":
     case "call.updated":
-      return { kind: "confirm", scheduledAt: call.scheduled_at };
+      // The next attempt may wait past schedule_at (a calling window, a retry): the hold lasts until it.
+      return { kind: "confirm", scheduledAt: call.next_attempt_at ?? call.scheduled_at };
     case "call.completed":
     case "call.failed":
     case "call.canceled":

@@ -33,6 +33,7 @@ import { registerRevokeApiKey, revokeApiKeyOpenApi } from "./revoke-api-key";
 import { registerRotateSigningSecret, rotateSigningSecretOpenApi } from "./rotate-signing-secret";
 import { registerRotateWebhookEndpointSecret, rotateWebhookEndpointSecretOpenApi } from "./rotate-webhook-endpoint-secret";
 import { registerUpdateAgent, updateAgentOpenApi } from "./update-agent";
+import { registerUpdateCall, updateCallOpenApi } from "./update-call";
 import { registerUpdateWebhookEndpoint, updateWebhookEndpointOpenApi } from "./update-webhook-endpoint";
 
 export type RouteDeps = CreateOutboundCallDeps &
@@ -54,6 +55,7 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerListCalls(router, deps);
   registerGetCall(router, deps);
   registerListCallAttempts(router, deps);
+  registerUpdateCall(router, deps);
   registerCancelCall(router, deps);
   registerCreateAgent(router, deps);
   registerListAgents(router, deps);
@@ -83,6 +85,7 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   listCallsOpenApi,
   getCallOpenApi,
   listCallAttemptsOpenApi,
+  updateCallOpenApi,
   cancelCallOpenApi,
   createAgentOpenApi,
   listAgentsOpenApi,

@@ -10,11 +10,16 @@ CREATE TABLE "suppressed_numbers" (
     CONSTRAINT "suppressed_numbers_pkey" PRIMARY KEY ("org_id", "number")
 );
 
+-- When the calling-window opening a queued job is due in closes (null: no window). The claim
+-- takes no job past it; the dialer moves such a job to the window's next opening.
+ALTER TABLE "dial_jobs" ADD COLUMN "window_closes_at" TIMESTAMPTZ(3);
+
 -- Finds an org's waiting jobs for one number (a new suppression) without scanning the queue.
 CREATE INDEX "dial_jobs_queued_number_idx" ON "dial_jobs"("org_id", ("call" ->> 'to_number')) WHERE "status" = 'queued';
 
--- The claim of migration 20261202000000, plus the suppression check in `ranked`; a claimed call's
--- snapshot has no next attempt pending (`next_attempt_at` null) while this one is live.
+-- The claim of migration 20261202000000, plus two checks in `ranked` (the number is not suppressed,
+-- the job's window opening has not closed); a claimed call's snapshot has no next attempt pending
+-- (`next_attempt_at` null) while this one is live.
 CREATE OR REPLACE FUNCTION "dialer_claim"(
     p_deployment TEXT, p_account TEXT, p_owner UUID, p_limit INTEGER, p_cps INTEGER,
     p_org_concurrency INTEGER, p_window_ms INTEGER, p_topic TEXT, p_source TEXT
@@ -52,6 +57,7 @@ BEGIN
       SELECT j.call_id, j.org_id, j.due_at, row_number() OVER (PARTITION BY j.org_id ORDER BY j.due_at, j.call_id) AS rn
         FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = p_deployment AND j.due_at <= now()
          AND NOT EXISTS (SELECT 1 FROM "suppressed_numbers" s WHERE s.org_id = j.org_id AND s.number = j.call ->> 'to_number')
+         AND (j.window_closes_at IS NULL OR j.window_closes_at > now())
     ), eligible AS (
       SELECT r.call_id FROM ranked r
         LEFT JOIN active a ON a.org_id = r.org_id
