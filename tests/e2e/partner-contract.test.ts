@@ -133,8 +133,8 @@ describe("errors", () => {
   });
 
   it.each([
-    // GET /v1/calls/{call_id} matches this path too (and answers 404: "outbound" is no call id).
-    ["PUT", "/v1/calls/outbound", "GET, HEAD, POST"],
+    // GET and PATCH /v1/calls/{call_id} match this path too (and answer 404: "outbound" is no call id).
+    ["PUT", "/v1/calls/outbound", "GET, HEAD, PATCH, POST"],
     ["PUT", "/v1/api-keys", "GET, HEAD, POST"],
     ["DELETE", "/v1/calls", "GET, HEAD"],
     ["PUT", "/v1/agents/00000000-0000-4000-8000-000000000000", "DELETE, GET, HEAD, PATCH"],

@@ -105,6 +105,7 @@ describe("API reference", () => {
         "PATCH /v1/calls/{call_id}",
         "GET /v1/suppressions",
         "POST /v1/suppressions",
+        "POST /v1/calls/batch",
         "POST /v1/calls/{call_id}/cancel",
         "POST /v1/agents",
         "GET /v1/agents",

@@ -77,6 +77,13 @@ describe("@voxbridge/sdk against the running services", () => {
     await voxbridge.webhookEndpoints.delete(endpoint.id);
   });
 
+  it("queues a batch, each item answered on its own", async () => {
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const { items } = await voxbridge.calls.createBatch({ calls: [{ to: "+14155550179", schedule_at: later }, { to: "nope" }] });
+    expect(items.map((item) => item.status)).toEqual([201, 422]);
+    expect(items[0]?.call?.to_number).toBe("+14155550179");
+  });
+
   it("changes a queued call, and rejects a change to a finished one with a 409", async () => {
     const queued = await voxbridge.calls.create({ to: "+14155550178", schedule_at: new Date(Date.now() + 3_600_000).toISOString() });
     expect(await voxbridge.calls.update(queued.id, { metadata: { crm_id: "sdk-edit" } })).toMatchObject({

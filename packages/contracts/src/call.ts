@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CallingWindow } from "./calling-window";
+import { ErrorEnvelope } from "./errors";
 import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
 
@@ -118,6 +119,39 @@ export const CreateOutboundCallRequest = z
   .strict()
   .meta({ id: "CreateOutboundCallRequest" });
 export type CreateOutboundCallRequest = z.infer<typeof CreateOutboundCallRequest>;
+
+/** Most calls one POST /v1/calls/batch may carry. */
+export const BATCH_MAX_CALLS = 1_000;
+
+/**
+ * Body of POST /v1/calls/batch. Each item is a create body, checked on its own: one bad item is
+ * answered with its own error and does not stop the others.
+ */
+export const CreateCallBatchRequest = z
+  .object({
+    calls: z
+      .array(z.unknown().meta({ description: "A CreateOutboundCallRequest" }))
+      .min(1)
+      .max(BATCH_MAX_CALLS)
+      .describe(`1–${BATCH_MAX_CALLS} create bodies`),
+  })
+  .strict()
+  .meta({ id: "CreateCallBatchRequest" });
+export type CreateCallBatchRequest = z.infer<typeof CreateCallBatchRequest>;
+
+/** One item's answer: what its own POST /v1/calls/outbound would have answered. */
+export const CallBatchItem = z
+  .object({
+    index: z.number().int().min(0).describe("The item's position in `calls`"),
+    status: z.number().int().describe("The HTTP status its own create would have answered: 201, or a 4xx/503"),
+    call: CallOut.optional().describe("With 201: the queued call"),
+    error: ErrorEnvelope.shape.error.optional().describe("Otherwise: the error its create would have answered"),
+  })
+  .meta({ id: "CallBatchItem" });
+export type CallBatchItem = z.infer<typeof CallBatchItem>;
+
+export const CallBatchResponse = z.object({ items: z.array(CallBatchItem) }).meta({ id: "CallBatchResponse" });
+export type CallBatchResponse = z.infer<typeof CallBatchResponse>;
 
 /**
  * Body of PATCH /v1/calls/{call_id}, for a call still `queued`: any subset. `null` clears

@@ -47,6 +47,11 @@ export function createVoxBridge(options: VoxBridgeOptions) {
         const header = idempotencyHeader(given);
         return unwrap(withRetries(() => client.POST("/v1/calls/outbound", { body, params: { header } }), maxRetries));
       },
+      /** Queues up to 1,000 calls; each item is answered as its own create would be. Retried like `create`, under one Idempotency-Key. */
+      createBatch: (body: T.CreateCallBatchRequest, given: IdempotentOptions = {}): Promise<T.CallBatchResponse> => {
+        const header = idempotencyHeader(given);
+        return unwrap(withRetries(() => client.POST("/v1/calls/batch", { body, params: { header } }), maxRetries));
+      },
       list: (query?: T.ListCallsQuery): Promise<T.CallList> => unwrap(client.GET("/v1/calls", { params: { query } })),
       get: (callId: string): Promise<T.Call> => unwrap(client.GET("/v1/calls/{call_id}", { params: { path: { call_id: callId } } })),
       /** Changes a call that is still queued (409 once calling or finished). */

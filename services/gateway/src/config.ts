@@ -22,6 +22,8 @@ const gatewayEnv = {
   DB_POOL_SIZE: z.coerce.number().int().positive().default(20),
   /** Largest accepted JSON body. */
   BODY_LIMIT: z.string().default("64kb"),
+  /** Largest accepted body of POST /v1/calls/batch (up to 1,000 create bodies). */
+  BATCH_BODY_LIMIT: z.string().default("4mb"),
   /** Gateway instances in this group share the projection of lifecycle events onto call records. */
   GATEWAY_GROUP_ID: z.string().min(1).default("gateway"),
   /** Requests per API key per window, across all gateway instances (Redis). */

@@ -25,7 +25,7 @@ import {
   startManagementServer,
   topicNames,
 } from "@voxbridge/kit";
-import { Router } from "express";
+import { type RequestHandler, Router } from "express";
 import { createAgentStore } from "./adapters/agent-store";
 import { createApiKeyStore } from "./adapters/api-key-store";
 import { createCallProjection } from "./adapters/call-projection";
@@ -43,6 +43,16 @@ import { authenticate } from "./http/authenticate";
 import { registerApiDocs } from "./http/openapi";
 import { rateLimitPerApiKey } from "./http/rate-limit";
 import { registerRoutes } from "./http/routes";
+
+/** JSON bodies up to BODY_LIMIT, and up to BATCH_BODY_LIMIT for a batch of creates; parsed only after authentication. */
+function bodyParser(config: GatewayConfig): RequestHandler {
+  const [checkStandard, parseStandard] = jsonBody(config.BODY_LIMIT);
+  const [checkBatch, parseBatch] = jsonBody(config.BATCH_BODY_LIMIT);
+  return (req, res, next) => {
+    const [check, parse] = req.method === "POST" && req.path === "/calls/batch" ? [checkBatch, parseBatch] : [checkStandard, parseStandard];
+    check?.(req, res, (error?: unknown) => (error ? next(error) : parse?.(req, res, next)));
+  };
+}
 
 export type RunningGateway = {
   port: number;
@@ -122,7 +132,7 @@ export async function startGateway(
     "/v1",
     authenticate(keys),
     rateLimitPerApiKey({ redis, limit: config.RATE_LIMIT_PER_WINDOW, windowMs: config.RATE_LIMIT_WINDOW_MS, logger }),
-    ...jsonBody(config.BODY_LIMIT),
+    bodyParser(config),
   );
   registerRoutes(api, {
     calls: createCallStore(prisma, topics.callEvents),

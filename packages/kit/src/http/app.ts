@@ -230,9 +230,9 @@ export function listRoutes(router: Router): { method: string; path: string }[] {
 
 const routerStack = (app: Express) => (app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
 
-export function sendError(res: Response, error: AppError, requestId: string): void {
-  if (res.headersSent) return;
-  const body: ErrorEnvelope = {
+/** The one error body, for `error` answered to request `requestId`. */
+export function errorEnvelopeOf(error: AppError, requestId: string): ErrorEnvelope {
+  return {
     error: {
       type: error.code,
       message: error.message,
@@ -241,6 +241,11 @@ export function sendError(res: Response, error: AppError, requestId: string): vo
       request_id: requestId,
     },
   };
+}
+
+export function sendError(res: Response, error: AppError, requestId: string): void {
+  if (res.headersSent) return;
+  const body = errorEnvelopeOf(error, requestId);
   // RFC 9110: a 401 names the scheme that would be accepted.
   if (error.code === "unauthenticated") res.setHeader("www-authenticate", 'Bearer realm="voxbridge"');
   // A dependency outage is usually brief: tell clients when retrying is worth it (the rate limiter sets its own).

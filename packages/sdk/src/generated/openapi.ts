@@ -35,6 +35,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue many outbound calls at once
+         * @description 1–1000 create bodies in one request. Each is answered as its own `POST /v1/calls/outbound` would be: `status` 201 with its `call`, or its 4xx (or 503) with its `error`; minutes are held per item and no item's failure affects another. One `Idempotency-Key` covers the whole batch: a retry with the same key and body replays the answer and creates nothing twice.
+         */
+        post: operations["createCallBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls": {
         parameters: {
             query?: never;
@@ -575,6 +595,10 @@ export interface components {
              */
             timezone: string | null;
         };
+        CreateCallBatchRequest: {
+            /** @description 1–1000 create bodies */
+            calls: unknown[];
+        };
         UpdateCallRequest: {
             /** @description UTC time to dial; a past time: now */
             schedule_at?: string | null;
@@ -779,6 +803,31 @@ export interface components {
         };
         Error: {
             error: {
+                /** @enum {string} */
+                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
+                message: string;
+                /** @description The first offending field, dotted (`context.product`), when one is to blame */
+                param: string | null;
+                /** @description Every problem found, on validation failures (422) */
+                details?: {
+                    param: string | null;
+                    message: string;
+                }[];
+                request_id: string;
+            };
+        };
+        CallBatchResponse: {
+            items: components["schemas"]["CallBatchItem"][];
+        };
+        CallBatchItem: {
+            /** @description The item's position in `calls` */
+            index: number;
+            /** @description The HTTP status its own create would have answered: 201, or a 4xx/503 */
+            status: number;
+            /** @description With 201: the queued call */
+            call?: components["schemas"]["CallOutOutput"];
+            /** @description Otherwise: the error its create would have answered */
+            error?: {
                 /** @enum {string} */
                 type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
                 message: string;
@@ -1240,6 +1289,310 @@ export interface operations {
                      *         "type": "not_found",
                      *         "message": "No call with this id",
                      *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's state, or the Idempotency-Key is still in flight */
+            409: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "conflict",
+                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "payload_too_large",
+                     *         "message": "Request body exceeds 100kb",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unsupported_media_type",
+                     *         "message": "Request body must be application/json",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCallBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: same key and body replay the first response */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "calls": [
+                 *         {
+                 *           "to": "+15551234567",
+                 *           "from": "+15559876543",
+                 *           "agent_id": null,
+                 *           "client_name": "Jane Doe",
+                 *           "context": {
+                 *             "reference_number": "398690",
+                 *             "product": "personal_loan"
+                 *           },
+                 *           "metadata": {
+                 *             "crm_id": "lead_8821"
+                 *           },
+                 *           "schedule_at": null,
+                 *           "webhook_url": "https://partner.example/hooks/voice",
+                 *           "max_attempts": 3
+                 *         },
+                 *         {
+                 *           "to": "+15551230000"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCallBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One answer per item, in order */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "index": 0,
+                     *           "status": 201,
+                     *           "call": {
+                     *             "direction": "outbound",
+                     *             "status": "queued",
+                     *             "from_number": "+15559876543",
+                     *             "client_name": "Jane Doe",
+                     *             "context": {
+                     *               "reference_number": "398690",
+                     *               "product": "personal_loan"
+                     *             },
+                     *             "metadata": {
+                     *               "crm_id": "lead_8821"
+                     *             },
+                     *             "disposition": null,
+                     *             "transcript": null,
+                     *             "recording_url": null,
+                     *             "structured_answers": null,
+                     *             "attempt_count": 0,
+                     *             "max_attempts": 3,
+                     *             "duration_seconds": null,
+                     *             "error_message": null,
+                     *             "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *             "calling_window": null,
+                     *             "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *             "started_at": null,
+                     *             "completed_at": null,
+                     *             "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *             "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *             "to_number": "+15551234567",
+                     *             "created_at": "2026-06-01T14:00:01.000Z"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "status": 422,
+                     *           "error": {
+                     *             "type": "number_suppressed",
+                     *             "message": "to: this number is on the organization's suppression list",
+                     *             "param": "to",
+                     *             "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CallBatchResponse"];
+                };
+            };
+            /** @description Malformed JSON, or no agent_id and no default agent */
+            400: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "no_default_agent",
+                     *         "message": "No agent_id given and the organization has no default agent",
+                     *         "param": "agent_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
                      *     }

@@ -33,6 +33,9 @@ export type DialScheduler = {
   reconcileOrphans: () => Promise<number>;
 };
 
+/** The longest delay Node's timers keep (2^31 - 1 ms). */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
  * The durable timer and dispatcher. Due jobs are claimed from Postgres (several instances safe),
  * woken at once in-process and by NOTIFY, by a timer for the next due time or freed pacing slot, and
@@ -61,7 +64,9 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
         timerAt = Number.POSITIVE_INFINITY;
         wake();
       },
-      Math.max(0, when - Date.now()),
+      // Node fires a timer of more than 2^31-1 ms (24.8 days: a call scheduled next month) after 1 ms,
+      // which would spin claim passes; a capped timer's pass re-plans the rest of the wait.
+      Math.min(MAX_TIMER_MS, Math.max(0, when - Date.now())),
     );
     timer.unref();
   };

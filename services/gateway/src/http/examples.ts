@@ -5,10 +5,12 @@ import {
   ApiKeyOut,
   AttemptList,
   type AttemptOut,
+  CallBatchResponse,
   CallList,
   CallOut,
   CreateAgentRequest,
   CreateApiKeyRequest,
+  CreateCallBatchRequest,
   CreatedApiKey,
   CreateOutboundCallRequest,
   CreateSuppressionRequest,
@@ -159,6 +161,25 @@ const page = <T>(item: T) => ({ items: [item], total: 1, limit: 25, offset: 0 })
 export const EXAMPLES = new Map<z.ZodType, unknown>([
   [CreateOutboundCallRequest, CREATE_CALL_EXAMPLE],
   [CallOut, call],
+  [CreateCallBatchRequest, { calls: [CREATE_CALL_EXAMPLE, { to: "+15551230000" }] }],
+  [
+    CallBatchResponse,
+    {
+      items: [
+        { index: 0, status: 201, call },
+        {
+          index: 1,
+          status: 422,
+          error: {
+            type: "number_suppressed",
+            message: "to: this number is on the organization's suppression list",
+            param: "to",
+            request_id: "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c",
+          },
+        },
+      ],
+    },
+  ],
   [UpdateCallRequest, { schedule_at: "2026-06-02T15:00:00.000Z", context: { reference_number: "398691" } }],
   [CallList, page(call)],
   [AttemptList, { items: [attempt], total: 1, limit: 25, offset: 0 }],

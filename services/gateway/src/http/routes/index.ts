@@ -11,6 +11,7 @@ import { idempotent } from "../idempotency";
 import { cancelCallOpenApi, registerCancelCall } from "./cancel-call";
 import { createAgentOpenApi, registerCreateAgent } from "./create-agent";
 import { createApiKeyOpenApi, registerCreateApiKey } from "./create-api-key";
+import { createCallBatchOpenApi, registerCreateCallBatch } from "./create-call-batch";
 import { createOutboundCallOpenApi, registerCreateOutboundCall } from "./create-outbound-call";
 import { createSuppressionOpenApi, registerCreateSuppression } from "./create-suppression";
 import { createWebhookEndpointOpenApi, registerCreateWebhookEndpoint } from "./create-webhook-endpoint";
@@ -50,8 +51,10 @@ export type RouteDeps = CreateOutboundCallDeps &
 export function registerRoutes(router: Router, deps: RouteDeps): void {
   const withIdempotency = idempotent(deps.idempotency);
   router.post("/v1/calls/outbound", withIdempotency);
+  router.post("/v1/calls/batch", withIdempotency);
   router.post("/v1/calls/:call_id/cancel", withIdempotency);
   registerCreateOutboundCall(router, deps);
+  registerCreateCallBatch(router, deps);
   registerListCalls(router, deps);
   registerGetCall(router, deps);
   registerListCallAttempts(router, deps);
@@ -82,6 +85,7 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
 
 export const openApiPaths: ZodOpenApiPathsObject[] = [
   createOutboundCallOpenApi,
+  createCallBatchOpenApi,
   listCallsOpenApi,
   getCallOpenApi,
   listCallAttemptsOpenApi,
