@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { CallEvent } from "@voxbridge/contracts";
-import { createKafka, createLogger, createProducer, encodeCallEvent } from "@voxbridge/kit";
 import pg from "pg";
 import { type ApiClient, apiClient } from "../support/api-client";
-import { testDatabaseUrl, testKafkaBrokers } from "../support/env";
+import { testDatabaseUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
+import { publishCallEvent } from "../support/publish";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 import { createCall, dialLog, finalCall } from "./dialer-support";
 
@@ -37,18 +37,7 @@ afterAll(async () => {
   log.remove();
 });
 
-/** Publishes an event as its producer would (keyed by call id). */
-async function publish(event: CallEvent) {
-  const producer = createProducer(
-    createKafka({ clientId: "test-publisher", brokers: testKafkaBrokers(), logger: createLogger({ service: "test", level: "silent" }) }),
-  );
-  await producer.connect();
-  try {
-    await producer.send({ topic: stack.topics.callEvents, messages: [encodeCallEvent(event)] });
-  } finally {
-    await producer.disconnect();
-  }
-}
+const publish = (event: CallEvent) => publishCallEvent(stack.topics.callEvents, event);
 
 const dialerEvents = (callId: string): CallEvent[] =>
   probe.seen.filter((s) => s.event.subject === callId && s.event.source === "/voxbridge/dialer").map((s) => s.event);

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type CallEvent, CallOut, newCallEvent, SuppressionList, SuppressionOut } from "@voxbridge/contracts";
-import { createKafka, createLogger, createProducer, encodeCallEvent } from "@voxbridge/kit";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
-import { testKafkaBrokers } from "../support/env";
 import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
+import { publishCallEvent } from "../support/publish";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 import { createCall, dialLog, finalCall } from "./dialer-support";
 
@@ -156,15 +155,4 @@ describe("suppression list", () => {
   });
 });
 
-/** Publishes an event as its producer would (keyed by call id). */
-async function publish(event: CallEvent) {
-  const producer = createProducer(
-    createKafka({ clientId: "test-publisher", brokers: testKafkaBrokers(), logger: createLogger({ service: "test", level: "silent" }) }),
-  );
-  await producer.connect();
-  try {
-    await producer.send({ topic: stack.topics.callEvents, messages: [encodeCallEvent(event)] });
-  } finally {
-    await producer.disconnect();
-  }
-}
+const publish = (event: CallEvent) => publishCallEvent(stack.topics.callEvents, event);

@@ -1,4 +1,4 @@
-import { type CallOut, newCallEvent } from "@voxbridge/contracts";
+import { type CallOut, type CallStatus, newCallEvent } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { CallStore } from "./ports";
@@ -19,14 +19,14 @@ export async function cancelCall(deps: CancelCallDeps, command: { orgId: string;
       { id: deps.newId(), time: now, traceparent: currentTraceparent() },
     ),
   );
-  switch (result.outcome) {
-    case "canceled":
-      return result.call;
-    case "not_found":
-      throw new AppError("not_found", "No call with this id", { param: "call_id" });
-    case "not_queued":
-      throw new AppError("conflict", `Only a queued call can be canceled; this one is ${result.status}`, {
-        context: { status: result.status },
-      });
-  }
+  if (result.outcome === "canceled") return result.call;
+  throw refusalOf(result, "canceled");
+}
+
+/** The answer to a cancel or an edit of a call that is not there, or no longer queued. */
+export function refusalOf(result: { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }, verb: string): AppError {
+  if (result.outcome === "not_found") return new AppError("not_found", "No call with this id", { param: "call_id" });
+  return new AppError("conflict", `Only a queued call can be ${verb}; this one is ${result.status}`, {
+    context: { status: result.status },
+  });
 }

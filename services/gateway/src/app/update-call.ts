@@ -1,5 +1,6 @@
 import { type CallOut, newCallEvent, type UpdateCallRequest } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit";
+import { refusalOf } from "./cancel-call";
 import { type CreateOutboundCallDeps, planFirstAttempt } from "./create-outbound-call";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 
@@ -45,14 +46,6 @@ export async function updateCall(
     );
     return { call, webhookUrl, event };
   });
-  switch (result.outcome) {
-    case "updated":
-      return result.call;
-    case "not_found":
-      throw new AppError("not_found", "No call with this id", { param: "call_id" });
-    case "not_queued":
-      throw new AppError("conflict", `Only a queued call can be changed; this one is ${result.status}`, {
-        context: { status: result.status },
-      });
-  }
+  if (result.outcome === "updated") return result.call;
+  throw refusalOf(result, "changed");
 }
