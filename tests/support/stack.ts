@@ -4,7 +4,7 @@ import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { type RunningGateway, startGateway } from "@voxbridge/gateway";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { createOrganization } from "@voxbridge/gateway/provisioning";
-import { createKafka, createLogger, type Logger, topicNames } from "@voxbridge/kit";
+import { createKafka, createLogger, type Logger, type RetentionPass, topicNames } from "@voxbridge/kit";
 import { startQuota } from "@voxbridge/quota";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
 import { setOrgMinuteLimit } from "@voxbridge/quota/provisioning";
@@ -21,6 +21,8 @@ export type TestStack = {
   managementUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
   topicPrefix: string;
   topics: ReturnType<typeof topicNames>;
+  /** Runs every service's retention pass now, one after the other. */
+  runRetention: () => Promise<Record<"gateway" | "quota" | "dialer" | "webhooks", RetentionPass>>;
   stop: () => Promise<void>;
 };
 
@@ -85,6 +87,12 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
     },
     topicPrefix,
     topics,
+    runRetention: async () => ({
+      gateway: await gateway.retention.runPass(),
+      quota: await quota.retention.runPass(),
+      dialer: await dialer.retention.runPass(),
+      webhooks: await webhooks.retention.runPass(),
+    }),
     stop: async () => {
       await Promise.all([gateway.stop(), dialer.stop(), webhooks.stop()]);
       await quota.stop();

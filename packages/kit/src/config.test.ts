@@ -11,6 +11,8 @@ describe("parseConfig with the base environment shape", () => {
       KAFKA_BROKERS: ["127.0.0.1:9092"],
       KAFKA_TOPIC_PREFIX: "",
       SHUTDOWN_TIMEOUT_MS: 15_000,
+      RETENTION_DAYS: 30,
+      RETENTION_INTERVAL_SECONDS: 600,
     });
   });
 
@@ -69,6 +71,11 @@ describe("parseConfig with the base environment shape", () => {
     expect(parse).not.toThrow(/DATABASE_URL/);
     // Development and tests keep the local defaults.
     expect(parseConfig(baseEnvShape, { NODE_ENV: "test" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+  });
+
+  it("refuses a RETENTION_DAYS shorter than Kafka keeps events (7 days), which would let a redelivery pass as new", () => {
+    expect(() => parseConfig(baseEnvShape, { RETENTION_DAYS: "7" })).toThrow(/RETENTION_DAYS/);
+    expect(parseConfig(baseEnvShape, { RETENTION_DAYS: "8" }).RETENTION_DAYS).toBe(8);
   });
 
   it("rejects a non-integer SHUTDOWN_TIMEOUT_MS", () => {

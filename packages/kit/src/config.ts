@@ -35,6 +35,14 @@ export const baseEnvShape = {
   KAFKA_TOPIC_PREFIX: z.string().default(""),
   /** How long SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /**
+   * Days a finished call's working rows (dedup records, jobs, holds, webhook logs) are kept
+   * (docs/retention.md). At least 8: Kafka keeps events 7 days, and a redelivered event must still
+   * find the record that makes it a no-op.
+   */
+  RETENTION_DAYS: z.coerce.number().int().min(8).default(30),
+  /** Seconds between retention passes (each deletes in batches, then VACUUMs what it touched). */
+  RETENTION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(600),
 };
 
 export class ConfigError extends Error {

@@ -18,6 +18,7 @@ export * from "./postgres/listener";
 export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";
+export * from "./postgres/retention";
 export * from "./redis";
 export * from "./retry";
 export * from "./trace";

@@ -16,9 +16,11 @@ import {
   finishHttpApp,
   type Logger,
   listen,
+  type Retention,
   type ShutdownStep,
   startConsumer,
   startManagementServer,
+  startRetention,
   topicNames,
 } from "@voxbridge/kit";
 import { Gauge } from "prom-client";
@@ -26,6 +28,7 @@ import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-sto
 import { listenForJobs } from "./adapters/job-notifications";
 import { DIALER_SCHEMA } from "./adapters/prisma";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
+import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retention-rules";
 import { createTelephony } from "./adapters/telephony";
 import { applyCallEvents, type CallEventDeps } from "./app/apply-call-events";
 import { createDialScheduler } from "./app/dial-scheduler";
@@ -42,6 +45,7 @@ export type RunningDialer = {
   logger: Logger;
   instanceId: string;
   shutdownSteps: ShutdownStep[];
+  retention: Retention;
   /** Graceful: stop claiming, let live calls finish (up to the shutdown timeout), commit offsets. */
   stop: () => Promise<void>;
   /** For tests: dies like a killed process (live calls vanish unreported, nothing handed over). */
@@ -58,9 +62,9 @@ export async function startDialer(
   const metrics = createMetricsRegistry("dialer");
   const settings = [`search_path=${DIALER_SCHEMA}`];
   const pool = createPool(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "dialer", settings, logger });
-  // LISTEN connections and the relay's publisher, apart from the working pool: DB_POOL_SIZE counts
-  // connections that claim and record calls, none of them parked on a LISTEN.
-  const relayPool = createPool(config.DATABASE_URL, { max: 3, applicationName: "dialer-outbox", settings, logger });
+  // LISTEN connections, the relay's publisher and the retention pass, apart from the working pool:
+  // DB_POOL_SIZE counts connections that claim and record calls, none of them parked on a LISTEN.
+  const relayPool = createPool(config.DATABASE_URL, { max: 4, applicationName: "dialer-outbox", settings, logger });
   const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
@@ -198,7 +202,18 @@ export async function startDialer(
   const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
   logger.info({ port, groupId: config.DIALER_GROUP_ID, adapter: telephony.name, instanceId }, "dialer consuming");
 
+  const retention = startRetention({
+    pool: relayPool,
+    schema: DIALER_SCHEMA,
+    rules: dialerRetentionRules(config.RETENTION_DAYS),
+    vacuum: DIALER_VACUUMED_TABLES,
+    intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
+    logger,
+    metrics,
+  });
+
   const closeConnections = async () => {
+    await retention.stop();
     await relay.stop();
     await notifications.stop();
     await Promise.all([producer.disconnect(), admin.disconnect()]);
@@ -234,6 +249,7 @@ export async function startDialer(
     logger,
     instanceId,
     shutdownSteps,
+    retention,
     stop: async () => {
       for (const step of shutdownSteps) await step.run();
     },

@@ -19,10 +19,12 @@ import {
   jsonBody,
   type Logger,
   listen,
+  type Retention,
   refuseDestination,
   type ShutdownStep,
   startConsumer,
   startManagementServer,
+  startRetention,
   topicNames,
 } from "@voxbridge/kit";
 import { type RequestHandler, Router } from "express";
@@ -34,6 +36,7 @@ import { createCalleeTimeZones } from "./adapters/callee-time-zones";
 import { createIdempotencyStore } from "./adapters/idempotency-store";
 import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
+import { GATEWAY_VACUUMED_TABLES, gatewayRetentionRules } from "./adapters/retention-rules";
 import { createSuppressionStore } from "./adapters/suppression-store";
 import { createWebhooksClient } from "./adapters/webhooks-client";
 import { projectCallEvent } from "./app/project-call-event";
@@ -59,6 +62,7 @@ export type RunningGateway = {
   managementPort: number;
   logger: Logger;
   shutdownSteps: ShutdownStep[];
+  retention: Retention;
   stop: () => Promise<void>;
 };
 
@@ -69,8 +73,13 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const metrics = createMetricsRegistry("gateway");
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
-  // The relay needs one connection to LISTEN and one to publish with.
-  const pool = createPool(config.DATABASE_URL, { max: 2, applicationName: "gateway-outbox", logger });
+  // The relay needs one connection to LISTEN and one to publish with; the retention pass, a third.
+  const pool = createPool(config.DATABASE_URL, {
+    max: 3,
+    applicationName: "gateway-outbox",
+    settings: [`search_path=${GATEWAY_SCHEMA}`],
+    logger,
+  });
   const redis = createRedisClient(config.REDIS_URL, logger);
   const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
@@ -159,8 +168,19 @@ export async function startGateway(
   const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
   logger.info({ port }, "gateway listening");
 
+  const retention = startRetention({
+    pool,
+    schema: GATEWAY_SCHEMA,
+    rules: gatewayRetentionRules(config.RETENTION_DAYS),
+    vacuum: GATEWAY_VACUUMED_TABLES,
+    intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
+    logger,
+    metrics,
+  });
+
   const shutdownSteps: ShutdownStep[] = [
     { name: "http", run: () => closeServer(server) },
+    { name: "retention", run: () => retention.stop() },
     { name: "projector", run: () => projector.stop() },
     { name: "outbox relay", run: () => relay.stop() },
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
@@ -175,6 +195,7 @@ export async function startGateway(
     managementPort: management.port,
     logger,
     shutdownSteps,
+    retention,
     stop: async () => {
       for (const step of shutdownSteps) await step.run();
     },

@@ -18,6 +18,11 @@ const quotaEnv = {
   QUOTA_UNCONFIRMED_HOLD_TTL_SECONDS: seconds(300),
   /** A confirmed hold is released after this long past the later of its scheduled time and its call's last event. */
   QUOTA_MAX_HOLD_SECONDS: seconds(86_400),
+  /**
+   * Billing periods whose settled holds stay row by row: the current month and this many before it.
+   * Older ones are summed into period_usage and their holds deleted (docs/retention.md).
+   */
+  QUOTA_LEDGER_RETENTION_MONTHS: z.coerce.number().int().min(2).default(13),
   /** How often reconciliation looks for expired holds (one instance at a time runs it). */
   QUOTA_RECONCILE_INTERVAL_SECONDS: seconds(30),
   /**

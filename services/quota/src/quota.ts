@@ -6,14 +6,18 @@ import {
   createRedisClient,
   decodeCallEvent,
   type Logger,
+  type Retention,
   type ShutdownStep,
   startKafkaWorker,
   startPeriodic,
+  startRetention,
   systemClock,
 } from "@voxbridge/kit";
 import { createMinuteLedger, createQuotaPool } from "./adapters/minute-ledger";
+import { QUOTA_SCHEMA } from "./adapters/prisma";
 import { createQuotaMetrics } from "./adapters/quota-metrics";
 import { createRedisCounters } from "./adapters/redis-counters";
+import { QUOTA_VACUUMED_TABLES, quotaRetentionRules } from "./adapters/retention-rules";
 import { createMinuteAccounting, type MinuteAccounting } from "./app/minute-accounting";
 import type { QuotaConfig } from "./config";
 import { internalApi } from "./http/internal-api";
@@ -24,6 +28,7 @@ export type RunningQuota = {
   logger: Logger;
   accounting: MinuteAccounting;
   shutdownSteps: ShutdownStep[];
+  retention: Retention;
   stop: () => Promise<void>;
 };
 
@@ -115,11 +120,23 @@ export async function startQuota(
     logger,
   });
 
+  // On the pool whose commits wait for the WAL flush: a rollup is part of the bill.
+  const retention = startRetention({
+    pool: lockPool,
+    schema: QUOTA_SCHEMA,
+    rules: quotaRetentionRules(config.RETENTION_DAYS, config.QUOTA_LEDGER_RETENTION_MONTHS),
+    vacuum: QUOTA_VACUUMED_TABLES,
+    intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
+    logger,
+    metrics,
+  });
+
   // Intake first (HTTP, then the reconciler and the consumer's in-flight batch), connections last.
   const http = worker.shutdownSteps.filter((step) => step.name === "http");
   const shutdownSteps: ShutdownStep[] = [
     ...http,
     { name: "reconciler", run: () => reconciler.stop() },
+    { name: "retention", run: () => retention.stop() },
     ...worker.shutdownSteps.filter((step) => step.name !== "http"),
     ...closeStores,
   ];
@@ -129,6 +146,7 @@ export async function startQuota(
     logger,
     accounting,
     shutdownSteps,
+    retention,
     stop: async () => {
       for (const step of shutdownSteps) await step.run();
     },

@@ -1,13 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { CallEventType } from "@voxbridge/contracts";
-import { createCounter, createLogger, createMetricsRegistry, decodeCallEvent, type RunningWorker, startKafkaWorker } from "@voxbridge/kit";
+import {
+  createCounter,
+  createLogger,
+  createMetricsRegistry,
+  decodeCallEvent,
+  type Retention,
+  type RunningWorker,
+  startKafkaWorker,
+  startRetention,
+} from "@voxbridge/kit";
 import { Histogram } from "prom-client";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
 import { createHttpSender } from "./adapters/http-sender";
 import { createOrgSecretStore } from "./adapters/org-secret-store";
-import { createWebhooksPool, createWebhooksPrisma } from "./adapters/prisma";
+import { createWebhooksPool, createWebhooksPrisma, WEBHOOKS_SCHEMA } from "./adapters/prisma";
+import { WEBHOOKS_VACUUMED_TABLES, webhooksRetentionRules } from "./adapters/retention-rules";
 import { createWebhookEventStore } from "./adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { destinationCheck } from "./app/destination-check";
@@ -23,7 +33,7 @@ export type WebhooksOptions = {
   resolveHost?: (host: string) => Promise<string[]>;
 };
 
-export type RunningWebhooks = RunningWorker & { logger: ReturnType<typeof createLogger>; deliveries: DeliveryWorker };
+export type RunningWebhooks = RunningWorker & { logger: ReturnType<typeof createLogger>; deliveries: DeliveryWorker; retention: Retention };
 
 /** Starts the webhook service: takes in every lifecycle event, delivers it signed and retried, and serves the internal API. */
 export async function startWebhooks(
@@ -71,6 +81,16 @@ export async function startWebhooks(
   const wakeDeliveries = deliveries.wake;
   const checkUrl = destinationCheck({ allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS, resolveHost: options.resolveHost });
 
+  const retention = startRetention({
+    pool,
+    schema: WEBHOOKS_SCHEMA,
+    rules: webhooksRetentionRules(config.RETENTION_DAYS),
+    vacuum: WEBHOOKS_VACUUMED_TABLES,
+    intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
+    logger,
+    metrics,
+  });
+
   const worker = await startKafkaWorker({
     service: "webhooks",
     groupId: config.WEBHOOKS_GROUP_ID,
@@ -107,10 +127,11 @@ export async function startWebhooks(
       ),
     closeStores: [
       { name: "deliveries", run: () => deliveries.stop() },
+      { name: "retention", run: () => retention.stop() },
       { name: "http sender", run: () => sender.close() },
       { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
     ],
   });
   deliveries.start();
-  return { ...worker, logger, deliveries };
+  return { ...worker, logger, deliveries, retention };
 }

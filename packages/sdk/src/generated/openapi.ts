@@ -400,7 +400,7 @@ export interface paths {
         };
         /**
          * The webhook delivery log, newest first
-         * @description Each delivery is one event to one destination, with every attempt's response status, error and duration.
+         * @description Each delivery is one event to one destination, with every attempt's response status, error and duration. A finished delivery is kept for 30 days after it finished, then deleted with its attempts.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;

@@ -8,15 +8,9 @@ import type { GatewayPrisma } from "./prisma";
  * snapshot with a greater `callProgress`, or an equal one from `call.updated` (terminal records never change again); `call.calling`
  * opens its attempt and an event that ended an attempt fills it in.
  */
-export function createCallProjection(prisma: GatewayPrisma, options: { retainProcessedDays?: number } = {}): CallProjection {
-  let lastSweep = 0;
+export function createCallProjection(prisma: GatewayPrisma): CallProjection {
   return {
     async apply(event) {
-      if (Date.now() - lastSweep > 600_000) {
-        lastSweep = Date.now();
-        // Kafka keeps events for 7 days; an id older than that can no longer be redelivered.
-        await prisma.$executeRaw`DELETE FROM "processed_events" WHERE processed_at < now() - make_interval(days => ${options.retainProcessedDays ?? 8})`;
-      }
       const call = event.data.call;
       const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
       // The attempt this event opens (call.calling) or ended (data.attempt); none for a cancel before dialing.

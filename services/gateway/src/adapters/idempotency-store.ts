@@ -13,12 +13,11 @@ export type IdempotencyClaim =
  */
 export const LEASE_SECONDS = 5;
 export const LEASE_RENEW_MS = 2_000;
-/** Keys are kept this long (at least the 24 h promised to partners). */
-const RETAIN_HOURS = 48;
+/** Keys are kept this long (at least the 24 h promised to partners); the retention pass deletes them. */
+export const IDEMPOTENCY_RETAIN_HOURS = 48;
 
 /** Idempotency-Key records, scoped per API key. */
 export function createIdempotencyStore(prisma: GatewayPrisma) {
-  let lastSweep = 0;
   return {
     /** Claims the key for this request, or says what became of an earlier request with it. */
     async claim(apiKeyId: string, key: string, fingerprint: string): Promise<IdempotencyClaim> {
@@ -41,10 +40,6 @@ export function createIdempotencyStore(prisma: GatewayPrisma) {
         where: { apiKeyId_key: { apiKeyId, key } },
         data: { status: "completed", responseStatus: status, responseBody: body as object, completedAt: new Date() },
       });
-      if (Date.now() - lastSweep > 600_000) {
-        lastSweep = Date.now();
-        await prisma.$executeRaw`DELETE FROM "idempotency_keys" WHERE created_at < now() - make_interval(hours => ${RETAIN_HOURS})`;
-      }
     },
     /** Keeps a running request's claim from looking abandoned. */
     async renew(apiKeyId: string, key: string): Promise<void> {

@@ -324,8 +324,9 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
     async snapshot(orgId, period, withHolds): Promise<LedgerSnapshot> {
       const { rows } = await client.query<{ minutes_limit: number | null; used: number; holds: [string, number][] | null }>(
         `SELECT (SELECT minutes_limit FROM org_limits WHERE org_id = $1) AS minutes_limit,
-                (SELECT COALESCE(SUM(billed_minutes), 0) FROM minute_holds
-                  WHERE org_id = $1 AND billed_period = $2 AND status = 'settled')::int AS used,
+                ((SELECT COALESCE(SUM(billed_minutes), 0) FROM minute_holds
+                   WHERE org_id = $1 AND billed_period = $2 AND status = 'settled')
+                 + COALESCE((SELECT billed_minutes FROM period_usage WHERE org_id = $1 AND period = $2), 0))::int AS used,
                 CASE WHEN $3 THEN (SELECT COALESCE(json_agg(json_build_array(call_id, minutes)), '[]'::json)
                                      FROM minute_holds WHERE org_id = $1 AND status = 'held') END AS holds`,
         [orgId, period, withHolds],

@@ -10,7 +10,8 @@ export const listWebhookDeliveriesOpenApi: ZodOpenApiPathsObject = {
     get: {
       operationId: "listWebhookDeliveries",
       summary: "The webhook delivery log, newest first",
-      description: "Each delivery is one event to one destination, with every attempt's response status, error and duration.",
+      description:
+        "Each delivery is one event to one destination, with every attempt's response status, error and duration. A finished delivery is kept for 30 days after it finished, then deleted with its attempts.",
       requestParams: { query: ListWebhookDeliveriesQuery },
       responses: { "200": { description: "Deliveries", ...json(WebhookDeliveryList) }, ...errorResponses(422) },
     },
