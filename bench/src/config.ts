@@ -52,7 +52,7 @@ function assertLoopback(name: string, url: URL): void {
   }
 }
 
-function parseUrl(name: string, raw: string, protocols: string[]): URL {
+export function parseUrl(name: string, raw: string, protocols: string[]): URL {
   let url: URL;
   try {
     url = new URL(raw);

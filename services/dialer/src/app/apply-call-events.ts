@@ -1,5 +1,5 @@
 import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
-import type { Logger } from "@voxbridge/kit";
+import type { Logger } from "@voxbridge/kit/core";
 import { firstAttemptDue } from "../domain/due-at";
 import { cancelCall } from "./cancel-call";
 import type { DialJobStore, SuppressionChange, TelephonyAdapter } from "./ports";

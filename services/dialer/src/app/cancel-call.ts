@@ -1,4 +1,4 @@
-import type { Logger } from "@voxbridge/kit";
+import type { Logger } from "@voxbridge/kit/core";
 import type { DialJobStore, TelephonyAdapter } from "./ports";
 
 /**

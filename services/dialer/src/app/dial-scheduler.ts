@@ -1,4 +1,4 @@
-import { createCoalescedRunner, isAppError, type Logger, withTrace } from "@voxbridge/kit";
+import { createCoalescedRunner, isAppError, type Logger, withTrace } from "@voxbridge/kit/core";
 import { renderSystemPrompt } from "../domain/render-prompt";
 import type { CarrierReportSink, ClaimedDial, DialJobStore, TalkAllowance, TelephonyAdapter } from "./ports";
 

@@ -1,4 +1,4 @@
-import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/kit";
+import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/kit/core";
 import { nextStepAfterAttempt } from "../domain/dial-outcome";
 import type { CarrierReport, DialJobStore } from "./ports";
 

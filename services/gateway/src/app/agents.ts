@@ -1,5 +1,5 @@
 import type { AgentOut, CreateAgentRequest, UpdateAgentRequest } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError } from "@voxbridge/kit/core";
 import type { AgentChange, AgentStore } from "./ports";
 
 export type AgentDeps = { agents: AgentStore; newId: () => string };

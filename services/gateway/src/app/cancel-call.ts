@@ -1,5 +1,5 @@
 import { type CallOut, type CallStatus, newCallEvent } from "@voxbridge/contracts";
-import { AppError, currentTraceparent } from "@voxbridge/kit";
+import { AppError, currentTraceparent } from "@voxbridge/kit/core";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { CallStore } from "./ports";
 

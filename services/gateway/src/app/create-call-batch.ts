@@ -1,5 +1,5 @@
 import type { CallOut, CreateOutboundCallRequest } from "@voxbridge/contracts";
-import { AppError, isAppError } from "@voxbridge/kit";
+import { AppError, isAppError } from "@voxbridge/kit/core";
 import { type CreateOutboundCallDeps, createOutboundCall } from "./create-outbound-call";
 
 /** Items created at once: enough to overlap the quota and Postgres round trips, few enough to leave the pools to other requests. */

@@ -7,7 +7,7 @@ import {
   type ResolvedCallingWindow,
 } from "@voxbridge/contracts";
 import { nextOpening } from "@voxbridge/contracts/window-schedule";
-import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit";
+import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit/core";
 import { normalizePhoneNumber } from "../domain/phone-number";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";

@@ -1,5 +1,5 @@
 import { type CreateSuppressionRequest, newSuppressionEvent, type SuppressionEventType, type SuppressionOut } from "@voxbridge/contracts";
-import { AppError, currentTraceparent } from "@voxbridge/kit";
+import { AppError, currentTraceparent } from "@voxbridge/kit/core";
 import { normalizePhoneNumber } from "../domain/phone-number";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { SuppressionStore } from "./ports";

@@ -1,5 +1,5 @@
 import { type CallOut, newCallEvent, type UpdateCallRequest } from "@voxbridge/contracts";
-import { AppError, currentTraceparent } from "@voxbridge/kit";
+import { AppError, currentTraceparent } from "@voxbridge/kit/core";
 import { refusalOf } from "./cancel-call";
 import { type CreateOutboundCallDeps, planFirstAttempt } from "./create-outbound-call";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";

@@ -1,5 +1,5 @@
 import type { CallEvent } from "@voxbridge/contracts";
-import type { Clock } from "@voxbridge/kit";
+import type { Clock } from "@voxbridge/kit/core";
 import { type SettlementStep, settlementStepOf } from "../domain/call-settlement";
 import { holdExpiry } from "../domain/hold-expiry";
 import type { CounterSync } from "./counter-sync";

@@ -1,4 +1,4 @@
-import type { Clock } from "@voxbridge/kit";
+import type { Clock } from "@voxbridge/kit/core";
 import { createCallEvents } from "./apply-call-event";
 import { createCounterSync } from "./counter-sync";
 import { createMinuteHolds } from "./minute-holds";

@@ -1,5 +1,5 @@
 import type { MinuteAllowanceOut, MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
-import { AppError, type Clock } from "@voxbridge/kit";
+import { AppError, type Clock } from "@voxbridge/kit/core";
 import { holdExpiry } from "../domain/hold-expiry";
 import { nextPeriod, periodBounds, periodOf } from "../domain/period";
 import type { CounterSync } from "./counter-sync";

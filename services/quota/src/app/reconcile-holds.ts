@@ -1,4 +1,4 @@
-import type { Clock } from "@voxbridge/kit";
+import type { Clock } from "@voxbridge/kit/core";
 import type { MinuteCounters, MinuteLedger, QuotaMetrics } from "./ports";
 import { guardStores } from "./store-errors";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@voxbridge/kit";
+import { AppError } from "@voxbridge/kit/core";
 
 /** Redis or Postgres failed us: 503, retryable (the gateway answers 503; the consumer retries without limit). */
 export const storeUnavailable = (cause: unknown) =>

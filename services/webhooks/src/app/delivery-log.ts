@@ -1,5 +1,5 @@
 import type { ListWebhookDeliveriesQuery, WebhookDeliveryOut } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError } from "@voxbridge/kit/core";
 
 /** The partner-visible log of deliveries and their attempts, scoped by org. */
 export interface DeliveryLog {

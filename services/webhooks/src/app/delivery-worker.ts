@@ -1,4 +1,4 @@
-import { type Logger, withTrace } from "@voxbridge/kit";
+import { type Logger, withTrace } from "@voxbridge/kit/core";
 import { type AttemptResult, honoursRetryAfter, judgeAttempt, leaseMs } from "../domain/delivery-outcome";
 import { nextRetryDelayMs, type RetryPolicy } from "../domain/retry-schedule";
 import { signatureHeader, webhookIdOf } from "../domain/signing";

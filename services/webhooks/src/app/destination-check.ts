@@ -1,4 +1,4 @@
-import { AppError, refuseDestination } from "@voxbridge/kit";
+import { AppError, refuseDestination } from "@voxbridge/kit/core";
 
 /** The creation-time check of a webhook URL: a 422 naming why it may not be called (scheme, credentials, SSRF). */
 export function destinationCheck(options: { allowPrivateNetworks: boolean; resolveHost?: (host: string) => Promise<string[]> }) {

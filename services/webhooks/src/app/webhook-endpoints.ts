@@ -4,7 +4,7 @@ import type {
   WebhookEndpointOut,
   WebhookEndpointWithSecretOut,
 } from "@voxbridge/contracts";
-import { AppError } from "@voxbridge/kit";
+import { AppError } from "@voxbridge/kit/core";
 
 /** How long a rotated-out secret keeps being signed with, so receivers can switch without dropping events. */
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3_600_000;
