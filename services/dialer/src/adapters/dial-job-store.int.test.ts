@@ -93,3 +93,27 @@ describe("dial job store: dead owners", () => {
     await Promise.all([holder.end(), twin.end()]);
   });
 });
+
+describe("dial job store: claims", () => {
+  it("claims several due calls in one statement, each with a call.calling event of its own id", async () => {
+    const orgId = randomUUID();
+    const callIds = Array.from({ length: 6 }, () => randomUUID());
+    for (const callId of callIds) {
+      await pool.query(
+        `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
+         VALUES ($1::uuid, $2, 'queued', now() - interval '1 s', '{"data": {"webhook_url": null}}', jsonb_build_object('id', $1::uuid), $3)`,
+        [callId, orgId, deployment],
+      );
+    }
+    const { claimed } = await store().claimDue(randomUUID(), 10);
+    expect(claimed.map((c) => c.callId).sort()).toEqual([...callIds].sort());
+    const events = await pool.query<{ event_id: string; key: string; type: string }>(
+      `SELECT event_id::text, key, payload->>'type' AS type FROM "outbox" WHERE key = ANY($1::text[])`,
+      [callIds],
+    );
+    expect(events.rows.map((e) => e.key).sort()).toEqual([...callIds].sort());
+    expect(new Set(events.rows.map((e) => e.event_id)).size).toBe(callIds.length);
+    expect(new Set(events.rows.map((e) => e.type))).toEqual(new Set(["call.calling"]));
+    await pool.query(`DELETE FROM "outbox" WHERE key = ANY($1::text[])`, [callIds]);
+  });
+});
