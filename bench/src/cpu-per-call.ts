@@ -21,10 +21,14 @@ const LIFE_TIMEOUT_SECONDS = Number(process.env.BENCH_LIFE_TIMEOUT_SECONDS ?? 30
 const GATEWAY_URL = process.env.GATEWAY_URL ?? "http://127.0.0.1:8080";
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 
-/** CPU seconds used so far by a process and all its threads. */
+/**
+ * CPU seconds used so far by a process and all its threads, plus its children that have exited:
+ * a Postgres backend that closes between the two readings leaves the sum of live backends, but its
+ * time stays counted in the postmaster's cutime/cstime.
+ */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
 /** The node process behind a pid file (up.sh starts `setsid node …` directly). */
