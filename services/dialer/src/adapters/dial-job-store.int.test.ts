@@ -94,18 +94,51 @@ describe("dial job store: dead owners", () => {
   });
 });
 
+/** Queued jobs of one org, due `secondsAgo` ago and one millisecond apart, oldest first. */
+async function dueJobs(orgId: string, count: number, secondsAgo: number): Promise<string[]> {
+  const callIds = Array.from({ length: count }, () => randomUUID());
+  for (const [index, callId] of callIds.entries()) {
+    await pool.query(
+      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
+       VALUES ($1::uuid, $2, 'queued', now() - make_interval(secs => $4::float8), '{"data": {"webhook_url": null}}', jsonb_build_object('id', $1::uuid), $3)`,
+      [callId, orgId, deployment, secondsAgo - index / 1000],
+    );
+  }
+  return callIds;
+}
+
 describe("dial job store: claims", () => {
+  // A pacing budget well above what these tests claim, so only org concurrency (10) and the limit bound them.
+  const claims = () =>
+    createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}claims`, cps: 1000, orgConcurrency: 10 });
+  afterEach(async () => {
+    await pool.query(`DELETE FROM "outbox" WHERE key IN (SELECT call_id::text FROM "dial_jobs" WHERE deployment = $1)`, [deployment]);
+    await pool.query(`DELETE FROM "dial_attempts" WHERE call_id IN (SELECT call_id FROM "dial_jobs" WHERE deployment = $1)`, [deployment]);
+    await pool.query(`DELETE FROM "dial_jobs" WHERE deployment = $1`, [deployment]);
+  });
+
+  it("takes each org's oldest due calls up to its concurrency, and an org at its limit holds no other org back", async () => {
+    // Org A has more due calls than its limit (store(): 10), all older than org B's one; org C's are not due yet.
+    const a = await dueJobs(randomUUID(), 14, 60);
+    const b = await dueJobs(randomUUID(), 1, 1);
+    await pool.query(
+      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
+       VALUES ($1, $2, 'queued', now() + interval '1 hour', '{}', '{}', $3)`,
+      [randomUUID(), randomUUID(), deployment],
+    );
+    const first = await claims().claimDue(randomUUID(), 50);
+    expect(first.claimed.map((c) => c.callId).sort()).toEqual([...a.slice(0, 10), ...b].sort());
+    // Org A is at its limit: nothing more of it, whatever the budget.
+    expect((await claims().claimDue(randomUUID(), 50)).claimed).toEqual([]);
+    // The budget takes the oldest first across orgs.
+    const c = await dueJobs(randomUUID(), 3, 30);
+    const d = await dueJobs(randomUUID(), 3, 20);
+    expect((await claims().claimDue(randomUUID(), 4)).claimed.map((x) => x.callId).sort()).toEqual([...c, d[0]].sort());
+  });
+
   it("claims several due calls in one statement, each with a call.calling event of its own id", async () => {
-    const orgId = randomUUID();
-    const callIds = Array.from({ length: 6 }, () => randomUUID());
-    for (const callId of callIds) {
-      await pool.query(
-        `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
-         VALUES ($1::uuid, $2, 'queued', now() - interval '1 s', '{"data": {"webhook_url": null}}', jsonb_build_object('id', $1::uuid), $3)`,
-        [callId, orgId, deployment],
-      );
-    }
-    const { claimed } = await store().claimDue(randomUUID(), 10);
+    const callIds = await dueJobs(randomUUID(), 6, 1);
+    const { claimed } = await claims().claimDue(randomUUID(), 10);
     expect(claimed.map((c) => c.callId).sort()).toEqual([...callIds].sort());
     const events = await pool.query<{ event_id: string; key: string; type: string }>(
       `SELECT event_id::text, key, payload->>'type' AS type FROM "outbox" WHERE key = ANY($1::text[])`,
@@ -114,6 +147,5 @@ describe("dial job store: claims", () => {
     expect(events.rows.map((e) => e.key).sort()).toEqual([...callIds].sort());
     expect(new Set(events.rows.map((e) => e.event_id)).size).toBe(callIds.length);
     expect(new Set(events.rows.map((e) => e.type))).toEqual(new Set(["call.calling"]));
-    await pool.query(`DELETE FROM "outbox" WHERE key = ANY($1::text[])`, [callIds]);
   });
 });
