@@ -8,10 +8,16 @@ export type PeriodicTask = {
 };
 
 /**
- * Runs `task` every `intervalMs`, first after one interval, never two runs at once in this process.
+ * Runs `task` every `intervalMs`, first after `firstAfterMs` (default: one interval), never two runs at once in this process.
  * A failing run is logged and the next one comes on time. The timer never keeps the process alive.
  */
-export function startPeriodic(options: { name: string; intervalMs: number; task: () => Promise<unknown>; logger: Logger }): PeriodicTask {
+export function startPeriodic(options: {
+  name: string;
+  intervalMs: number;
+  firstAfterMs?: number;
+  task: () => Promise<unknown>;
+  logger: Logger;
+}): PeriodicTask {
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -28,12 +34,12 @@ export function startPeriodic(options: { name: string; intervalMs: number; task:
       });
     return running;
   };
-  const schedule = () => {
+  const schedule = (delayMs = options.intervalMs) => {
     if (stopped) return;
-    timer = setTimeout(() => void run().finally(schedule), options.intervalMs);
+    timer = setTimeout(() => void run().finally(() => schedule()), delayMs);
     timer.unref();
   };
-  schedule();
+  schedule(options.firstAfterMs ?? options.intervalMs);
 
   return {
     runNow: run,

@@ -73,6 +73,15 @@ export function startRetention(options: {
     return { deleted, vacuumed };
   };
 
-  const task = startPeriodic({ name: "retention", intervalMs: options.intervalSeconds * 1000, task: runPass, logger: options.logger });
+  // The first pass comes a minute after start, not a whole interval: its ANALYZE gives the planner
+  // statistics for tables that have never had any (with autovacuum off, nothing else does). Without
+  // them it guesses, and a guess once had every quota confirm read all of an org's open holds.
+  const task = startPeriodic({
+    name: "retention",
+    intervalMs: options.intervalSeconds * 1000,
+    firstAfterMs: Math.min(60_000, options.intervalSeconds * 1000),
+    task: runPass,
+    logger: options.logger,
+  });
   return { ...task, runPass };
 }

@@ -412,7 +412,8 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
 
     async dueBacklog() {
       const { rows } = await pool.query<{ due: number }>(
-        `SELECT count(*)::int AS due FROM "dial_jobs" WHERE status = 'queued' AND due_at <= clock_timestamp() AND deployment = $1`,
+        // now(), not clock_timestamp(): a volatile bound cannot use the (deployment, due_at) index.
+        `SELECT count(*)::int AS due FROM "dial_jobs" WHERE status = 'queued' AND due_at <= now() AND deployment = $1`,
         [deployment],
       );
       return rows[0]?.due ?? 0;
