@@ -5,7 +5,7 @@
 -- loose index scan (one probe per org), and takes from each org at most its free concurrency of
 -- its oldest due jobs, through the index below; the oldest of those, up to the budget, are claimed.
 -- Same rule as before: oldest due first, no org past its limit, an org at its limit holding no
--- other org back.
+-- other org back. The next wake reads the first future job by index order, not a min() over all.
 CREATE INDEX "dial_jobs_queued_org_due_idx" ON "dial_jobs"("deployment", "org_id", "due_at", "call_id") WHERE "status" = 'queued';
 
 -- The heartbeat's look for jobs whose calling window closed while they waited read every queued
@@ -104,6 +104,9 @@ BEGIN
     RETURN QUERY SELECT NULL::uuid, NULL::uuid, NULL::int, NULL::jsonb, NULL::jsonb, coalesce(v_oldest, v_now) + v_window, true;
     RETURN;
   END IF;
-  SELECT min(j.due_at) INTO v_next FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = p_deployment AND j.due_at > now();
+  -- ORDER BY … LIMIT 1 rather than min(): with few statistics the planner may aggregate over every
+  -- future job instead of reading the first index entry (thousands of calls scheduled for tomorrow).
+  SELECT j.due_at INTO v_next FROM "dial_jobs" j
+   WHERE j.status = 'queued' AND j.deployment = p_deployment AND j.due_at > now() ORDER BY j.due_at LIMIT 1;
   RETURN QUERY SELECT NULL::uuid, NULL::uuid, NULL::int, NULL::jsonb, NULL::jsonb, v_next, false;
 END $$;
