@@ -8,9 +8,10 @@ import { quoteIdent } from "./database";
 /**
  * One table's retention rule: `sql` deletes at most `$1` rows that are past keeping (its own
  * values follow as `$2`…) and answers one row, `deleted`. It is run again until it deletes fewer
- * than `$1`, so no single statement holds its locks for long.
+ * than `$1`, so no single statement holds its locks for long. `alsoFrom` names the other tables it
+ * deletes from (a parent's children), vacuumed with `table` whenever it deleted anything.
  */
-export type RetentionRule = { table: string; sql: string; values?: unknown[] };
+export type RetentionRule = { table: string; sql: string; values?: unknown[]; alsoFrom?: string[] };
 
 export type RetentionPass = { deleted: Record<string, number>; vacuumed: string[] };
 
@@ -18,17 +19,36 @@ export type Retention = PeriodicTask & { runPass: () => Promise<RetentionPass> }
 
 const BATCH_ROWS = 5_000;
 
+/** Rows of `table` whose `column` holds a key of the parent rows deleted in the same statement. */
+export type RetentionChild = { table: string; column: string; parentKey: string };
+
 /**
  * The common rule: delete `table`'s rows matching `where` (its values are `$2`…), a batch at a
- * time, picked by ctid so a table with any primary key is served the same way.
+ * time, picked by ctid so a table with any primary key is served the same way; and, in the same
+ * statement, the `children` rows of the rows deleted.
  */
-export const deleteWhere = (table: string, where: string, values: unknown[] = []): RetentionRule => ({
-  table,
-  sql: `WITH gone AS (
-          DELETE FROM ${quoteIdent(table)} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${quoteIdent(table)} WHERE ${where} LIMIT $1)) RETURNING 1
-        ) SELECT count(*)::int AS deleted FROM gone`,
-  values,
-});
+export const deleteWhere = (
+  table: string,
+  where: string,
+  options: { values?: unknown[]; children?: RetentionChild[] } = {},
+): RetentionRule => {
+  const children = options.children ?? [];
+  const keys = [...new Set(children.map((child) => quoteIdent(child.parentKey)))];
+  const childDeletes = children.map(
+    (child, index) =>
+      `, child_${index} AS (DELETE FROM ${quoteIdent(child.table)} WHERE ${quoteIdent(child.column)} IN (SELECT ${quoteIdent(child.parentKey)} FROM gone))`,
+  );
+  return {
+    table,
+    sql: `WITH gone AS (
+            DELETE FROM ${quoteIdent(table)} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${quoteIdent(table)} WHERE ${where} LIMIT $1))
+            RETURNING ${keys.length > 0 ? keys.join(", ") : "1"}
+          )${childDeletes.join("")}
+          SELECT count(*)::int AS deleted FROM gone`,
+    values: options.values ?? [],
+    alsoFrom: children.map((child) => child.table),
+  };
+};
 
 /**
  * Deletes what each rule says is past keeping, then VACUUMs every table it deleted from, and the
@@ -56,6 +76,7 @@ export function startRetention(options: {
 
   const runPass = async (): Promise<RetentionPass> => {
     const deleted: Record<string, number> = {};
+    const touched: string[] = [];
     for (const rule of options.rules) {
       let total = 0;
       for (;;) {
@@ -65,9 +86,12 @@ export function startRetention(options: {
         if (count < BATCH_ROWS) break;
       }
       deleted[rule.table] = (deleted[rule.table] ?? 0) + total;
-      if (total > 0) deletedRows.inc({ table: rule.table }, total);
+      if (total > 0) {
+        deletedRows.inc({ table: rule.table }, total);
+        touched.push(rule.table, ...(rule.alsoFrom ?? []));
+      }
     }
-    const vacuumed = [...new Set([...Object.keys(deleted).filter((table) => (deleted[table] ?? 0) > 0), ...(options.vacuum ?? [])])];
+    const vacuumed = [...new Set([...touched, ...(options.vacuum ?? [])])];
     for (const table of vacuumed) await options.pool.query(`VACUUM (ANALYZE) ${qualified(table)}`);
     if (Object.values(deleted).some((count) => count > 0)) options.logger.info({ deleted }, "retention pass deleted rows");
     return { deleted, vacuumed };

@@ -1,4 +1,4 @@
-import type { RetentionRule } from "@voxbridge/kit";
+import { deleteWhere, type RetentionRule } from "@voxbridge/kit";
 
 /**
  * What the dialer deletes (docs/retention.md): a job that ended, with its attempts, RETENTION_DAYS
@@ -6,20 +6,10 @@ import type { RetentionRule } from "@voxbridge/kit";
  * never goes while Kafka could still redeliver the event (RETENTION_DAYS is at least 8).
  */
 export const dialerRetentionRules = (retentionDays: number): RetentionRule[] => [
-  {
-    table: "dial_jobs",
-    sql: `WITH jobs AS (
-            DELETE FROM "dial_jobs" WHERE ctid = ANY(ARRAY(
-              SELECT ctid FROM "dial_jobs"
-               WHERE status IN ('completed', 'failed', 'canceled') AND updated_at < now() - make_interval(days => $2)
-               LIMIT $1))
-            RETURNING call_id
-          ), attempts AS (
-            DELETE FROM "dial_attempts" WHERE call_id IN (SELECT call_id FROM jobs)
-          )
-          SELECT count(*)::int AS deleted FROM jobs`,
+  deleteWhere("dial_jobs", "status IN ('completed', 'failed', 'canceled') AND updated_at < now() - make_interval(days => $2)", {
     values: [retentionDays],
-  },
+    children: [{ table: "dial_attempts", column: "call_id", parentKey: "call_id" }],
+  }),
 ];
 
 /** Rows updated or deleted on every call: vacuumed on every pass (dial_attempts with dial_jobs). */

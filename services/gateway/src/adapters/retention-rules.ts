@@ -7,8 +7,8 @@ import { IDEMPOTENCY_RETAIN_HOURS } from "./idempotency-store";
  * attempts are the partner's history and are kept; the outbox deletes its rows as it publishes.
  */
 export const gatewayRetentionRules = (retentionDays: number): RetentionRule[] => [
-  deleteWhere("processed_events", "processed_at < now() - make_interval(days => $2)", [retentionDays]),
-  deleteWhere("idempotency_keys", "created_at < now() - make_interval(hours => $2)", [IDEMPOTENCY_RETAIN_HOURS]),
+  deleteWhere("processed_events", "processed_at < now() - make_interval(days => $2)", { values: [retentionDays] }),
+  deleteWhere("idempotency_keys", "created_at < now() - make_interval(hours => $2)", { values: [IDEMPOTENCY_RETAIN_HOURS] }),
 ];
 
 /** Rows updated or deleted on every call: vacuumed on every pass. */

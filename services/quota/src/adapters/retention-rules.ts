@@ -7,7 +7,7 @@ import { deleteWhere, type RetentionRule } from "@voxbridge/kit";
  * its org's period_usage row in the same statement that deletes it, so no billed minute is lost.
  */
 export const quotaRetentionRules = (retentionDays: number, ledgerMonths: number): RetentionRule[] => [
-  deleteWhere("minute_holds", "status = 'released' AND closed_at < now() - make_interval(days => $2)", [retentionDays]),
+  deleteWhere("minute_holds", "status = 'released' AND closed_at < now() - make_interval(days => $2)", { values: [retentionDays] }),
   {
     table: "minute_holds",
     sql: `WITH gone AS (

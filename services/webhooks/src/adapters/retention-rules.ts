@@ -1,4 +1,4 @@
-import type { RetentionRule } from "@voxbridge/kit";
+import { deleteWhere, type RetentionRule } from "@voxbridge/kit";
 
 /**
  * What the webhooks service deletes (docs/retention.md), in this order: a delivery that finished
@@ -8,20 +8,10 @@ import type { RetentionRule } from "@voxbridge/kit";
  * as long as Kafka keeps the message (RETENTION_DAYS is at least 8).
  */
 export const webhooksRetentionRules = (retentionDays: number): RetentionRule[] => [
-  {
-    table: "webhook_deliveries",
-    sql: `WITH deliveries AS (
-            DELETE FROM "webhook_deliveries" WHERE ctid = ANY(ARRAY(
-              SELECT ctid FROM "webhook_deliveries"
-               WHERE status <> 'pending' AND completed_at < now() - make_interval(days => $2)
-               LIMIT $1))
-            RETURNING id
-          ), attempts AS (
-            DELETE FROM "webhook_attempts" WHERE delivery_id IN (SELECT id FROM deliveries)
-          )
-          SELECT count(*)::int AS deleted FROM deliveries`,
+  deleteWhere("webhook_deliveries", "status <> 'pending' AND completed_at < now() - make_interval(days => $2)", {
     values: [retentionDays],
-  },
+    children: [{ table: "webhook_attempts", column: "delivery_id", parentKey: "id" }],
+  }),
   {
     table: "webhook_events",
     // Every part of one statement reads the same snapshot, so "no event left" leaves out the events
