@@ -21,7 +21,7 @@ import { WEBHOOKS_VACUUMED_TABLES, webhooksRetentionRules } from "./adapters/ret
 import { createWebhookEventStore } from "./adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { destinationCheck } from "./app/destination-check";
-import { receiveCallEvent } from "./app/receive-call-event";
+import { receiveCallEvents } from "./app/receive-call-event";
 import { retryPolicyOf, type WebhooksConfig } from "./config";
 import { newSigningSecret } from "./domain/signing";
 import { internalApi } from "./http/internal-api";
@@ -44,7 +44,9 @@ export async function startWebhooks(
   const clock = options.clock ?? (() => new Date());
   const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   const pool = createWebhooksPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
-  const events = createWebhookEventStore(prisma);
+  // Intake runs one batch per partition at a time, so a few connections serve it.
+  const intakePool = createWebhooksPool(config.DATABASE_URL, Math.min(4, config.DB_POOL_SIZE), logger, "intake");
+  const events = createWebhookEventStore(intakePool);
   const sender = createHttpSender({
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
     maxResponseBytes: config.WEBHOOK_MAX_RESPONSE_BYTES,
@@ -106,8 +108,15 @@ export async function startWebhooks(
     eventTypes: CallEventType.options,
     handle: async ({ message }) => {
       const event = decodeCallEvent(message.value);
-      const stored = await receiveCallEvent({ events, clock, wakeDeliveries }, event);
+      const [stored] = await receiveCallEvents({ events, clock, wakeDeliveries }, [event]);
       logger.debug({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
+    },
+    handleBatch: async (batch) => {
+      const stored = await receiveCallEvents(
+        { events, clock, wakeDeliveries },
+        batch.map(({ message }) => decodeCallEvent(message.value)),
+      );
+      logger.debug({ events: batch.length, stored: stored.length }, "call events received");
     },
     routes: (app) =>
       app.use(
@@ -129,7 +138,7 @@ export async function startWebhooks(
       { name: "deliveries", run: () => deliveries.stop() },
       { name: "retention", run: () => retention.stop() },
       { name: "http sender", run: () => sender.close() },
-      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
+      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end(), intakePool.end()])) },
     ],
   });
   deliveries.start();

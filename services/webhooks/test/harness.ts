@@ -11,7 +11,7 @@ import { createHttpSender } from "../src/adapters/http-sender";
 import { createWebhooksPool, createWebhooksPrisma, type WebhooksPrisma } from "../src/adapters/prisma";
 import { createWebhookEventStore } from "../src/adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "../src/app/delivery-worker";
-import { receiveCallEvent } from "../src/app/receive-call-event";
+import { receiveCallEvents } from "../src/app/receive-call-event";
 import type { EndpointDeps } from "../src/app/webhook-endpoints";
 import { createOrgSigningSecret } from "../src/provisioning";
 
@@ -154,7 +154,9 @@ export async function startHarness(options: HarnessOptions = {}) {
   const prisma = createWebhooksPrisma(testDatabaseUrl(), 4);
   prismas.push(prisma);
   let worker = newWorker();
-  const events = createWebhookEventStore(prisma);
+  const intakePool = createWebhooksPool(testDatabaseUrl(), 4, undefined, "intake");
+  pools.push(intakePool);
+  const events = createWebhookEventStore(intakePool);
   const endpointDeps: EndpointDeps = {
     endpoints: createEndpointStore(prisma),
     checkUrl: async () => undefined,
@@ -193,7 +195,11 @@ export async function startHarness(options: HarnessOptions = {}) {
     startWorker: () => {
       worker = newWorker();
     },
-    receive: (event: CallEvent) => receiveCallEvent({ events, clock, wakeDeliveries: () => worker.wake() }, event),
+    /** Takes in one event: what it stored, or null for a redelivery. */
+    receive: async (event: CallEvent) =>
+      (await receiveCallEvents({ events, clock, wakeDeliveries: () => worker.wake() }, [event]))[0] ?? null,
+    /** Takes in events as one fetched batch, the way the consumer does. */
+    receiveBatch: (batch: CallEvent[]) => receiveCallEvents({ events, clock, wakeDeliveries: () => worker.wake() }, batch),
     /** Moves the scheduling clock and lets the worker look. */
     advance: (ms: number) => {
       clock.advance(ms);

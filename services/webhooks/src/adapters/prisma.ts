@@ -12,17 +12,20 @@ export function createWebhooksPrisma(databaseUrl: string, poolSize: number, logg
 }
 
 /**
- * A plain pg pool confined to the webhooks schema, for the delivery hot paths (claims and attempt
- * records, batched raw SQL). Its commits do not wait for the WAL flush: a crash of Postgres can lose
- * the last few milliseconds of claims and attempt records, which only means those deliveries are
- * attempted again (same webhook-id) once their lease ends. Event intake, the thing that must not be
- * lost, goes through Prisma with synchronous commits before the Kafka offset is committed.
+ * The plain pg pools confined to the webhooks schema, for the hot paths (batched raw SQL); Prisma
+ * serves only the internal API.
+ *
+ * - `delivery` (claims and attempt records): its commits do not wait for the WAL flush. A crash of
+ *   Postgres can lose the last few milliseconds of claims and attempt records, which only means
+ *   those deliveries are attempted again (same webhook-id) once their lease ends.
+ * - `intake` (events taken in from Kafka, the thing that must not be lost): synchronous commits,
+ *   since the Kafka offset is committed right after.
  */
-export function createWebhooksPool(databaseUrl: string, max: number, logger?: Logger): pg.Pool {
+export function createWebhooksPool(databaseUrl: string, max: number, logger?: Logger, use: "delivery" | "intake" = "delivery"): pg.Pool {
   return createPool(databaseUrl, {
     max,
-    applicationName: "webhooks-delivery",
-    settings: [`search_path=${WEBHOOKS_SCHEMA}`, "synchronous_commit=off"],
+    applicationName: `webhooks-${use}`,
+    settings: [`search_path=${WEBHOOKS_SCHEMA}`, ...(use === "delivery" ? ["synchronous_commit=off"] : [])],
     logger,
   });
 }

@@ -49,7 +49,7 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
     harness = await startHarness();
     const partner = await receiver();
     const event = lifecycleEvent("call.queued", harness.orgId, callOut(), partner.url);
-    expect(await harness.receive(event)).toEqual({ sequence: 1, deliveries: 1 });
+    expect(await harness.receive(event)).toEqual({ eventId: event.id, sequence: 1, deliveries: 1 });
     expect(await harness.receive(event)).toBeNull();
     await eventually("delivered", async () => partner.received.length === 1);
     expect((await harness.deliveries(event.subject)).length).toBe(1);
@@ -61,10 +61,39 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
     const call = callOut();
     const queued = lifecycleEvent("call.queued", harness.orgId, call, partner.url);
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => harness.receive(queued)));
-    expect(outcomes.filter((outcome) => outcome !== null)).toEqual([{ sequence: 1, deliveries: 1 }]);
+    expect(outcomes.filter((outcome) => outcome !== null)).toEqual([{ eventId: queued.id, sequence: 1, deliveries: 1 }]);
     // The next event of the call follows without a gap.
-    expect(await harness.receive(lifecycleEvent("call.calling", harness.orgId, call, partner.url))).toEqual({ sequence: 2, deliveries: 1 });
+    const calling = lifecycleEvent("call.calling", harness.orgId, call, partner.url);
+    expect(await harness.receive(calling)).toEqual({ eventId: calling.id, sequence: 2, deliveries: 1 });
     await eventually("both delivered", async () => partner.received.length === 2);
+  });
+
+  it("a fetched batch numbers each call's new events in order, skips what was seen, and delivers them in that order", async () => {
+    harness = await startHarness();
+    const partner = await receiver();
+    const [first, second] = [callOut(), callOut()];
+    const seen = lifecycleEvent("call.queued", harness.orgId, first, partner.url);
+    await harness.receive(seen);
+    const calling = lifecycleEvent("call.calling", harness.orgId, first, partner.url);
+    const otherQueued = lifecycleEvent("call.queued", harness.orgId, second, partner.url);
+    const completed = lifecycleEvent("call.completed", harness.orgId, first, partner.url);
+    // A redelivered event, and one event twice in the same batch, are each left out.
+    const stored = await harness.receiveBatch([seen, calling, otherQueued, calling, completed]);
+    expect(stored).toEqual([
+      { eventId: calling.id, sequence: 2, deliveries: 1 },
+      { eventId: otherQueued.id, sequence: 1, deliveries: 1 },
+      { eventId: completed.id, sequence: 3, deliveries: 1 },
+    ]);
+    expect(await harness.receiveBatch([seen, calling])).toEqual([]);
+    await eventually("all delivered", async () => partner.received.length === 4);
+    const types = (callId: string) =>
+      partner.received
+        .map((request) => JSON.parse(request.body))
+        .filter((body) => body.data.id === callId)
+        .map((body) => body.type);
+    expect(types(first.id)).toEqual(["call.queued", "call.calling", "call.completed"]);
+    expect(types(second.id)).toEqual(["call.queued"]);
+    expect((await harness.deliveries(first.id)).map((delivery) => delivery.sequence)).toEqual([1, 2, 3]);
   });
 
   it("retries on the configured schedule by the controllable clock, keeps webhook-id, fails when exhausted and delivers on replay", async () => {

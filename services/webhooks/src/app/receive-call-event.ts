@@ -1,20 +1,24 @@
 import type { CallEvent } from "@voxbridge/contracts";
 
+/** One event taken in: its sequence number within its call and how many deliveries it created. */
+export type StoredEvent = { eventId: string; sequence: number; deliveries: number };
+
 /** Events waiting for delivery, deduplicated by event id. */
 export interface WebhookEventStore {
   /**
-   * Stores the event unless its id was seen, gives it the call's next sequence number and creates
-   * one pending delivery per destination, all in one transaction; null when it was a duplicate.
+   * Stores each event whose id was not seen, numbers it within its call in the order given, and
+   * creates one pending delivery per destination, all in one transaction. Returns the events stored,
+   * in order; an event seen before (or twice in `events`) is left out.
    */
-  addIfAbsent(event: CallEvent, now: Date): Promise<{ sequence: number; deliveries: number } | null>;
+  addAll(events: CallEvent[], now: Date): Promise<StoredEvent[]>;
 }
 
-/** Takes in one lifecycle event for delivery; a redelivered event changes nothing. */
-export async function receiveCallEvent(
+/** Takes in a batch of lifecycle events for delivery, in their order; a redelivered event changes nothing. */
+export async function receiveCallEvents(
   deps: { events: WebhookEventStore; clock: () => Date; wakeDeliveries: () => void },
-  event: CallEvent,
-): Promise<{ sequence: number; deliveries: number } | null> {
-  const stored = await deps.events.addIfAbsent(event, deps.clock());
-  if (stored && stored.deliveries > 0) deps.wakeDeliveries();
+  events: CallEvent[],
+): Promise<StoredEvent[]> {
+  const stored = await deps.events.addAll(events, deps.clock());
+  if (stored.some((event) => event.deliveries > 0)) deps.wakeDeliveries();
   return stored;
 }
