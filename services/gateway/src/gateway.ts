@@ -39,7 +39,7 @@ import { createQuotaClient } from "./adapters/quota-client";
 import { GATEWAY_VACUUMED_TABLES, gatewayRetentionRules } from "./adapters/retention-rules";
 import { createSuppressionStore } from "./adapters/suppression-store";
 import { createWebhooksClient } from "./adapters/webhooks-client";
-import { projectCallEvent } from "./app/project-call-event";
+import { projectCallEvents } from "./app/project-call-events";
 import type { GatewayConfig } from "./config";
 import { apiDocument } from "./http/api-document";
 import { authenticate } from "./http/authenticate";
@@ -104,6 +104,7 @@ export async function startGateway(
   await relay.start();
   const projection = createCallProjection(prisma);
   const suppressions = createSuppressionStore(prisma, topics.callEvents);
+  const projectionDeps = { projection, suppressions, now: () => new Date(), newId: randomUUID };
   const projector = await startConsumer({
     kafka,
     groupId: config.GATEWAY_GROUP_ID,
@@ -112,10 +113,14 @@ export async function startGateway(
     deadLetterTopic: topics.deadLetter,
     logger,
     metrics,
-    // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvent skips it too).
+    // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvents skips it too).
     eventTypes: CallEventType.options.filter((type) => type !== "call.queued"),
-    handle: async ({ message }) =>
-      void (await projectCallEvent({ projection, suppressions, now: () => new Date(), newId: randomUUID }, decodeCallEvent(message.value))),
+    handle: async ({ message }) => void (await projectCallEvents(projectionDeps, [decodeCallEvent(message.value)])),
+    handleBatch: async (batch) =>
+      void (await projectCallEvents(
+        projectionDeps,
+        batch.map(({ message }) => decodeCallEvent(message.value)),
+      )),
   });
 
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });

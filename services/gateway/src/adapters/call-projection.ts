@@ -1,64 +1,71 @@
 import { callProgress } from "@voxbridge/contracts";
 import type { CallProjection } from "../app/ports";
+import { attemptOf, snapshotPrecedence } from "../domain/call-record-projection";
 import type { GatewayPrisma } from "./prisma";
 
 /**
- * Projects a lifecycle event onto the record and its attempts in one statement: the event id is
- * recorded (a redelivery finds it and changes nothing); the record moves only forward, to a
- * snapshot with a greater `callProgress`, or an equal one from `call.updated` (terminal records never change again); `call.calling`
- * opens its attempt and an event that ended an attempt fills it in.
+ * Projects a fetched batch of lifecycle events onto the records and their attempts in one statement
+ * (one round trip and one commit, whatever the batch size; raw SQL because it runs for every event).
+ * Every event id is recorded first, and an event seen before (a redelivery) is left out of all
+ * after. Each call's record takes the snapshot of its event of greatest precedence
+ * (`snapshotPrecedence`) when that advances the record (`advancesRecord`, restated below as the
+ * UPDATE's condition), which is where applying the events one by one would leave it. Each attempt an
+ * event speaks of gets one row: a known field replaces the row's, in the events' order.
  */
 export function createCallProjection(prisma: GatewayPrisma): CallProjection {
   return {
-    async apply(event) {
-      const call = event.data.call;
-      const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
-      // The attempt this event opens (call.calling) or ended (data.attempt); none for a cancel before dialing.
-      const attempt =
-        event.data.attempt ??
-        (event.type === "call.calling"
-          ? {
-              attempt: call.attempt_count,
-              started_at: event.time,
-              answered_at: null,
-              ended_at: null,
-              disposition: null,
-              duration_seconds: null,
-              error_message: null,
-            }
-          : null);
-      const [result] = await prisma.$queryRaw<{ changed: boolean }[]>`
-        WITH first_time AS (
-          INSERT INTO "processed_events" (event_id) VALUES (${event.id}::uuid) ON CONFLICT DO NOTHING RETURNING event_id
+    async applyAll(events) {
+      if (events.length === 0) return [];
+      const precedence = snapshotPrecedence(events);
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        WITH input AS (
+          SELECT * FROM unnest(
+            ${events.map((event) => event.id)}::uuid[], ${events.map((event) => event.subject)}::uuid[],
+            ${events.map((event) => event.data.org_id)}::uuid[], ${events.map((event) => event.type === "call.updated")}::boolean[],
+            ${events.map((event) => JSON.stringify(event.data.call))}::jsonb[], ${events.map((event) => callProgress(event.data.call))}::int[],
+            ${precedence}::bigint[], ${events.map((event) => JSON.stringify(attemptOf(event)))}::jsonb[]
+          ) WITH ORDINALITY AS i(event_id, call_id, org_id, is_update, call, progress, precedence, attempt, ord)
+        ), first_time AS (
+          INSERT INTO "processed_events" (event_id) SELECT event_id FROM input ON CONFLICT DO NOTHING RETURNING event_id
+        ), fresh AS (
+          SELECT DISTINCT ON (event_id) input.* FROM input JOIN first_time USING (event_id) ORDER BY event_id, ord
+        ), latest AS (
+          SELECT DISTINCT ON (call_id) * FROM fresh ORDER BY call_id, precedence DESC
         ), moved AS (
           UPDATE "calls" SET
-            status = ${call.status},
-            attempt_count = ${call.attempt_count},
-            disposition = ${call.disposition},
-            transcript = ${call.transcript},
-            recording_url = ${call.recording_url},
-            structured_answers = ${json(call.structured_answers)}::jsonb,
-            duration_seconds = ${call.duration_seconds},
-            error_message = ${call.error_message},
-            next_attempt_at = ${call.next_attempt_at}::timestamptz,
-            started_at = ${call.started_at}::timestamptz,
-            completed_at = ${call.completed_at}::timestamptz,
-            progress = ${callProgress(call)},
+            status = s.status,
+            attempt_count = s.attempt_count,
+            disposition = s.disposition,
+            transcript = s.transcript,
+            recording_url = s.recording_url,
+            structured_answers = nullif(s.structured_answers, 'null'::jsonb),
+            duration_seconds = s.duration_seconds,
+            error_message = s.error_message,
+            next_attempt_at = s.next_attempt_at,
+            started_at = s.started_at,
+            completed_at = s.completed_at,
+            progress = l.progress,
             updated_at = now()
-          FROM first_time
-          WHERE "calls".id = ${event.subject}::uuid
-            AND "calls".org_id = ${event.data.org_id}::uuid
-            -- call.updated may restate the same progress with news (a retry or first attempt moved to
-            -- the window's next opening); the topic keeps one call's events in order, so it applies.
-            AND ("calls".progress < ${callProgress(call)} OR (${event.type === "call.updated"} AND "calls".progress = ${callProgress(call)}))
+          FROM latest l CROSS JOIN LATERAL jsonb_to_record(l.call) AS s(
+            status text, attempt_count int, disposition text, transcript text, recording_url text, structured_answers jsonb,
+            duration_seconds int, error_message text, next_attempt_at timestamptz, started_at timestamptz, completed_at timestamptz)
+          WHERE "calls".id = l.call_id AND "calls".org_id = l.org_id
+            AND ("calls".progress < l.progress OR (l.is_update AND "calls".progress = l.progress))
           RETURNING "calls".id
-        ), attempt_row AS (
+        ), attempts AS (
+          SELECT f.call_id, (f.attempt->>'attempt')::int AS attempt,
+                 (array_agg(f.attempt->>'started_at' ORDER BY f.ord))[1]::timestamptz AS started_at,
+                 (array_agg(f.attempt->>'answered_at' ORDER BY f.ord DESC) FILTER (WHERE f.attempt->>'answered_at' IS NOT NULL))[1]::timestamptz AS answered_at,
+                 (array_agg(f.attempt->>'ended_at' ORDER BY f.ord DESC) FILTER (WHERE f.attempt->>'ended_at' IS NOT NULL))[1]::timestamptz AS ended_at,
+                 (array_agg(f.attempt->>'disposition' ORDER BY f.ord DESC) FILTER (WHERE f.attempt->>'disposition' IS NOT NULL))[1] AS disposition,
+                 (array_agg(f.attempt->>'duration_seconds' ORDER BY f.ord DESC) FILTER (WHERE f.attempt->>'duration_seconds' IS NOT NULL))[1]::int AS duration_seconds,
+                 (array_agg(f.attempt->>'error_message' ORDER BY f.ord DESC) FILTER (WHERE f.attempt->>'error_message' IS NOT NULL))[1] AS error_message
+            FROM fresh f JOIN "calls" c ON c.id = f.call_id AND c.org_id = f.org_id
+           WHERE f.attempt <> 'null'::jsonb
+           GROUP BY f.call_id, (f.attempt->>'attempt')::int
+        ), attempt_rows AS (
           INSERT INTO "call_attempts" (call_id, attempt, started_at, answered_at, ended_at, disposition, duration_seconds, error_message)
-          SELECT c.id, ${attempt?.attempt ?? 0}, ${attempt?.started_at ?? null}::timestamptz, ${attempt?.answered_at ?? null}::timestamptz,
-                 ${attempt?.ended_at ?? null}::timestamptz, ${attempt?.disposition ?? null}, ${attempt?.duration_seconds ?? null},
-                 ${attempt?.error_message ?? null}
-            FROM first_time, "calls" c
-           WHERE ${attempt !== null} AND c.id = ${event.subject}::uuid AND c.org_id = ${event.data.org_id}::uuid
+          SELECT * FROM attempts ORDER BY call_id, attempt
           ON CONFLICT (call_id, attempt) DO UPDATE SET
             answered_at = coalesce(excluded.answered_at, call_attempts.answered_at),
             ended_at = coalesce(excluded.ended_at, call_attempts.ended_at),
@@ -66,8 +73,8 @@ export function createCallProjection(prisma: GatewayPrisma): CallProjection {
             duration_seconds = coalesce(excluded.duration_seconds, call_attempts.duration_seconds),
             error_message = coalesce(excluded.error_message, call_attempts.error_message)
         )
-        SELECT EXISTS (SELECT 1 FROM moved) AS changed`;
-      return result?.changed === true;
+        SELECT id::text FROM moved`;
+      return rows.map((row) => row.id);
     },
   };
 }

@@ -71,8 +71,8 @@ export interface SuppressionStore {
 
 /** Projects lifecycle events onto call records: once per event id, and never backward. */
 export interface CallProjection {
-  /** True when the event changed the record. */
-  apply(event: CallEvent): Promise<boolean>;
+  /** Applies a batch of lifecycle events in their order, each once; the ids of the records that moved. */
+  applyAll(events: CallEvent[]): Promise<string[]>;
 }
 
 /** The org's agents. */
