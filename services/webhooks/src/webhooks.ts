@@ -59,6 +59,8 @@ export async function startWebhooks(
     help: "Webhook HTTP attempts by what they led to: delivered, retry, failed",
     labelNames: ["outcome"],
   });
+  // Every outcome's series exists at 0 from the start, so a rate or an alert on it sees the first attempt.
+  for (const outcome of ["delivered", "retry", "failed"]) attempts.inc({ outcome }, 0);
   const latency = new Histogram({
     name: "webhook_delivery_latency_seconds",
     help: "From the event's time to its delivery being acknowledged by the receiver (retries included)",
