@@ -3,6 +3,12 @@ import { startPeriodic } from "./periodic";
 
 const logger = createLogger({ service: "test", level: "silent" });
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Moves the fake clock, lets a run that came due finish, and answers how many runs there were. */
+const after = async (ms: number, runs: () => number) => {
+  jest.advanceTimersByTime(ms);
+  await settle();
+  return runs();
+};
 
 describe("startPeriodic", () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ["setImmediate"] }));
@@ -11,29 +17,18 @@ describe("startPeriodic", () => {
   it("runs first after firstAfterMs, then every interval", async () => {
     let runs = 0;
     const task = startPeriodic({ name: "t", intervalMs: 1_000, firstAfterMs: 10, task: async () => void runs++, logger });
-    jest.advanceTimersByTime(9);
-    expect(runs).toBe(0);
-    jest.advanceTimersByTime(1);
-    await settle();
-    expect(runs).toBe(1);
-    jest.advanceTimersByTime(999);
-    await settle();
-    expect(runs).toBe(1);
-    jest.advanceTimersByTime(1);
-    await settle();
-    expect(runs).toBe(2);
+    expect(await after(9, () => runs)).toBe(0);
+    expect(await after(1, () => runs)).toBe(1);
+    expect(await after(999, () => runs)).toBe(1);
+    expect(await after(1, () => runs)).toBe(2);
     await task.stop();
   });
 
   it("without firstAfterMs, waits one interval before the first run", async () => {
     let runs = 0;
     const task = startPeriodic({ name: "t", intervalMs: 1_000, task: async () => void runs++, logger });
-    jest.advanceTimersByTime(999);
-    await settle();
-    expect(runs).toBe(0);
-    jest.advanceTimersByTime(1);
-    await settle();
-    expect(runs).toBe(1);
+    expect(await after(999, () => runs)).toBe(0);
+    expect(await after(1, () => runs)).toBe(1);
     await task.stop();
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { CallEventType } from "@voxbridge/contracts";
 import {
   AppError,
+  type ConsumedMessage,
   closeServer,
   createCounter,
   createHttpApp,
@@ -105,6 +106,12 @@ export async function startGateway(
   const projection = createCallProjection(prisma);
   const suppressions = createSuppressionStore(prisma, topics.callEvents);
   const projectionDeps = { projection, suppressions, now: () => new Date(), newId: randomUUID };
+  // One message or a fetched batch, the same statement.
+  const project = async (batch: ConsumedMessage[]) =>
+    void (await projectCallEvents(
+      projectionDeps,
+      batch.map(({ message }) => decodeCallEvent(message.value)),
+    ));
   const projector = await startConsumer({
     kafka,
     groupId: config.GATEWAY_GROUP_ID,
@@ -115,12 +122,8 @@ export async function startGateway(
     metrics,
     // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvents skips it too).
     eventTypes: CallEventType.options.filter((type) => type !== "call.queued"),
-    handle: async ({ message }) => void (await projectCallEvents(projectionDeps, [decodeCallEvent(message.value)])),
-    handleBatch: async (batch) =>
-      void (await projectCallEvents(
-        projectionDeps,
-        batch.map(({ message }) => decodeCallEvent(message.value)),
-      )),
+    handle: (consumed) => project([consumed]),
+    handleBatch: project,
   });
 
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });

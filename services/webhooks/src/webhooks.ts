@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CallEventType } from "@voxbridge/contracts";
 import {
+  type ConsumedMessage,
   createCounter,
   createLogger,
   createMetricsRegistry,
@@ -95,6 +96,14 @@ export async function startWebhooks(
     metrics,
   });
 
+  // One message or a fetched batch, the same statement.
+  const receive = async (batch: ConsumedMessage[]) => {
+    const stored = await receiveCallEvents(
+      { events, clock, wakeDeliveries },
+      batch.map(({ message }) => decodeCallEvent(message.value)),
+    );
+    logger.debug({ events: batch.length, stored }, "call events received");
+  };
   const worker = await startKafkaWorker({
     service: "webhooks",
     groupId: config.WEBHOOKS_GROUP_ID,
@@ -108,18 +117,8 @@ export async function startWebhooks(
     topics: (names) => [names.callEvents],
     // Lifecycle events only: the topic's suppression events are the dialer's.
     eventTypes: CallEventType.options,
-    handle: async ({ message }) => {
-      const event = decodeCallEvent(message.value);
-      const [stored] = await receiveCallEvents({ events, clock, wakeDeliveries }, [event]);
-      logger.debug({ callId: event.subject, eventId: event.id, type: event.type, stored }, "call event received");
-    },
-    handleBatch: async (batch) => {
-      const stored = await receiveCallEvents(
-        { events, clock, wakeDeliveries },
-        batch.map(({ message }) => decodeCallEvent(message.value)),
-      );
-      logger.debug({ events: batch.length, stored: stored.length }, "call events received");
-    },
+    handle: (consumed) => receive([consumed]),
+    handleBatch: receive,
     routes: (app) =>
       app.use(
         internalApi(
