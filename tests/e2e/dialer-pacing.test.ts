@@ -75,8 +75,9 @@ describe("dialer: pacing", () => {
       .map((d) => d.at);
     expect(times).toHaveLength(40);
     expect(busiestWindow(times, 5_000)).toBeLessThanOrEqual(5 * CPS);
-    // It really ran at the limit, not far below it: 40 dials at 4 per second need about 10 s.
-    expect(busiestWindow(times, 5_000)).toBeGreaterThanOrEqual(4 * CPS);
+    // It really ran near the limit, not far below it: 40 dials at 4 per second need about 10 s. The
+    // margin is for a loaded CI machine, where the 40 creations themselves spread over seconds.
+    expect(busiestWindow(times, 5_000)).toBeGreaterThanOrEqual(3 * CPS);
 
     const claimedAt = await db.query<{ dialed_at: Date }>(`SELECT dialed_at FROM dialer.dial_attempts WHERE call_id = ANY($1::uuid[])`, [
       [...ids],

@@ -60,6 +60,7 @@ describe("the Kafka broker SIGKILLed under traffic", () => {
       minutes: MINUTES,
       log,
       receiver,
+      system,
     });
     console.log(faultLine("kafka-kill", counts, `; broker down ${outage} ms`));
   }, 420_000);

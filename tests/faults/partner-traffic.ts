@@ -5,6 +5,7 @@ import { request } from "undici";
 import type { dialLog } from "../e2e/dialer-support";
 import { apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
+import { SERVICES, type ServiceProcesses } from "../support/service-processes";
 
 type Answer = { status: number | "no answer"; ms: number; type: string | null };
 
@@ -102,6 +103,8 @@ export async function expectNothingLost(options: {
   receiver: Awaited<ReturnType<typeof startReceiver>>;
   /** How each call must end, by the number it called; `completed` unless said otherwise. */
   expectedStatus?: (to: string) => "completed" | "failed";
+  /** The services' processes, whose log tails a timeout prints. */
+  system: Pick<ServiceProcesses, "logTail">;
 }) {
   const { answers, pending, created } = options.traffic;
   const api = apiClient(options.gatewayUrl, options.apiKey);
@@ -126,6 +129,13 @@ export async function expectNothingLost(options: {
   const ids = created.flatMap((c) => [...c.ids]);
   expect(new Set(ids).size).toBe(ids.length);
 
+  // What a timeout prints: the calls still open at the last poll, and each service's last log lines.
+  let open: Pick<CallOut, "id" | "status" | "attempt_count">[] = [];
+  const explain = async () => ({
+    open: open.slice(0, 10).map((c) => [c.id, c.status, c.attempt_count]),
+    openCount: open.length,
+    logs: Object.fromEntries(SERVICES.map((service) => [service, options.system.logTail(service)])),
+  });
   const finals = await eventually(
     "every call to end",
     async () => {
@@ -140,9 +150,11 @@ export async function expectNothingLost(options: {
         if (offset + page.items.length >= page.total || page.items.length === 0) break;
       }
       expect(calls.length).toBe(ids.length);
-      return calls.every((c) => c.status === "completed" || c.status === "failed") ? calls : null;
+      open = calls.filter((c) => c.status !== "completed" && c.status !== "failed");
+      return open.length === 0 ? calls : null;
     },
     120_000,
+    explain,
   );
   const expectedOf = options.expectedStatus ?? (() => "completed");
   expect(finals.filter((c) => c.status !== expectedOf(c.to_number)).map((c) => [c.to_number, c.status])).toEqual([]);
@@ -168,7 +180,12 @@ export async function expectNothingLost(options: {
   const retriesOf = (c: CallOut) => Math.max(0, c.attempt_count - 1);
   const expected = finals.reduce((sum, c) => sum + 2 + c.attempt_count + retriesOf(c), 0);
   const received = options.receiver.received;
-  await eventually("every event delivered", async () => new Set(received.map((r) => r.headers["webhook-id"])).size >= expected, 120_000);
+  await eventually(
+    "every event delivered",
+    async () => new Set(received.map((r) => r.headers["webhook-id"])).size >= expected,
+    120_000,
+    explain,
+  );
   const bodies = new Map<string, string>();
   const perCall = new Map<string, Map<string, Set<string>>>();
   const changed: string[] = [];

@@ -70,6 +70,7 @@ describe("scale-out: two instances of every service, one of each SIGKILLed mid-r
       minutes: MINUTES,
       log,
       receiver,
+      system,
       expectedStatus,
     });
 

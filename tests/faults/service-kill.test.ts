@@ -57,6 +57,7 @@ describe("every service SIGKILLed mid-burst, one after another", () => {
       minutes: MINUTES,
       log,
       receiver,
+      system,
     });
     console.log(faultLine("service-kill", counts, `; down from SIGKILL to ready: ${downtime.join(", ")}`));
   }, 420_000);

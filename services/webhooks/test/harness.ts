@@ -213,6 +213,15 @@ export async function startHarness(options: HarnessOptions = {}) {
       return first !== undefined && (await prisma.webhookAttempt.count({ where: { deliveryId: first.id } })) === count;
     },
     attempts: (deliveryId: string) => prisma.webhookAttempt.findMany({ where: { deliveryId }, orderBy: { id: "asc" } }),
+    /** Every delivery of the org with its attempts: what a test that timed out prints. */
+    state: async () => ({
+      clock: clock().toISOString(),
+      deliveries: await prisma.webhookDelivery.findMany({
+        where: { orgId },
+        select: { callId: true, sequence: true, status: true, attemptCount: true, nextAttemptAt: true, leasedUntil: true, lastError: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    }),
     stop: async () => {
       await worker.stop();
       for (const sender of senders) await sender.close();

@@ -253,8 +253,10 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
     const created = await createEndpoint(harness.endpointDeps, harness.orgId, { url: partner.url, enabled: true });
     const rotated = await rotateEndpointSecret(harness.endpointDeps, harness.orgId, created.id);
     expect(rotated.secret).not.toBe(created.secret);
-    await harness.receive(lifecycleEvent("call.queued", harness.orgId, callOut(), null));
-    await eventually("delivered", async () => partner.received.length === 1);
+    const first = callOut();
+    await harness.receive(lifecycleEvent("call.queued", harness.orgId, first, null));
+    // Recorded, not only received, before the clock jumps past the grace period.
+    await eventually("delivered", async () => (await harness.deliveries(first.id))[0]?.status === "succeeded", 15_000, harness.state);
     const [request] = partner.received;
     if (!request) throw new Error("no request");
     expect(String(request.headers["webhook-signature"]).split(" ")).toHaveLength(2);
@@ -263,7 +265,7 @@ describe("webhook delivery (real Postgres, local receivers)", () => {
 
     harness.advance(24 * 3_600_000 + 1);
     await harness.receive(lifecycleEvent("call.queued", harness.orgId, callOut(), null));
-    await eventually("delivered after grace", async () => partner.received.length === 2);
+    await eventually("delivered after grace", async () => partner.received.length === 2, 15_000, harness.state);
     const late = partner.received[1];
     if (!late) throw new Error("no request");
     expect(String(late.headers["webhook-signature"]).split(" ")).toHaveLength(1);
