@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AttemptOut, type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
+import { callingCall, callingEvent, nextClaimAt, orgRoom, pacingBudget } from "../domain/claim";
 import { type AttemptOutcome, endedAttempt } from "../domain/dial-outcome";
 import { dueWithin, firstAttemptDue } from "../domain/due-at";
 import { editedJob } from "../domain/edited-job";
@@ -29,6 +30,90 @@ type StoreOptions = {
 export const PACING_WINDOW_MS = 1_100;
 
 type Queryable = Pick<pg.PoolClient, "query">;
+
+/*
+ * The claim is one transaction of five round trips: the account's lock, what may be taken, the
+ * take, the record of what was taken, and the commit. The rules (the pacing budget, each org's
+ * room, the `calling` snapshot and its event, when to look again) are in `domain/claim.ts`; the SQL
+ * reads and writes rows.
+ */
+
+/**
+ * After the lock: the account's dials in the pacing window, the first future job, and each org with
+ * queued jobs (a loose index scan, one probe per org) with its live calls and limit. Compared with
+ * a value computed once rather than with clock_timestamp() itself (volatile), the window's count
+ * uses dial_attempts_account_dialed_at_idx. Ordered and limited rather than min(): with few
+ * statistics the planner may aggregate over every future job instead of reading the first entry.
+ */
+const WINDOW_SQL = `
+  WITH RECURSIVE clock AS MATERIALIZED (SELECT clock_timestamp() AS now),
+  recent AS (
+    SELECT count(*)::int AS used, min(d.dialed_at) AS oldest FROM "dial_attempts" d
+     WHERE d.account = $1 AND d.dialed_at > (SELECT now FROM clock) - make_interval(secs => $2::int / 1000.0)
+  ), orgs AS (
+    (SELECT j.org_id FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = $3 ORDER BY j.org_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT j.org_id FROM "dial_jobs" j
+             WHERE j.status = 'queued' AND j.deployment = $3 AND j.org_id > o.org_id ORDER BY j.org_id LIMIT 1)
+      FROM orgs o WHERE o.org_id IS NOT NULL
+  ), active AS (
+    SELECT j.org_id, count(*)::int AS n FROM "dial_jobs" j WHERE j.status = 'calling' AND j.deployment = $3 GROUP BY j.org_id
+  )
+  SELECT r.used, r.oldest, c.now,
+         (SELECT j.due_at FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = $3 AND j.due_at > c.now
+           ORDER BY j.due_at LIMIT 1) AS next_due,
+         o.org_id::text, coalesce(a.n, 0) AS active, l.max_concurrent_calls AS org_limit
+    FROM clock c CROSS JOIN recent r
+    LEFT JOIN orgs o ON o.org_id IS NOT NULL
+    LEFT JOIN active a ON a.org_id = o.org_id
+    LEFT JOIN "org_dial_limits" l ON l.org_id = o.org_id`;
+type WindowRow = {
+  used: number;
+  oldest: Date | null;
+  now: Date;
+  next_due: Date | null;
+  org_id: string | null;
+  active: number;
+  org_limit: number | null;
+};
+
+/**
+ * The take: from each org at most its room of its oldest due jobs (through
+ * dial_jobs_queued_org_due_idx, so a claim reads only what it may take, however long the backlog),
+ * skipping suppressed numbers and closed windows; the oldest of those up to the budget, skipping a
+ * row a cancel holds; each moved to `calling` with its attempt row. Returns the snapshot as it was.
+ */
+const TAKE_SQL = `
+  WITH candidates AS (
+    SELECT c.call_id, c.due_at FROM unnest($1::uuid[], $2::int[]) AS r(org_id, room) CROSS JOIN LATERAL (
+      SELECT j.call_id, j.due_at FROM "dial_jobs" j
+       WHERE j.status = 'queued' AND j.deployment = $7 AND j.org_id = r.org_id AND j.due_at <= $4
+         AND NOT EXISTS (SELECT 1 FROM "suppressed_numbers" s WHERE s.org_id = j.org_id AND s.number = j.call ->> 'to_number')
+         AND (j.window_closes_at IS NULL OR j.window_closes_at > $4)
+       ORDER BY j.due_at, j.call_id
+       LIMIT r.room) c
+  ), eligible AS (
+    SELECT c.call_id FROM candidates c ORDER BY c.due_at, c.call_id LIMIT $3
+  ), locked AS (
+    SELECT j.call_id FROM "dial_jobs" j WHERE j.call_id IN (SELECT e.call_id FROM eligible e) AND j.status = 'queued'
+    FOR UPDATE SKIP LOCKED
+  ), claimed AS (
+    UPDATE "dial_jobs" j SET status = 'calling', attempt_count = j.attempt_count + 1, owner_id = $5, updated_at = $4
+      FROM locked WHERE j.call_id = locked.call_id
+    RETURNING j.call_id, j.org_id, j.attempt_count, j.queued, j.call
+  ), attempts AS (
+    INSERT INTO "dial_attempts" (call_id, attempt, account, owner_id, status, dialed_at)
+    SELECT c.call_id, c.attempt_count, $6, $5, 'dialing', $4 FROM claimed c
+  )
+  SELECT c.call_id::text, c.org_id::text, c.attempt_count, c.queued, c.call FROM claimed c ORDER BY c.call_id`;
+
+/** The record of a take: each job's `calling` snapshot and its `call.calling` event in the outbox. */
+const RECORD_CLAIMED_SQL = `
+  WITH snapshots AS (
+    UPDATE "dial_jobs" j SET call = u.call FROM unnest($1::uuid[], $2::jsonb[]) AS u(call_id, call) WHERE j.call_id = u.call_id
+  )
+  INSERT INTO "outbox" (event_id, topic, key, payload)
+  SELECT e.event_id, $3, e.call_id::text, e.payload FROM unnest($4::uuid[], $1::uuid[], $5::jsonb[]) AS e(event_id, call_id, payload)`;
 
 /** Advisory lock class of the dialers' liveness locks; the second key is `hashtext(instance id)`. */
 export const LIVENESS_LOCK_CLASS = 0x766f78;
@@ -64,6 +149,8 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 export function createDialJobStore(options: StoreOptions): DialJobStore {
   const { pool, deployment, account } = options;
   const pacingKey = `${deployment}${account}`;
+  const pacing = { cps: options.cps, windowMs: PACING_WINDOW_MS };
+  let accountKnown = false;
 
   const insertEvents = async (client: Queryable, events: CallEvent[]) => {
     if (events.length === 0) return;
@@ -115,48 +202,73 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     },
 
     async claimDue(owner, limit) {
-      // One statement, so one round trip and one implicit transaction (migration 20261127030000).
-      const { rows } = await pool.query<{
-        out_call_id: string | null;
-        out_org_id: string | null;
-        out_attempt: number | null;
-        out_queued: CallEventOf<"call.queued"> | null;
-        out_call: CallOut | null;
-        out_next_wake: Date | null;
-        out_paced: boolean | null;
-      }>({
-        name: "dialer-claim",
-        text: `SELECT * FROM "dialer_claim"($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        values: [
-          deployment,
-          pacingKey,
-          owner,
-          limit,
-          Math.floor(options.cps),
-          options.orgConcurrency,
-          PACING_WINDOW_MS,
-          options.topic,
-          DIALER_EVENT_SOURCE,
-        ],
-      });
-      const claimed: ClaimedDial[] = [];
-      let nextWakeAt: Date | null = null;
-      let paced = false;
-      for (const row of rows) {
-        if (row.out_call_id === null) {
-          nextWakeAt = row.out_next_wake;
-          paced = row.out_paced === true;
-        } else if (row.out_org_id !== null && row.out_attempt !== null && row.out_queued !== null && row.out_call !== null) {
-          claimed.push({
-            callId: row.out_call_id,
-            orgId: row.out_org_id,
-            attempt: row.out_attempt,
-            queued: row.out_queued,
-            call: row.out_call,
-          });
-        }
+      if (!accountKnown) {
+        await pool.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
+        accountKnown = true;
       }
-      return { claimed, nextWakeAt, paced };
+      const client = await pool.connect();
+      try {
+        // The account's row lock serializes pacing across instances; every statement after it takes a
+        // fresh snapshot, so it sees each earlier claimer's commits. One round trip for both.
+        await client.query(`BEGIN; SELECT 1 FROM "pacing_accounts" WHERE account = ${client.escapeLiteral(pacingKey)} FOR UPDATE`);
+        const { rows } = await client.query<WindowRow>({
+          name: "dialer-claim-window",
+          text: WINDOW_SQL,
+          values: [pacingKey, PACING_WINDOW_MS, deployment],
+        });
+        const [first] = rows;
+        if (first === undefined) throw new Error("the claim's window query returned no row");
+        const window = { used: first.used, oldest: first.oldest };
+        const budget = pacingBudget(pacing, window, limit);
+        const rooms = rows
+          .filter((row): row is WindowRow & { org_id: string } => row.org_id !== null)
+          .map((row) => ({ orgId: row.org_id, room: Math.min(budget, orgRoom(row.active, row.org_limit, options.orgConcurrency)) }))
+          .filter((org) => org.room > 0);
+        const claimed: ClaimedDial[] = [];
+        if (rooms.length > 0) {
+          const taken = await client.query<{
+            call_id: string;
+            org_id: string;
+            attempt_count: number;
+            queued: CallEventOf<"call.queued">;
+            call: CallOut;
+          }>({
+            name: "dialer-claim-take",
+            text: TAKE_SQL,
+            values: [rooms.map((org) => org.orgId), rooms.map((org) => org.room), budget, first.now, owner, pacingKey, deployment],
+          });
+          for (const row of taken.rows)
+            claimed.push({
+              callId: row.call_id,
+              orgId: row.org_id,
+              attempt: row.attempt_count,
+              queued: row.queued,
+              call: callingCall(row.call, row.attempt_count, first.now),
+            });
+          if (claimed.length > 0) {
+            const events = claimed.map((dial) => callingEvent(dial.queued, dial.call, DIALER_EVENT_SOURCE, randomUUID(), first.now));
+            await client.query({
+              name: "dialer-claim-record",
+              text: RECORD_CLAIMED_SQL,
+              values: [
+                claimed.map((dial) => dial.callId),
+                claimed.map((dial) => JSON.stringify(dial.call)),
+                options.topic,
+                events.map((event) => event.id),
+                events.map((event) => JSON.stringify(event)),
+              ],
+            });
+          }
+        }
+        await client.query("COMMIT");
+        const next = nextClaimAt(pacing, window, claimed.length, first.now, first.next_due);
+        return { claimed, nextWakeAt: next.at, paced: next.paced };
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
 
     async markProgress(callId, attempt, progress) {
