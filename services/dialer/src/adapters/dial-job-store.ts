@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AttemptOut, type CallEvent, type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
-import type pg from "pg";
+import pg from "pg";
 import type { ClaimedDial, DialJobStore } from "../app/ports";
 import { callingCall, callingEvent, nextClaimAt, orgRoom, pacingBudget } from "../domain/claim";
 import { type AttemptOutcome, endedAttempt } from "../domain/dial-outcome";
@@ -32,41 +32,47 @@ export const PACING_WINDOW_MS = 1_100;
 type Queryable = Pick<pg.PoolClient, "query">;
 
 /*
- * The claim is one transaction of five round trips: the account's lock, what may be taken, the
- * take, the record of what was taken, and the commit. The rules (the pacing budget, each org's
+ * The claim is one transaction of four round trips: the account's lock with what may be taken, the
+ * take, the record of what was taken, and the commit (two when there is nothing to take). The rules (the pacing budget, each org's
  * room, the `calling` snapshot and its event, when to look again) are in `domain/claim.ts`; the SQL
  * reads and writes rows.
  */
 
 /**
- * After the lock: the account's dials in the pacing window, the first future job, and each org with
- * queued jobs (a loose index scan, one probe per org) with its live calls and limit. Compared with
- * a value computed once rather than with clock_timestamp() itself (volatile), the window's count
- * uses dial_attempts_account_dialed_at_idx. Ordered and limited rather than min(): with few
- * statistics the planner may aggregate over every future job instead of reading the first entry.
+ * The claim's opening, one round trip of three statements: BEGIN; the account's row lock, which
+ * serializes pacing across instances; then, in a fresh snapshot that sees each earlier claimer's
+ * commits, the account's dials in the pacing window, the first future job, and each org with queued
+ * jobs (a loose index scan, one probe per org) with its live calls and limit. Several statements in
+ * one message take no parameters, so the account and deployment (configuration, not input) are
+ * quoted literals. Compared with a value computed once rather than with clock_timestamp() itself
+ * (volatile), the window's count uses dial_attempts_account_dialed_at_idx. Ordered and limited
+ * rather than min(): with few statistics the planner may aggregate over every future job.
  */
-const WINDOW_SQL = `
+const openClaimSql = (account: string, deployment: string) => `
+  BEGIN;
+  SELECT 1 FROM "pacing_accounts" WHERE account = ${pg.escapeLiteral(account)} FOR UPDATE;
   WITH RECURSIVE clock AS MATERIALIZED (SELECT clock_timestamp() AS now),
   recent AS (
     SELECT count(*)::int AS used, min(d.dialed_at) AS oldest FROM "dial_attempts" d
-     WHERE d.account = $1 AND d.dialed_at > (SELECT now FROM clock) - make_interval(secs => $2::int / 1000.0)
+     WHERE d.account = ${pg.escapeLiteral(account)}
+       AND d.dialed_at > (SELECT now FROM clock) - make_interval(secs => ${PACING_WINDOW_MS / 1000})
   ), orgs AS (
-    (SELECT j.org_id FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = $3 ORDER BY j.org_id LIMIT 1)
+    (SELECT j.org_id FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} ORDER BY j.org_id LIMIT 1)
     UNION ALL
     SELECT (SELECT j.org_id FROM "dial_jobs" j
-             WHERE j.status = 'queued' AND j.deployment = $3 AND j.org_id > o.org_id ORDER BY j.org_id LIMIT 1)
+             WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} AND j.org_id > o.org_id ORDER BY j.org_id LIMIT 1)
       FROM orgs o WHERE o.org_id IS NOT NULL
   ), active AS (
-    SELECT j.org_id, count(*)::int AS n FROM "dial_jobs" j WHERE j.status = 'calling' AND j.deployment = $3 GROUP BY j.org_id
+    SELECT j.org_id, count(*)::int AS n FROM "dial_jobs" j WHERE j.status = 'calling' AND j.deployment = ${pg.escapeLiteral(deployment)} GROUP BY j.org_id
   )
   SELECT r.used, r.oldest, c.now,
-         (SELECT j.due_at FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = $3 AND j.due_at > c.now
+         (SELECT j.due_at FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} AND j.due_at > c.now
            ORDER BY j.due_at LIMIT 1) AS next_due,
          o.org_id::text, coalesce(a.n, 0) AS active, l.max_concurrent_calls AS org_limit
     FROM clock c CROSS JOIN recent r
     LEFT JOIN orgs o ON o.org_id IS NOT NULL
     LEFT JOIN active a ON a.org_id = o.org_id
-    LEFT JOIN "org_dial_limits" l ON l.org_id = o.org_id`;
+    LEFT JOIN "org_dial_limits" l ON l.org_id = o.org_id;`;
 type WindowRow = {
   used: number;
   oldest: Date | null;
@@ -150,7 +156,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
   const { pool, deployment, account } = options;
   const pacingKey = `${deployment}${account}`;
   const pacing = { cps: options.cps, windowMs: PACING_WINDOW_MS };
-  let accountKnown = false;
+  const openClaim = openClaimSql(pacingKey, deployment);
 
   const insertEvents = async (client: Queryable, events: CallEvent[]) => {
     if (events.length === 0) return;
@@ -202,20 +208,16 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     },
 
     async claimDue(owner, limit) {
-      if (!accountKnown) {
-        await pool.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
-        accountKnown = true;
-      }
       const client = await pool.connect();
       try {
-        // The account's row lock serializes pacing across instances; every statement after it takes a
-        // fresh snapshot, so it sees each earlier claimer's commits. One round trip for both.
-        await client.query(`BEGIN; SELECT 1 FROM "pacing_accounts" WHERE account = ${client.escapeLiteral(pacingKey)} FOR UPDATE`);
-        const { rows } = await client.query<WindowRow>({
-          name: "dialer-claim-window",
-          text: WINDOW_SQL,
-          values: [pacingKey, PACING_WINDOW_MS, deployment],
-        });
+        let opened = (await client.query(openClaim)) as unknown as pg.QueryResult<WindowRow>[];
+        if (opened[1]?.rowCount === 0) {
+          // No account row to lock yet (a new account): create it, then open again, locked.
+          await client.query("ROLLBACK");
+          await client.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
+          opened = (await client.query(openClaim)) as unknown as pg.QueryResult<WindowRow>[];
+        }
+        const rows = opened[2]?.rows ?? [];
         const [first] = rows;
         if (first === undefined) throw new Error("the claim's window query returned no row");
         const window = { used: first.used, oldest: first.oldest };
