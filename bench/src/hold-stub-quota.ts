@@ -7,7 +7,7 @@
 import http from "node:http";
 
 const port = Number(process.env.BENCH_STUB_PORT ?? "0");
-const GRANTED = JSON.stringify({ granted: true, minutes_held: 1 });
+const GRANTED = JSON.stringify({ granted: true, minutes_held: 1, talk_seconds_allowed: 600 });
 
 const server = http.createServer((req, res) => {
   // Drain the body (the gateway sends JSON) before answering, as a real server would.

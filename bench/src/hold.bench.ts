@@ -233,7 +233,7 @@ async function main(): Promise<number> {
     const period = "2000-01";
     await counters.load(scratchOrg, period, { limit: 2_000_000_000, used: 0, holds: [] });
     const redisHold = async () => {
-      if ((await counters.hold(scratchOrg, period, randomUUID(), 1)) !== "granted") throw new Error("not granted");
+      if ((await counters.hold(scratchOrg, period, randomUUID(), 1)).outcome !== "granted") throw new Error("not granted");
     };
 
     log("warming up both paths (1,000 holds each)");

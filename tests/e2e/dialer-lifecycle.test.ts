@@ -42,6 +42,13 @@ const publish = (event: CallEvent) => publishCallEvent(stack.topics.callEvents, 
 const dialerEvents = (callId: string): CallEvent[] =>
   probe.seen.filter((s) => s.event.subject === callId && s.event.source === "/voxbridge/dialer").map((s) => s.event);
 
+/** How often quota has been asked for a talk allowance, by its own request metric. */
+const allowanceQuestions = async () => {
+  const text = await (await fetch(`${stack.managementUrls.quota}/metrics`)).text();
+  const counts = [...text.matchAll(/^http_request_duration_seconds_count\{[^}]*route="[^"]*allowance"[^}]*\} (\d+)$/gm)];
+  return counts.reduce((sum, match) => sum + Number(match[1]), 0);
+};
+
 describe("dialer: lifecycle through the gateway, Kafka and the simulator", () => {
   it("dials a due call within a second and completes it: call.calling then call.completed, keyed by call id", async () => {
     const created = await createCall(api, { to: "+14155550100", context: { name: "Ada" } });
@@ -69,8 +76,11 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
   });
 
   it("retries no answer with exponential backoff up to max_attempts, then fails with an error message", async () => {
+    const asked = await allowanceQuestions();
     const created = await createCall(api, { to: "+14155550001", max_attempts: 3 });
     const call = await finalCall(api, created.id);
+    // The first attempt used the allowance its call.queued carried; each retry asks quota afresh.
+    expect((await allowanceQuestions()) - asked).toBe(2);
     expect(call).toMatchObject({
       status: "failed",
       disposition: "no_answer",
@@ -219,11 +229,12 @@ describe("dialer: lifecycle through the gateway, Kafka and the simulator", () =>
     expect(log.dialsOf(created.id)[0]).toMatchObject({ system_prompt: "Call Ada about gold.", max_talk_seconds: 45 });
 
     // An org with 2 minutes a month may talk at most 120 s, however long its agent may talk (600 s).
+    // The allowance came with the call's hold, on call.queued: the dial asked quota nothing.
+    const asked = await allowanceQuestions();
     const small = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 2 })).apiKey);
     const capped = await createCall(small, { to: "+14155550111" });
     await finalCall(small, capped.id);
-    const cap = log.dialsOf(capped.id)[0]?.max_talk_seconds;
-    expect(cap).toBeGreaterThan(0);
-    expect(cap).toBeLessThanOrEqual(120);
+    expect(log.dialsOf(capped.id)[0]?.max_talk_seconds).toBe(120);
+    expect(await allowanceQuestions()).toBe(asked);
   });
 });

@@ -42,8 +42,16 @@ export const DialAgent = z.object({
 });
 export type DialAgent = z.infer<typeof DialAgent>;
 
-/** `calling_window`: the call's window with its time zones settled by the gateway; null: any time. */
-export const CallQueuedData = CallEventData.extend({ agent: DialAgent, calling_window: ResolvedCallingWindow.nullable().default(null) });
+/**
+ * `calling_window`: the call's window with its time zones settled by the gateway; null: any time.
+ * `talk_seconds_allowed`: quota's talk allowance as of the call's hold, so a call dialed right away
+ * needs no second question to quota; absent in events from before it.
+ */
+export const CallQueuedData = CallEventData.extend({
+  agent: DialAgent,
+  calling_window: ResolvedCallingWindow.nullable().default(null),
+  talk_seconds_allowed: z.number().int().min(0).optional(),
+});
 export type CallQueuedData = z.infer<typeof CallQueuedData>;
 export type CallEventDataOf = z.infer<typeof CallEventData>;
 

@@ -10,6 +10,11 @@ export type MinuteHoldRequest = z.infer<typeof MinuteHoldRequest>;
 export const MinuteHoldResponse = z.object({
   granted: z.boolean(),
   minutes_held: z.number().int().min(0),
+  /**
+   * How long the call may talk as of this hold: the org's minutes left after it, plus its own hold,
+   * in seconds (the allowance's rule). Absent when refused, or from a quota release before it.
+   */
+  talk_seconds_allowed: z.number().int().min(0).optional(),
 });
 export type MinuteHoldResponse = z.infer<typeof MinuteHoldResponse>;
 

@@ -168,7 +168,7 @@ export async function startDialer(
     logger,
     ownSource: DIALER_EVENT_SOURCE,
     now: () => new Date(),
-    dueSoon: (orgId, callId) => allowance.prefetch(orgId, callId),
+    dueSoon: (orgId, callId, known) => allowance.prefetch(orgId, callId, known),
     wake: () => scheduler.wake(),
   };
   const consumer = await startConsumer({

@@ -75,9 +75,9 @@ describe("quota's internal HTTP API", () => {
   it("sets a limit, holds to it idempotently, reports usage, gives back and answers the dialer's allowance", async () => {
     const orgId = await newOrg(2);
     const callId = randomUUID();
-    expect(await hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1 });
-    expect(await hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1 });
-    expect(await hold(orgId)).toEqual({ granted: true, minutes_held: 1 });
+    expect(await hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 120 });
+    expect(await hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 120 });
+    expect(await hold(orgId)).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 60 });
     expect(await hold(orgId)).toEqual({ granted: false, minutes_held: 0 });
     expect(await usage(orgId)).toMatchObject({ minutes_limit: 2, minutes_used: 0, minutes_reserved: 2, minutes_remaining: 0 });
 

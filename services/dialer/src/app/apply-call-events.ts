@@ -11,8 +11,11 @@ export type CallEventDeps = {
   /** The dialer's own event source: its own `call.canceled` is not a cancel request. */
   ownSource: string;
   now: () => Date;
-  /** Told of a call due now before its job exists, so its talk allowance can be fetched meanwhile. */
-  dueSoon: (orgId: string, callId: string) => void;
+  /**
+   * Told of a call due now before its job exists, with the talk allowance its event carries (if
+   * any), so the dial needs no quota round trip, or one that runs meanwhile.
+   */
+  dueSoon: (orgId: string, callId: string, knownAllowance?: number) => void;
   /** Told once a call due now has its job: the scheduler claims it. */
   wake: () => void;
 };
@@ -34,7 +37,7 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
     if (queued.length === 0) return;
     const now = deps.now().getTime();
     const isDue = (event: CallEventOf<"call.queued">) => firstAttemptDue(event).dueAt.getTime() <= now;
-    for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject);
+    for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject, event.data.talk_seconds_allowed);
     const created = await deps.jobs.createAbsent(queued);
     if (queued.some((event) => isDue(event) && created.has(event.subject))) deps.wake();
     queued = [];

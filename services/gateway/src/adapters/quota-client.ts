@@ -34,7 +34,8 @@ export function createQuotaClient(baseUrl: string, token: string): MinuteHolds &
   return {
     async hold(orgId, callId) {
       const text = expectOk(await call("POST", "/internal/v1/holds", { org_id: orgId, call_id: callId }), 200);
-      return MinuteHoldResponse.parse(JSON.parse(text)).granted;
+      const answer = MinuteHoldResponse.parse(JSON.parse(text));
+      return { granted: answer.granted, talkSecondsAllowed: answer.talk_seconds_allowed ?? null };
     },
     async release(orgId, callId) {
       expectOk(await call("POST", `/internal/v1/holds/${encodeURIComponent(callId)}/release`, { org_id: orgId }), 204);

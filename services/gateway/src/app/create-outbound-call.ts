@@ -71,13 +71,19 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
     created_at: now.toISOString(),
   });
 
-  if (!(await deps.minutes.hold(orgId, call.id))) {
-    throw new AppError("quota_exceeded", "Monthly minute limit reached");
-  }
+  const hold = await deps.minutes.hold(orgId, call.id);
+  if (!hold.granted) throw new AppError("quota_exceeded", "Monthly minute limit reached");
   const event = newCallEvent(
     "call.queued",
     GATEWAY_EVENT_SOURCE,
-    { org_id: orgId, webhook_url: webhookUrl, call, agent, calling_window: resolved },
+    {
+      org_id: orgId,
+      webhook_url: webhookUrl,
+      call,
+      agent,
+      calling_window: resolved,
+      ...(hold.talkSecondsAllowed === null ? {} : { talk_seconds_allowed: hold.talkSecondsAllowed }),
+    },
     { id: deps.newId(), time: now, traceparent: currentTraceparent() },
   );
   let written: Awaited<ReturnType<CallStore["createQueued"]>>;

@@ -110,8 +110,11 @@ export interface ApiKeyStore {
 
 /** The quota service, from the gateway's side. */
 export interface MinuteHolds {
-  /** Holds minutes for a call; idempotent per call id. False: the org's monthly limit is reached. */
-  hold(orgId: string, callId: string): Promise<boolean>;
+  /**
+   * Holds minutes for a call; idempotent per call id. Not granted: the org's monthly limit is
+   * reached. `talkSecondsAllowed`: how long the call may talk as of the hold (null when quota did not say).
+   */
+  hold(orgId: string, callId: string): Promise<{ granted: boolean; talkSecondsAllowed: number | null }>;
   /** Gives a hold back when the call was never accepted. */
   release(orgId: string, callId: string): Promise<void>;
   usage(orgId: string): Promise<UsageOut>;

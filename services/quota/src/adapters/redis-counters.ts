@@ -10,17 +10,18 @@ const periodKey = (orgId: string, period: string) => `quota:{${orgId}}:${period}
 /** Keys outlive their month long enough for late settlements; an expired key is rebuilt like a lost one. */
 const KEY_TTL_SECONDS = 40 * 24 * 3600;
 
-// KEYS: holds, period. ARGV: call id, minutes. 1 granted, 2 already held, 0 refused, -1 cold.
+// KEYS: holds, period. ARGV: call id, minutes. Returns {outcome, minutes left after it}: outcome 1
+// granted, 2 already held, 0 refused, -1 cold.
 const HOLD = `
 local held = tonumber(redis.call('HGET', KEYS[1], 'held'))
 local limit = tonumber(redis.call('HGET', KEYS[2], 'limit'))
 local used = tonumber(redis.call('HGET', KEYS[2], 'used'))
-if not held or not limit or not used then return -1 end
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 2 end
-if used + held + tonumber(ARGV[2]) > limit then return 0 end
+if not held or not limit or not used then return {-1, 0} end
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return {2, limit - used - held} end
+if used + held + tonumber(ARGV[2]) > limit then return {0, limit - used - held} end
 redis.call('HINCRBY', KEYS[1], 'held', ARGV[2])
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1`;
+return {1, limit - used - held - tonumber(ARGV[2])}`;
 
 // KEYS: holds. ARGV: call id.
 const RELEASE = `
@@ -75,7 +76,7 @@ end
 return 1`;
 
 type ScriptedRedis = Redis & {
-  quotaHold(holds: string, period: string, callId: string, minutes: number): Promise<number>;
+  quotaHold(holds: string, period: string, callId: string, minutes: number): Promise<[number, number]>;
   quotaRelease(holds: string, callId: string): Promise<number>;
   quotaEnsureHeld(holds: string, callId: string, minutes: number): Promise<number>;
   quotaSettle(holds: string, period: string, callId: string, minutes: number): Promise<number>;
@@ -96,18 +97,18 @@ export function createRedisCounters(client: Redis): MinuteCounters {
   const redis = client as ScriptedRedis;
   return {
     async hold(orgId, period, callId, minutes) {
-      let result: number;
+      let result: [number, number];
       try {
         result = await redis.quotaHold(holdsKey(orgId), periodKey(orgId, period), callId, minutes);
       } catch (error) {
         // Disconnected (the offline queue is off): ioredis refused to send it, so nothing was counted.
         // Any other failure (a timeout, a connection lost in flight) may have been applied.
-        if (error instanceof Error && error.message.startsWith("Stream isn't writeable")) return "unreachable";
+        if (error instanceof Error && error.message.startsWith("Stream isn't writeable")) return { outcome: "unreachable", minutesLeft: 0 };
         throw error;
       }
-      const outcome = HOLD_OUTCOME[result];
-      if (!outcome) throw new Error(`unexpected hold script result ${result}`);
-      return outcome;
+      const outcome = HOLD_OUTCOME[result[0]];
+      if (!outcome) throw new Error(`unexpected hold script result ${String(result)}`);
+      return { outcome, minutesLeft: Math.max(0, result[1]) };
     },
     async release(orgId, callId) {
       await redis.quotaRelease(holdsKey(orgId), callId);

@@ -50,8 +50,9 @@ describe("minute holds", () => {
   it("grants holds until used + held + hold would pass the limit, then refuses", async () => {
     const { holds } = fx.accounting();
     const orgId = await fx.newOrg(2);
-    expect(await holds.hold(orgId, randomUUID())).toEqual({ granted: true, minutes_held: 1 });
-    expect((await holds.hold(orgId, randomUUID())).granted).toBe(true);
+    // Each grant says how long its call may talk as of then: the minutes left after it, plus its own.
+    expect(await holds.hold(orgId, randomUUID())).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 120 });
+    expect(await holds.hold(orgId, randomUUID())).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 60 });
     expect(await holds.hold(orgId, randomUUID())).toEqual({ granted: false, minutes_held: 0 });
     expect(await holds.usage(orgId)).toMatchObject({ minutes_limit: 2, minutes_used: 0, minutes_reserved: 2, minutes_remaining: 0 });
     // A refused hold leaves nothing in the ledger.
@@ -63,7 +64,7 @@ describe("minute holds", () => {
     const orgId = await fx.newOrg(5);
     const callId = randomUUID();
     const answers = await Promise.all([1, 2, 3].map(() => holds.hold(orgId, callId)));
-    expect(answers).toEqual(Array(3).fill({ granted: true, minutes_held: 1 }));
+    expect(answers).toEqual(Array(3).fill({ granted: true, minutes_held: 1, talk_seconds_allowed: 300 }));
     expect((await holds.usage(orgId)).minutes_reserved).toBe(1);
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 1 });
   });
@@ -151,7 +152,7 @@ describe("minute holds", () => {
     // Never a free minute: it counts until its retry or expiry decides.
     expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
     expect((await holds.hold(orgId, randomUUID())).granted).toBe(false);
-    expect(await holds.hold(orgId, failed)).toEqual({ granted: true, minutes_held: 1 });
+    expect(await holds.hold(orgId, failed)).toMatchObject({ granted: true, minutes_held: 1 });
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
   });
 
@@ -191,8 +192,8 @@ describe("minute holds", () => {
       expect(retryAnswered).toBe(false);
       await fx.wipeRedisFor(orgId);
     });
-    expect(await holds.hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1 });
-    expect(await retry).toEqual({ granted: true, minutes_held: 1 });
+    expect(await holds.hold(orgId, callId)).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 60 });
+    expect(await retry).toEqual({ granted: true, minutes_held: 1, talk_seconds_allowed: 60 });
     expect(await holds.usage(orgId)).toMatchObject({ minutes_reserved: 2, minutes_remaining: 0 });
     expect(await fx.ledgerOf(orgId)).toEqual({ held: 2 });
     await fx.wipeRedisFor(orgId);

@@ -1,5 +1,6 @@
 import type { MinuteAllowanceOut, MinuteHoldResponse, UsageOut } from "@voxbridge/contracts";
 import { AppError, type Clock } from "@voxbridge/kit/core";
+import { talkSecondsAllowed } from "../domain/billing";
 import { holdExpiry } from "../domain/hold-expiry";
 import { nextPeriod, periodBounds, periodOf } from "../domain/period";
 import type { CounterSync } from "./counter-sync";
@@ -85,13 +86,15 @@ export function createMinuteHolds(deps: MinuteHoldsDeps) {
                 deps.metrics.hold("settled");
                 return { row: "keep", result: { granted: true, minutes_held: 0 } };
               }
-              const outcome = await deps.counters.hold(orgId, period, callId, record.minutes);
+              const { outcome, minutesLeft } = await deps.counters.hold(orgId, period, callId, record.minutes);
               if (outcome === "cold") return { row: "retry", result: null };
               // Redis is down: 503, and the row goes, so a refused request holds nothing once answered.
               if (outcome === "unreachable") return { row: "unsent", result: "unreachable" };
               deps.metrics.hold(outcome);
               if (outcome === "refused") return { row: "refused", result: REFUSED };
-              return { row: "keep", result: { granted: true, minutes_held: record.minutes } };
+              // With the dialer's allowance as of now: carried on call.queued, a call dialed at once needs no second question.
+              const talk = talkSecondsAllowed(minutesLeft, record.minutes);
+              return { row: "keep", result: { granted: true, minutes_held: record.minutes, talk_seconds_allowed: talk } };
             },
           );
           if (answer === "unreachable") throw storeUnavailable(new Error("redis unreachable: nothing was held"));
@@ -127,7 +130,7 @@ export function createMinuteHolds(deps: MinuteHoldsDeps) {
           period_end: periodBounds(period).end.toISOString(),
           minutes_remaining: minutesRemaining,
           call_minutes_held: counters.callHeld,
-          talk_seconds_allowed: (minutesRemaining + counters.callHeld) * 60,
+          talk_seconds_allowed: talkSecondsAllowed(minutesRemaining, counters.callHeld),
         };
       });
     },

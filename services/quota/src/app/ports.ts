@@ -9,6 +9,9 @@ export type CounterHold = { callId: string; minutes: number };
 /** "unreachable": Redis was not connected, so the check was never sent and counted nothing. */
 export type HoldOutcome = "granted" | "already_held" | "refused" | "cold" | "unreachable";
 
+/** A check-and-hold's outcome, and the org's minutes left after it (0 when cold or unreachable: nothing was read). */
+export type HoldResult = { outcome: HoldOutcome; minutesLeft: number };
+
 /**
  * Redis-side minute counters. Per org: one key of open holds (any period) and one key per period
  * (limit, billed minutes). Every script is atomic and keyed per call, so applying it twice changes
@@ -17,9 +20,10 @@ export type HoldOutcome = "granted" | "already_held" | "refused" | "cold" | "unr
 export interface MinuteCounters {
   /**
    * Check-and-hold: "granted" while used + held + minutes <= limit; "already_held" for a call that holds
-   * already; "cold" when the counters are missing (rebuild, then ask again).
+   * already; "cold" when the counters are missing (rebuild, then ask again). With the minutes left
+   * after it, read in the same script.
    */
-  hold(orgId: string, period: string, callId: string, minutes: number): Promise<HoldOutcome>;
+  hold(orgId: string, period: string, callId: string, minutes: number): Promise<HoldResult>;
   /** Removes a call's hold if present. */
   release(orgId: string, callId: string): Promise<void>;
   /** Adds a hold the ledger has unless present, whatever the limit. No-op when the holds key is missing. */

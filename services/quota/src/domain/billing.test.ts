@@ -1,4 +1,4 @@
-import { billedMinutes, billingPeriodOf } from "./billing";
+import { billedMinutes, billingPeriodOf, talkSecondsAllowed } from "./billing";
 
 describe("billed minutes", () => {
   it.each([
@@ -22,5 +22,14 @@ describe("billing period", () => {
 
   it("falls back to the event's time when the call has no completed_at", () => {
     expect(billingPeriodOf({ completed_at: null }, "2027-01-01T00:00:00Z")).toBe("2027-01");
+  });
+});
+
+describe("talk allowance", () => {
+  it("is the org's minutes left plus the call's own hold, in seconds, never negative", () => {
+    expect(talkSecondsAllowed(0, 1)).toBe(60);
+    expect(talkSecondsAllowed(9, 1)).toBe(600);
+    expect(talkSecondsAllowed(0, 0)).toBe(0);
+    expect(talkSecondsAllowed(-3, 1)).toBe(0);
   });
 });

@@ -16,3 +16,10 @@ export function billedMinutes(durationSeconds: number | null): number {
 export function billingPeriodOf(call: { completed_at: string | null }, eventTime: string): string {
   return periodOf(new Date(call.completed_at ?? eventTime));
 }
+
+/**
+ * How long a call may talk: the org's minutes left after everything billed and held, plus what the
+ * call itself holds (its own hold is part of what it may use), in seconds.
+ */
+export const talkSecondsAllowed = (minutesRemaining: number, callMinutesHeld: number): number =>
+  Math.max(0, minutesRemaining + callMinutesHeld) * 60;
