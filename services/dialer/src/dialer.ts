@@ -170,6 +170,7 @@ export async function startDialer(
     now: () => new Date(),
     dueSoon: (orgId, callId, known) => allowance.prefetch(orgId, callId, known),
     wake: () => scheduler.wake(),
+    pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
   };
   const consumer = await startConsumer({
     kafka,

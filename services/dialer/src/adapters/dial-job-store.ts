@@ -181,18 +181,22 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     );
 
   return {
-    async createAbsent(events) {
+    async createAbsent(events, wakeAll) {
       if (events.length === 0) return new Set();
       // One statement for the whole batch; a call id that has its job already (a redelivery) inserts nothing.
-      // The dialer keeps to the window itself: the first attempt is due at its next opening.
+      // The dialer keeps to the window itself: the first attempt is due at its next opening. The
+      // NOTIFY, sent on commit and once per transaction however many rows ask, only when a job was created.
       const due = events.map(firstAttemptDue);
       const { rows } = await pool.query<{ call_id: string }>(
-        `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts, deployment)
-         SELECT j.call_id, j.org_id, 'queued', j.due_at, j.window_closes_at, j.queued, j.call, j.max_attempts, $8
-           FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::int[])
-                AS j(call_id, org_id, due_at, window_closes_at, queued, call, max_attempts)
-         ON CONFLICT (call_id) DO NOTHING
-         RETURNING call_id::text`,
+        `WITH created AS (
+           INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts, deployment)
+           SELECT j.call_id, j.org_id, 'queued', j.due_at, j.window_closes_at, j.queued, j.call, j.max_attempts, $8
+             FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::int[])
+                  AS j(call_id, org_id, due_at, window_closes_at, queued, call, max_attempts)
+           ON CONFLICT (call_id) DO NOTHING
+           RETURNING call_id
+         )
+         SELECT call_id::text, CASE WHEN $9 THEN pg_notify(current_schema() || '_jobs', '') END FROM created`,
         [
           events.map((e) => e.data.call.id),
           events.map((e) => e.data.org_id),
@@ -202,6 +206,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           events.map((e, i) => JSON.stringify({ ...e.data.call, next_attempt_at: due[i]?.dueAt.toISOString() ?? null })),
           events.map((e) => e.data.call.max_attempts),
           deployment,
+          wakeAll,
         ],
       );
       return new Set(rows.map((row) => row.call_id));

@@ -3,6 +3,7 @@ import { type CallEvent, newCallEvent, newCallOut } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
+import { eventually } from "../../../../tests/support/eventually";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "../adapters/dial-job-store";
 import { DIALER_SCHEMA } from "../adapters/prisma";
 import { applyCallEvents } from "./apply-call-events";
@@ -70,6 +71,7 @@ describe("applyCallEvents (real Postgres)", () => {
       now: () => new Date(),
       dueSoon: (_org: string, callId: string) => void dueSoon.push(callId),
       wake: () => void wakes++,
+      pollIntervalMs: 2_000,
     };
     const tomorrow = new Date(Date.now() + 86_400_000);
     const a = queued(randomUUID(), new Date());
@@ -96,5 +98,36 @@ describe("applyCallEvents (real Postgres)", () => {
     await applyCallEvents(deps, events);
     expect(await status()).toEqual({ [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued" });
     expect(wakes).toBe(2);
+  });
+
+  it("wakes the schedulers for a new job due before the next safety poll, in-process and by NOTIFY; a later one wakes nobody", async () => {
+    const listener = new pg.Client({ connectionString: testDatabaseUrl() });
+    await listener.connect();
+    const notified: string[] = [];
+    listener.on("notification", (message) => notified.push(message.channel));
+    await listener.query(`LISTEN "${DIALER_SCHEMA}_jobs"`);
+    try {
+      let wakes = 0;
+      const deps = {
+        jobs: createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}acct`, cps: 10, orgConcurrency: 10 }),
+        telephony: {} as TelephonyAdapter,
+        logger: createLogger({ service: "dialer-test", level: "silent" }),
+        ownSource: DIALER_EVENT_SOURCE,
+        now: () => new Date(),
+        dueSoon: () => undefined,
+        wake: () => void wakes++,
+        pollIntervalMs: 2_000,
+      };
+      // Due in 1 s, before the next poll: this scheduler is woken (to set its timer), and so is every other.
+      await applyCallEvents(deps, [queued(randomUUID(), new Date(Date.now() + 1_000))]);
+      expect(wakes).toBe(1);
+      await eventually("the NOTIFY", async () => notified.length > 0);
+      // Due in a minute: the next poll reads it before its time, so nobody is woken in-process. (Other
+      // tests share this database and its channel, so the absence of a NOTIFY is not asserted here.)
+      await applyCallEvents(deps, [queued(randomUUID(), new Date(Date.now() + 60_000))]);
+      expect(wakes).toBe(1);
+    } finally {
+      await listener.end();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit/core";
-import { firstAttemptDue } from "../domain/due-at";
+import { firstAttemptDue, needsWake } from "../domain/due-at";
 import { cancelCall } from "./cancel-call";
 import type { DialJobStore, SuppressionChange, TelephonyAdapter } from "./ports";
 
@@ -16,8 +16,10 @@ export type CallEventDeps = {
    * any), so the dial needs no quota round trip, or one that runs meanwhile.
    */
   dueSoon: (orgId: string, callId: string, knownAllowance?: number) => void;
-  /** Told once a call due now has its job: the scheduler claims it. */
+  /** Told once a call due before the next safety poll has its job: the scheduler claims it, or sets its timer. */
   wake: () => void;
+  /** The schedulers' safety poll: a job due later than one poll from now wakes nobody. */
+  pollIntervalMs: number;
 };
 
 /** Queued jobs canceled per statement when a suppression arrives; the scheduler's sweep takes any rest. */
@@ -35,11 +37,13 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
   let queued: CallEventOf<"call.queued">[] = [];
   const acceptQueued = async () => {
     if (queued.length === 0) return;
-    const now = deps.now().getTime();
-    const isDue = (event: CallEventOf<"call.queued">) => firstAttemptDue(event).dueAt.getTime() <= now;
+    const now = deps.now();
+    const isDue = (event: CallEventOf<"call.queued">) => firstAttemptDue(event).dueAt <= now;
     for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject, event.data.talk_seconds_allowed);
-    const created = await deps.jobs.createAbsent(queued);
-    if (queued.some((event) => isDue(event) && created.has(event.subject))) deps.wake();
+    const soon = (event: CallEventOf<"call.queued">) => needsWake(event, now, deps.pollIntervalMs);
+    // Every instance's scheduler is told (NOTIFY) only when a job is due before the next poll.
+    const created = await deps.jobs.createAbsent(queued, queued.some(soon));
+    if (queued.some((event) => soon(event) && created.has(event.subject))) deps.wake();
     queued = [];
   };
   let suppressions: SuppressionChange[] = [];

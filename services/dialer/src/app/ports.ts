@@ -12,8 +12,12 @@ export type ClaimedDial = {
 
 /** Dial jobs in the dialer's own Postgres schema: durable timers, claims, attempts and their outbox events. */
 export interface DialJobStore {
-  /** Inserts each call's job unless it exists (a redelivered `call.queued` changes nothing); returns the call ids created. */
-  createAbsent(events: CallEventOf<"call.queued">[]): Promise<Set<string>>;
+  /**
+   * Inserts each call's job unless it exists (a redelivered `call.queued` changes nothing); returns
+   * the call ids created. `wakeAll`: when any was created, wake every instance's scheduler (NOTIFY
+   * on commit).
+   */
+  createAbsent(events: CallEventOf<"call.queued">[], wakeAll: boolean): Promise<Set<string>>;
   /**
    * Claims due jobs within the account's calls-per-second window and each org's concurrency limit
    * (serialized across instances by a row lock on the account), moving them to `calling` with their

@@ -20,3 +20,11 @@ export function dueWithin(window: ResolvedCallingWindow | null, from: Date): Due
 /** When the first attempt of a queued call is due. */
 export const firstAttemptDue = (event: CallEventOf<"call.queued">): Due =>
   dueWithin(event.data.calling_window ?? null, dueAtOf(event.data.call));
+
+/**
+ * Whether a new job must wake the schedulers: its first attempt is due before their next safety
+ * poll. A later one needs no wake-up: a poll reads it as the next due job before its time and sets
+ * the timer, so a burst of calls scheduled for tomorrow makes nobody claim.
+ */
+export const needsWake = (event: CallEventOf<"call.queued">, now: Date, pollIntervalMs: number): boolean =>
+  firstAttemptDue(event).dueAt.getTime() <= now.getTime() + pollIntervalMs;

@@ -1,0 +1,48 @@
+import { newCallEvent, newCallOut, type ResolvedCallingWindow } from "@voxbridge/contracts";
+import { needsWake } from "./due-at";
+
+const now = new Date("2026-12-03T10:00:00.000Z");
+const queuedFor = (scheduledAt: string, callingWindow: ResolvedCallingWindow | null = null) => {
+  const call = newCallOut({
+    id: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+    agent_id: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
+    to_number: "+14155550100",
+    created_at: now.toISOString(),
+    scheduled_at: scheduledAt,
+  });
+  const agent = {
+    id: call.agent_id,
+    system_prompt: "hi",
+    voice: null,
+    language: null,
+    max_duration_seconds: 600,
+    voicemail_action: "hangup" as const,
+    calling_window: null,
+  };
+  return newCallEvent(
+    "call.queued",
+    "/voxbridge/gateway",
+    { org_id: "6ba7b812-9dad-11d1-80b4-00c04fd430c8", webhook_url: null, call, agent, calling_window: callingWindow },
+    { id: "6ba7b813-9dad-11d1-80b4-00c04fd430c8", time: now },
+  );
+};
+
+describe("which new jobs wake the schedulers", () => {
+  it("wakes for a job due now or before the next safety poll, not for a later one", () => {
+    expect(needsWake(queuedFor("2026-12-03T09:59:00.000Z"), now, 2_000)).toBe(true);
+    expect(needsWake(queuedFor("2026-12-03T10:00:02.000Z"), now, 2_000)).toBe(true);
+    expect(needsWake(queuedFor("2026-12-03T10:00:02.001Z"), now, 2_000)).toBe(false);
+    expect(needsWake(queuedFor("2026-12-04T10:00:00.000Z"), now, 2_000)).toBe(false);
+  });
+
+  it("goes by the calling window's next opening, not by the schedule time alone", () => {
+    // Due now by its schedule, but the window (09:00–17:00 in Los Angeles, 02:00 there now) opens hours later.
+    const window: ResolvedCallingWindow = {
+      start: "09:00",
+      end: "17:00",
+      days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+      time_zones: ["America/Los_Angeles"],
+    };
+    expect(needsWake(queuedFor("2026-12-03T09:59:00.000Z", window), now, 2_000)).toBe(false);
+  });
+});
