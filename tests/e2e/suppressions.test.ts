@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type CallEvent, CallOut, newCallEvent, SuppressionList, SuppressionOut } from "@voxbridge/contracts";
+import pg from "pg";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
+import { testDatabaseUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
 import { publishCallEvent } from "../support/publish";
@@ -12,6 +14,7 @@ let stack: TestStack;
 let api: ApiClient;
 let orgId: string;
 let probe: Awaited<ReturnType<typeof startKafkaProbe>>;
+let db: pg.Pool;
 
 beforeAll(async () => {
   stack = await startStack({
@@ -25,9 +28,11 @@ beforeAll(async () => {
   orgId = org.orgId;
   api = apiClient(stack.gatewayUrl, org.apiKey);
   probe = await startKafkaProbe(stack.topics.callEvents);
+  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
 });
 
 afterAll(async () => {
+  await db?.end();
   await probe?.stop();
   await stack?.stop();
   log.remove();
@@ -122,6 +127,15 @@ describe("suppression list", () => {
 
   it("never dials a call.queued that reaches the dialer after its number was suppressed (the claim skips it, the sweep cancels it)", async () => {
     await suppress("+14155550152");
+    // The suppression reaches the dialer through the gateway's outbox and Kafka, on another partition
+    // than the call.queued below: the case is a call.queued arriving after it, so wait for it.
+    await eventually("the suppression in the dialer's copy of the list", async () => {
+      const { rowCount } = await db.query(`SELECT 1 FROM dialer.suppressed_numbers WHERE org_id = $1 AND number = $2`, [
+        orgId,
+        "+14155550152",
+      ]);
+      return rowCount === 1;
+    });
     // What a create racing the suppression publishes: its check ran before the entry was committed.
     const call = CallOut.parse({
       ...(await createCall(api, { to: "+14155550153", schedule_at: new Date(Date.now() + 3_600_000).toISOString() })),
