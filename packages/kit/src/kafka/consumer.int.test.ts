@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Admin, Consumer, IHeaders, Kafka, Producer } from "kafkajs";
-import { Registry } from "prom-client";
+import { Counter, Registry } from "prom-client";
 import { testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
 import { createKafka, createProducer, createTopicsAndWait, decodeCallEvent } from "./client";
 import { type ConsumedMessage, type ConsumerOptions, type RunningConsumer, startConsumer } from "./consumer";
+import { runSupervised } from "./supervised-run";
 
 type Seen = { offset: string; key: string | null; value: string | null; headers: Record<string, string> };
 
@@ -347,5 +348,52 @@ describe("startConsumer", () => {
     expect(batchCalls).toBe(1);
     expect(single).toEqual(["good-1", "good-2"]);
     expect(await deadLetterCount(dead)).toBe(1);
+  });
+});
+
+describe("runSupervised", () => {
+  it("runs a consumer again after a crash KafkaJS does not restart, and the message it failed on is redelivered", async () => {
+    const { main, groupId } = await scratch();
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: main, fromBeginning: true });
+    const crashes: boolean[] = [];
+    consumer.on(consumer.events.CRASH, ({ payload }) => void crashes.push(payload.restart));
+    const metrics = new Registry();
+    const restarts = new Counter({ name: "restarts_total", help: "restarts", labelNames: ["group"] as const, registers: [metrics] });
+    let stopping = false;
+    let failed = false;
+    const seen: string[] = [];
+    const supervised = await runSupervised({
+      consumer,
+      groupId,
+      logger: silent,
+      restarts,
+      isStopping: () => stopping,
+      initialDelayMs: 100,
+      config: {
+        eachMessage: async ({ message }) => {
+          if (!failed) {
+            failed = true;
+            // A TypeError is one KafkaJS never retries: it stops the consumer for good.
+            throw new TypeError("a bug in the run loop");
+          }
+          seen.push(message.value?.toString() ?? "");
+        },
+      },
+    });
+    try {
+      await send(main, { key: "k", value: "first" });
+      await eventually("the first message handled by the restarted run", async () => seen.includes("first"));
+      expect(crashes).toEqual([false]);
+      expect(await metrics.getSingleMetricAsString("restarts_total")).toContain(`restarts_total{group="${groupId}"} 1`);
+      await send(main, { key: "k", value: "second" });
+      await eventually("the next message handled", async () => seen.includes("second"));
+      expect(seen).toEqual(["first", "second"]);
+    } finally {
+      stopping = true;
+      await supervised.stop();
+      await consumer.disconnect();
+    }
   });
 });

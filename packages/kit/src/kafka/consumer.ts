@@ -5,6 +5,7 @@ import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
 import { withTrace } from "../trace";
 import { EVENT_TYPE_HEADER } from "./headers";
+import { runSupervised } from "./supervised-run";
 
 export type ConsumedMessage = { topic: string; partition: number; message: KafkaMessage };
 
@@ -77,8 +78,15 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     labelNames: ["group", "topic"] as const,
     registers: [options.metrics],
   });
+  const restarts = new Counter({
+    name: "kafka_consumer_restarts_total",
+    help: "Times this instance restarted a consumer KafkaJS had given up on (a crash it does not restart itself)",
+    labelNames: ["group"] as const,
+    registers: [options.metrics],
+  });
   // Series exist at 0 from the start, so an alert on their increase sees the first dead letter.
   for (const topic of options.topics) deadLetters.inc({ group: groupId, topic }, 0);
+  restarts.inc({ group: groupId }, 0);
   await consumer.connect();
   for (const topic of options.topics) await whileRetriable(() => consumer.subscribe({ topic, fromBeginning: true }));
 
@@ -173,39 +181,46 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     }
   };
 
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    partitionsConsumedConcurrently: options.concurrency ?? 4,
-    // Per batch: all at once through handleBatch when given, else (or when that failed) messages in
-    // order, each done before the next; one offset commit for all that are done (also when stopping
-    // or failing midway), so a crash redelivers only unfinished work.
-    eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-      let next: string | undefined;
-      try {
-        if (handleBatch && (await processBatch(handleBatch, batch))) {
-          const last = batch.messages.at(-1);
-          if (last) {
-            resolveOffset(last.offset);
-            next = offsetAfter(last.offset);
+  const supervised = await runSupervised({
+    consumer,
+    groupId,
+    logger,
+    restarts,
+    isStopping: () => stopping,
+    config: {
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: options.concurrency ?? 4,
+      // Per batch: all at once through handleBatch when given, else (or when that failed) messages in
+      // order, each done before the next; one offset commit for all that are done (also when stopping
+      // or failing midway), so a crash redelivers only unfinished work.
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        let next: string | undefined;
+        try {
+          if (handleBatch && (await processBatch(handleBatch, batch))) {
+            const last = batch.messages.at(-1);
+            if (last) {
+              resolveOffset(last.offset);
+              next = offsetAfter(last.offset);
+            }
+            return;
           }
-          return;
+          for (const message of batch.messages) {
+            if (!isRunning() || isStale()) break;
+            if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
+            resolveOffset(message.offset);
+            next = offsetAfter(message.offset);
+          }
+        } finally {
+          if (next !== undefined) {
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+            lag.set(
+              { group: groupId, topic: batch.topic, partition: String(batch.partition) },
+              Number(BigInt(batch.highWatermark) - BigInt(next)),
+            );
+          }
         }
-        for (const message of batch.messages) {
-          if (!isRunning() || isStale()) break;
-          if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
-          resolveOffset(message.offset);
-          next = offsetAfter(message.offset);
-        }
-      } finally {
-        if (next !== undefined) {
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-          lag.set(
-            { group: groupId, topic: batch.topic, partition: String(batch.partition) },
-            Number(BigInt(batch.highWatermark) - BigInt(next)),
-          );
-        }
-      }
+      },
     },
   });
 
@@ -213,6 +228,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     consumer,
     stop: async () => {
       stopping = true;
+      await supervised.stop();
       // KafkaJS waits for the in-flight eachMessage calls before leaving the group.
       await consumer.disconnect();
     },
