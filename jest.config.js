@@ -2,7 +2,8 @@
 // *.int.test.ts and tests/e2e talk to the real Postgres, Redis and Kafka that scripts/test.sh starts.
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
+  // Node, plus a database of its own for every file that talks to Postgres (tests/support/database-per-file.ts).
+  testEnvironment: "<rootDir>/tests/support/database-per-file.ts",
   roots: ["<rootDir>/packages", "<rootDir>/services", "<rootDir>/tools", "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/generated/"],
