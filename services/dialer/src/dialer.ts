@@ -76,7 +76,6 @@ export async function startDialer(
   const telephony = createTelephony(config, sink, logger);
   const jobs = createDialJobStore({
     pool,
-    deployment: config.KAFKA_TOPIC_PREFIX,
     topic: topics.callEvents,
     account: telephony.account,
     cps: config.DIALER_CPS,
@@ -121,7 +120,7 @@ export async function startDialer(
   });
   new Gauge({
     name: "dialer_due_jobs",
-    help: "Dial jobs due now and not yet claimed (the backlog), for this deployment",
+    help: "Dial jobs due now and not yet claimed (the backlog)",
     registers: [metrics],
     async collect() {
       const due = await jobs.dueBacklog().catch(() => null);
@@ -142,13 +141,12 @@ export async function startDialer(
   await admin.connect();
   await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
   await producer.connect();
-  // Rows name their real topic and each deployment publishes only its own (test stacks share the schema).
+  // Rows name their real (prefixed) topic.
   const relay = createOutboxRelay({
     pool: relayPool,
     schema: DIALER_SCHEMA,
     producer,
     topicFor: (topic) => topic,
-    onlyTopics: [topics.callEvents],
     logger,
     metrics,
   });

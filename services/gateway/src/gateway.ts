@@ -98,7 +98,6 @@ export async function startGateway(
     schema: GATEWAY_SCHEMA,
     producer,
     topicFor: (topic) => topics[topic as keyof typeof topics] ?? topic,
-    onlyTopics: [topics.callEvents, "callEvents"],
     logger,
     metrics,
   });

@@ -20,8 +20,6 @@ export type OutboxRelayOptions = {
   batchSize?: number;
   /** Safety net for a missed NOTIFY (listener reconnecting); the normal path is woken at once. */
   pollIntervalMs?: number;
-  /** Publish only rows for these topics: deployments sharing a schema (test stacks) each publish their own. */
-  onlyTopics?: string[];
 };
 
 export type OutboxRelay = { start: () => Promise<void>; stop: () => Promise<void>; drain: () => Promise<number> };
@@ -40,8 +38,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const table = `${quoteIdent(options.schema)}."outbox"`;
   const channel = `${options.schema}_outbox`;
   const batchSize = options.batchSize ?? 500;
-  // Per schema, and per deployment when topics are scoped: one publisher at a time keeps each topic's order.
-  const lockKey = `voxbridge:outbox:${options.schema}${options.onlyTopics ? `:${[...options.onlyTopics].sort().join(",")}` : ""}`;
+  // Per schema: one publisher at a time keeps each topic's order.
+  const lockKey = `voxbridge:outbox:${options.schema}`;
   const published = new Counter({ name: "outbox_published_total", help: "Outbox rows published to Kafka", registers: [options.metrics] });
   const lag = new Histogram({
     name: "outbox_publish_lag_seconds",
@@ -50,12 +48,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     registers: [options.metrics],
   });
 
-  // Read on each scrape: rows not yet published (for this relay's topics) and the oldest one's age.
+  // Read on each scrape: rows not yet published and the oldest one's age.
   const backlog = async () => {
     const { rows } = await pool.query<{ rows: number; age: number | null }>(
       `SELECT count(*)::int AS rows, extract(epoch from clock_timestamp() - min(created_at))::float8 AS age
-         FROM ${table} WHERE $1::text[] IS NULL OR topic = ANY($1)`,
-      [options.onlyTopics ?? null],
+         FROM ${table}`,
     );
     return rows[0] ?? { rows: 0, age: null };
   };
@@ -94,8 +91,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
       const { rows } = await client.query<OutboxRow & { age: number }>(
         `SELECT id, topic, key, payload, extract(epoch from clock_timestamp() - created_at)::float8 AS age
-           FROM ${table} WHERE $2::text[] IS NULL OR topic = ANY($2) ORDER BY id LIMIT $1`,
-        [batchSize, options.onlyTopics ?? null],
+           FROM ${table} ORDER BY id LIMIT $1`,
+        [batchSize],
       );
       if (rows.length > 0) {
         const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();

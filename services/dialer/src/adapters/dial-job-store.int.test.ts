@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { createDialJobStore, takeLivenessLock } from "./dial-job-store";
@@ -8,26 +8,21 @@ import { DIALER_SCHEMA } from "./prisma";
 const LEASE_SECONDS = 60;
 const GRACE_SECONDS = 1;
 let pool: pg.Pool;
-const deployment = `test-${randomBytes(4).toString("hex")}.`;
 
 beforeAll(() => {
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4, options: `-c search_path=${DIALER_SCHEMA}` });
 });
-afterAll(async () => {
-  await pool.query(`DELETE FROM "dial_attempts" WHERE call_id IN (SELECT call_id FROM "dial_jobs" WHERE deployment = $1)`, [deployment]);
-  await pool.query(`DELETE FROM "dial_jobs" WHERE deployment = $1`, [deployment]);
-  await pool.end();
-});
+afterAll(() => pool.end());
 
-const store = () => createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}acct`, cps: 10, orgConcurrency: 10 });
+const store = () => createDialJobStore({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 });
 
 /** A calling job owned by `owner`, claimed just now (well inside the lease). */
 async function liveCallOf(owner: string): Promise<string> {
   const callId = randomUUID();
   await pool.query(
-    `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, attempt_count, owner_id, deployment)
-     VALUES ($1, $2, 'calling', now(), '{}', '{}', 1, $3, $4)`,
-    [callId, randomUUID(), owner, deployment],
+    `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, attempt_count, owner_id)
+     VALUES ($1, $2, 'calling', now(), '{}', '{}', 1, $3)`,
+    [callId, randomUUID(), owner],
   );
   await pool.query(
     `INSERT INTO "dial_attempts" (call_id, attempt, account, owner_id, status, dialed_at) VALUES ($1, 1, 'acct', $2, 'answered', now())`,
@@ -99,9 +94,9 @@ async function dueJobs(orgId: string, count: number, secondsAgo: number): Promis
   const callIds = Array.from({ length: count }, () => randomUUID());
   for (const [index, callId] of callIds.entries()) {
     await pool.query(
-      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
-       VALUES ($1::uuid, $2, 'queued', now() - make_interval(secs => $4::float8), '{"data": {"webhook_url": null}}', jsonb_build_object('id', $1::uuid), $3)`,
-      [callId, orgId, deployment, secondsAgo - index / 1000],
+      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call)
+       VALUES ($1::uuid, $2, 'queued', now() - make_interval(secs => $3::float8), '{"data": {"webhook_url": null}}', jsonb_build_object('id', $1::uuid))`,
+      [callId, orgId, secondsAgo - index / 1000],
     );
   }
   return callIds;
@@ -109,22 +104,18 @@ async function dueJobs(orgId: string, count: number, secondsAgo: number): Promis
 
 describe("dial job store: claims", () => {
   // A pacing budget well above what these tests claim, so only org concurrency (10) and the limit bound them.
-  const claims = () =>
-    createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}claims`, cps: 1000, orgConcurrency: 10 });
-  afterEach(async () => {
-    await pool.query(`DELETE FROM "outbox" WHERE key IN (SELECT call_id::text FROM "dial_jobs" WHERE deployment = $1)`, [deployment]);
-    await pool.query(`DELETE FROM "dial_attempts" WHERE call_id IN (SELECT call_id FROM "dial_jobs" WHERE deployment = $1)`, [deployment]);
-    await pool.query(`DELETE FROM "dial_jobs" WHERE deployment = $1`, [deployment]);
-  });
+  const claims = () => createDialJobStore({ pool, topic: "unused", account: "claims", cps: 1000, orgConcurrency: 10 });
+  // The file's database is its own: each claim test starts from empty tables.
+  afterEach(() => pool.query(`TRUNCATE "outbox", "dial_attempts", "dial_jobs"`));
 
   it("takes each org's oldest due calls up to its concurrency, and an org at its limit holds no other org back", async () => {
     // Org A has more due calls than its limit (store(): 10), all older than org B's one; org C's are not due yet.
     const a = await dueJobs(randomUUID(), 14, 60);
     const b = await dueJobs(randomUUID(), 1, 1);
     await pool.query(
-      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call, deployment)
-       VALUES ($1, $2, 'queued', now() + interval '1 hour', '{}', '{}', $3)`,
-      [randomUUID(), randomUUID(), deployment],
+      `INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, queued, call)
+       VALUES ($1, $2, 'queued', now() + interval '1 hour', '{}', '{}')`,
+      [randomUUID(), randomUUID()],
     );
     const first = await claims().claimDue(randomUUID(), 50);
     expect(first.claimed.map((c) => c.callId).sort()).toEqual([...a.slice(0, 10), ...b].sort());

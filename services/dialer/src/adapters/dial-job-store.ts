@@ -12,8 +12,6 @@ export const DIALER_EVENT_SOURCE = "/voxbridge/dialer";
 
 type StoreOptions = {
   pool: pg.Pool;
-  /** KAFKA_TOPIC_PREFIX: jobs are claimed only by dialers of the same deployment. */
-  deployment: string;
   /** The real (prefixed) topic outbox rows go to; stored in the row so any relay publishes it right. */
   topic: string;
   /** Pacing key of the telephony account. */
@@ -43,12 +41,11 @@ type Queryable = Pick<pg.PoolClient, "query">;
  * serializes pacing across instances; then, in a fresh snapshot that sees each earlier claimer's
  * commits, the account's dials in the pacing window, the first future job, and each org with queued
  * jobs (a loose index scan, one probe per org) with its live calls and limit. Several statements in
- * one message take no parameters, so the account and deployment (configuration, not input) are
- * quoted literals. Compared with a value computed once rather than with clock_timestamp() itself
+ * one message take no parameters, so the account (configuration, not input) is a quoted literal. Compared with a value computed once rather than with clock_timestamp() itself
  * (volatile), the window's count uses dial_attempts_account_dialed_at_idx. Ordered and limited
  * rather than min(): with few statistics the planner may aggregate over every future job.
  */
-const openClaimSql = (account: string, deployment: string) => `
+const openClaimSql = (account: string) => `
   BEGIN;
   SELECT 1 FROM "pacing_accounts" WHERE account = ${pg.escapeLiteral(account)} FOR UPDATE;
   WITH RECURSIVE clock AS MATERIALIZED (SELECT clock_timestamp() AS now),
@@ -57,16 +54,16 @@ const openClaimSql = (account: string, deployment: string) => `
      WHERE d.account = ${pg.escapeLiteral(account)}
        AND d.dialed_at > (SELECT now FROM clock) - make_interval(secs => ${PACING_WINDOW_MS / 1000})
   ), orgs AS (
-    (SELECT j.org_id FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} ORDER BY j.org_id LIMIT 1)
+    (SELECT j.org_id FROM "dial_jobs" j WHERE j.status = 'queued' ORDER BY j.org_id LIMIT 1)
     UNION ALL
     SELECT (SELECT j.org_id FROM "dial_jobs" j
-             WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} AND j.org_id > o.org_id ORDER BY j.org_id LIMIT 1)
+             WHERE j.status = 'queued' AND j.org_id > o.org_id ORDER BY j.org_id LIMIT 1)
       FROM orgs o WHERE o.org_id IS NOT NULL
   ), active AS (
-    SELECT j.org_id, count(*)::int AS n FROM "dial_jobs" j WHERE j.status = 'calling' AND j.deployment = ${pg.escapeLiteral(deployment)} GROUP BY j.org_id
+    SELECT j.org_id, count(*)::int AS n FROM "dial_jobs" j WHERE j.status = 'calling' GROUP BY j.org_id
   )
   SELECT r.used, r.oldest, c.now,
-         (SELECT j.due_at FROM "dial_jobs" j WHERE j.status = 'queued' AND j.deployment = ${pg.escapeLiteral(deployment)} AND j.due_at > c.now
+         (SELECT j.due_at FROM "dial_jobs" j WHERE j.status = 'queued' AND j.due_at > c.now
            ORDER BY j.due_at LIMIT 1) AS next_due,
          o.org_id::text, coalesce(a.n, 0) AS active, l.max_concurrent_calls AS org_limit
     FROM clock c CROSS JOIN recent r
@@ -93,7 +90,7 @@ const TAKE_SQL = `
   WITH candidates AS (
     SELECT c.call_id, c.due_at FROM unnest($1::uuid[], $2::int[]) AS r(org_id, room) CROSS JOIN LATERAL (
       SELECT j.call_id, j.due_at FROM "dial_jobs" j
-       WHERE j.status = 'queued' AND j.deployment = $7 AND j.org_id = r.org_id AND j.due_at <= $4
+       WHERE j.status = 'queued' AND j.org_id = r.org_id AND j.due_at <= $4
          AND NOT EXISTS (SELECT 1 FROM "suppressed_numbers" s WHERE s.org_id = j.org_id AND s.number = j.call ->> 'to_number')
          AND (j.window_closes_at IS NULL OR j.window_closes_at > $4)
        ORDER BY j.due_at, j.call_id
@@ -153,10 +150,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
 }
 
 export function createDialJobStore(options: StoreOptions): DialJobStore {
-  const { pool, deployment, account } = options;
-  const pacingKey = `${deployment}${account}`;
+  const { pool, account } = options;
   const pacing = { cps: options.cps, windowMs: PACING_WINDOW_MS };
-  const openClaim = openClaimSql(pacingKey, deployment);
+  const openClaim = openClaimSql(account);
 
   const insertEvents = async (client: Queryable, events: CallEvent[]) => {
     if (events.length === 0) return;
@@ -189,14 +185,14 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
       const due = events.map(firstAttemptDue);
       const { rows } = await pool.query<{ call_id: string }>(
         `WITH created AS (
-           INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts, deployment)
-           SELECT j.call_id, j.org_id, 'queued', j.due_at, j.window_closes_at, j.queued, j.call, j.max_attempts, $8
+           INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts)
+           SELECT j.call_id, j.org_id, 'queued', j.due_at, j.window_closes_at, j.queued, j.call, j.max_attempts
              FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::jsonb[], $6::jsonb[], $7::int[])
                   AS j(call_id, org_id, due_at, window_closes_at, queued, call, max_attempts)
            ON CONFLICT (call_id) DO NOTHING
            RETURNING call_id
          )
-         SELECT call_id::text, CASE WHEN $9 THEN pg_notify(current_schema() || '_jobs', '') END FROM created`,
+         SELECT call_id::text, CASE WHEN $8 THEN pg_notify(current_schema() || '_jobs', '') END FROM created`,
         [
           events.map((e) => e.data.call.id),
           events.map((e) => e.data.org_id),
@@ -205,7 +201,6 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           events.map((e) => JSON.stringify(e)),
           events.map((e, i) => JSON.stringify({ ...e.data.call, next_attempt_at: due[i]?.dueAt.toISOString() ?? null })),
           events.map((e) => e.data.call.max_attempts),
-          deployment,
           wakeAll,
         ],
       );
@@ -219,7 +214,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         if (opened[1]?.rowCount === 0) {
           // No account row to lock yet (a new account): create it, then open again, locked.
           await client.query("ROLLBACK");
-          await client.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [pacingKey]);
+          await client.query(`INSERT INTO "pacing_accounts" (account) VALUES ($1) ON CONFLICT DO NOTHING`, [account]);
           opened = (await client.query(openClaim)) as unknown as pg.QueryResult<WindowRow>[];
         }
         const rows = opened[2]?.rows ?? [];
@@ -242,7 +237,7 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
           }>({
             name: "dialer-claim-take",
             text: TAKE_SQL,
-            values: [rooms.map((org) => org.orgId), rooms.map((org) => org.room), budget, first.now, owner, pacingKey, deployment],
+            values: [rooms.map((org) => org.orgId), rooms.map((org) => org.room), budget, first.now, owner, account],
           });
           for (const row of taken.rows)
             claimed.push({
@@ -402,14 +397,14 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     async cancelSuppressed(limit) {
       const suppressedJobs = `SELECT j.call_id, j.call, j.queued, clock_timestamp() AS now FROM "dial_jobs" j
           JOIN "suppressed_numbers" s ON s.org_id = j.org_id AND s.number = j.call ->> 'to_number'
-         WHERE j.status = 'queued' AND j.deployment = $1 LIMIT $2`;
+         WHERE j.status = 'queued' LIMIT $1`;
       // This runs every few seconds and almost always finds nothing: one statement, no transaction, then.
-      const probe = await pool.query(suppressedJobs, [deployment, 1]);
+      const probe = await pool.query(suppressedJobs, [1]);
       if (probe.rowCount === 0) return 0;
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ call_id: string; call: CallOut; queued: CallEventOf<"call.queued">; now: Date }>(
           `${suppressedJobs} FOR UPDATE OF j SKIP LOCKED`,
-          [deployment, limit],
+          [limit],
         );
         if (rows.length === 0) return 0;
         const canceled = rows.map((row) => ({ ...row, call: suppressedCall(row.call, row.now) }));
@@ -428,13 +423,13 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
 
     async rescheduleClosedWindows(limit) {
       const closedJobs = `SELECT j.call_id, j.call, j.queued, clock_timestamp() AS now FROM "dial_jobs" j
-         WHERE j.status = 'queued' AND j.deployment = $1 AND j.window_closes_at <= now() LIMIT $2`;
-      const probe = await pool.query(closedJobs, [deployment, 1]);
+         WHERE j.status = 'queued' AND j.window_closes_at <= now() LIMIT $1`;
+      const probe = await pool.query(closedJobs, [1]);
       if (probe.rowCount === 0) return 0;
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ call_id: string; call: CallOut; queued: CallEventOf<"call.queued">; now: Date }>(
           `${closedJobs} FOR UPDATE OF j SKIP LOCKED`,
-          [deployment, limit],
+          [limit],
         );
         const moved = rows.map((row) => {
           const due = dueWithin(row.queued.data.calling_window ?? null, row.now);
@@ -513,17 +508,17 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         `SELECT j.call_id, a.attempt, a.carrier_call_id FROM "dial_jobs" j
            JOIN "dial_attempts" a ON a.call_id = j.call_id AND a.attempt = j.attempt_count
            LEFT JOIN "dialer_instances" i ON i.id = j.owner_id
-          WHERE j.status = 'calling' AND j.deployment = $1
+          WHERE j.status = 'calling'
             AND (
-              (j.updated_at < clock_timestamp() - make_interval(secs => $2)
-                AND (i.id IS NULL OR i.heartbeat_at <= clock_timestamp() - make_interval(secs => $2)))
-              OR (i.liveness_lock AND i.heartbeat_at < clock_timestamp() - make_interval(secs => $3)
-                AND pg_postmaster_start_time() < clock_timestamp() - make_interval(secs => $2)
+              (j.updated_at < clock_timestamp() - make_interval(secs => $1)
+                AND (i.id IS NULL OR i.heartbeat_at <= clock_timestamp() - make_interval(secs => $1)))
+              OR (i.liveness_lock AND i.heartbeat_at < clock_timestamp() - make_interval(secs => $2)
+                AND pg_postmaster_start_time() < clock_timestamp() - make_interval(secs => $1)
                 AND NOT EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                                  AND l.classid = $4::oid AND l.objid = hashtext(i.id::text)::oid))
+                                  AND l.classid = $3::oid AND l.objid = hashtext(i.id::text)::oid))
             )
           LIMIT 500`,
-        [deployment, leaseSeconds, graceSeconds, LIVENESS_LOCK_CLASS],
+        [leaseSeconds, graceSeconds, LIVENESS_LOCK_CLASS],
       );
       await pool.query(`DELETE FROM "dialer_instances" WHERE heartbeat_at < clock_timestamp() - interval '1 day'`);
       return orphans.rows.map((row) => ({ callId: row.call_id, attempt: row.attempt, carrierCallId: row.carrier_call_id }));
@@ -531,9 +526,8 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
 
     async dueBacklog() {
       const { rows } = await pool.query<{ due: number }>(
-        // now(), not clock_timestamp(): a volatile bound cannot use the (deployment, due_at) index.
-        `SELECT count(*)::int AS due FROM "dial_jobs" WHERE status = 'queued' AND due_at <= now() AND deployment = $1`,
-        [deployment],
+        // now(), not clock_timestamp(): a volatile bound cannot use the due_at index.
+        `SELECT count(*)::int AS due FROM "dial_jobs" WHERE status = 'queued' AND due_at <= now()`,
       );
       return rows[0]?.due ?? 0;
     },

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type CallEvent, newCallEvent, newCallOut } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
@@ -12,16 +12,12 @@ import type { TelephonyAdapter } from "./ports";
 // A fetched batch of call events applied against the real job store: one insert for a run of
 // call.queued, cancels in their place in the order.
 let pool: pg.Pool;
-const deployment = `test-${randomBytes(4).toString("hex")}.`;
 const orgId = randomUUID();
 
 beforeAll(() => {
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2, options: `-c search_path=${DIALER_SCHEMA}` });
 });
-afterAll(async () => {
-  await pool.query(`DELETE FROM "dial_jobs" WHERE deployment = $1`, [deployment]);
-  await pool.end();
-});
+afterAll(() => pool.end());
 
 const queued = (callId: string, scheduledAt: Date) => {
   const now = new Date();
@@ -58,7 +54,7 @@ const canceled = (event: ReturnType<typeof queued>, source = "/voxbridge/gateway
 
 describe("applyCallEvents (real Postgres)", () => {
   it("creates each queued call's job once, cancels in order, and wakes the scheduler only for a new job due now", async () => {
-    const jobs = createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}acct`, cps: 10, orgConcurrency: 10 });
+    const jobs = createDialJobStore({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 });
     const hangups: string[] = [];
     const telephony = { hangup: async (id: string) => void hangups.push(id) } as unknown as TelephonyAdapter;
     const dueSoon: string[] = [];
@@ -83,8 +79,8 @@ describe("applyCallEvents (real Postgres)", () => {
     const status = async () =>
       Object.fromEntries(
         (
-          await pool.query<{ call_id: string; status: string }>(`SELECT call_id::text, status FROM "dial_jobs" WHERE deployment = $1`, [
-            deployment,
+          await pool.query<{ call_id: string; status: string }>(`SELECT call_id::text, status FROM "dial_jobs" WHERE call_id = ANY($1)`, [
+            [a.subject, b.subject, c.subject],
           ])
         ).rows.map((row) => [row.call_id, row.status]),
       );
@@ -109,7 +105,7 @@ describe("applyCallEvents (real Postgres)", () => {
     try {
       let wakes = 0;
       const deps = {
-        jobs: createDialJobStore({ pool, deployment, topic: "unused", account: `${deployment}acct`, cps: 10, orgConcurrency: 10 }),
+        jobs: createDialJobStore({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 }),
         telephony: {} as TelephonyAdapter,
         logger: createLogger({ service: "dialer-test", level: "silent" }),
         ownSource: DIALER_EVENT_SOURCE,
@@ -122,10 +118,13 @@ describe("applyCallEvents (real Postgres)", () => {
       await applyCallEvents(deps, [queued(randomUUID(), new Date(Date.now() + 1_000))]);
       expect(wakes).toBe(1);
       await eventually("the NOTIFY", async () => notified.length > 0);
-      // Due in a minute: the next poll reads it before its time, so nobody is woken in-process. (Other
-      // tests share this database and its channel, so the absence of a NOTIFY is not asserted here.)
+      // Due in a minute: the next poll reads it before its time, so nobody is woken, in-process or by
+      // NOTIFY (channels are per database, and this file's database is its own). A round trip on the
+      // listener after the commit lets a NOTIFY, had there been one, arrive first.
       await applyCallEvents(deps, [queued(randomUUID(), new Date(Date.now() + 60_000))]);
+      await listener.query("SELECT pg_sleep(0.1)");
       expect(wakes).toBe(1);
+      expect(notified).toHaveLength(1);
     } finally {
       await listener.end();
     }

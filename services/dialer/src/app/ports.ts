@@ -75,7 +75,7 @@ export interface DialJobStore {
     leaseSeconds: number,
     graceSeconds: number,
   ): Promise<{ callId: string; attempt: number; carrierCallId: string | null }[]>;
-  /** Jobs of this deployment due now and not claimed (the backlog a scaler watches). */
+  /** Jobs due now and not claimed (the backlog a scaler watches). */
   dueBacklog(): Promise<number>;
   /** Removes this instance's liveness row (clean shutdown). */
   retire(owner: string): Promise<void>;
