@@ -144,7 +144,7 @@ async function service(url: string, orgId: string): Promise<number> {
     connectionsPerOrigin: concurrency,
   });
   // Timed store: where the worker's time goes (reported beside the rate).
-  const store = createDeliveryStore(pool, { onlyOrgIds: [orgId] });
+  const store = createDeliveryStore(pool);
   const timed: DeliveryStore = {
     claimDue: async (...args) => {
       const t = performance.now();

@@ -115,9 +115,10 @@ export type HarnessOptions = {
 };
 
 /**
- * The delivery half of the service against the real Postgres: event intake, the worker, the
- * endpoint store and the log, with a manual clock set far in the future so no other worker on the
- * test database ever finds this org's deliveries due, and a worker confined to this org.
+ * The delivery half of the service against the real Postgres (the test file's own database): event
+ * intake, the worker, the endpoint store and the log, with a manual clock the test moves. Tests of a
+ * file run one after another, and `stop` takes the org's deliveries that still wait out of the
+ * next test's way.
  */
 export async function startHarness(options: HarnessOptions = {}) {
   const orgId = randomUUID();
@@ -138,7 +139,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     });
     senders.push(sender);
     const worker = createDeliveryWorker({
-      store: createDeliveryStore(pool, { onlyOrgIds: [orgId] }),
+      store: createDeliveryStore(pool),
       sender,
       clock,
       policy: { delaysSeconds: options.delaysSeconds ?? [1, 2, 4, 8, 16], jitter: 0 },
@@ -185,7 +186,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       const pool = createWebhooksPool(testDatabaseUrl(), 1);
       try {
         const now = clock();
-        return await createDeliveryStore(pool, { onlyOrgIds: [orgId] }).claimDue(now, new Date(now.getTime() + leaseMs), 10);
+        return await createDeliveryStore(pool).claimDue(now, new Date(now.getTime() + leaseMs), 10);
       } finally {
         await pool.end();
       }
@@ -224,6 +225,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     }),
     stop: async () => {
       await worker.stop();
+      await prisma.webhookDelivery.deleteMany({ where: { orgId, status: "pending" } });
       for (const sender of senders) await sender.close();
       for (const client of prismas) await client.$disconnect();
       for (const pool of pools) await pool.end();

@@ -30,7 +30,6 @@ const CLAIM_SQL = `
   WITH due AS (
     SELECT d.id FROM webhook_deliveries d
      WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND (d.leased_until IS NULL OR d.leased_until <= $1)
-       AND ($4::uuid[] IS NULL OR d.org_id = ANY($4::uuid[]))
        AND NOT EXISTS (
          SELECT 1 FROM webhook_deliveries e
           WHERE e.call_id = d.call_id AND e.destination = d.destination AND e.sequence < d.sequence AND e.status = 'pending')
@@ -83,15 +82,13 @@ const ENDPOINT_FAILED_SQL = `
    WHERE id = $1`;
 
 /** Delivery state in the webhooks schema over a plain pg pool: these are the hot paths, batched and prepared once per connection. */
-export function createDeliveryStore(pool: pg.Pool, options: { onlyOrgIds?: string[] } = {}): DeliveryStore {
-  // Tests and the bench confine a worker to their own orgs so parallel runs cannot take each other's work.
-  const orgFilter = options.onlyOrgIds ?? null;
+export function createDeliveryStore(pool: pg.Pool): DeliveryStore {
   return {
     async claimDue(now, leaseUntil, limit) {
       const { rows } = await pool.query<ClaimedRow>({
         name: "webhooks-claim",
         text: CLAIM_SQL,
-        values: [now, leaseUntil, limit, orgFilter],
+        values: [now, leaseUntil, limit],
       });
       return rows.map((row): DueDelivery => {
         let secrets: string[] | null = null;
