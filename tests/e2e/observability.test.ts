@@ -62,6 +62,12 @@ describe("observability", () => {
     const call = await createCall(api, { to: "+15551234567" });
     expect((await finalCall(api, call.id)).status).toBe("completed");
     await eventually("three deliveries", async () => receiver.received.length >= 3);
+    // The worker counts an attempt once it is recorded, a moment after the receiver has answered.
+    await eventually("three deliveries counted", async () => {
+      const { text } = await scrape(stack.managementUrls.webhooks);
+      const delivered = text.match(/^webhook_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/m);
+      return Number(delivered?.[1] ?? 0) >= 3;
+    });
     expect((await api.get(`/v1/calls/${call.id}`)).status).toBe(200);
 
     const scrapes = await Promise.all(Object.values(stack.managementUrls).map(scrape));
