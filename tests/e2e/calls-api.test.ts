@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CallList, CallOut, newCallEvent, UsageOut } from "@voxbridge/contracts";
-import { createKafka, createLogger, createProducer, encodeCallEvent } from "@voxbridge/kit";
-import type { Producer } from "kafkajs";
+import { createKafka, createLogger, createProducer, type EventProducer, encodeCallEvent } from "@voxbridge/kit";
 import { type ApiClient, apiClient, errorType } from "../support/api-client";
 import { testKafkaBrokers } from "../support/env";
 import { eventually } from "../support/eventually";
@@ -9,7 +8,7 @@ import { startKafkaProbe } from "../support/kafka-probe";
 import { provisionOrg, startStack, type TestOrg, type TestStack } from "../support/stack";
 
 let stack: TestStack;
-let producer: Producer;
+let producer: EventProducer;
 let org: TestOrg;
 let api: ApiClient;
 let other: ApiClient;

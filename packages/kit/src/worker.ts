@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
-import type { Kafka, Producer } from "kafkajs";
+import type { Kafka } from "kafkajs";
 import type { Registry } from "prom-client";
 import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck, startManagementServer } from "./http/app";
-import { createKafka, createProducer, ensureTopics, type TopicNames, topicNames } from "./kafka/client";
+import { createKafka, createProducer, type EventProducer, ensureTopics, type TopicNames, topicNames } from "./kafka/client";
 import { type ConsumedMessage, startConsumer } from "./kafka/consumer";
 import type { ShutdownStep } from "./lifecycle";
 import type { Logger } from "./logger";
@@ -24,7 +24,7 @@ export type KafkaWorkerOptions = {
   topics: (names: TopicNames) => string[];
   /** The event types to handle, by `ce_type` header (see `startConsumer`); others are committed unparsed. */
   eventTypes?: readonly string[];
-  handle: (message: ConsumedMessage, context: { producer: Producer; topics: TopicNames }) => Promise<void>;
+  handle: (message: ConsumedMessage, context: { producer: EventProducer; topics: TopicNames }) => Promise<void>;
   /** A fetched batch at once (see `startConsumer`); `handle` takes over when it throws. */
   handleBatch?: (messages: ConsumedMessage[]) => Promise<void>;
   /** Closes the worker's own stores, after the consumer has finished in-flight work. */
@@ -37,7 +37,7 @@ export type RunningWorker = {
   port: number;
   managementPort: number;
   kafka: Kafka;
-  producer: Producer;
+  producer: EventProducer;
   topics: TopicNames;
   shutdownSteps: ShutdownStep[];
   stop: () => Promise<void>;
@@ -55,7 +55,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
   const admin = kafka.admin();
   await admin.connect();
   await ensureTopics(admin, options.topicPrefix);
-  const producer = createProducer(kafka);
+  const producer = createProducer(kafka, logger);
   await producer.connect();
   const consumer = await startConsumer({
     kafka,

@@ -68,7 +68,7 @@ export async function startDialer(
   const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
-  const producer = createProducer(kafka);
+  const producer = createProducer(kafka, logger);
 
   // The sink is bound late: the adapter reports into the state machine, which wakes the scheduler.
   let report: CarrierReportSink = async () => undefined;

@@ -85,7 +85,7 @@ export async function startGateway(
   const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
-  const producer = createProducer(kafka);
+  const producer = createProducer(kafka, logger);
   const quota = createQuotaClient(config.QUOTA_URL, config.QUOTA_API_TOKEN);
   const webhooks = createWebhooksClient(config.WEBHOOKS_URL, config.WEBHOOKS_API_TOKEN);
 

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { MinuteAllowanceOut, UsageOut } from "@voxbridge/contracts";
-import { createKafka, createProducer, encodeCallEvent, LOCAL_SERVICE_TOKEN, topicNames } from "@voxbridge/kit";
-import type { Producer } from "kafkajs";
+import { createKafka, createProducer, type EventProducer, encodeCallEvent, LOCAL_SERVICE_TOKEN, topicNames } from "@voxbridge/kit";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";
 import { callEvent } from "../test/call-events";
@@ -14,7 +13,7 @@ const topics = topicNames(prefix);
 const kafka = createKafka({ clientId: "quota-test", brokers: testKafkaBrokers(), logger: silentLogger });
 let quota: RunningQuota;
 let base: string;
-let producer: Producer;
+let producer: EventProducer;
 
 const env = (overrides: Record<string, string> = {}) =>
   loadQuotaConfig({

@@ -31,14 +31,80 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
   });
 }
 
-/** Idempotent producer: a retried send never writes a duplicate, and one partition's order holds. */
-export function createProducer(kafka: Kafka): Producer {
-  return kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+/** What the services send with: the part of KafkaJS's producer they use. */
+export type EventProducer = Pick<Producer, "connect" | "disconnect" | "send" | "sendBatch">;
+
+/**
+ * Errors after which an idempotent producer's id and sequence numbers no longer match the broker's:
+ * a broker SIGKILLed and restarted on its data can have lost the tail the producer counted on.
+ * KafkaJS keeps the producer id, so every later send fails the same way; only a new id helps.
+ */
+const PRODUCER_STATE_LOST = new Set(["OUT_OF_ORDER_SEQUENCE_NUMBER", "UNKNOWN_PRODUCER_ID", "INVALID_PRODUCER_EPOCH"]);
+
+/** True when the error, or one it wraps, says the broker no longer knows this producer's sequence. */
+export function lostProducerState(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { type, cause, originalError } = current as { type?: unknown; cause?: unknown; originalError?: unknown };
+    if (typeof type === "string" && PRODUCER_STATE_LOST.has(type)) return true;
+    current = cause ?? originalError;
+  }
+  return false;
+}
+
+/**
+ * Idempotent producer: a retried send never writes a duplicate, and one partition's order holds.
+ * When the broker has lost the producer's sequence (above), the failed send still throws (the caller
+ * retries it, as after any failed send), and the next one goes through a new KafkaJS producer with a
+ * new id. The batch that failed may then be written twice; consumers dedupe by event id.
+ */
+export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
+  const newProducer = () =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  let current = newProducer();
+  let connected = false;
+  let replacing: Promise<void> | null = null;
+  const replace = async (failed: Producer) => {
+    if (current !== failed || !connected) return;
+    logger?.warn("the Kafka broker lost this producer's sequence numbers; starting a new producer");
+    current = newProducer();
+    await failed.disconnect().catch(() => undefined);
+    await current.connect();
+  };
+  const sending =
+    <A extends unknown[], R>(send: (producer: Producer, ...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await replacing;
+      const producer = current;
+      try {
+        return await send(producer, ...args);
+      } catch (error) {
+        if (lostProducerState(error)) {
+          replacing ??= replace(producer).finally(() => {
+            replacing = null;
+          });
+          await replacing.catch(() => undefined);
+        }
+        throw error;
+      }
+    };
+  return {
+    connect: async () => {
+      await current.connect();
+      connected = true;
+    },
+    disconnect: async () => {
+      connected = false;
+      await replacing?.catch(() => undefined);
+      await current.disconnect();
+    },
+    send: sending((producer, record: Parameters<Producer["send"]>[0]) => producer.send(record)),
+    sendBatch: sending((producer, batch: Parameters<Producer["sendBatch"]>[0]) => producer.sendBatch(batch)),
+  };
 }
 
 /** Topic names with the deployment's prefix (empty in production). */

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { Admin, Consumer, IHeaders, Kafka, Producer } from "kafkajs";
+import type { Admin, Consumer, IHeaders, Kafka } from "kafkajs";
 import { Counter, Registry } from "prom-client";
 import { testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { AppError } from "../errors";
 import { createLogger } from "../logger";
-import { createKafka, createProducer, createTopicsAndWait, decodeCallEvent } from "./client";
+import { createKafka, createProducer, createTopicsAndWait, decodeCallEvent, type EventProducer } from "./client";
 import { type ConsumedMessage, type ConsumerOptions, type RunningConsumer, startConsumer } from "./consumer";
 import { runSupervised } from "./supervised-run";
 
@@ -14,7 +14,7 @@ type Seen = { offset: string; key: string | null; value: string | null; headers:
 const silent = createLogger({ service: "consumer-test", level: "silent" });
 let kafka: Kafka;
 let admin: Admin;
-let producer: Producer;
+let producer: EventProducer;
 const scratchTopics: string[] = [];
 /** Consumers still running when their test ends; stopped together in afterAll (each stop waits out a fetch). */
 const running: RunningConsumer[] = [];

@@ -1,9 +1,10 @@
-import type { Consumer, IHeaders, Kafka, KafkaMessage, Producer } from "kafkajs";
+import type { Consumer, IHeaders, Kafka, KafkaMessage } from "kafkajs";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
 import { withTrace } from "../trace";
+import type { EventProducer } from "./client";
 import { EVENT_TYPE_HEADER } from "./headers";
 import { runSupervised } from "./supervised-run";
 
@@ -22,7 +23,7 @@ export type ConsumerOptions = {
    * must accept what a failed batch may already have done (handlers are idempotent anyway).
    */
   handleBatch?: (consumed: ConsumedMessage[]) => Promise<void>;
-  producer: Producer;
+  producer: EventProducer;
   deadLetterTopic: string;
   logger: Logger;
   /** Attempts for a retryable failure before the message is dead-lettered (dependency outages retry without limit). */

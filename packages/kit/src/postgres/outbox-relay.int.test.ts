@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Admin, Consumer, IHeaders, Kafka, Producer } from "kafkajs";
+import type { Admin, Consumer, IHeaders, Kafka } from "kafkajs";
 import type pg from "pg";
 import pino from "pino";
 import { Registry } from "prom-client";
 import { testDatabaseUrl, testKafkaBrokers } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
-import { createKafka, createProducer, createTopicsAndWait } from "../kafka/client";
+import { createKafka, createProducer, createTopicsAndWait, type EventProducer } from "../kafka/client";
 import { createLogger, type Logger } from "../logger";
 import { createPool, quoteIdent } from "./database";
 import { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./outbox-relay";
@@ -46,7 +46,7 @@ type Seen = { topic: string; partition: number; offset: bigint; key: string | nu
 const silent = createLogger({ service: "outbox-relay-test", level: "silent" });
 let kafka: Kafka;
 let admin: Admin;
-let producer: Producer;
+let producer: EventProducer;
 let db: pg.Pool;
 let topic: string;
 let collector: Collector;

@@ -1,7 +1,7 @@
-import type { Producer } from "kafkajs";
 import type pg from "pg";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { createCoalescedRunner } from "../coalesced-runner";
+import type { EventProducer } from "../kafka/client";
 import { EVENT_TYPE_HEADER } from "../kafka/headers";
 import type { Logger } from "../logger";
 import { isTraceparent } from "../trace";
@@ -12,7 +12,7 @@ export type OutboxRelayOptions = {
   pool: pg.Pool;
   /** The owning service's schema; its `outbox` table and the `<schema>_outbox` NOTIFY channel. */
   schema: string;
-  producer: Producer;
+  producer: EventProducer;
   /** Maps an outbox row's logical topic to the real one (deployment prefix). */
   topicFor: (topic: string) => string;
   logger: Logger;
