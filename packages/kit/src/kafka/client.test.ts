@@ -3,8 +3,9 @@ import { createProducer, lostProducerState } from "./client";
 
 // A stand-in for KafkaJS's client (the library, not one of ours): each producer it hands out records
 // what was done with it, and the first one's sends fail as the test says.
-function fakeKafka(firstSendFails: unknown) {
+function fakeKafka(firstSendFails: unknown, failedConnects = 0) {
   const made: { connected: boolean; disconnected: boolean; sent: unknown[] }[] = [];
+  let connectsToFail = failedConnects;
   const kafka = {
     producer: () => {
       const index = made.length;
@@ -12,6 +13,7 @@ function fakeKafka(firstSendFails: unknown) {
       made.push(state);
       return {
         connect: async () => {
+          if (index > 0 && connectsToFail-- > 0) throw new Error("Connection error: connect ECONNREFUSED");
           state.connected = true;
         },
         disconnect: async () => {
@@ -50,6 +52,16 @@ describe("createProducer", () => {
     expect(made[1]?.sent).toHaveLength(2);
     await producer.disconnect();
     expect(made[1]?.disconnected).toBe(true);
+  });
+
+  it("connects the new producer before the next send when the broker was away again as it started", async () => {
+    const { kafka, made } = fakeKafka(protocolError("OUT_OF_ORDER_SEQUENCE_NUMBER"), 1);
+    const producer = createProducer(kafka);
+    await producer.connect();
+    await expect(producer.sendBatch(batch)).rejects.toThrow("OUT_OF_ORDER_SEQUENCE_NUMBER");
+    expect(made[1]?.connected).toBe(false);
+    await producer.sendBatch(batch);
+    expect(made[1]).toMatchObject({ connected: true, sent: [batch] });
   });
 
   it("keeps its producer through any other failure", async () => {

@@ -67,18 +67,26 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
     });
   let current = newProducer();
   let connected = false;
+  // A replacement whose connect failed (the broker away again) connects before the next send.
+  let unconnected = false;
   let replacing: Promise<void> | null = null;
   const replace = async (failed: Producer) => {
     if (current !== failed || !connected) return;
     logger?.warn("the Kafka broker lost this producer's sequence numbers; starting a new producer");
     current = newProducer();
+    unconnected = true;
     await failed.disconnect().catch(() => undefined);
     await current.connect();
+    unconnected = false;
   };
   const sending =
     <A extends unknown[], R>(send: (producer: Producer, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      await replacing;
+      await replacing?.catch(() => undefined);
+      if (unconnected && connected) {
+        await current.connect();
+        unconnected = false;
+      }
       const producer = current;
       try {
         return await send(producer, ...args);
