@@ -14,6 +14,10 @@ function databaseName(databaseUrl: string): string {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** A test file's copy of a template is named `<template>_<8 hex>`; with `template`, a copy of that one. */
+const isFileCopy = (name: string, template?: string) =>
+  /_test_[0-9a-f]{8}$/.test(name) && (template === undefined || name.slice(0, -9) === template);
+
 /** Runs `work` on the server's maintenance database, which no test ever uses. */
 async function onServer<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const url = new URL(databaseUrl);
@@ -49,11 +53,9 @@ export async function dropStaleFileDatabases(databaseUrl: string): Promise<void>
   const name = databaseName(databaseUrl);
   assertTemplate(name);
   await onServer(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname ~ ('^' || regexp_replace($1, '\\W', '\\\\\\&', 'g') || '_[0-9a-f]{8}$')`,
-      [name],
-    );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database");
+    for (const { datname } of rows.filter((row) => isFileCopy(row.datname, name)))
+      await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`);
   });
 }
 
@@ -71,6 +73,6 @@ export async function createFileDatabase(templateUrl: string): Promise<string> {
 /** Drops a test file's copy, closing whatever connections the file left open. */
 export async function dropFileDatabase(databaseUrl: string): Promise<void> {
   const name = databaseName(databaseUrl);
-  if (!/_test_[0-9a-f]{8}$/.test(name)) throw new Error(`refusing to drop ${name}: not a test file's database`);
+  if (!isFileCopy(name)) throw new Error(`refusing to drop ${name}: not a test file's database`);
   await onServer(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
 }

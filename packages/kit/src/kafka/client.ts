@@ -69,6 +69,10 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
   let connected = false;
   // A replacement whose connect failed (the broker away again) connects before the next send.
   let unconnected = false;
+  const connectReplacement = async () => {
+    await current.connect();
+    unconnected = false;
+  };
   let replacing: Promise<void> | null = null;
   const replace = async (failed: Producer) => {
     if (current !== failed || !connected) return;
@@ -76,17 +80,14 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
     current = newProducer();
     unconnected = true;
     await failed.disconnect().catch(() => undefined);
-    await current.connect();
-    unconnected = false;
+    await connectReplacement();
   };
   const sending =
     <A extends unknown[], R>(send: (producer: Producer, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
-      await replacing?.catch(() => undefined);
-      if (unconnected && connected) {
-        await current.connect();
-        unconnected = false;
-      }
+      // The hot path awaits nothing extra: only a send during a replacement waits for it.
+      if (replacing) await replacing.catch(() => undefined);
+      if (unconnected && connected) await connectReplacement();
       const producer = current;
       try {
         return await send(producer, ...args);

@@ -41,8 +41,9 @@ type Queryable = Pick<pg.PoolClient, "query">;
  * serializes pacing across instances; then, in a fresh snapshot that sees each earlier claimer's
  * commits, the account's dials in the pacing window, the first future job, and each org with queued
  * jobs (a loose index scan, one probe per org) with its live calls and limit. Several statements in
- * one message take no parameters, so the account (configuration, not input) is a quoted literal. Compared with a value computed once rather than with clock_timestamp() itself
- * (volatile), the window's count uses dial_attempts_account_dialed_at_idx. Ordered and limited
+ * one message take no parameters, so the account (configuration, not input) is a quoted literal.
+ * Compared with a value computed once rather than with clock_timestamp() itself (volatile), the
+ * window's count uses dial_attempts_account_dialed_at_idx. Ordered and limited
  * rather than min(): with few statistics the planner may aggregate over every future job.
  */
 const openClaimSql = (account: string) => `
