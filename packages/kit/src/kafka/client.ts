@@ -86,7 +86,7 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
     <A extends unknown[], R>(send: (producer: Producer, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       // The hot path awaits nothing extra: only a send during a replacement waits for it.
-      if (replacing) await replacing.catch(() => undefined);
+      if (replacing !== null) await replacing.catch(() => undefined);
       if (unconnected && connected) await connectReplacement();
       const producer = current;
       try {
