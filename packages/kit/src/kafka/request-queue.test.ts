@@ -1,0 +1,40 @@
+import { createRequire } from "node:module";
+
+// KafkaJS's per-connection request queue, as patched in patches/kafkajs@2.2.4.patch. Unpatched, an
+// idle queue re-armed a 1 ms timer for ever, so every service woke about a thousand times a second
+// doing nothing (kafkajs#1556). This guards the patch against an upgrade that drops it.
+type Queue = {
+  pending: unknown[];
+  throttledUntil: number;
+  checkPendingRequests(): void;
+  push(request: { entry: { correlationId: number }; expectResponse: boolean; sendRequest: () => void }): void;
+  destroy(): void;
+};
+const RequestQueue = createRequire(__filename)("kafkajs/src/network/requestQueue") as new (options: object) => Queue;
+
+const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const newQueue = () => new RequestQueue({ clientId: "test", broker: "127.0.0.1:9092", logger: silent, requestTimeout: 30_000, enforceRequestTimeout: false });
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+test("an idle queue arms no timer after a request completes", () => {
+  const queue = newQueue();
+  queue.checkPendingRequests();
+  expect(jest.getTimerCount()).toBe(0);
+  queue.destroy();
+});
+
+test("a request that waits out a throttle is still sent when it ends", () => {
+  const queue = newQueue();
+  const sent: number[] = [];
+  queue.throttledUntil = Date.now() + 50;
+  queue.push({ entry: { correlationId: 1 }, expectResponse: true, sendRequest: () => sent.push(1) });
+  expect(sent).toEqual([]);
+  expect(jest.getTimerCount()).toBe(1);
+  jest.advanceTimersByTime(50);
+  expect(sent).toEqual([1]);
+  expect(queue.pending).toHaveLength(0);
+  expect(jest.getTimerCount()).toBe(0);
+  queue.destroy();
+});
