@@ -13,7 +13,8 @@ type Queue = {
 const RequestQueue = createRequire(__filename)("kafkajs/src/network/requestQueue") as new (options: object) => Queue;
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-const newQueue = () => new RequestQueue({ clientId: "test", broker: "127.0.0.1:9092", logger: silent, requestTimeout: 30_000, enforceRequestTimeout: false });
+const newQueue = () =>
+  new RequestQueue({ clientId: "test", broker: "127.0.0.1:9092", logger: silent, requestTimeout: 30_000, enforceRequestTimeout: false });
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
