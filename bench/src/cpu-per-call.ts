@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createBenchOrg, redact } from "./gateway";
+import { stackCpuSeconds } from "./procfs";
 
 /**
  * Where the CPU of one call goes: reads each process's CPU time from /proc before and after a fixed
@@ -19,68 +18,7 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LIFE_CALLS = Number(process.env.BENCH_LIFE_CALLS ?? 1000);
 const LIFE_TIMEOUT_SECONDS = Number(process.env.BENCH_LIFE_TIMEOUT_SECONDS ?? 300);
 const GATEWAY_URL = process.env.GATEWAY_URL ?? "http://127.0.0.1:8080";
-const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-
-/**
- * CPU seconds used so far by a process and all its threads, plus its children that have exited:
- * a Postgres backend that closes between the two readings leaves the sum of live backends, but its
- * time stays counted in the postmaster's cutime/cstime.
- */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
-}
-
-/** The node process behind a pid file (up.sh starts `setsid node …` directly). */
-const pidFrom = (file: string): number | null => {
-  try {
-    return Number(readFileSync(file, "utf8").trim());
-  } catch {
-    return null;
-  }
-};
-
-function processesByUser(user: string): number[] {
-  const uid = Number(execFileSync("id", ["-u", user], { encoding: "utf8" }).trim());
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return statSync(`/proc/${pid}`).uid === uid;
-      } catch {
-        return false;
-      }
-    });
-}
-
-function snapshot(): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const service of ["gateway", "quota", "dialer", "webhooks"]) {
-    const pid = pidFrom(path.join(REPO, ".run", `${service}.pid`));
-    if (pid) totals.set(service, cpuSeconds(pid));
-  }
-  const kafkaDir = readdirSync(path.join(process.env.HOME ?? "/root", ".cache/voxbridge"))
-    .filter((name) => /^kafka-\d/.test(name))
-    .sort()
-    .pop();
-  const kafkaPid = kafkaDir ? pidFrom(path.join(process.env.HOME ?? "/root", ".cache/voxbridge", kafkaDir, "kafka.pid")) : null;
-  if (kafkaPid) totals.set("kafka", cpuSeconds(kafkaPid));
-  let postgres = 0;
-  for (const pid of processesByUser("postgres")) {
-    try {
-      postgres += cpuSeconds(pid);
-    } catch {
-      // a backend that exited between the listing and the read
-    }
-  }
-  totals.set("postgres (all backends)", postgres);
-  totals.set(
-    "redis",
-    processesByUser("redis").reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-  );
-  return totals;
-}
+const snapshot = () => stackCpuSeconds(REPO);
 
 type Usage = Map<string, number>;
 
