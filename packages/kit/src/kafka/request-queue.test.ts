@@ -2,19 +2,22 @@ import { createRequire } from "node:module";
 
 // KafkaJS's per-connection request queue, as patched in patches/kafkajs@2.2.4.patch. Unpatched, an
 // idle queue re-armed a 1 ms timer for ever, so every service woke about a thousand times a second
-// doing nothing (kafkajs#1556). This guards the patch against an upgrade that drops it.
+// doing nothing (kafkajs#1556), and swept its in-flight requests for timeouts ten times a second.
+// This guards the patch against an upgrade that drops it.
+type RequestEntry = { correlationId: number; apiName?: string; reject?: (error: Error) => void };
 type Queue = {
   pending: unknown[];
   throttledUntil: number;
   checkPendingRequests(): void;
-  push(request: { entry: { correlationId: number }; expectResponse: boolean; sendRequest: () => void }): void;
+  push(request: { entry: RequestEntry; expectResponse: boolean; sendRequest: () => void }): void;
+  scheduleRequestTimeoutCheck(): void;
   destroy(): void;
 };
 const RequestQueue = createRequire(__filename)("kafkajs/src/network/requestQueue") as new (options: object) => Queue;
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
-const newQueue = () =>
-  new RequestQueue({ clientId: "test", broker: "127.0.0.1:9092", logger: silent, requestTimeout: 30_000, enforceRequestTimeout: false });
+const newQueue = (enforceRequestTimeout = false) =>
+  new RequestQueue({ clientId: "test", broker: "127.0.0.1:9092", logger: silent, requestTimeout: 30_000, enforceRequestTimeout });
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -37,5 +40,24 @@ test("a request that waits out a throttle is still sent when it ends", () => {
   expect(sent).toEqual([1]);
   expect(queue.pending).toHaveLength(0);
   expect(jest.getTimerCount()).toBe(0);
+  queue.destroy();
+});
+
+test("in-flight requests are swept for timeouts once a second, and one that outlives its timeout fails", () => {
+  const queue = newQueue(true);
+  queue.scheduleRequestTimeoutCheck();
+  const timeouts: Error[] = [];
+  queue.push({
+    entry: { correlationId: 1, apiName: "Fetch", reject: (error) => timeouts.push(error) },
+    expectResponse: true,
+    sendRequest: () => undefined,
+  });
+  const swept = jest.spyOn(Date, "now");
+  jest.advanceTimersByTime(10_000);
+  // each sweep reads the clock once per in-flight request
+  expect(swept).toHaveBeenCalledTimes(10);
+  swept.mockRestore();
+  jest.advanceTimersByTime(21_000);
+  expect(timeouts.map((error) => error.name)).toEqual(["KafkaJSRequestTimeoutError"]);
   queue.destroy();
 });
