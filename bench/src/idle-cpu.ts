@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { cpuSeconds, stackCpuSeconds } from "./procfs";
+import { cpuSeconds, SERVICES, stackCpuSeconds } from "./procfs";
 import { sleep } from "./stats";
 
 /**
@@ -22,15 +22,15 @@ async function main() {
     const barePid = bare.pid as number;
     const before = stackCpuSeconds(REPO);
     const bareBefore = cpuSeconds(barePid);
+    if (!before.has("gateway")) throw new Error("no stack: start it with ./scripts/up.sh (pid files in .run/)");
     await sleep(SECONDS * 1000);
     const after = stackCpuSeconds(REPO);
     const bareAfter = cpuSeconds(barePid);
-    if (!before.has("gateway")) throw new Error("no stack: start it with ./scripts/up.sh (pid files in .run/)");
 
     const percent = (start: number, end: number) => ((end - start) / SECONDS) * 100;
     const rows: Array<[string, number, number | null]> = [["bare node (baseline)", percent(bareBefore, bareAfter), null]];
     for (const [name, start] of before) {
-      const target = name === "kafka" ? BROKER_TARGET : ["gateway", "quota", "dialer", "webhooks"].includes(name) ? SERVICE_TARGET : null;
+      const target = name === "kafka" ? BROKER_TARGET : (SERVICES as readonly string[]).includes(name) ? SERVICE_TARGET : null;
       rows.push([name, percent(start, after.get(name) ?? start), target]);
     }
     console.log(`\nIdle CPU over ${SECONDS} s, % of one core`);

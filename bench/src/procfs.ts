@@ -5,6 +5,8 @@ import path from "node:path";
 /** Reading processes' CPU from /proc (Linux only), shared by the CPU benchmarks. */
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 const CACHE = path.join(process.env.HOME ?? "/root", ".cache/voxbridge");
+/** The four services of the stack from scripts/up.sh, each with a pid file in .run/. */
+export const SERVICES = ["gateway", "quota", "dialer", "webhooks"] as const;
 
 /**
  * CPU seconds used so far by a process and all its threads, plus its children that have exited:
@@ -17,7 +19,7 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** The pid in a pid file, or null when there is none. */
-export function pidFrom(file: string): number | null {
+function pidFrom(file: string): number | null {
   try {
     return Number(readFileSync(file, "utf8").trim());
   } catch {
@@ -26,7 +28,7 @@ export function pidFrom(file: string): number | null {
 }
 
 /** The project's Kafka broker (infra/kafka/kafka.sh keeps its pid under ~/.cache/voxbridge). */
-export function kafkaPid(): number | null {
+function kafkaPid(): number | null {
   const dir = readdirSync(CACHE)
     .filter((name) => /^kafka-\d/.test(name))
     .sort()
@@ -67,7 +69,7 @@ export function userCpuSeconds(user: string): number {
  */
 export function stackCpuSeconds(repoRoot: string): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const service of ["gateway", "quota", "dialer", "webhooks"]) {
+  for (const service of SERVICES) {
     const pid = pidFrom(path.join(repoRoot, ".run", `${service}.pid`));
     if (pid) totals.set(service, cpuSeconds(pid));
   }
