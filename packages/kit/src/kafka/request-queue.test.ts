@@ -2,15 +2,17 @@ import { createRequire } from "node:module";
 
 // KafkaJS's per-connection request queue, as patched in patches/kafkajs@2.2.4.patch. Unpatched, an
 // idle queue re-armed a 1 ms timer for ever, so every service woke about a thousand times a second
-// doing nothing (kafkajs#1556), and swept its in-flight requests for timeouts ten times a second.
+// doing nothing (kafkajs#1556), and swept its in-flight requests for timeouts ten times a second on
+// every connection, idle or not.
 // This guards the patch against an upgrade that drops it.
-type RequestEntry = { correlationId: number; apiName?: string; reject?: (error: Error) => void };
+type RequestEntry = { correlationId: number; apiName?: string; resolve?: () => void; reject?: (error: Error) => void };
 type Queue = {
   pending: unknown[];
   throttledUntil: number;
   checkPendingRequests(): void;
   push(request: { entry: RequestEntry; expectResponse: boolean; sendRequest: () => void }): void;
   scheduleRequestTimeoutCheck(): void;
+  fulfillRequest(response: { correlationId: number; payload: Buffer; size: number }): void;
   destroy(): void;
 };
 const RequestQueue = createRequire(__filename)("kafkajs/src/network/requestQueue") as new (options: object) => Queue;
@@ -60,4 +62,19 @@ test("in-flight requests are swept for timeouts once a second, and one that outl
   jest.advanceTimersByTime(21_000);
   expect(timeouts.map((error) => error.name)).toEqual(["KafkaJSRequestTimeoutError"]);
   queue.destroy();
+});
+
+test("a connected queue arms its timeout sweep only while a request is in flight", () => {
+  const queue = newQueue(true);
+  queue.scheduleRequestTimeoutCheck();
+  expect(jest.getTimerCount()).toBe(0);
+  queue.push({ entry: { correlationId: 1, resolve: () => undefined }, expectResponse: true, sendRequest: () => undefined });
+  expect(jest.getTimerCount()).toBe(1);
+  queue.fulfillRequest({ correlationId: 1, payload: Buffer.alloc(0), size: 0 });
+  expect(jest.getTimerCount()).toBe(0);
+  // the next request arms it again
+  queue.push({ entry: { correlationId: 2, resolve: () => undefined }, expectResponse: true, sendRequest: () => undefined });
+  expect(jest.getTimerCount()).toBe(1);
+  queue.destroy();
+  expect(jest.getTimerCount()).toBe(0);
 });
