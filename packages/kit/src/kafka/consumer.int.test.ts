@@ -35,15 +35,15 @@ afterAll(async () => {
   await admin?.disconnect();
 });
 
-/** A main topic and its dead-letter topic, one partition each, plus a fresh consumer group id. */
-async function scratch(): Promise<{ main: string; dead: string; groupId: string }> {
+/** A main topic (one partition unless asked) and its dead-letter topic, plus a fresh consumer group id. */
+async function scratch(partitions = 1): Promise<{ main: string; dead: string; groupId: string }> {
   const id = randomBytes(5).toString("hex");
   const main = `test-consumer-${id}`;
   const dead = `test-consumer-${id}.dead-letter`;
   scratchTopics.push(main, dead);
   await createTopicsAndWait(
     admin,
-    [main, dead].map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })),
+    [main, dead].map((topic) => ({ topic, numPartitions: topic === main ? partitions : 1, replicationFactor: 1 })),
   );
   return { main, dead, groupId: `test-consumer-group-${id}` };
 }
@@ -69,10 +69,10 @@ async function send(topic: string, message: { key: string | null; value: string 
   return metadata.baseOffset;
 }
 
-/** The group's committed offset on partition 0 ("-1" when nothing is committed). */
-async function committed(groupId: string, topic: string): Promise<string | undefined> {
+/** The group's committed offset on a partition, 0 unless named ("-1" when nothing is committed). */
+async function committed(groupId: string, topic: string, partition = 0): Promise<string | undefined> {
   const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  return offsets?.partitions.find((p) => p.partition === 0)?.offset;
+  return offsets?.partitions.find((p) => p.partition === partition)?.offset;
 }
 
 const next = (offset: string) => (BigInt(offset) + 1n).toString();
@@ -320,6 +320,43 @@ describe("startConsumer", () => {
 
     expect(batches).toEqual([["m0", "m1", "m2", "m3", "m4"]]);
     expect(single).toEqual([]);
+  });
+
+  it("with handleBatch, hands every partition of a fetch over in one call, each partition in order, and commits past all of them", async () => {
+    const { main, dead, groupId } = await scratch(3);
+    // Produced before the consumer starts, so its first fetch returns all three partitions.
+    const lastOf = new Map<number, string>();
+    for (const partition of [0, 1, 2]) {
+      for (let i = 0; i < 3; i++) {
+        const [metadata] = await producer.send({
+          topic: main,
+          messages: [{ key: "c", value: `p${partition}-m${i}`, partition }],
+          acks: -1,
+        });
+        lastOf.set(partition, metadata?.baseOffset ?? "");
+      }
+    }
+    const batches: string[][] = [];
+    await start({
+      groupId,
+      topics: [main],
+      deadLetterTopic: dead,
+      handle: async () => {
+        throw new Error("handled one by one");
+      },
+      handleBatch: async (consumed) => void batches.push(consumed.map((c) => toSeen(c).value ?? "")),
+    });
+    await eventually("the offsets committed past every partition", async () => {
+      for (const [partition, last] of lastOf) if ((await committed(groupId, main, partition)) !== next(last)) return false;
+      return true;
+    });
+
+    expect(batches).toHaveLength(1);
+    const [batch = []] = batches;
+    expect([...batch].sort()).toEqual(["p0-m0", "p0-m1", "p0-m2", "p1-m0", "p1-m1", "p1-m2", "p2-m0", "p2-m1", "p2-m2"]);
+    for (const partition of [0, 1, 2]) {
+      expect(batch.filter((value) => value.startsWith(`p${partition}-`))).toEqual([0, 1, 2].map((i) => `p${partition}-m${i}`));
+    }
   });
 
   it("when handleBatch throws, handles the batch's messages one by one, retrying and dead-lettering each as handle decides", async () => {

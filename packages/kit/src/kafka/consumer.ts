@@ -29,7 +29,10 @@ export type ConsumerOptions = {
   /** Attempts for a retryable failure before the message is dead-lettered (dependency outages retry without limit). */
   maxAttempts?: number;
   retryBaseMs?: number;
-  /** Partitions worked at once; order is kept within each. */
+  /**
+   * Partitions worked at once; order is kept within each. Default: 4, or with `handleBatch` 32, so
+   * that every partition of a fetch is in one `handleBatch` call.
+   */
   concurrency?: number;
   /** Where `kafka_consumer_lag` and `kafka_dead_letters_total` go (the service's registry). */
   metrics: Registry;
@@ -52,7 +55,6 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 200;
   let stopping = false;
-  const { handleBatch } = options;
   const wanted = options.eventTypes ? new Set(options.eventTypes) : null;
   const skipped = (message: KafkaMessage) => {
     const type = message.headers?.[EVENT_TYPE_HEADER];
@@ -162,25 +164,45 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     }
   };
 
-  /** The batch path: true when `handleBatch` did the whole batch; false to go message by message. */
-  const processBatch = async (
-    handleBatch: (consumed: ConsumedMessage[]) => Promise<void>,
-    { topic, partition, messages }: { topic: string; partition: number; messages: KafkaMessage[] },
-  ) => {
-    const wantedMessages = messages.filter((message) => !skipped(message));
-    // One message gains nothing from the batch path, and loses its retries.
-    if (wantedMessages.length < 2 || stopping) return wantedMessages.length === 0;
-    try {
-      await handleBatch(wantedMessages.map((message) => ({ topic, partition, message })));
-      return true;
-    } catch (thrown) {
-      logger.warn(
-        { groupId, topic, partition, messages: wantedMessages.length, err: thrown },
-        "batch handling failed; handling its messages one by one",
-      );
-      return false;
+  /** One offset commit for partitions whose messages are all done, and their lag. */
+  const commit = async (done: readonly Omit<FetchedPartition, "wanted">[]) => {
+    if (done.length === 0) return;
+    await consumer.commitOffsets(done.map(({ topic, partition, next }) => ({ topic, partition, offset: next })));
+    for (const { topic, partition, next, highWatermark } of done) {
+      lag.set({ group: groupId, topic, partition: String(partition) }, Number(BigInt(highWatermark) - BigInt(next)));
     }
   };
+
+  /**
+   * The batch path for the partitions of one fetch: their wanted messages in one `handleBatch`
+   * call, then one offset commit for all of them. Answers the partitions to handle on their own,
+   * message by message (all of them when `handleBatch` failed).
+   */
+  const processGathered = async (
+    handleBatch: (consumed: ConsumedMessage[]) => Promise<void>,
+    gathered: readonly FetchedPartition[],
+  ): Promise<ReadonlySet<FetchedPartition>> => {
+    const withWork = gathered.filter((fetched) => fetched.wanted.length > 0);
+    const messages = withWork.flatMap(({ topic, partition, wanted }) => wanted.map((message) => ({ topic, partition, message })));
+    let alone = new Set<FetchedPartition>();
+    // One message gains nothing from the batch path, and loses its retries.
+    if (messages.length < 2 || stopping) alone = new Set(withWork);
+    else {
+      try {
+        await handleBatch(messages);
+      } catch (thrown) {
+        logger.warn(
+          { groupId, partitions: withWork.length, messages: messages.length, err: thrown },
+          "batch handling failed; handling its messages one by one",
+        );
+        alone = new Set(withWork);
+      }
+    }
+    await commit(gathered.filter((fetched) => !alone.has(fetched)));
+    return alone;
+  };
+  const { handleBatch } = options;
+  const gather = handleBatch ? gatherFetch((gathered) => processGathered(handleBatch, gathered)) : null;
 
   const supervised = await runSupervised({
     consumer,
@@ -191,21 +213,22 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     config: {
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: options.concurrency ?? 4,
-      // Per batch: all at once through handleBatch when given, else (or when that failed) messages in
-      // order, each done before the next; one offset commit for all that are done (also when stopping
-      // or failing midway), so a crash redelivers only unfinished work.
+      partitionsConsumedConcurrently: options.concurrency ?? (options.handleBatch ? 32 : 4),
+      // Per batch: with handleBatch, the partitions of a fetch together, committed together; else (or
+      // when that failed) messages in order, each done before the next, and one offset commit for all
+      // that are done (also when stopping or failing midway), so a crash redelivers only unfinished work.
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-        let next: string | undefined;
-        try {
-          if (handleBatch && (await processBatch(handleBatch, batch))) {
-            const last = batch.messages.at(-1);
-            if (last) {
-              resolveOffset(last.offset);
-              next = offsetAfter(last.offset);
-            }
+        const last = batch.messages.at(-1);
+        if (gather && last) {
+          const { topic, partition, highWatermark } = batch;
+          const wanted = batch.messages.filter((message) => !skipped(message));
+          if ((await gather({ topic, partition, highWatermark, wanted, next: offsetAfter(last.offset) })) === "done") {
+            resolveOffset(last.offset);
             return;
           }
+        }
+        let next: string | undefined;
+        try {
           for (const message of batch.messages) {
             if (!isRunning() || isStale()) break;
             if (!skipped(message)) await process({ topic: batch.topic, partition: batch.partition, message }, heartbeat);
@@ -213,13 +236,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
             next = offsetAfter(message.offset);
           }
         } finally {
-          if (next !== undefined) {
-            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-            lag.set(
-              { group: groupId, topic: batch.topic, partition: String(batch.partition) },
-              Number(BigInt(batch.highWatermark) - BigInt(next)),
-            );
-          }
+          if (next !== undefined)
+            await commit([{ topic: batch.topic, partition: batch.partition, highWatermark: batch.highWatermark, next }]);
         }
       },
     },
@@ -234,6 +252,33 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       await consumer.disconnect();
     },
   };
+}
+
+/** One partition's part of a fetch: the messages to handle (the others are skipped by type), and the offset to commit after them. */
+type FetchedPartition = { topic: string; partition: number; highWatermark: string; wanted: KafkaMessage[]; next: string };
+
+/**
+ * KafkaJS hands each partition of a fetch to its own eachBatch call, all started in the same turn
+ * of the event loop (up to `partitionsConsumedConcurrently` at once). This gathers the calls that
+ * arrive before the loop turns and runs them as one: one statement per kind of write and one offset
+ * commit per fetch, rather than per partition. Each caller learns whether its partition was done
+ * or is to be handled on its own; a failed commit rejects every caller, as it would have alone.
+ */
+export function gatherFetch(
+  run: (gathered: readonly FetchedPartition[]) => Promise<ReadonlySet<FetchedPartition>>,
+): (fetched: FetchedPartition) => Promise<"done" | "alone"> {
+  let waiting: { fetched: FetchedPartition; settle: (outcome: Promise<"done" | "alone">) => void }[] = [];
+  const flush = () => {
+    const taken = waiting;
+    waiting = [];
+    const ran = run(taken.map(({ fetched }) => fetched));
+    for (const { fetched, settle } of taken) settle(ran.then((alone) => (alone.has(fetched) ? "alone" : "done")));
+  };
+  return (fetched) =>
+    new Promise((resolve) => {
+      if (waiting.length === 0) setImmediate(flush);
+      waiting.push({ fetched, settle: resolve });
+    });
 }
 
 /** The offset to commit once `offset` is done: the next one to read. */
