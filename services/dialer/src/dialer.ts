@@ -26,9 +26,9 @@ import {
 import { Gauge } from "prom-client";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
 import { listenForJobs } from "./adapters/job-notifications";
-import { DIALER_SCHEMA } from "./adapters/prisma";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
 import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retention-rules";
+import { DIALER_SCHEMA } from "./adapters/schema";
 import { createTelephony } from "./adapters/telephony";
 import { applyCallEvents, type CallEventDeps } from "./app/apply-call-events";
 import { createDialScheduler } from "./app/dial-scheduler";

@@ -14,10 +14,10 @@ import {
   systemClock,
 } from "@voxbridge/kit";
 import { createMinuteLedger, createQuotaPool } from "./adapters/minute-ledger";
-import { QUOTA_SCHEMA } from "./adapters/prisma";
 import { createQuotaMetrics } from "./adapters/quota-metrics";
 import { createRedisCounters } from "./adapters/redis-counters";
 import { QUOTA_VACUUMED_TABLES, quotaRetentionRules } from "./adapters/retention-rules";
+import { QUOTA_SCHEMA } from "./adapters/schema";
 import { createMinuteAccounting, type MinuteAccounting } from "./app/minute-accounting";
 import type { QuotaConfig } from "./config";
 import { internalApi } from "./http/internal-api";

@@ -1,7 +1,7 @@
 import { AppError, createPool, type Logger } from "@voxbridge/kit";
 import type pg from "pg";
 import type { HoldRecord, LedgerSnapshot, LockedLedger, MinuteLedger, TouchedHold } from "../app/ports";
-import { QUOTA_SCHEMA } from "./prisma";
+import { QUOTA_SCHEMA } from "./schema";
 
 /**
  * The ledger over a plain pg Pool rather than Prisma: the org lock is a session-level advisory lock,
