@@ -249,6 +249,85 @@ async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): 
 }
 
 function lockedLedger(client: pg.PoolClient): LockedLedger {
+  const endCalls: LockedLedger["endCalls"] = async (ends) => {
+    return inTransaction(client, async () => {
+      // Sorted, so that two transactions ending overlapping sets of calls never wait on each other in a cycle.
+      const keys = [...new Set(ends.map((end) => callLockKey(end.callId)))].sort((a, b) => a - b);
+      await client.query({
+        name: "quota_lock_calls",
+        text: "SELECT pg_advisory_xact_lock($1::int4, k) FROM unnest($2::int4[]) AS k ORDER BY k",
+        values: [CALL_LOCK_SPACE, keys],
+      });
+      const rows = ends.map((end) => {
+        const settled = end.billedMinutes > 0 || end.reason === "completed";
+        return { ...end, status: settled ? "settled" : "released", billedPeriodOrNull: settled ? end.billedPeriod : null };
+      });
+      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+      // Locks each call's row, creating it (already ended) when the ledger has never seen the call:
+      // an end that arrives before its hold still bills once, and the late hold finds it ended. In a
+      // transaction, so the rows (and the calls' locks) stay locked from this read to the update.
+      const { rows: found } = await client.query<{ call_id: string; inserted: boolean; org_id: string; close_reason: string | null }>({
+        name: "quota_end_calls",
+        text: `INSERT INTO minute_holds AS h
+                      (call_id, org_id, period, minutes, status, closed_at, billed_minutes, billed_period, close_reason, closed_by_event_id, expires_at)
+               SELECT e.call_id, e.org_id, e.period, 0, e.status, e.closed_at, e.billed_minutes, e.billed_period, e.reason, e.event_id, e.closed_at
+                 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::text[], $9::uuid[])
+                      AS e(call_id, org_id, period, status, closed_at, billed_minutes, billed_period, reason, event_id)
+                ORDER BY e.call_id
+               ON CONFLICT (call_id) DO UPDATE SET status = h.status
+               RETURNING call_id::text, (xmax = 0) AS inserted, org_id::text, close_reason`,
+        values: [
+          column("callId"),
+          column("orgId"),
+          column("billedPeriod"),
+          column("status"),
+          column("now"),
+          column("billedMinutes"),
+          column("billedPeriodOrNull"),
+          column("reason"),
+          column("eventId"),
+        ],
+      });
+      // Postgres answers with the canonical (lowercase) text of a uuid.
+      const byCall = new Map(found.map((row) => [row.call_id, row]));
+      const outcomes = rows.map((row) => {
+        const existing = byCall.get(row.callId.toLowerCase());
+        if (!existing) throw new Error("INSERT ... RETURNING gave no row");
+        if (existing.inserted) return "ended" as const;
+        if (existing.org_id !== row.orgId) {
+          // Never bill one org for another's call: a poison event, dead-lettered rather than retried.
+          throw new AppError("conflict", `call ${row.callId} belongs to another organization than the event's`, { retryable: false });
+        }
+        const endedByEvent =
+          existing.close_reason === "completed" || existing.close_reason === "failed" || existing.close_reason === "canceled";
+        return endedByEvent ? ("replay" as const) : ("end_open" as const);
+      });
+      const open = rows.filter((_, index) => outcomes[index] === "end_open");
+      if (open.length > 0) {
+        const openColumn = <K extends keyof (typeof open)[number]>(key: K) => open.map((row) => row[key]);
+        await client.query({
+          name: "quota_close_holds",
+          text: `UPDATE minute_holds h
+                    SET status = u.status, closed_at = u.closed_at, billed_minutes = u.billed_minutes, billed_period = u.billed_period,
+                        close_reason = u.reason, closed_by_event_id = u.event_id
+                   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::text[], $7::uuid[])
+                        AS u(call_id, status, closed_at, billed_minutes, billed_period, reason, event_id)
+                  WHERE h.call_id = u.call_id`,
+          values: [
+            openColumn("callId"),
+            openColumn("status"),
+            openColumn("now"),
+            openColumn("billedMinutes"),
+            openColumn("billedPeriodOrNull"),
+            openColumn("reason"),
+            openColumn("eventId"),
+          ],
+        });
+      }
+      return outcomes.map((outcome) => (outcome === "replay" ? "replay" : "ended"));
+    });
+  };
+
   return {
     async confirmHold(orgId, callId, now, expiresAt) {
       const { rows } = await client.query<{ minutes: number }>(
@@ -279,39 +358,12 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
     },
 
     async endCall(end) {
-      return inTransaction(client, async () => {
-        await lockCallInTransaction(client, end.callId);
-        const settled = end.billedMinutes > 0 || end.reason === "completed";
-        const status = settled ? "settled" : "released";
-        const billedPeriod = settled ? end.billedPeriod : null;
-        // Locks the call's row, creating it (already ended) when the ledger has never seen the call:
-        // an end that arrives before its hold still bills once, and the late hold finds it ended.
-        // A transaction so that the row (and the call's lock) stay locked from this read to its update.
-        const { rows } = await client.query<{ inserted: boolean; org_id: string; status: string; close_reason: string | null }>(
-          `INSERT INTO minute_holds AS h
-                  (call_id, org_id, period, minutes, status, closed_at, billed_minutes, billed_period, close_reason, closed_by_event_id, expires_at)
-           VALUES ($1, $2, $3, 0, $4, $5, $6, $7, $8, $9, $5)
-           ON CONFLICT (call_id) DO UPDATE SET status = h.status
-           RETURNING (xmax = 0) AS inserted, org_id::text, status, close_reason`,
-          [end.callId, end.orgId, end.billedPeriod, status, end.now, end.billedMinutes, billedPeriod, end.reason, end.eventId],
-        );
-        const row = rows[0];
-        if (!row) throw new Error("INSERT ... RETURNING gave no row");
-        if (row.inserted) return "ended";
-        if (row.org_id !== end.orgId) {
-          // Never bill one org for another's call: a poison event, dead-lettered rather than retried.
-          throw new AppError("conflict", `call ${end.callId} belongs to another organization than the event's`, { retryable: false });
-        }
-        const endedByEvent = row.close_reason === "completed" || row.close_reason === "failed" || row.close_reason === "canceled";
-        if (endedByEvent) return "replay";
-        await client.query(
-          `UPDATE minute_holds SET status = $2, closed_at = $3, billed_minutes = $4, billed_period = $5, close_reason = $6, closed_by_event_id = $7
-            WHERE call_id = $1`,
-          [end.callId, status, end.now, end.billedMinutes, billedPeriod, end.reason, end.eventId],
-        );
-        return "ended";
-      });
+      const [outcome] = await endCalls([end]);
+      if (!outcome) throw new Error("endCalls gave no outcome");
+      return outcome;
     },
+
+    endCalls,
 
     async setLimit(orgId, minutesLimit) {
       await client.query(

@@ -122,6 +122,54 @@ describe("settlement of lifecycle events", () => {
     expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 1, minutes_remaining: 2 });
   });
 
+  it("ends a batch's calls of several orgs at once, each once, with a replay and an end before its hold among them", async () => {
+    const { holds, events } = fx.accounting();
+    const [orgA, orgB] = [await fx.newOrg(10), await fx.newOrg(10)];
+    const [a1, a2, b1, unheld] = calls(4) as [string, string, string, string];
+    for (const [orgId, callId] of [
+      [orgA, a1],
+      [orgA, a2],
+      [orgB, b1],
+    ] as const)
+      await holds.hold(orgId, callId);
+    const a1Completed = callEvent("call.completed", { orgId: orgA, callId: a1 }, { duration_seconds: 61 });
+    const batch = [
+      callEvent("call.calling", { orgId: orgA, callId: a1 }),
+      a1Completed,
+      callEvent("call.failed", { orgId: orgA, callId: a2 }, { duration_seconds: null, disposition: "busy" }),
+      callEvent("call.completed", { orgId: orgB, callId: b1 }, { duration_seconds: 130 }),
+      // Redelivered in the same batch: one settlement.
+      a1Completed,
+      // The ledger has never seen this call: it is ended and billed once all the same.
+      callEvent("call.completed", { orgId: orgB, callId: unheld }, { duration_seconds: 30 }),
+    ];
+    expect(await events.applyAll(batch)).toEqual(["confirmed", "ended", "ended", "ended", "replay", "ended"]);
+    expect(await holds.usage(orgA)).toMatchObject({ minutes_used: 2, minutes_reserved: 0, minutes_remaining: 8 });
+    expect(await holds.usage(orgB)).toMatchObject({ minutes_used: 4, minutes_reserved: 0, minutes_remaining: 6 });
+    expect(await fx.ledgerOf(orgA)).toEqual({ "settled:completed": 1, "released:failed": 1 });
+    expect(await fx.ledgerOf(orgB)).toEqual({ "settled:completed": 2 });
+    // The whole batch again changes nothing.
+    expect(await events.applyAll(batch)).toEqual(["ignored", "replay", "replay", "replay", "replay", "replay"]);
+    expect(await holds.usage(orgB)).toMatchObject({ minutes_used: 4, minutes_reserved: 0 });
+  });
+
+  it("refuses a batch with an end of another org's call whole, so that each event is handled on its own", async () => {
+    const { holds, events } = fx.accounting();
+    const [orgId, otherOrg] = [await fx.newOrg(5), await fx.newOrg(5)];
+    const [mine, theirs] = calls(2) as [string, string];
+    await holds.hold(orgId, mine);
+    await holds.hold(otherOrg, theirs);
+    const batch = [
+      callEvent("call.completed", { orgId, callId: mine }, { duration_seconds: 60 }),
+      callEvent("call.completed", { orgId, callId: theirs }, { duration_seconds: 60 }),
+    ];
+    await expect(events.applyAll(batch)).rejects.toMatchObject({ code: "conflict", retryable: false });
+    // Rolled back: nothing was billed, so the one-by-one path bills the good event once.
+    expect(await fx.ledgerOf(orgId)).toEqual({ held: 1 });
+    expect(await events.apply(batch[0] as (typeof batch)[number])).toBe("ended");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 1, minutes_reserved: 0 });
+  });
+
   it("never bills one org for another org's call: the event is refused for the dead-letter topic", async () => {
     const { holds, events } = fx.accounting();
     const orgId = await fx.newOrg(5);

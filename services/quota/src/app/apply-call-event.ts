@@ -70,49 +70,69 @@ export function createCallEvents(deps: CallEventsDeps) {
     return outcomes;
   };
 
-  const end = async (event: CallEvent, step: Extract<SettlementStep, { kind: "end" }>, now: Date): Promise<CallEventOutcome> => {
-    const orgId = event.data.org_id;
-    const callId = event.subject;
-    const outcome = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
-      const ended = await ledger.endCall({
-        orgId,
-        callId,
-        eventId: event.id,
-        reason: step.reason,
-        billedMinutes: step.billedMinutes,
-        billedPeriod: step.billedPeriod,
-        now,
+  /**
+   * Ends a set of calls, each at most once: per org, one ledger transaction under the org's lock,
+   * then each ended call's Redis settlement. A replay drops the org's counters for its periods.
+   */
+  const endAll = async (ends: { event: CallEvent; step: Extract<SettlementStep, { kind: "end" }> }[], now: Date) => {
+    const outcomes: CallEventOutcome[] = [];
+    for (const [orgId, indexes] of groupBy(ends, ({ event }) => event.data.org_id)) {
+      const ofOrg = indexes.map((index) => ends[index] as (typeof ends)[number]);
+      const ended = await deps.ledger.withOrgLock(orgId, "shared", async (ledger) => {
+        const results = await ledger.endCalls(
+          ofOrg.map(({ event, step }) => ({
+            orgId,
+            callId: event.subject,
+            eventId: event.id,
+            reason: step.reason,
+            billedMinutes: step.billedMinutes,
+            billedPeriod: step.billedPeriod,
+            now,
+          })),
+        );
+        // Ledger first: if Redis misses this (crash, outage), the event is redelivered as a replay, which drops the counters.
+        await Promise.all(
+          ofOrg.map(({ event, step }, i) =>
+            results[i] === "ended" ? deps.counters.settle(orgId, event.subject, step.billedPeriod, step.billedMinutes) : undefined,
+          ),
+        );
+        return results;
       });
-      // Ledger first: if Redis misses this (crash, outage), the event is redelivered as a replay, which drops the counters.
-      if (ended === "ended") await deps.counters.settle(orgId, callId, step.billedPeriod, step.billedMinutes);
-      return ended;
-    });
-    if (outcome === "replay") await deps.sync.invalidate(orgId, [step.billedPeriod]);
-    return outcome;
+      const replayedPeriods = new Set<string>();
+      for (const [i, { step }] of ofOrg.entries()) {
+        const outcome = ended[i] ?? "replay";
+        outcomes[indexes[i] as number] = outcome;
+        if (outcome === "replay") replayedPeriods.add(step.billedPeriod);
+      }
+      if (replayedPeriods.size > 0) await deps.sync.invalidate(orgId, [...replayedPeriods]);
+    }
+    return outcomes;
   };
 
   /**
-   * Applies events in their order, with each run of consecutive confirms written as one: a fetched
-   * batch from Kafka costs one ledger statement per run rather than one per event.
+   * Applies a fetched batch: each call's events in their order, different calls' at once. Wave n
+   * takes the n-th event of every call in the batch: its confirms in one ledger statement, its ends
+   * in one transaction per org. Calls' minutes do not depend on each other's order, only on their own.
    */
   const applyAll = (events: CallEvent[]): Promise<CallEventOutcome[]> =>
     guardStores(async () => {
       const now = deps.now();
-      const outcomes: CallEventOutcome[] = [];
-      let confirms: Parameters<typeof confirmAll>[0] = [];
-      const flush = async () => {
-        if (confirms.length > 0) outcomes.push(...(await confirmAll(confirms, now)));
-        confirms = [];
-      };
-      for (const event of events) {
-        const step = settlementStepOf(event);
-        if (step.kind === "confirm") confirms.push({ event, step });
-        else {
-          await flush();
-          outcomes.push(await end(event, step, now));
+      const outcomes: CallEventOutcome[] = events.map(() => "ignored");
+      const ofCall = [...groupBy(events, (event) => event.subject.toLowerCase()).values()];
+      for (let wave = 0; ofCall.some((indexes) => indexes.length > wave); wave++) {
+        const confirms: (Parameters<typeof confirmAll>[0][number] & { index: number })[] = [];
+        const ends: (Parameters<typeof endAll>[0][number] & { index: number })[] = [];
+        for (const index of ofCall.flatMap((indexes) => indexes[wave] ?? [])) {
+          const event = events[index] as CallEvent;
+          const step = settlementStepOf(event);
+          if (step.kind === "confirm") confirms.push({ event, step, index });
+          else ends.push({ event, step, index });
         }
+        const confirmed = confirms.length > 0 ? await confirmAll(confirms, now) : [];
+        for (const [i, { index }] of confirms.entries()) outcomes[index] = confirmed[i] ?? "ignored";
+        const ended = ends.length > 0 ? await endAll(ends, now) : [];
+        for (const [i, { index }] of ends.entries()) outcomes[index] = ended[i] ?? "ignored";
       }
-      await flush();
       for (const outcome of outcomes) deps.metrics.callEvent(outcome);
       return outcomes;
     });
@@ -123,3 +143,15 @@ export function createCallEvents(deps: CallEventsDeps) {
   };
 }
 export type CallEvents = ReturnType<typeof createCallEvents>;
+
+/** The indexes of items with the same key, in the items' order (and the keys in their first appearance's). */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, number[]> {
+  const groups = new Map<K, number[]>();
+  for (const [index, item] of items.entries()) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+  }
+  return groups;
+}

@@ -123,20 +123,28 @@ export interface LockedLedger {
    * minutes. "replay" when an earlier event already ended it (then nothing changes). A call the ledger
    * has never seen gets its row here, so an end that arrives before its hold still bills once.
    */
-  endCall(end: {
-    orgId: string;
-    callId: string;
-    eventId: string;
-    reason: EndReason;
-    billedMinutes: number;
-    billedPeriod: string;
-    now: Date;
-  }): Promise<"ended" | "replay">;
+  endCall(end: CallEnd): Promise<"ended" | "replay">;
+  /**
+   * `endCall` for several of the org's calls in one transaction and one statement per kind of write;
+   * answers in the order given. Each call at most once. A call of another org fails them all.
+   */
+  endCalls(ends: CallEnd[]): Promise<("ended" | "replay")[]>;
   /** Sets the org's monthly limit. */
   setLimit(orgId: string, minutesLimit: number): Promise<void>;
   /** Limit, minutes billed in the period and, when `withHolds`, the org's open holds. */
   snapshot(orgId: string, period: string, withHolds: boolean): Promise<LedgerSnapshot>;
 }
+
+/** One call's end, as the ledger records it. */
+export type CallEnd = {
+  orgId: string;
+  callId: string;
+  eventId: string;
+  reason: EndReason;
+  billedMinutes: number;
+  billedPeriod: string;
+  now: Date;
+};
 
 /** What quota counts, for /metrics. */
 export interface QuotaMetrics {
