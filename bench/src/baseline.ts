@@ -68,8 +68,11 @@ const SYSTEM_PROMPT =
 
 export type Baseline = {
   pool: pg.Pool;
-  /** Runs the baseline transaction from up to `connections` loops for `seconds`; `rate` (ops/s overall) null = as fast as possible. */
-  run: (phase: PhaseName, seconds: number, rate: number | null) => Promise<PhaseResult>;
+  /**
+   * Runs the baseline transaction from up to `connections` loops (the pool's size unless fewer are
+   * asked) for `seconds`; `rate` (ops/s overall) null = as fast as possible.
+   */
+  run: (phase: PhaseName, seconds: number, rate: number | null, loops?: number) => Promise<PhaseResult>;
   close: () => Promise<void>;
 };
 
@@ -147,9 +150,9 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
     }
   };
 
-  const run = async (phase: PhaseName, seconds: number, rate: number | null): Promise<PhaseResult> => {
+  const run = async (phase: PhaseName, seconds: number, rate: number | null, loops = connections): Promise<PhaseResult> => {
     // Like autocannon with overallRate: never more workers than the rate, and the rate split across them.
-    const workers = rate === null ? connections : Math.max(1, Math.min(connections, rate));
+    const workers = rate === null ? loops : Math.max(1, Math.min(loops, rate));
     const samples = new LatencySamples(MAX_OPERATIONS_PER_PHASE);
     const errorKinds: Record<string, number> = {};
     let ok = 0;

@@ -6,6 +6,7 @@
  *   warm-up   BENCH_WARMUP_SECONDS (3) at full concurrency, not judged
  *   peak      BENCH_SECONDS (10) at BENCH_CONNECTIONS (32), unthrottled -> peak req/s
  *   half-peak BENCH_SECONDS at half of that system's own peak rate -> p50 / p99 latency
+ *   one-at-a-time  20 s on one connection at 10/s, each request after the last answer -> p50 / p99
  *
  * Progress goes to stderr; the markdown table goes to stdout; the JSON lands in bench/results/.
  * Exit 1 when the gateway is unreachable, a setup step fails, or > 1% of measured operations fail.
@@ -34,6 +35,10 @@ function describe(system: string, result: PhaseResult): string {
   );
 }
 
+/** One connection at 10 requests a second for 20 s: 200 samples, each sent after the previous answer. */
+const ONE_AT_A_TIME_SECONDS = 20;
+const ONE_AT_A_TIME_RATE = 10;
+
 /** Half of a measured peak, as a whole positive rate for autocannon's overallRate. */
 const halfOf = (peak: PhaseResult): number => Math.max(1, Math.floor(peak.throughput / 2));
 
@@ -58,16 +63,16 @@ async function main(config: BenchConfig): Promise<number> {
   log("preparing schema bench_baseline (truncated)");
   const baseline = await openBaseline(config.databaseUrl, config.connections);
   try {
-    const gatewayPhase = async (phase: PhaseName, seconds: number, rate: number | null) => {
+    const gatewayPhase = async (phase: PhaseName, seconds: number, rate: number | null, connections = config.connections) => {
       if (!org) throw new Error("no org");
       log(`gateway ${phase} for ${seconds} s${rate === null ? "" : ` at ${rate}/s`}...`);
-      const result = await runGateway(config.gatewayUrl, org.apiKey, config.connections, phase, seconds, rate);
+      const result = await runGateway(config.gatewayUrl, org.apiKey, connections, phase, seconds, rate);
       log(describe("gateway", result));
       return result;
     };
-    const baselinePhase = async (phase: PhaseName, seconds: number, rate: number | null) => {
+    const baselinePhase = async (phase: PhaseName, seconds: number, rate: number | null, connections = config.connections) => {
       log(`baseline ${phase} for ${seconds} s${rate === null ? "" : ` at ${rate}/s`}...`);
-      const result = await baseline.run(phase, seconds, rate);
+      const result = await baseline.run(phase, seconds, rate, connections);
       log(describe("baseline", result));
       return result;
     };
@@ -89,6 +94,12 @@ async function main(config: BenchConfig): Promise<number> {
     const gHalf = gPeak ? await gatewayPhase("half-peak", config.seconds, halfOf(gPeak)) : undefined;
     if (gHalf) await settle();
     const bHalf = await baselinePhase("half-peak", config.seconds, halfOf(bPeak));
+    await settle();
+
+    // Phase 3: one request at a time on an otherwise idle system (a partner's single create).
+    const gAlone = gHalf ? await gatewayPhase("one-at-a-time", ONE_AT_A_TIME_SECONDS, ONE_AT_A_TIME_RATE, 1) : undefined;
+    if (gAlone) await settle();
+    const bAlone = await baselinePhase("one-at-a-time", ONE_AT_A_TIME_SECONDS, ONE_AT_A_TIME_RATE, 1);
 
     const empty = (phase: PhaseName): PhaseResult => ({
       phase,
@@ -102,8 +113,8 @@ async function main(config: BenchConfig): Promise<number> {
       latency: { samples: 0, mean: null, min: null, p50: null, p90: null, p99: null, p999: null, max: null },
     });
     const gateway: SystemResults | undefined =
-      gPeak && gHalf ? { warmup: gWarm ?? empty("warmup"), peak: gPeak, halfPeak: gHalf } : undefined;
-    const base: SystemResults = { warmup: bWarm ?? empty("warmup"), peak: bPeak, halfPeak: bHalf };
+      gPeak && gHalf && gAlone ? { warmup: gWarm ?? empty("warmup"), peak: gPeak, halfPeak: gHalf, oneAtATime: gAlone } : undefined;
+    const base: SystemResults = { warmup: bWarm ?? empty("warmup"), peak: bPeak, halfPeak: bHalf, oneAtATime: bAlone };
 
     const table = renderTable(gateway, base);
     process.stdout.write(`\n${table}\n`);

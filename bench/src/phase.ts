@@ -1,6 +1,6 @@
 import type { LatencySummary } from "./stats";
 
-export type PhaseName = "warmup" | "peak" | "half-peak";
+export type PhaseName = "warmup" | "peak" | "half-peak" | "one-at-a-time";
 
 /** What one system did in one phase; the same shape for the gateway and the baseline. */
 export type PhaseResult = {

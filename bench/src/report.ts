@@ -2,10 +2,13 @@ import type { PhaseResult } from "./phase";
 
 export const TARGET_RATIO = 0.5;
 export const TARGET_P99_MS = 50;
+/** One request at a time on an otherwise idle system. */
+export const TARGET_ALONE_P50_MS = 5;
+export const TARGET_ALONE_P99_MS = 15;
 /** More failed operations than this fraction makes the run invalid (exit 1). */
 export const MAX_ERROR_FRACTION = 0.01;
 
-export type SystemResults = { warmup: PhaseResult; peak: PhaseResult; halfPeak: PhaseResult };
+export type SystemResults = { warmup: PhaseResult; peak: PhaseResult; halfPeak: PhaseResult; oneAtATime: PhaseResult };
 
 export type Totals = { operations: number; errors: number; errorFraction: number };
 
@@ -19,7 +22,7 @@ export function totals(system: SystemResults): Totals {
 const fixed = (value: number | null, digits: number): string => (value === null || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
 
 function row(label: string, system: SystemResults | undefined): string {
-  if (!system) return `| ${label} | skipped | skipped | skipped | skipped |`;
+  if (!system) return `| ${label} | skipped | skipped | skipped | skipped | skipped | skipped |`;
   const t = totals(system);
   return [
     "",
@@ -27,6 +30,8 @@ function row(label: string, system: SystemResults | undefined): string {
     ` ${fixed(system.peak.throughput, 1)} `,
     ` ${fixed(system.halfPeak.latency.p50, 2)} `,
     ` ${fixed(system.halfPeak.latency.p99, 2)} `,
+    ` ${fixed(system.oneAtATime.latency.p50, 2)} `,
+    ` ${fixed(system.oneAtATime.latency.p99, 2)} `,
     ` ${t.errors} / ${t.operations} (${(t.errorFraction * 100).toFixed(2)}%) `,
     "",
   ].join("|");
@@ -41,12 +46,14 @@ export function renderTable(gateway: SystemResults | undefined, baseline: System
   const ratio = ratioOf(gateway, baseline);
   const skipped = gateway ? "" : "  (gateway skipped: BENCH_BASELINE_ONLY=1)";
   return [
-    "| system | peak req/s | p50 ms @ half peak | p99 ms @ half peak | errors |",
-    "| --- | ---: | ---: | ---: | ---: |",
+    "| system | peak req/s | p50 ms @ half peak | p99 ms @ half peak | p50 ms one at a time | p99 ms one at a time | errors |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     row("gateway create-call", gateway),
     row("pg baseline", baseline),
     "",
     `ratio (gateway/baseline peak throughput): ${fixed(ratio, 2)}  target >= ${TARGET_RATIO.toFixed(2)}${skipped}`,
     `gateway p99 @ half peak: ${fixed(gateway?.halfPeak.latency.p99 ?? null, 2)} ms  target < ${TARGET_P99_MS} ms${skipped}`,
+    `gateway one at a time: p50 ${fixed(gateway?.oneAtATime.latency.p50 ?? null, 2)} ms  target <= ${TARGET_ALONE_P50_MS} ms, ` +
+      `p99 ${fixed(gateway?.oneAtATime.latency.p99 ?? null, 2)} ms  target <= ${TARGET_ALONE_P99_MS} ms${skipped}`,
   ].join("\n");
 }
