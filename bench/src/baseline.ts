@@ -68,11 +68,10 @@ const SYSTEM_PROMPT =
 
 export type Baseline = {
   pool: pg.Pool;
-  /**
-   * Runs the baseline transaction from up to `connections` loops (the pool's size unless fewer are
-   * asked) for `seconds`; `rate` (ops/s overall) null = as fast as possible.
-   */
-  run: (phase: PhaseName, seconds: number, rate: number | null, loops?: number) => Promise<PhaseResult>;
+  /** Runs the baseline transaction from up to `connections` loops for `seconds`; `rate` (ops/s overall) null = as fast as possible. */
+  run: (phase: PhaseName, seconds: number, rate: number | null) => Promise<PhaseResult>;
+  /** One baseline transaction: null when it committed, else the kind of failure. */
+  once: () => Promise<string | null>;
   close: () => Promise<void>;
 };
 
@@ -150,9 +149,9 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
     }
   };
 
-  const run = async (phase: PhaseName, seconds: number, rate: number | null, loops = connections): Promise<PhaseResult> => {
+  const run = async (phase: PhaseName, seconds: number, rate: number | null): Promise<PhaseResult> => {
     // Like autocannon with overallRate: never more workers than the rate, and the rate split across them.
-    const workers = rate === null ? loops : Math.max(1, Math.min(loops, rate));
+    const workers = rate === null ? connections : Math.max(1, Math.min(connections, rate));
     const samples = new LatencySamples(MAX_OPERATIONS_PER_PHASE);
     const errorKinds: Record<string, number> = {};
     let ok = 0;
@@ -211,5 +210,14 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
     };
   };
 
-  return { pool, run, close: () => pool.end() };
+  const once = () =>
+    transaction().then(
+      () => null,
+      (error: unknown) => {
+        const code = (error as { code?: unknown }).code;
+        return typeof code === "string" ? code : error instanceof Error ? error.message.slice(0, 80) : "unknown";
+      },
+    );
+
+  return { pool, run, once, close: () => pool.end() };
 }

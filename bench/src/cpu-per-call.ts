@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { createBenchOrg, redact } from "./gateway";
 import { stackCpuSeconds } from "./procfs";
 
@@ -18,7 +19,27 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 const LIFE_CALLS = Number(process.env.BENCH_LIFE_CALLS ?? 1000);
 const LIFE_TIMEOUT_SECONDS = Number(process.env.BENCH_LIFE_TIMEOUT_SECONDS ?? 300);
 const GATEWAY_URL = process.env.GATEWAY_URL ?? "http://127.0.0.1:8080";
-const snapshot = () => stackCpuSeconds(REPO);
+const DATABASE_URL = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge";
+
+/**
+ * Each process's CPU seconds so far, read right after a forced CHECKPOINT. Postgres's timed checkpoint
+ * (every checkpoint_timeout, 5 min by default) writes out every dirty buffer, and one that fell inside
+ * a phase in one run and not in the next moved its figure by a millisecond per call. Forced at both
+ * ends, each phase pays for writing out exactly the buffers it dirtied, and the next timed checkpoint
+ * is minutes away. Needs a role allowed to CHECKPOINT; without one the reading goes on unforced.
+ */
+async function snapshot(): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  try {
+    await client.connect();
+    await client.query("CHECKPOINT");
+  } catch (error) {
+    console.error(`no CHECKPOINT before the reading (${redact(error instanceof Error ? error.message : String(error))})`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return stackCpuSeconds(REPO);
+}
 
 type Usage = Map<string, number>;
 
@@ -60,11 +81,11 @@ async function create(apiKey: string, calls: number, body: Record<string, unknow
 
 /** Creates only: the calls are scheduled a day ahead, so nothing is dialed. */
 async function creationOnly(apiKey: string): Promise<{ calls: number; used: Usage }> {
-  const before = snapshot();
+  const before = await snapshot();
   const calls = await create(apiKey, CALLS, { to: "+15551234567", schedule_at: new Date(Date.now() + 86_400_000).toISOString() });
   // Let the relay, the consumers and the projector finish with what the burst produced.
   await new Promise((resolve) => setTimeout(resolve, 5_000));
-  return { calls, used: diff(before, snapshot()) };
+  return { calls, used: diff(before, await snapshot()) };
 }
 
 /**
@@ -75,7 +96,7 @@ async function creationOnly(apiKey: string): Promise<{ calls: number; used: Usag
 async function wholeLife(apiKey: string): Promise<{ calls: number; used: Usage; seconds: number }> {
   const receiver = await startReceiver();
   try {
-    const before = snapshot();
+    const before = await snapshot();
     const started = Date.now();
     const calls = await create(apiKey, LIFE_CALLS, { to: "+15551234567", webhook_url: receiver.url });
     const deadline = Date.now() + LIFE_TIMEOUT_SECONDS * 1000;
@@ -87,7 +108,7 @@ async function wholeLife(apiKey: string): Promise<{ calls: number; used: Usage; 
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 5_000));
-    return { calls, used: diff(before, snapshot()), seconds };
+    return { calls, used: diff(before, await snapshot()), seconds };
   } finally {
     await receiver.close();
   }

@@ -4,9 +4,9 @@
  *
  * Phases (each system alone, one after the other):
  *   warm-up   BENCH_WARMUP_SECONDS (3) at full concurrency, not judged
+ *   one-at-a-time  after 10 s of quiet, 200 requests one by one, each 100 ms after the last answer -> p50 / p99
  *   peak      BENCH_SECONDS (10) at BENCH_CONNECTIONS (32), unthrottled -> peak req/s
  *   half-peak BENCH_SECONDS at half of that system's own peak rate -> p50 / p99 latency
- *   one-at-a-time  20 s on one connection at 10/s, each request after the last answer -> p50 / p99
  *
  * Progress goes to stderr; the markdown table goes to stdout; the JSON lands in bench/results/.
  * Exit 1 when the gateway is unreachable, a setup step fails, or > 1% of measured operations fail.
@@ -16,8 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import { openBaseline } from "./baseline";
 import { type BenchConfig, loadConfig, MAX_OPERATIONS_PER_PHASE, SETTLE_SECONDS } from "./config";
-import { assertReachable, createBenchOrg, GatewayUnreachableError, preflight, redact, runGateway } from "./gateway";
-import type { PhaseName, PhaseResult } from "./phase";
+import { assertReachable, createBenchOrg, createOneCall, GatewayUnreachableError, preflight, redact, runGateway } from "./gateway";
+import { oneAtATime, type PhaseName, type PhaseResult } from "./phase";
 import { MAX_ERROR_FRACTION, ratioOf, renderTable, type SystemResults, TARGET_P99_MS, TARGET_RATIO, totals } from "./report";
 import { sleep } from "./stats";
 
@@ -35,9 +35,10 @@ function describe(system: string, result: PhaseResult): string {
   );
 }
 
-/** One connection at 10 requests a second for 20 s: 200 samples, each sent after the previous answer. */
-const ONE_AT_A_TIME_SECONDS = 20;
-const ONE_AT_A_TIME_RATE = 10;
+/** 200 creates, each 100 ms after the previous answer, once the warm-up's work has drained. */
+const ONE_AT_A_TIME_REQUESTS = 200;
+const ONE_AT_A_TIME_GAP_MS = 100;
+const ONE_AT_A_TIME_SETTLE_SECONDS = 10;
 
 /** Half of a measured peak, as a whole positive rate for autocannon's overallRate. */
 const halfOf = (peak: PhaseResult): number => Math.max(1, Math.floor(peak.throughput / 2));
@@ -63,16 +64,16 @@ async function main(config: BenchConfig): Promise<number> {
   log("preparing schema bench_baseline (truncated)");
   const baseline = await openBaseline(config.databaseUrl, config.connections);
   try {
-    const gatewayPhase = async (phase: PhaseName, seconds: number, rate: number | null, connections = config.connections) => {
+    const gatewayPhase = async (phase: PhaseName, seconds: number, rate: number | null) => {
       if (!org) throw new Error("no org");
       log(`gateway ${phase} for ${seconds} s${rate === null ? "" : ` at ${rate}/s`}...`);
-      const result = await runGateway(config.gatewayUrl, org.apiKey, connections, phase, seconds, rate);
+      const result = await runGateway(config.gatewayUrl, org.apiKey, config.connections, phase, seconds, rate);
       log(describe("gateway", result));
       return result;
     };
-    const baselinePhase = async (phase: PhaseName, seconds: number, rate: number | null, connections = config.connections) => {
+    const baselinePhase = async (phase: PhaseName, seconds: number, rate: number | null) => {
       log(`baseline ${phase} for ${seconds} s${rate === null ? "" : ` at ${rate}/s`}...`);
-      const result = await baseline.run(phase, seconds, rate, connections);
+      const result = await baseline.run(phase, seconds, rate);
       log(describe("baseline", result));
       return result;
     };
@@ -82,24 +83,29 @@ async function main(config: BenchConfig): Promise<number> {
     const gWarm = org && config.warmupSeconds > 0 ? await gatewayPhase("warmup", config.warmupSeconds, null) : undefined;
     if (gWarm) await settle();
     const bWarm = config.warmupSeconds > 0 ? await baselinePhase("warmup", config.warmupSeconds, null) : undefined;
+    // Phase 1: one request at a time, before any load has left work behind (a partner's single create).
+    await sleep(ONE_AT_A_TIME_SETTLE_SECONDS * 1000);
+    const alone = async (system: string, operation: () => Promise<string | null>) => {
+      log(`${system} one-at-a-time: ${ONE_AT_A_TIME_REQUESTS} requests, ${ONE_AT_A_TIME_GAP_MS} ms apart...`);
+      const result = await oneAtATime(ONE_AT_A_TIME_REQUESTS, ONE_AT_A_TIME_GAP_MS, operation);
+      log(describe(system, result));
+      return result;
+    };
+    const apiKey = org?.apiKey;
+    const gAlone = apiKey ? await alone("gateway", () => createOneCall(config.gatewayUrl, apiKey)) : undefined;
+    const bAlone = await alone("baseline", baseline.once);
     await settle();
 
-    // Phase 1: peak throughput at the same concurrency.
+    // Phase 2: peak throughput at the same concurrency.
     const gPeak = org ? await gatewayPhase("peak", config.seconds, null) : undefined;
     if (gPeak) await settle();
     const bPeak = await baselinePhase("peak", config.seconds, null);
     await settle();
 
-    // Phase 2: latency at half of each system's own peak.
+    // Phase 3: latency at half of each system's own peak.
     const gHalf = gPeak ? await gatewayPhase("half-peak", config.seconds, halfOf(gPeak)) : undefined;
     if (gHalf) await settle();
     const bHalf = await baselinePhase("half-peak", config.seconds, halfOf(bPeak));
-    await settle();
-
-    // Phase 3: one request at a time on an otherwise idle system (a partner's single create).
-    const gAlone = gHalf ? await gatewayPhase("one-at-a-time", ONE_AT_A_TIME_SECONDS, ONE_AT_A_TIME_RATE, 1) : undefined;
-    if (gAlone) await settle();
-    const bAlone = await baselinePhase("one-at-a-time", ONE_AT_A_TIME_SECONDS, ONE_AT_A_TIME_RATE, 1);
 
     const empty = (phase: PhaseName): PhaseResult => ({
       phase,

@@ -74,6 +74,13 @@ function headers(apiKey: string): Record<string, string> {
   return { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 }
 
+/** One create-call: null when the gateway answered 201, else the kind of failure. */
+export async function createOneCall(gatewayUrl: string, apiKey: string): Promise<string | null> {
+  const response = await fetch(`${gatewayUrl}${CREATE_CALL_PATH}`, { method: "POST", headers: headers(apiKey), body: nextBody() });
+  await response.arrayBuffer();
+  return response.status === 201 ? null : `http_${response.status}`;
+}
+
 /** One create-call before the load starts: proves the key works and the gateway answers 201. */
 export async function preflight(gatewayUrl: string, apiKey: string): Promise<void> {
   let response: Response;
