@@ -357,12 +357,6 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
       });
     },
 
-    async endCall(end) {
-      const [outcome] = await endCalls([end]);
-      if (!outcome) throw new Error("endCalls gave no outcome");
-      return outcome;
-    },
-
     endCalls,
 
     async setLimit(orgId, minutesLimit) {

@@ -119,14 +119,11 @@ export interface LockedLedger {
     beforeRelease: () => Promise<void>,
   ): Promise<"released" | "not_open">;
   /**
-   * Ends the call for good, once: closes its hold and records the reason, the event and the billed
-   * minutes. "replay" when an earlier event already ended it (then nothing changes). A call the ledger
-   * has never seen gets its row here, so an end that arrives before its hold still bills once.
-   */
-  endCall(end: CallEnd): Promise<"ended" | "replay">;
-  /**
-   * `endCall` for several of the org's calls in one transaction and one statement per kind of write;
-   * answers in the order given. Each call at most once. A call of another org fails them all.
+   * Ends calls of the org for good, each once, in one transaction and one statement per kind of
+   * write: closes each one's hold and records the reason, the event and the billed minutes. "replay"
+   * when an earlier event already ended the call (then nothing changes). A call the ledger has never
+   * seen gets its row here, so an end that arrives before its hold still bills once. Answers in the
+   * order given; each call at most once; a call of another org fails them all.
    */
   endCalls(ends: CallEnd[]): Promise<("ended" | "replay")[]>;
   /** Sets the org's monthly limit. */
