@@ -187,8 +187,7 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
           ok++;
         } catch (error) {
           errors++;
-          const code = (error as { code?: unknown }).code;
-          countKind(errorKinds, typeof code === "string" ? code : error instanceof Error ? error.message.slice(0, 80) : "unknown");
+          countKind(errorKinds, errorKind(error));
           // Back off a little so a dead database does not turn into a hot loop.
           await sleep(10);
         }
@@ -210,14 +209,13 @@ export async function openBaseline(databaseUrl: string, connections: number): Pr
     };
   };
 
-  const once = () =>
-    transaction().then(
-      () => null,
-      (error: unknown) => {
-        const code = (error as { code?: unknown }).code;
-        return typeof code === "string" ? code : error instanceof Error ? error.message.slice(0, 80) : "unknown";
-      },
-    );
+  const once = () => transaction().then(() => null, errorKind);
 
   return { pool, run, once, close: () => pool.end() };
+}
+
+/** A failed transaction's kind: its SQLSTATE, else the start of its message. */
+function errorKind(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message.slice(0, 80) : "unknown";
 }

@@ -19,6 +19,7 @@ import pg from "pg";
 import { testDatabaseUrl } from "../../tests/support/env";
 import globalSetup from "../../tests/support/global-setup";
 import { provisionOrg, startStack } from "../../tests/support/stack";
+import { nearestRank } from "./stats";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -103,8 +104,7 @@ async function main() {
       return at === undefined ? [] : [at - c.createdAt];
     });
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? Number.NaN;
+    const pct = (p: number) => nearestRank(latencies, p) ?? Number.NaN;
     // Where the time goes, from the services' own timestamps (same host clock).
     const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
     // (The outbox deletes a row once published, so relay and consumer are measured together.)
@@ -132,8 +132,7 @@ async function main() {
       started = await startedLatencies();
     }
     await db.end();
-    const startedPct = (p: number) =>
-      started[Math.min(started.length - 1, Math.max(0, Math.ceil((p / 100) * started.length) - 1))] ?? Number.NaN;
+    const startedPct = (p: number) => nearestRank(started, p) ?? Number.NaN;
     log(
       `accepted -> started_at on the record (${orgs.length} orgs): p50 ${startedPct(50).toFixed(1)} ms, p99 ${startedPct(99).toFixed(1)} ms, ${started.length} of ${calls.length} started`,
     );

@@ -1,3 +1,10 @@
+/** The p-th percentile of ascending values by nearest rank; null when there are none. */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null;
+}
+
 /** Raw latency samples in milliseconds, bounded in count; percentiles by nearest rank. */
 export class LatencySamples {
   private values: Float64Array;
@@ -28,11 +35,7 @@ export class LatencySamples {
 
   summary(): LatencySummary {
     const sorted = this.values.slice(0, this.length).sort();
-    const at = (p: number): number | null => {
-      if (sorted.length === 0) return null;
-      const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-      return sorted[Math.min(rank, sorted.length) - 1] ?? null;
-    };
+    const at = (p: number) => nearestRank(sorted, p);
     let sum = 0;
     for (const value of sorted) sum += value;
     return {

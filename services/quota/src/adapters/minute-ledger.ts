@@ -43,12 +43,16 @@ type Unlock = typeof SHARED_UNLOCK;
  * and its billing, a release) holds the call's lock, so two of them never interleave. Always taken
  * after the org's lock, never before, so that no wait for one holds up the other.
  */
-const lockCallInTransaction = (client: pg.PoolClient, callId: string) =>
+const lockCallsInTransaction = (client: pg.PoolClient, callIds: string[]) =>
   client.query({
-    name: "quota_lock_call",
-    text: "SELECT pg_advisory_xact_lock($1::int4, $2::int4)",
-    values: [CALL_LOCK_SPACE, callLockKey(callId)],
+    name: "quota_lock_calls",
+    // In key order, so that two transactions locking overlapping sets of calls never wait on each other in a cycle.
+    text: "SELECT pg_advisory_xact_lock($1::int4, k) FROM unnest($2::int4[]) AS k ORDER BY k",
+    values: [CALL_LOCK_SPACE, [...new Set(callIds.map(callLockKey))].sort((a, b) => a - b)],
   });
+
+/** One property of every row, as an array for `unnest`. */
+const columnOf = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((row) => row[key]);
 
 // DO UPDATE (a no-op) rather than DO NOTHING: it returns the existing row, waiting for a concurrent
 // writer of the same call to commit first. `locked`: the org's lock (shared), then the call's, are taken
@@ -251,18 +255,14 @@ async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): 
 function lockedLedger(client: pg.PoolClient): LockedLedger {
   const endCalls: LockedLedger["endCalls"] = async (ends) => {
     return inTransaction(client, async () => {
-      // Sorted, so that two transactions ending overlapping sets of calls never wait on each other in a cycle.
-      const keys = [...new Set(ends.map((end) => callLockKey(end.callId)))].sort((a, b) => a - b);
-      await client.query({
-        name: "quota_lock_calls",
-        text: "SELECT pg_advisory_xact_lock($1::int4, k) FROM unnest($2::int4[]) AS k ORDER BY k",
-        values: [CALL_LOCK_SPACE, keys],
-      });
+      await lockCallsInTransaction(
+        client,
+        ends.map((end) => end.callId),
+      );
       const rows = ends.map((end) => {
         const settled = end.billedMinutes > 0 || end.reason === "completed";
         return { ...end, status: settled ? "settled" : "released", billedPeriodOrNull: settled ? end.billedPeriod : null };
       });
-      const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
       // Locks each call's row, creating it (already ended) when the ledger has never seen the call:
       // an end that arrives before its hold still bills once, and the late hold finds it ended. In a
       // transaction, so the rows (and the calls' locks) stay locked from this read to the update.
@@ -277,15 +277,15 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
                ON CONFLICT (call_id) DO UPDATE SET status = h.status
                RETURNING call_id::text, (xmax = 0) AS inserted, org_id::text, close_reason`,
         values: [
-          column("callId"),
-          column("orgId"),
-          column("billedPeriod"),
-          column("status"),
-          column("now"),
-          column("billedMinutes"),
-          column("billedPeriodOrNull"),
-          column("reason"),
-          column("eventId"),
+          columnOf(rows, "callId"),
+          columnOf(rows, "orgId"),
+          columnOf(rows, "billedPeriod"),
+          columnOf(rows, "status"),
+          columnOf(rows, "now"),
+          columnOf(rows, "billedMinutes"),
+          columnOf(rows, "billedPeriodOrNull"),
+          columnOf(rows, "reason"),
+          columnOf(rows, "eventId"),
         ],
       });
       // Postgres answers with the canonical (lowercase) text of a uuid.
@@ -304,7 +304,6 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
       });
       const open = rows.filter((_, index) => outcomes[index] === "end_open");
       if (open.length > 0) {
-        const openColumn = <K extends keyof (typeof open)[number]>(key: K) => open.map((row) => row[key]);
         await client.query({
           name: "quota_close_holds",
           text: `UPDATE minute_holds h
@@ -314,13 +313,13 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
                         AS u(call_id, status, closed_at, billed_minutes, billed_period, reason, event_id)
                   WHERE h.call_id = u.call_id`,
           values: [
-            openColumn("callId"),
-            openColumn("status"),
-            openColumn("now"),
-            openColumn("billedMinutes"),
-            openColumn("billedPeriodOrNull"),
-            openColumn("reason"),
-            openColumn("eventId"),
+            columnOf(open, "callId"),
+            columnOf(open, "status"),
+            columnOf(open, "now"),
+            columnOf(open, "billedMinutes"),
+            columnOf(open, "billedPeriodOrNull"),
+            columnOf(open, "reason"),
+            columnOf(open, "eventId"),
           ],
         });
       }
@@ -344,7 +343,7 @@ function lockedLedger(client: pg.PoolClient): LockedLedger {
 
     async releaseHold(callId, how, beforeRelease) {
       return inTransaction(client, async () => {
-        await lockCallInTransaction(client, callId);
+        await lockCallsInTransaction(client, [callId]);
         const { rowCount } = await client.query(
           `UPDATE minute_holds SET status = 'released', closed_at = $2,
                   close_reason = CASE WHEN $3 THEN 'aborted' WHEN confirmed_at IS NULL THEN 'unconfirmed' ELSE 'expired' END
