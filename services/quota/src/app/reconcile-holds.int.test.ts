@@ -91,13 +91,34 @@ describe("reconciliation of leaked holds", () => {
   });
 
   it("runs one pass at a time across instances", async () => {
-    const { reconciler } = fx.accounting({ now: manualClock(IN_2020) });
-    const passes = await Promise.all([
-      reconciler.releaseExpiredHolds(),
-      reconciler.releaseExpiredHolds(),
-      reconciler.releaseExpiredHolds(),
-    ]);
-    expect(passes.filter((pass) => pass.ran).length).toBeGreaterThanOrEqual(1);
-    expect(passes.filter((pass) => pass.ran).length).toBeLessThan(3);
+    // Instance A's pass stops inside its lock until the test lets it go; meanwhile instance B's pass must not run.
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const a = fx.accounting({
+      now: manualClock(IN_2020),
+      ledger: (ledger) => ({
+        ...ledger,
+        expiredHolds: async (now, limit) => {
+          entered();
+          await gate;
+          return ledger.expiredHolds(now, limit);
+        },
+      }),
+    }).reconciler;
+    const b = fx.accounting({ now: manualClock(IN_2020) }).reconciler;
+
+    const passA = a.releaseExpiredHolds();
+    await inside;
+    expect(await b.releaseExpiredHolds()).toEqual({ ran: false, released: 0 });
+    letGo();
+    expect((await passA).ran).toBe(true);
+    // Once A's pass is over, B runs the next one.
+    expect((await b.releaseExpiredHolds()).ran).toBe(true);
   });
 });
