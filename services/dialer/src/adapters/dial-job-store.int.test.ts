@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { type CallEventOf, newCallEvent, newCallOut } from "@voxbridge/contracts";
+import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
+import { recordCarrierReport } from "../app/record-carrier-report";
 import { createDialJobStore, takeLivenessLock } from "./dial-job-store";
 import { DIALER_SCHEMA } from "./prisma";
 
@@ -138,5 +141,101 @@ describe("dial job store: claims", () => {
     expect(events.rows.map((e) => e.key).sort()).toEqual([...callIds].sort());
     expect(new Set(events.rows.map((e) => e.event_id)).size).toBe(callIds.length);
     expect(new Set(events.rows.map((e) => e.type))).toEqual(new Set(["call.calling"]));
+  });
+});
+
+describe("dial job store: an attempt's end", () => {
+  const jobs = () => createDialJobStore({ pool, topic: "call-events", account: "ends", cps: 1000, orgConcurrency: 10 });
+  const deps = () => ({
+    jobs: jobs(),
+    retryDelaySeconds: 60,
+    logger: createLogger({ service: "dialer-test", level: "silent" }),
+    onEnded: () => undefined,
+  });
+  afterEach(() => pool.query(`TRUNCATE "outbox", "dial_attempts", "dial_jobs"`));
+
+  const queuedNow = (maxAttempts: number): CallEventOf<"call.queued"> => {
+    const now = new Date();
+    const call = newCallOut({
+      id: randomUUID(),
+      agent_id: randomUUID(),
+      to_number: "+15551230100",
+      created_at: now.toISOString(),
+      max_attempts: maxAttempts,
+    });
+    const agent = {
+      id: call.agent_id,
+      system_prompt: "Hello",
+      voice: null,
+      language: null,
+      max_duration_seconds: 600,
+      voicemail_action: "hangup" as const,
+      calling_window: null,
+    };
+    return newCallEvent(
+      "call.queued",
+      "/voxbridge/gateway",
+      { org_id: randomUUID(), webhook_url: null, call, agent, calling_window: null },
+      { id: randomUUID(), time: now },
+    );
+  };
+
+  /** A job claimed and answered, as the scheduler and the carrier leave it. */
+  async function answeredCall(maxAttempts: number): Promise<string> {
+    const event = queuedNow(maxAttempts);
+    await jobs().createAbsent([event], false);
+    const { claimed } = await jobs().claimDue(randomUUID(), 10);
+    expect(claimed.map((c) => c.callId)).toEqual([event.data.call.id]);
+    await recordCarrierReport(deps(), event.data.call.id, 1, { kind: "answered" });
+    return event.data.call.id;
+  }
+
+  const outboxOf = async (callId: string) =>
+    (
+      await pool.query<{ type: string; attempt: { attempt: number; answered_at: string | null; disposition: string } | null }>(
+        `SELECT payload->>'type' AS type, payload->'data'->'attempt' AS attempt FROM "outbox" WHERE key = $1 AND payload->>'type' <> 'call.calling'`,
+        [callId],
+      )
+    ).rows;
+
+  it("writes the attempt, the job and its event in one transaction, wakes the schedulers, and ignores a second report of the same end", async () => {
+    const callId = await answeredCall(1);
+    const listener = new pg.Client({ connectionString: testDatabaseUrl(), options: `-c search_path=${DIALER_SCHEMA}` });
+    await listener.connect();
+    const woken = new Promise<string>((resolve) => listener.once("notification", (n) => resolve(n.channel)));
+    await listener.query(`LISTEN ${DIALER_SCHEMA}_jobs`);
+    try {
+      await recordCarrierReport(deps(), callId, 1, { kind: "ended", outcome: "completed", talkSeconds: 42.4, detail: null });
+      expect(await woken).toBe(`${DIALER_SCHEMA}_jobs`);
+    } finally {
+      await listener.end();
+    }
+    const attempt = await pool.query(
+      `SELECT status, disposition, talk_seconds, answered_at IS NOT NULL AS answered, ended_at IS NOT NULL AS ended FROM "dial_attempts" WHERE call_id = $1`,
+      [callId],
+    );
+    expect(attempt.rows).toEqual([{ status: "ended", disposition: "completed", talk_seconds: 42, answered: true, ended: true }]);
+    const job = await pool.query(`SELECT status, owner_id, call->>'status' AS call_status FROM "dial_jobs" WHERE call_id = $1`, [callId]);
+    expect(job.rows).toEqual([{ status: "completed", owner_id: null, call_status: "completed" }]);
+    const events = await outboxOf(callId);
+    expect(events).toEqual([{ type: "call.completed", attempt: expect.objectContaining({ attempt: 1, disposition: "completed" }) }]);
+    expect(events[0]?.attempt?.answered_at).toEqual(expect.any(String));
+
+    // The carrier says it again (a duplicate callback): the attempt is no longer live, nothing changes.
+    await recordCarrierReport(deps(), callId, 1, { kind: "ended", outcome: "completed", talkSeconds: 42.4, detail: null });
+    expect(await outboxOf(callId)).toHaveLength(1);
+  });
+
+  it("puts a call with attempts left back in the queue with a call.updated, its due time moved by the retry delay", async () => {
+    const callId = await answeredCall(2);
+    await recordCarrierReport(deps(), callId, 1, { kind: "ended", outcome: "busy", talkSeconds: null, detail: null });
+    const job = await pool.query<{ status: string; owner_id: string | null; later: boolean }>(
+      `SELECT status, owner_id, due_at > now() + interval '50 seconds' AS later FROM "dial_jobs" WHERE call_id = $1`,
+      [callId],
+    );
+    expect(job.rows).toEqual([{ status: "queued", owner_id: null, later: true }]);
+    expect(await outboxOf(callId)).toEqual([
+      { type: "call.updated", attempt: expect.objectContaining({ attempt: 1, disposition: "busy" }) },
+    ]);
   });
 });

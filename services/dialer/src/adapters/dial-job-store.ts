@@ -29,6 +29,45 @@ export const PACING_WINDOW_MS = 1_100;
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+type EndedJobRow = {
+  status: string;
+  attempt_count: number;
+  call: CallOut;
+  queued: CallEventOf<"call.queued">;
+  cancel_requested: boolean;
+  now: Date;
+};
+
+/**
+ * The opening of an attempt's end, one round trip of three statements: BEGIN, the job's row lock
+ * with what the decision needs, then the attempt's row lock with when it was dialed and answered.
+ * Several statements in one message take no parameters: the call id and attempt are quoted literals.
+ */
+const openEndSql = (callId: string, attempt: number) => `
+  BEGIN;
+  SELECT status, attempt_count, call, queued, cancel_requested, clock_timestamp() AS now
+    FROM "dial_jobs" WHERE call_id = ${pg.escapeLiteral(callId)} FOR UPDATE;
+  SELECT dialed_at, answered_at FROM "dial_attempts"
+   WHERE call_id = ${pg.escapeLiteral(callId)} AND attempt = ${Math.trunc(attempt)} FOR UPDATE;`;
+
+/**
+ * Every write of an attempt's end in one statement: the attempt ended, the job moved on (to its end,
+ * or back to `queued` for a retry), its event in the outbox, and a NOTIFY (sent on commit) so every
+ * instance's scheduler sees a concurrency slot free or a retry scheduled.
+ */
+const END_ATTEMPT_SQL = `
+  WITH ended_attempt AS (
+    UPDATE "dial_attempts" SET status = 'ended', disposition = $3, ended_at = $4, talk_seconds = $5, detail = $6
+     WHERE call_id = $1 AND attempt = $2
+  ), moved_job AS (
+    UPDATE "dial_jobs" SET status = $7, due_at = coalesce($8, due_at), window_closes_at = $9, call = $10, owner_id = NULL,
+           updated_at = clock_timestamp()
+     WHERE call_id = $1
+  ), queued_event AS (
+    INSERT INTO "outbox" (event_id, topic, key, payload) VALUES ($11, $12, $13, $14)
+  )
+  SELECT pg_notify(current_schema() || '_jobs', '')`;
+
 /*
  * The claim is one transaction of four round trips: the account's lock with what may be taken, the
  * take, the record of what was taken, and the commit (two when there is nothing to take). The rules (the pacing budget, each org's
@@ -135,11 +174,16 @@ export async function takeLivenessLock(client: Queryable, owner: string): Promis
   );
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `work` in a transaction that `opening` begins: BEGIN alone, or BEGIN with reads in the same message. */
+async function inTransactionOpenedBy<T>(
+  pool: pg.Pool,
+  opening: string,
+  work: (client: pg.PoolClient, opened: pg.QueryResult[]) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query("BEGIN");
-    const result = await work(client);
+    const opened = (await client.query(opening)) as unknown as pg.QueryResult[];
+    const result = await work(client, opened);
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -149,6 +193,9 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
     client.release();
   }
 }
+
+const inTransaction = <T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+  inTransactionOpenedBy(pool, "BEGIN", (client) => work(client));
 
 export function createDialJobStore(options: StoreOptions): DialJobStore {
   const { pool, account } = options;
@@ -284,20 +331,12 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
     },
 
     async endAttempt(callId, attempt, ended, decide) {
-      return inTransaction(pool, async (client) => {
-        const found = await client.query<{
-          status: string;
-          attempt_count: number;
-          call: CallOut;
-          queued: CallEventOf<"call.queued">;
-          cancel_requested: boolean;
-          now: Date;
-        }>(
-          `SELECT status, attempt_count, call, queued, cancel_requested, clock_timestamp() AS now FROM "dial_jobs" WHERE call_id = $1 FOR UPDATE`,
-          [callId],
-        );
-        const job = found.rows[0];
+      // Three round trips, not seven: the locks and the reads go in one message, every write and the
+      // wake-up in one statement, then the commit. The job is locked before its attempt, as the claim does.
+      return inTransactionOpenedBy(pool, openEndSql(callId, attempt), async (client, opened) => {
+        const job = (opened[1] as pg.QueryResult<EndedJobRow>).rows[0];
         if (job?.status !== "calling" || job.attempt_count !== attempt) return null;
+        const dialed = (opened[2] as pg.QueryResult<{ dialed_at: Date; answered_at: Date | null }>).rows[0];
         const step = decide({
           call: job.call,
           endedAt: job.now,
@@ -308,28 +347,16 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
         });
         // A call canceled while dialing ended canceled, however the carrier saw the attempt end.
         const outcome: AttemptOutcome = step.call.disposition === "canceled" ? "canceled" : ended.outcome;
-        const row = await client.query<{ dialed_at: Date; answered_at: Date | null }>(
-          `UPDATE "dial_attempts" SET status = 'ended', disposition = $3, ended_at = $4, talk_seconds = $5, detail = $6
-            WHERE call_id = $1 AND attempt = $2 RETURNING dialed_at, answered_at`,
-          [callId, attempt, ended.outcome, job.now, ended.talkSeconds === null ? null : Math.round(ended.talkSeconds), ended.detail],
-        );
         const attemptRecord = endedAttempt({
           attempt,
           outcome,
           detail: ended.detail,
           talkSeconds: ended.talkSeconds,
-          dialedAt: row.rows[0]?.dialed_at ?? job.now,
-          answeredAt: row.rows[0]?.answered_at ?? null,
+          dialedAt: dialed?.dialed_at ?? job.now,
+          answeredAt: dialed?.answered_at ?? null,
           endedAt: job.now,
         });
         const retry = step.kind === "retry" ? step : null;
-        const status = step.kind === "retry" ? "queued" : step.status;
-        await client.query(
-          `UPDATE "dial_jobs" SET status = $2, due_at = coalesce($3, due_at), window_closes_at = $4, call = $5, owner_id = NULL,
-                  updated_at = clock_timestamp()
-            WHERE call_id = $1`,
-          [callId, status, retry?.dueAt ?? null, retry?.windowClosesAt ?? null, JSON.stringify(step.call)],
-        );
         // The end of the call, or the retry's call.updated (when and why): each carries the attempt that ended.
         const type =
           step.kind === "retry"
@@ -339,9 +366,27 @@ export function createDialJobStore(options: StoreOptions): DialJobStore {
               : step.status === "failed"
                 ? "call.failed"
                 : "call.canceled";
-        await insertEvents(client, [eventOf(type, job.queued, step.call, job.now, attemptRecord)]);
-        // A concurrency slot is free (or a retry is scheduled): wake every instance's scheduler.
-        await client.query(`SELECT pg_notify(current_schema() || '_jobs', '')`);
+        const event = eventOf(type, job.queued, step.call, job.now, attemptRecord);
+        await client.query({
+          name: "dialer_end_attempt",
+          text: END_ATTEMPT_SQL,
+          values: [
+            callId,
+            attempt,
+            ended.outcome,
+            job.now,
+            ended.talkSeconds === null ? null : Math.round(ended.talkSeconds),
+            ended.detail,
+            step.kind === "retry" ? "queued" : step.status,
+            retry?.dueAt ?? null,
+            retry?.windowClosesAt ?? null,
+            JSON.stringify(step.call),
+            event.id,
+            options.topic,
+            event.subject,
+            JSON.stringify(event),
+          ],
+        });
         return step;
       });
     },
