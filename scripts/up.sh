@@ -21,7 +21,7 @@ export WEBHOOKS_URL="${WEBHOOKS_URL:-http://127.0.0.1:$WEBHOOKS_PORT}"
 
 declare -A PORTS=([quota]=$QUOTA_PORT [gateway]=$GATEWAY_PORT [dialer]=$DIALER_PORT [webhooks]=$WEBHOOKS_PORT)
 for service in quota gateway dialer webhooks; do
-  (cd "$ROOT/services/$service" && exec setsid node --enable-source-maps --max-semi-space-size=4 dist/main.js) >"$RUN_DIR/logs/$service.log" 2>&1 &
+  (cd "$ROOT/services/$service" && exec setsid node --max-semi-space-size=4 dist/main.js) >"$RUN_DIR/logs/$service.log" 2>&1 &
   echo $! >"$RUN_DIR/$service.pid"
 done
 

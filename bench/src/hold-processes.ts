@@ -33,9 +33,7 @@ export async function startProcess(options: {
   logFd: number;
   readyTimeoutMs?: number;
 }): Promise<Started> {
-  const args = options.script.endsWith(".ts")
-    ? ["--import", "tsx", options.script]
-    : ["--enable-source-maps", "--max-semi-space-size=4", options.script];
+  const args = options.script.endsWith(".ts") ? ["--import", "tsx", options.script] : ["--max-semi-space-size=4", options.script];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },

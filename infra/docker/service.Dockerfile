@@ -42,4 +42,4 @@ ENTRYPOINT ["/usr/bin/tini", "--"]
 # The compiled service; migrations are `node dist/migrate.js`, run once per deploy (compose's
 # <service>-migrate, the Kubernetes migration Job), not here. A young generation of 4 MB, not V8's
 # default of up to 16 MB per semi-space, keeps resident memory down (docs/deployment.md, "Memory").
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

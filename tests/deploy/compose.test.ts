@@ -119,7 +119,7 @@ describe("infra/docker/service.Dockerfile", () => {
     const runtime = text.slice(text.lastIndexOf("FROM "));
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
-    expect(runtime).toContain('CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "dist/main.js"]');
+    expect(runtime).toContain('CMD ["node", "--max-semi-space-size=4", "dist/main.js"]');
     expect(runtime).toMatch(/^HEALTHCHECK /m);
     // The build emits that entry point (scripts/build.mjs).
     expect(readFileSync(path.join(ROOT, "scripts/build.mjs"), "utf8")).toContain('entryPoints: ["src/main.ts", "src/migrate.ts"]');

@@ -23,7 +23,7 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
 
 /** Runs a service's compiled entry point (`pnpm build`) as its own process, as `scripts/up.sh` does. */
 export function spawnService(service: ServiceName, env: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  return spawn(process.execPath, ["--enable-source-maps", "--max-semi-space-size=4", "dist/main.js"], {
+  return spawn(process.execPath, ["--max-semi-space-size=4", "dist/main.js"], {
     cwd: path.join(ROOT, "services", service),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio,
