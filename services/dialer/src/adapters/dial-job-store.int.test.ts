@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type CallEventOf, newCallEvent, newCallOut } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
+import { queuedEvent } from "../../test/queued-event";
 import { recordCarrierReport } from "../app/record-carrier-report";
 import { createDialJobStore, takeLivenessLock } from "./dial-job-store";
 import { DIALER_SCHEMA } from "./prisma";
@@ -154,35 +154,9 @@ describe("dial job store: an attempt's end", () => {
   });
   afterEach(() => pool.query(`TRUNCATE "outbox", "dial_attempts", "dial_jobs"`));
 
-  const queuedNow = (maxAttempts: number): CallEventOf<"call.queued"> => {
-    const now = new Date();
-    const call = newCallOut({
-      id: randomUUID(),
-      agent_id: randomUUID(),
-      to_number: "+15551230100",
-      created_at: now.toISOString(),
-      max_attempts: maxAttempts,
-    });
-    const agent = {
-      id: call.agent_id,
-      system_prompt: "Hello",
-      voice: null,
-      language: null,
-      max_duration_seconds: 600,
-      voicemail_action: "hangup" as const,
-      calling_window: null,
-    };
-    return newCallEvent(
-      "call.queued",
-      "/voxbridge/gateway",
-      { org_id: randomUUID(), webhook_url: null, call, agent, calling_window: null },
-      { id: randomUUID(), time: now },
-    );
-  };
-
   /** A job claimed and answered, as the scheduler and the carrier leave it. */
   async function answeredCall(maxAttempts: number): Promise<string> {
-    const event = queuedNow(maxAttempts);
+    const event = queuedEvent({ call: { max_attempts: maxAttempts } });
     await jobs().createAbsent([event], false);
     const { claimed } = await jobs().claimDue(randomUUID(), 10);
     expect(claimed.map((c) => c.callId)).toEqual([event.data.call.id]);

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type CallEvent, newCallEvent, newCallOut } from "@voxbridge/contracts";
+import { type CallEvent, newCallEvent } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
+import { queuedEvent } from "../../test/queued-event";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "../adapters/dial-job-store";
 import { DIALER_SCHEMA } from "../adapters/prisma";
 import { applyCallEvents } from "./apply-call-events";
@@ -19,31 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => pool.end());
 
-const queued = (callId: string, scheduledAt: Date) => {
-  const now = new Date();
-  const call = newCallOut({
-    id: callId,
-    agent_id: randomUUID(),
-    to_number: "+15551230100",
-    created_at: now.toISOString(),
-    scheduled_at: scheduledAt.toISOString(),
-  });
-  const agent = {
-    id: call.agent_id,
-    system_prompt: "Hello",
-    voice: null,
-    language: null,
-    max_duration_seconds: 600,
-    voicemail_action: "hangup" as const,
-    calling_window: null,
-  };
-  return newCallEvent(
-    "call.queued",
-    "/voxbridge/gateway",
-    { org_id: orgId, webhook_url: null, call, agent, calling_window: null },
-    { id: randomUUID(), time: now },
-  );
-};
+const queued = (callId: string, scheduledAt: Date) => queuedEvent({ orgId, call: { id: callId, scheduled_at: scheduledAt.toISOString() } });
 const canceled = (event: ReturnType<typeof queued>, source = "/voxbridge/gateway") =>
   newCallEvent(
     "call.canceled",

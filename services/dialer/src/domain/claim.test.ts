@@ -1,4 +1,5 @@
-import { CallEvent, newCallEvent, newCallOut } from "@voxbridge/contracts";
+import { CallEvent, newCallOut } from "@voxbridge/contracts";
+import { queuedEvent } from "../../test/queued-event";
 import { callingCall, callingEvent, nextClaimAt, orgRoom, pacingBudget } from "./claim";
 
 const pacing = { cps: 4, windowMs: 1_100 };
@@ -59,28 +60,9 @@ describe("the claim's rules", () => {
   });
 
   it("builds the call.calling event in the call.queued's trace, one the contract parses", () => {
-    const call = newCallOut({
-      id: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-      agent_id: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
-      to_number: "+14155550100",
-      created_at: "2026-12-03T09:00:00.000Z",
-    });
-    const agent = {
-      id: call.agent_id,
-      system_prompt: "hi",
-      voice: null,
-      language: null,
-      max_duration_seconds: 600,
-      voicemail_action: "hangup" as const,
-      calling_window: null,
-    };
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-    const queued = newCallEvent(
-      "call.queued",
-      "/voxbridge/gateway",
-      { org_id: "6ba7b812-9dad-11d1-80b4-00c04fd430c8", webhook_url: "https://example.com/hooks", call, agent, calling_window: null },
-      { id: "6ba7b813-9dad-11d1-80b4-00c04fd430c8", time: now, traceparent },
-    );
+    const queued = queuedEvent({ now, webhookUrl: "https://example.com/hooks", traceparent });
+    const { call } = queued.data;
     const event = callingEvent(queued, callingCall(call, 1, now), "/voxbridge/dialer", "6ba7b814-9dad-11d1-80b4-00c04fd430c8", now);
     expect(CallEvent.parse(event)).toEqual(event);
     expect(event).toMatchObject({

@@ -1,31 +1,10 @@
-import { newCallEvent, newCallOut, type ResolvedCallingWindow } from "@voxbridge/contracts";
+import type { ResolvedCallingWindow } from "@voxbridge/contracts";
+import { queuedEvent } from "../../test/queued-event";
 import { needsWake } from "./due-at";
 
 const now = new Date("2026-12-03T10:00:00.000Z");
-const queuedFor = (scheduledAt: string, callingWindow: ResolvedCallingWindow | null = null) => {
-  const call = newCallOut({
-    id: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
-    agent_id: "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
-    to_number: "+14155550100",
-    created_at: now.toISOString(),
-    scheduled_at: scheduledAt,
-  });
-  const agent = {
-    id: call.agent_id,
-    system_prompt: "hi",
-    voice: null,
-    language: null,
-    max_duration_seconds: 600,
-    voicemail_action: "hangup" as const,
-    calling_window: null,
-  };
-  return newCallEvent(
-    "call.queued",
-    "/voxbridge/gateway",
-    { org_id: "6ba7b812-9dad-11d1-80b4-00c04fd430c8", webhook_url: null, call, agent, calling_window: callingWindow },
-    { id: "6ba7b813-9dad-11d1-80b4-00c04fd430c8", time: now },
-  );
-};
+const queuedFor = (scheduledAt: string, callingWindow: ResolvedCallingWindow | null = null) =>
+  queuedEvent({ now, call: { scheduled_at: scheduledAt }, callingWindow });
 
 describe("which new jobs wake the schedulers", () => {
   it("wakes for a job due now or before the next safety poll, not for a later one", () => {
