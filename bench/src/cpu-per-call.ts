@@ -5,6 +5,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { createBenchOrg, redact } from "./gateway";
 import { stackCpuSeconds } from "./procfs";
+import { recordSummary } from "./summary";
 
 /**
  * Where the CPU of one call goes: reads each process's CPU time from /proc before and after a fixed
@@ -135,6 +136,11 @@ async function main(): Promise<void> {
   console.log(
     `| total | ${((totals[0] ?? 0) / created.calls).toFixed(2)} |${life ? ` ${((totals[1] ?? 0) / life.calls).toFixed(2)} |` : ""}`,
   );
+  recordSummary("cpu", {
+    creation_ms: (totals[0] ?? 0) / created.calls,
+    creation_postgres_ms: (created.used.get("postgres (all backends)") ?? 0) / created.calls,
+    whole_life_ms: life ? (totals[1] ?? 0) / life.calls : null,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,7 @@ import { assertReachable, createBenchOrg, createOneCall, GatewayUnreachableError
 import { oneAtATime, type PhaseName, type PhaseResult } from "./phase";
 import { MAX_ERROR_FRACTION, ratioOf, renderTable, type SystemResults, TARGET_P99_MS, TARGET_RATIO, totals } from "./report";
 import { sleep } from "./stats";
+import { recordSummary } from "./summary";
 
 const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
@@ -174,6 +175,13 @@ async function main(config: BenchConfig): Promise<number> {
         invalid_run: failures,
       },
     };
+    recordSummary("create-call", {
+      ratio,
+      p99_half_peak_ms: gatewayP99,
+      gateway_peak_rps: gateway?.peak.throughput ?? null,
+      one_at_a_time_p50_ms: gateway?.oneAtATime.latency.p50 ?? null,
+      one_at_a_time_p99_ms: gateway?.oneAtATime.latency.p99 ?? null,
+    });
     mkdirSync(config.resultsDir, { recursive: true });
     const file = path.join(config.resultsDir, `create-call-${stamp}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

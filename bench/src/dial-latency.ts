@@ -20,6 +20,7 @@ import { testDatabaseUrl } from "../../tests/support/env";
 import globalSetup from "../../tests/support/global-setup";
 import { provisionOrg, startStack } from "../../tests/support/stack";
 import { nearestRank } from "./stats";
+import { recordSummary } from "./summary";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -158,6 +159,7 @@ async function main() {
         `| ${result.peak_accepted_per_second} | ${rate}/s | ${orgs.length} | ${result.calls} | ${result.dialed} | ${result.p50_ms} | ${result.p90_ms} | ${result.p99_ms} | ${result.max_ms} | ${result.started_at_p50_ms} | ${result.started_at_p99_ms} |\n`,
     );
     process.stdout.write(`${JSON.stringify(result)}\n`);
+    recordSummary("dial", { rate, started_at_p50_ms: result.started_at_p50_ms, started_at_p99_ms: result.started_at_p99_ms });
     return result.dialed === result.calls ? 0 : 1;
   } finally {
     await stack.stop();

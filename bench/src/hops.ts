@@ -23,6 +23,7 @@ import { createLogger } from "../../packages/kit/src/logger";
 import { createRedisClient } from "../../packages/kit/src/redis";
 import { createBenchOrg } from "./gateway";
 import { LatencySamples, msSince, sleep } from "./stats";
+import { recordSummary } from "./summary";
 
 const REPO = path.resolve(__dirname, "../..");
 const ROUNDS = Number(process.env.BENCH_HOPS_ROUNDS ?? 200);
@@ -132,6 +133,12 @@ async function main() {
   process.stdout.write(
     `\n${[line(["hop (one at a time, 100 ms apart)", "p50 ms", "p99 ms"]), `|${"-".repeat(width + 2)}|---------:|---------:|`, ...rows.map(line)].join("\n")}\n`,
   );
+
+  recordSummary("hops", {
+    create_p50_ms: p("create (undici)", "p50"),
+    create_p99_ms: p("create (undici)", "p99"),
+    bare_http_p50_ms: p("bare HTTP", "p50"),
+  });
 
   await db.end();
   redis.disconnect();

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { cpuSeconds, SERVICES, stackCpuSeconds } from "./procfs";
 import { sleep } from "./stats";
+import { recordSummary } from "./summary";
 
 /**
  * CPU of the system doing nothing: each process's share of one core over BENCH_IDLE_SECONDS, read
@@ -41,6 +42,11 @@ async function main() {
       const ratio = target === null ? "" : (value / target).toFixed(2);
       console.log(`| ${name.padEnd(23)} | ${value.toFixed(2).padStart(11)} | ${goal.padStart(6)} | ${ratio.padStart(8)} |`);
     }
+    const services = rows.filter(([name]) => (SERVICES as readonly string[]).includes(name)).map(([, value]) => value);
+    recordSummary("idle", {
+      service_max_percent: services.length > 0 ? Math.max(...services) : null,
+      broker_percent: rows.find(([name]) => name === "kafka")?.[1] ?? null,
+    });
   } finally {
     bare.kill();
   }

@@ -6,6 +6,7 @@ import { request } from "undici";
 import { createBenchOrg } from "./gateway";
 import { freePort, type Started, serviceDir, startProcess } from "./hold-processes";
 import { sleep } from "./stats";
+import { recordSummary } from "./summary";
 
 /**
  * Resident memory of each service, idle and under load, run two ways in the same run: through the
@@ -114,6 +115,15 @@ async function main() {
       `| ${s.padEnd(8)} | ${mb(before[s].idle)}    | ${mb(before[s].loaded)}      | ${mb(after[s].idle)}         | ${mb(after[s].loaded)}           | ${(after[s].idle / IDLE_TARGET_MB).toFixed(2).padStart(13)} | ${(after[s].loaded / LOADED_TARGET_MB).toFixed(2).padStart(15)} |`,
     );
   }
+  recordSummary(
+    "rss",
+    Object.fromEntries(
+      SERVICES.flatMap((s) => [
+        [`${s}_idle_mb`, after[s].idle],
+        [`${s}_loaded_mb`, after[s].loaded],
+      ]),
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

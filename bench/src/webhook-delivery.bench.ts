@@ -25,6 +25,7 @@ import type { DeliveryStore } from "../../services/webhooks/src/app/ports";
 import { signatureHeader } from "../../services/webhooks/src/domain/signing";
 import { migrateWebhooks } from "../../services/webhooks/src/migrate";
 import { createOrgSigningSecret } from "../../services/webhooks/src/provisioning";
+import { recordSummary } from "./summary";
 
 const TARGET_RATIO = 0.8;
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge";
@@ -220,6 +221,7 @@ async function main() {
       `ratio (median of per-round worker / bare loop): ${ratio.toFixed(2)}  target >= ${TARGET_RATIO}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    recordSummary("webhooks", { ratio });
     const dir = path.join(__dirname, "..", "results");
     mkdirSync(dir, { recursive: true });
     writeFileSync(
