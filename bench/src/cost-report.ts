@@ -73,7 +73,7 @@ const both = (...verdicts: string[]) => (verdicts.includes("?") ? "?" : verdicts
 
 /** The issue's table: what was measured when the work began (its "now" then), this run, the target. */
 export function reportRows(s: Summaries): [string, string, string, string, string][] {
-  const { cpu = {}, ["create-call"]: create = {}, dial = {}, idle = {}, rss = {}, webhooks = {}, hops = {} } = s;
+  const { cpu = {}, "create-call": create = {}, dial = {}, idle = {}, rss = {}, webhooks = {}, hops = {} } = s;
   const services = ["gateway", "quota", "dialer", "webhooks"];
   const rssOf = (kind: "idle" | "loaded") => services.map((name) => rss[`${name}_${kind}_mb`] ?? null);
   const worst = (values: (number | null)[]) => (values.some((v) => v === null) ? null : Math.max(...(values as number[])));
