@@ -42,9 +42,11 @@ const STACK_ENV = {
   SIM_TALK_SECONDS: "0.2",
 };
 
-function run(command: string, args: string[], env: Record<string, string | undefined>): void {
+/** Runs a step to its end; `quiet` drops its standard output (up.sh prints the demo org's API key there). */
+function run(command: string, args: string[], env: Record<string, string | undefined>, quiet = false): void {
   log(`${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: REPO, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  const stdio = ["ignore", quiet ? "ignore" : "inherit", "inherit"] as const;
+  const result = spawnSync(command, args, { cwd: REPO, stdio: [...stdio], env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
 }
 const bench = (script: string, env: Record<string, string | undefined>) =>
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
 
     // Phase 2: the up.sh stack, on a fresh database, after it has gone quiet.
     await freshDatabase(DATABASE);
-    run(path.join(REPO, "scripts/up.sh"), [], { ...STACK_ENV, DATABASE_URL: url });
+    run(path.join(REPO, "scripts/up.sh"), [], { ...STACK_ENV, DATABASE_URL: url }, true);
     log(`${QUIET_SECONDS} s of quiet before measuring`);
     await sleep(QUIET_SECONDS);
     const onStack = { ...STACK_ENV, DATABASE_URL: url, BENCH_SUMMARY_FILE: summaryFile };
