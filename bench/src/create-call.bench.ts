@@ -18,9 +18,10 @@ import { openBaseline } from "./baseline";
 import { type BenchConfig, loadConfig, MAX_OPERATIONS_PER_PHASE, SETTLE_SECONDS } from "./config";
 import { assertReachable, createBenchOrg, createOneCall, GatewayUnreachableError, preflight, redact, runGateway } from "./gateway";
 import { oneAtATime, type PhaseName, type PhaseResult } from "./phase";
-import { MAX_ERROR_FRACTION, ratioOf, renderTable, type SystemResults, TARGET_P99_MS, TARGET_RATIO, totals } from "./report";
+import { MAX_ERROR_FRACTION, ratioOf, renderTable, type SystemResults, totals } from "./report";
 import { sleep } from "./stats";
 import { recordSummary } from "./summary";
+import { TARGETS } from "./targets";
 
 const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
@@ -165,11 +166,11 @@ async function main(config: BenchConfig): Promise<number> {
         gateway_peak_rps: gateway?.peak.throughput ?? null,
         baseline_peak_rps: base.peak.throughput,
         ratio,
-        ratio_target: TARGET_RATIO,
-        ratio_met: ratio === null ? null : ratio >= TARGET_RATIO,
+        ratio_target: TARGETS.throughputRatio,
+        ratio_met: ratio === null ? null : ratio >= TARGETS.throughputRatio,
         gateway_p99_ms_at_half_peak: gatewayP99,
-        gateway_p99_target_ms: TARGET_P99_MS,
-        gateway_p99_met: gatewayP99 === null ? null : gatewayP99 < TARGET_P99_MS,
+        gateway_p99_target_ms: TARGETS.halfPeakP99Ms,
+        gateway_p99_met: gatewayP99 === null ? null : gatewayP99 < TARGETS.halfPeakP99Ms,
         gateway_errors: gatewayTotals ?? null,
         baseline_errors: baselineTotals,
         invalid_run: failures,

@@ -4,7 +4,7 @@ import { MAX_OPERATIONS_PER_PHASE } from "./config";
 import { countKind, type PhaseName, type PhaseResult } from "./phase";
 import { LatencySamples } from "./stats";
 
-const CREATE_CALL_PATH = "/v1/calls/outbound";
+export const CREATE_CALL_PATH = "/v1/calls/outbound";
 const REQUEST_TIMEOUT_SECONDS = 10;
 
 /** Hides anything that looks like a credential before text reaches the terminal. */
@@ -65,12 +65,12 @@ export function createBenchOrg(repoRoot: string, name: string): BenchOrg {
 let numberSequence = 0;
 
 /** Destination numbers cycle through +15551231000..+15551239999, avoiding the simulator's failure endings 0001-0003. */
-function nextBody(): string {
+export function nextBody(): string {
   const suffix = 1000 + (numberSequence++ % 9000);
   return JSON.stringify({ to: `+1555123${suffix}`, metadata: { bench: true } });
 }
 
-function headers(apiKey: string): Record<string, string> {
+export function headers(apiKey: string): Record<string, string> {
   return { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
 }
 

@@ -21,7 +21,7 @@ import { Pool } from "undici";
 import { LOCAL_SERVICE_TOKEN } from "../../packages/kit/src/http/service-credential";
 import { createLogger } from "../../packages/kit/src/logger";
 import { createRedisClient } from "../../packages/kit/src/redis";
-import { createBenchOrg } from "./gateway";
+import { CREATE_CALL_PATH, createBenchOrg, createOneCall, headers, nextBody } from "./gateway";
 import { LatencySamples, msSince, sleep } from "./stats";
 import { recordSummary } from "./summary";
 
@@ -58,8 +58,6 @@ async function main() {
   await db.connect();
   await db.query("CREATE TEMP TABLE hop (id uuid PRIMARY KEY, payload jsonb)");
 
-  let number = 0;
-  const body = () => JSON.stringify({ to: `+1555123${String(1000 + (number++ % 9000))}`, metadata: { bench: true } });
   const expect = async (response: { statusCode: number; body: { text(): Promise<string> } }, status: number) => {
     const text = await response.body.text();
     if (response.statusCode !== status) throw new Error(`answered ${response.statusCode}: ${text.slice(0, 200)}`);
@@ -72,9 +70,9 @@ async function main() {
         expect(
           await gateway.request({
             method: "POST",
-            path: "/v1/calls/outbound",
-            headers: { ...json, authorization: `Bearer ${org.apiKey}` },
-            body: body(),
+            path: CREATE_CALL_PATH,
+            headers: headers(org.apiKey),
+            body: nextBody(),
           }),
           201,
         ),
@@ -82,13 +80,8 @@ async function main() {
     [
       "create (fetch)",
       async () => {
-        const response = await fetch(`${GATEWAY_URL}/v1/calls/outbound`, {
-          method: "POST",
-          headers: { ...json, authorization: `Bearer ${org.apiKey}` },
-          body: body(),
-        });
-        await response.arrayBuffer();
-        if (response.status !== 201) throw new Error(`answered ${response.status}`);
+        const failure = await createOneCall(GATEWAY_URL, org.apiKey);
+        if (failure) throw new Error(`answered ${failure}`);
       },
     ],
     [
@@ -105,8 +98,8 @@ async function main() {
         ),
     ],
     ["Redis", async () => void (await redis.ping())],
-    ["Postgres", async () => void (await db.query("INSERT INTO hop VALUES ($1, $2)", [randomUUID(), body()]))],
-    ["bare HTTP", async () => expect(await bareHttp.request({ method: "POST", path: "/", headers: json, body: body() }), 201)],
+    ["Postgres", async () => void (await db.query("INSERT INTO hop VALUES ($1, $2)", [randomUUID(), nextBody()]))],
+    ["bare HTTP", async () => expect(await bareHttp.request({ method: "POST", path: "/", headers: json, body: nextBody() }), 201)],
   ];
 
   const samples = new Map(hops.map(([name]) => [name, new LatencySamples(ROUNDS)]));

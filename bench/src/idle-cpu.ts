@@ -3,6 +3,7 @@ import path from "node:path";
 import { cpuSeconds, SERVICES, stackCpuSeconds } from "./procfs";
 import { sleep } from "./stats";
 import { recordSummary } from "./summary";
+import { TARGETS } from "./targets";
 
 /**
  * CPU of the system doing nothing: each process's share of one core over BENCH_IDLE_SECONDS, read
@@ -13,8 +14,6 @@ import { recordSummary } from "./summary";
  */
 const REPO = path.resolve(__dirname, "../..");
 const SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
-const SERVICE_TARGET = 0.5;
-const BROKER_TARGET = 2;
 
 async function main() {
   const bare = spawn(process.execPath, ["-e", "setInterval(() => {}, 2 ** 30)"], { stdio: "ignore" });
@@ -31,7 +30,8 @@ async function main() {
     const percent = (start: number, end: number) => ((end - start) / SECONDS) * 100;
     const rows: Array<[string, number, number | null]> = [["bare node (baseline)", percent(bareBefore, bareAfter), null]];
     for (const [name, start] of before) {
-      const target = name === "kafka" ? BROKER_TARGET : (SERVICES as readonly string[]).includes(name) ? SERVICE_TARGET : null;
+      const target =
+        name === "kafka" ? TARGETS.idleBrokerPercent : (SERVICES as readonly string[]).includes(name) ? TARGETS.idleServicePercent : null;
       rows.push([name, percent(start, after.get(name) ?? start), target]);
     }
     console.log(`\nIdle CPU over ${SECONDS} s, % of one core`);

@@ -1,10 +1,6 @@
 import type { PhaseResult } from "./phase";
+import { TARGETS } from "./targets";
 
-export const TARGET_RATIO = 0.5;
-export const TARGET_P99_MS = 50;
-/** One request at a time on an otherwise idle system. */
-export const TARGET_ALONE_P50_MS = 5;
-export const TARGET_ALONE_P99_MS = 15;
 /** More failed operations than this fraction makes the run invalid (exit 1). */
 export const MAX_ERROR_FRACTION = 0.01;
 
@@ -19,7 +15,9 @@ export function totals(system: SystemResults): Totals {
   return { operations, errors, errorFraction: operations > 0 ? errors / operations : 1 };
 }
 
-const fixed = (value: number | null, digits: number): string => (value === null || !Number.isFinite(value) ? "n/a" : value.toFixed(digits));
+/** A figure to print: "n/a" when there is none. */
+export const fixed = (value: number | null, digits: number): string =>
+  value === null || !Number.isFinite(value) ? "n/a" : value.toFixed(digits);
 
 function row(label: string, system: SystemResults | undefined): string {
   if (!system) return `| ${label} | skipped | skipped | skipped | skipped | skipped | skipped |`;
@@ -51,9 +49,9 @@ export function renderTable(gateway: SystemResults | undefined, baseline: System
     row("gateway create-call", gateway),
     row("pg baseline", baseline),
     "",
-    `ratio (gateway/baseline peak throughput): ${fixed(ratio, 2)}  target >= ${TARGET_RATIO.toFixed(2)}${skipped}`,
-    `gateway p99 @ half peak: ${fixed(gateway?.halfPeak.latency.p99 ?? null, 2)} ms  target < ${TARGET_P99_MS} ms${skipped}`,
-    `gateway one at a time: p50 ${fixed(gateway?.oneAtATime.latency.p50 ?? null, 2)} ms  target <= ${TARGET_ALONE_P50_MS} ms, ` +
-      `p99 ${fixed(gateway?.oneAtATime.latency.p99 ?? null, 2)} ms  target <= ${TARGET_ALONE_P99_MS} ms${skipped}`,
+    `ratio (gateway/baseline peak throughput): ${fixed(ratio, 2)}  target >= ${TARGETS.throughputRatio.toFixed(2)}${skipped}`,
+    `gateway p99 @ half peak: ${fixed(gateway?.halfPeak.latency.p99 ?? null, 2)} ms  target < ${TARGETS.halfPeakP99Ms} ms${skipped}`,
+    `gateway one at a time: p50 ${fixed(gateway?.oneAtATime.latency.p50 ?? null, 2)} ms  target <= ${TARGETS.aloneP50Ms} ms, ` +
+      `p99 ${fixed(gateway?.oneAtATime.latency.p99 ?? null, 2)} ms  target <= ${TARGETS.aloneP99Ms} ms${skipped}`,
   ].join("\n");
 }

@@ -7,6 +7,7 @@ import { createBenchOrg } from "./gateway";
 import { freePort, type Started, serviceDir, startProcess } from "./hold-processes";
 import { sleep } from "./stats";
 import { recordSummary } from "./summary";
+import { TARGETS } from "./targets";
 
 /**
  * Resident memory of each service, idle and under load, run two ways in the same run: through the
@@ -19,8 +20,6 @@ import { recordSummary } from "./summary";
 const REPO = path.resolve(__dirname, "../..");
 const SERVICES = ["quota", "webhooks", "gateway", "dialer"] as const;
 const LOAD_MS = Number(process.env.BENCH_LOAD_MS ?? 20_000);
-const IDLE_TARGET_MB = 120;
-const LOADED_TARGET_MB = 200;
 
 const rssMb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, "utf8")
@@ -107,12 +106,12 @@ async function main() {
   const before = await measure("transpiled");
   const after = await measure("compiled");
   const mb = (v: number) => v.toFixed(0).padStart(5);
-  console.log(`\nRSS in MB (targets: idle ≤ ${IDLE_TARGET_MB}, loaded ≤ ${LOADED_TARGET_MB})`);
+  console.log(`\nRSS in MB (targets: idle ≤ ${TARGETS.rssIdleMb}, loaded ≤ ${TARGETS.rssLoadedMb})`);
   console.log("| service  | tsx idle | tsx loaded | compiled idle | compiled loaded | idle / target | loaded / target |");
   console.log("| -------- | -------- | ---------- | ------------- | --------------- | ------------- | --------------- |");
   for (const s of SERVICES) {
     console.log(
-      `| ${s.padEnd(8)} | ${mb(before[s].idle)}    | ${mb(before[s].loaded)}      | ${mb(after[s].idle)}         | ${mb(after[s].loaded)}           | ${(after[s].idle / IDLE_TARGET_MB).toFixed(2).padStart(13)} | ${(after[s].loaded / LOADED_TARGET_MB).toFixed(2).padStart(15)} |`,
+      `| ${s.padEnd(8)} | ${mb(before[s].idle)}    | ${mb(before[s].loaded)}      | ${mb(after[s].idle)}         | ${mb(after[s].loaded)}           | ${(after[s].idle / TARGETS.rssIdleMb).toFixed(2).padStart(13)} | ${(after[s].loaded / TARGETS.rssLoadedMb).toFixed(2).padStart(15)} |`,
     );
   }
   recordSummary(

@@ -26,8 +26,8 @@ import { signatureHeader } from "../../services/webhooks/src/domain/signing";
 import { migrateWebhooks } from "../../services/webhooks/src/migrate";
 import { createOrgSigningSecret } from "../../services/webhooks/src/provisioning";
 import { recordSummary } from "./summary";
+import { TARGETS } from "./targets";
 
-const TARGET_RATIO = 0.8;
 const databaseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge";
 const concurrency = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** Attempts in flight in the worker (the service's WEBHOOK_CONCURRENCY default); connections to the receiver stay at BENCH_CONNECTIONS. */
@@ -218,7 +218,7 @@ async function main() {
       "| --- | --- | --- | --- |",
       ...results.map((r) => `| ${r.round} | ${r.baseline.toFixed(0)} | ${r.service.toFixed(0)} | ${(r.service / r.baseline).toFixed(2)} |`),
       "",
-      `ratio (median of per-round worker / bare loop): ${ratio.toFixed(2)}  target >= ${TARGET_RATIO}`,
+      `ratio (median of per-round worker / bare loop): ${ratio.toFixed(2)}  target >= ${TARGETS.webhooksRatio}`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     recordSummary("webhooks", { ratio });

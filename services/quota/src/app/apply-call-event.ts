@@ -145,13 +145,5 @@ export function createCallEvents(deps: CallEventsDeps) {
 export type CallEvents = ReturnType<typeof createCallEvents>;
 
 /** The indexes of items with the same key, in the items' order (and the keys in their first appearance's). */
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, number[]> {
-  const groups = new Map<K, number[]>();
-  for (const [index, item] of items.entries()) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(index);
-    else groups.set(key, [index]);
-  }
-  return groups;
-}
+const groupBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, number[]> =>
+  Map.groupBy(items.keys(), (index) => keyOf(items[index] as T));
