@@ -26,8 +26,14 @@ ARG PORT
 RUN test -n "$SERVICE" && test -n "$PORT" || { echo "build args SERVICE and PORT are required" >&2; exit 1; }
 # tini as PID 1: forwards SIGTERM to node and reaps zombies.
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+# The build's version and source revision, for the voxbridge_build_info metric:
+#   --build-arg VOXBRIDGE_VERSION=1.4.0 --build-arg VOXBRIDGE_REVISION=$(git rev-parse HEAD)
+ARG VOXBRIDGE_VERSION=dev
+ARG VOXBRIDGE_REVISION=unknown
 # VOXBRIDGE_SERVICE and DEFAULT_PORT exist for the health check below.
 ENV NODE_ENV=production \
+    VOXBRIDGE_VERSION=${VOXBRIDGE_VERSION} \
+    VOXBRIDGE_REVISION=${VOXBRIDGE_REVISION} \
     VOXBRIDGE_SERVICE=${SERVICE} \
     DEFAULT_PORT=${PORT}
 WORKDIR /app

@@ -45,7 +45,7 @@ const dialerEvents = (callId: string): CallEvent[] =>
 /** How often quota has been asked for a talk allowance, by its own request metric. */
 const allowanceQuestions = async () => {
   const text = await (await fetch(`${stack.managementUrls.quota}/metrics`)).text();
-  const counts = [...text.matchAll(/^http_request_duration_seconds_count\{[^}]*route="[^"]*allowance"[^}]*\} (\d+)$/gm)];
+  const counts = [...text.matchAll(/^voxbridge_http_request_duration_seconds_count\{[^}]*route="[^"]*allowance"[^}]*\} (\d+)$/gm)];
   return counts.reduce((sum, match) => sum + Number(match[1]), 0);
 };
 

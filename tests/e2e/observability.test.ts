@@ -37,7 +37,7 @@ const PROMQL_WORDS = new Set([
   "group",
   "topic",
   "partition",
-  "service",
+  "voxbridge_service",
   "status",
 ]);
 const chartedMetrics = [
@@ -65,7 +65,7 @@ describe("observability", () => {
     // The worker counts an attempt once it is recorded, a moment after the receiver has answered.
     await eventually("three deliveries counted", async () => {
       const { text } = await scrape(stack.managementUrls.webhooks);
-      const delivered = text.match(/^webhook_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/m);
+      const delivered = text.match(/^voxbridge_webhook_attempts_total\{[^}]*outcome="delivered"[^}]*\} (\d+)/m);
       return Number(delivered?.[1] ?? 0) >= 3;
     });
     expect((await api.get(`/v1/calls/${call.id}`)).status).toBe(200);
@@ -77,17 +77,23 @@ describe("observability", () => {
       exposition.split("\n").flatMap((line) => (line.startsWith("#") ? [] : (line.match(/^[a-z_][a-z0-9_]*/) ?? []))),
     );
     expect(chartedMetrics.length).toBeGreaterThan(10);
+    // One prefix for every series, Node's process metrics included, and no `service` label for the
+    // Prometheus Operator's own to clash with.
+    expect([...exposed].filter((name) => !name.startsWith("voxbridge_"))).toEqual([]);
+    expect(exposition.split("\n").filter((line) => /[{,]service="/.test(line))).toEqual([]);
+    for (const service of ["gateway", "quota", "dialer", "webhooks"])
+      expect(exposition).toMatch(new RegExp(`^voxbridge_build_info\\{[^}]*voxbridge_service="${service}"[^}]*\\} 1$`, "m"));
     expect(chartedMetrics.filter((name) => !exposed.has(name))).toEqual([]);
 
     // Ids never become labels (a new series per org or call would grow without bound).
     expect(exposition.split("\n").filter((line) => /="[^"]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/.test(line))).toEqual([]);
-    expect(exposition).toMatch(/gateway_calls_created_total\{[^}]*outcome="created"[^}]*\} [1-9]/);
+    expect(exposition).toMatch(/voxbridge_gateway_calls_created_total\{[^}]*outcome="created"[^}]*\} [1-9]/);
     expect(exposition).toMatch(
-      /http_request_duration_seconds_count\{service="gateway",method="GET",route="\/v1\/calls\/:call_id",status="200"\} [1-9]/,
+      /voxbridge_http_request_duration_seconds_count\{voxbridge_service="gateway",method="GET",route="\/v1\/calls\/:call_id",status="200"\} [1-9]/,
     );
     // The webhook service's internal routes are labelled by template, not by the org in the path.
     expect(exposition).toMatch(/route="\/internal\/v1\/orgs\/:org_id\/webhook-endpoints",status="201"\} 1/);
-    expect(exposition).toMatch(/webhook_attempts_total\{[^}]*outcome="delivered"[^}]*\} [1-9]/);
+    expect(exposition).toMatch(/voxbridge_webhook_attempts_total\{[^}]*outcome="delivered"[^}]*\} [1-9]/);
 
     // The public port (and every service's own port) has no /metrics.
     for (const url of Object.values(stack.serviceUrls)) expect([url, (await scrape(url)).status]).toEqual([url, 404]);

@@ -10,6 +10,8 @@ describe("parseConfig with the base environment shape", () => {
       REDIS_URL: "redis://127.0.0.1:6379",
       KAFKA_BROKERS: ["127.0.0.1:9092"],
       KAFKA_TOPIC_PREFIX: "",
+      VOXBRIDGE_VERSION: "dev",
+      VOXBRIDGE_REVISION: "unknown",
       SHUTDOWN_TIMEOUT_MS: 15_000,
       RETENTION_DAYS: 30,
       RETENTION_INTERVAL_SECONDS: 600,

@@ -33,6 +33,9 @@ export const baseEnvShape = {
   ),
   /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().default(""),
+  /** The build's version and source revision, shown by `voxbridge_build_info` (the image sets them). */
+  VOXBRIDGE_VERSION: z.string().min(1).default("dev"),
+  VOXBRIDGE_REVISION: z.string().min(1).default("unknown"),
   /** How long SIGTERM waits for in-flight work before closing anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /**

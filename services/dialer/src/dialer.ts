@@ -59,7 +59,7 @@ export async function startDialer(
   hooks: { onDial?: (dial: ClaimedDial) => void } = {},
 ): Promise<RunningDialer> {
   const instanceId = randomUUID();
-  const metrics = createMetricsRegistry("dialer");
+  const metrics = createMetricsRegistry("dialer", config);
   const settings = [`search_path=${DIALER_SCHEMA}`];
   const pool = createPool(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "dialer", settings, logger });
   // LISTEN connections, the relay's publisher and the retention pass, apart from the working pool:
@@ -84,9 +84,9 @@ export async function startDialer(
   const allowance = withPrefetch(
     createQuotaAllowance({ baseUrl: config.QUOTA_URL, token: config.QUOTA_API_TOKEN, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
   );
-  const dials = createCounter(metrics, { name: "dialer_dials_total", help: "Attempts handed to the carrier" });
+  const dials = createCounter(metrics, { name: "voxbridge_dialer_dials_total", help: "Attempts handed to the carrier" });
   const pacingWaits = createCounter(metrics, {
-    name: "dialer_pacing_waits_total",
+    name: "voxbridge_dialer_pacing_waits_total",
     help: "Claim passes that left due calls waiting for the calls-per-second window",
   });
   const scheduler = createDialScheduler({
@@ -106,12 +106,12 @@ export async function startDialer(
     onPaced: () => pacingWaits.inc(),
   });
   const attemptsEnded = createCounter(metrics, {
-    name: "dialer_attempts_ended_total",
+    name: "voxbridge_dialer_attempts_ended_total",
     help: "Carrier reports of an attempt's end, by outcome (answered calls end as completed)",
     labelNames: ["outcome"],
   });
   new Gauge({
-    name: "dialer_live_calls",
+    name: "voxbridge_dialer_live_calls",
     help: "Attempts this instance has handed to the carrier that have not ended",
     registers: [metrics],
     collect() {
@@ -119,7 +119,7 @@ export async function startDialer(
     },
   });
   new Gauge({
-    name: "dialer_due_jobs",
+    name: "voxbridge_dialer_due_jobs",
     help: "Dial jobs due now and not yet claimed (the backlog)",
     registers: [metrics],
     async collect() {

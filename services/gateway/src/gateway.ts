@@ -72,7 +72,7 @@ export async function startGateway(
   config: GatewayConfig,
   logger = createLogger({ service: "gateway", level: config.LOG_LEVEL }),
 ): Promise<RunningGateway> {
-  const metrics = createMetricsRegistry("gateway");
+  const metrics = createMetricsRegistry("gateway", config);
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   // The relay needs one connection to LISTEN and one to publish with; the retention pass, a third.
   const pool = createPool(config.DATABASE_URL, {
@@ -135,7 +135,7 @@ export async function startGateway(
   registerApiDocs(app, apiDocument());
   // Calls created, by outcome: `created`, or the status the create was refused with (a bounded set).
   const creates = createCounter(metrics, {
-    name: "gateway_calls_created_total",
+    name: "voxbridge_gateway_calls_created_total",
     help: "POST /v1/calls/outbound by outcome",
     labelNames: ["outcome"],
   });

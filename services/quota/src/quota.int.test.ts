@@ -133,11 +133,11 @@ describe("settlement from real CloudEvents on Kafka", () => {
     });
     expect(settled).toMatchObject({ minutes_used: 4, minutes_reserved: 0, minutes_remaining: 6 });
 
-    const replays = await metric('quota_call_events_total{outcome="replay",service="quota"}');
+    const replays = await metric('voxbridge_quota_call_events_total{outcome="replay",voxbridge_service="quota"}');
     await publish(completion, completion);
     await eventually(
       "the redelivered event to be seen",
-      async () => (await metric('quota_call_events_total{outcome="replay",service="quota"}')) >= replays + 2,
+      async () => (await metric('voxbridge_quota_call_events_total{outcome="replay",voxbridge_service="quota"}')) >= replays + 2,
     );
     expect(await usage(orgId)).toMatchObject({ minutes_used: 4, minutes_reserved: 0 });
     // And a late hold for the ended call holds nothing.

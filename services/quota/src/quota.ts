@@ -41,7 +41,7 @@ export async function startQuota(
   logger = createLogger({ service: "quota", level: config.LOG_LEVEL }),
   options: { now?: Clock } = {},
 ): Promise<RunningQuota> {
-  const metrics = createMetricsRegistry("quota");
+  const metrics = createMetricsRegistry("quota", config);
   const pool = createQuotaPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger, {
     synchronousCommit: config.QUOTA_HOLD_SYNCHRONOUS_COMMIT,
   });

@@ -54,16 +54,16 @@ export async function startWebhooks(
     allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
     resolveHost: options.resolveHost,
   });
-  const metrics = createMetricsRegistry("webhooks");
+  const metrics = createMetricsRegistry("webhooks", config);
   const attempts = createCounter(metrics, {
-    name: "webhook_attempts_total",
+    name: "voxbridge_webhook_attempts_total",
     help: "Webhook HTTP attempts by what they led to: delivered, retry, failed",
     labelNames: ["outcome"],
   });
   // Every outcome's series exists at 0 from the start, so a rate or an alert on it sees the first attempt.
   for (const outcome of ["delivered", "retry", "failed"]) attempts.inc({ outcome }, 0);
   const latency = new Histogram({
-    name: "webhook_delivery_latency_seconds",
+    name: "voxbridge_webhook_delivery_latency_seconds",
     help: "From the event's time to its delivery being acknowledged by the receiver (retries included)",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
     registers: [metrics],

@@ -258,9 +258,9 @@ describe("management port", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
       const text = await response.text();
-      expect(text).toContain("# TYPE http_request_duration_seconds histogram");
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+      expect(text).toContain("# TYPE voxbridge_http_request_duration_seconds histogram");
+      expect(text).toMatch(/voxbridge_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+      expect(text).toMatch(/voxbridge_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
       expect((await fetch(`${at}/v1/anything`)).status).toBe(404);
     } finally {
       await management.step.run();

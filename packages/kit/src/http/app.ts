@@ -34,7 +34,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set("query parser", "simple");
 
   const duration = new Histogram({
-    name: "http_request_duration_seconds",
+    name: "voxbridge_http_request_duration_seconds",
     help: "HTTP request latency by route and status",
     labelNames: ["method", "route", "status"] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],

@@ -167,8 +167,8 @@ describe("startConsumer", () => {
     expect(deadLetters).toHaveLength(1);
     // Counted, and the partition is caught up.
     const text = await metrics.metrics();
-    expect(text).toContain(`kafka_dead_letters_total{group="${groupId}",topic="${main}"} 1`);
-    expect(text).toContain(`kafka_consumer_lag{group="${groupId}",topic="${main}",partition="0"} 0`);
+    expect(text).toContain(`voxbridge_kafka_dead_letters_total{group="${groupId}",topic="${main}"} 1`);
+    expect(text).toContain(`voxbridge_kafka_consumer_lag{group="${groupId}",topic="${main}",partition="0"} 0`);
   });
 
   it("retries a retryable failure and handles the message once when the third attempt succeeds, without dead-lettering", async () => {

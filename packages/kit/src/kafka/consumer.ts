@@ -34,7 +34,7 @@ export type ConsumerOptions = {
    * that every partition of a fetch is in one `handleBatch` call.
    */
   concurrency?: number;
-  /** Where `kafka_consumer_lag` and `kafka_dead_letters_total` go (the service's registry). */
+  /** Where `voxbridge_kafka_consumer_lag` and `voxbridge_kafka_dead_letters_total` go (the service's registry). */
   metrics: Registry;
   /**
    * The event types `handle` wants, read from each message's `ce_type` header before anything is
@@ -70,19 +70,19 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   });
   // Labels are the group, topic and partition: bounded by the topics' partition counts.
   const lag = new Gauge({
-    name: "kafka_consumer_lag",
+    name: "voxbridge_kafka_consumer_lag",
     help: "Messages behind the partition's high watermark after the last batch this instance handled",
     labelNames: ["group", "topic", "partition"] as const,
     registers: [options.metrics],
   });
   const deadLetters = new Counter({
-    name: "kafka_dead_letters_total",
+    name: "voxbridge_kafka_dead_letters_total",
     help: "Messages sent to the dead-letter topic, by the topic they came from",
     labelNames: ["group", "topic"] as const,
     registers: [options.metrics],
   });
   const restarts = new Counter({
-    name: "kafka_consumer_restarts_total",
+    name: "voxbridge_kafka_consumer_restarts_total",
     help: "Times this instance restarted a consumer KafkaJS had given up on (a crash it does not restart itself)",
     labelNames: ["group"] as const,
     registers: [options.metrics],

@@ -292,7 +292,9 @@ describe("outbox relay", () => {
       );
     }
     const counts = await Promise.all(
-      [first, second].map(async ({ metrics }) => (await metrics.getSingleMetric("outbox_published_total")?.get())?.values[0]?.value ?? 0),
+      [first, second].map(
+        async ({ metrics }) => (await metrics.getSingleMetric("voxbridge_outbox_published_total")?.get())?.values[0]?.value ?? 0,
+      ),
     );
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(written.length);
   });
@@ -365,7 +367,7 @@ describe("outbox relay", () => {
     await expect(relay.drain()).resolves.toBe(7);
     expect(await unpublished(schema)).toBe(0);
     await expect(relay.drain()).resolves.toBe(0);
-    expect((await metrics.getSingleMetric("outbox_published_total")?.get())?.values[0]?.value).toBe(7);
+    expect((await metrics.getSingleMetric("voxbridge_outbox_published_total")?.get())?.values[0]?.value).toBe(7);
 
     const seen = await eventually("the drained rows on Kafka", async () => {
       const found = seenFor(

@@ -40,9 +40,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 500;
   // Per schema: one publisher at a time keeps each topic's order.
   const lockKey = `voxbridge:outbox:${options.schema}`;
-  const published = new Counter({ name: "outbox_published_total", help: "Outbox rows published to Kafka", registers: [options.metrics] });
+  const published = new Counter({
+    name: "voxbridge_outbox_published_total",
+    help: "Outbox rows published to Kafka",
+    registers: [options.metrics],
+  });
   const lag = new Histogram({
-    name: "outbox_publish_lag_seconds",
+    name: "voxbridge_outbox_publish_lag_seconds",
     help: "Time from outbox insert to Kafka acknowledgement",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5, 30],
     registers: [options.metrics],
@@ -57,7 +61,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return rows[0] ?? { rows: 0, age: null };
   };
   new Gauge({
-    name: "outbox_backlog_rows",
+    name: "voxbridge_outbox_backlog_rows",
     help: "Outbox rows not yet published to Kafka",
     registers: [options.metrics],
     async collect() {
@@ -67,7 +71,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
   });
   new Gauge({
-    name: "outbox_oldest_unpublished_age_seconds",
+    name: "voxbridge_outbox_oldest_unpublished_age_seconds",
     help: "Age of the oldest outbox row not yet published (0 when none)",
     registers: [options.metrics],
     async collect() {

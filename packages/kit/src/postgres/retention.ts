@@ -68,7 +68,7 @@ export function startRetention(options: {
   metrics: Registry;
 }): Retention {
   const deletedRows = createCounter(options.metrics, {
-    name: "retention_deleted_rows_total",
+    name: "voxbridge_retention_deleted_rows_total",
     help: "Rows deleted by the retention pass, by table",
     labelNames: ["table"],
   });

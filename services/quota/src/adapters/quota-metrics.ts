@@ -5,15 +5,18 @@ type Registry = ReturnType<typeof createMetricsRegistry>;
 
 /** Prometheus counters of holds, lifecycle events, rebuilds and released holds. */
 export function createQuotaMetrics(registry: Registry): QuotaMetrics {
-  const holds = createCounter(registry, { name: "quota_holds_total", help: "Hold requests by outcome", labelNames: ["outcome"] });
+  const holds = createCounter(registry, { name: "voxbridge_quota_holds_total", help: "Hold requests by outcome", labelNames: ["outcome"] });
   const events = createCounter(registry, {
-    name: "quota_call_events_total",
+    name: "voxbridge_quota_call_events_total",
     help: "Lifecycle events applied to the ledger, by outcome",
     labelNames: ["outcome"],
   });
-  const rebuilds = createCounter(registry, { name: "quota_counter_rebuilds_total", help: "Redis counters rebuilt from the ledger" });
+  const rebuilds = createCounter(registry, {
+    name: "voxbridge_quota_counter_rebuilds_total",
+    help: "Redis counters rebuilt from the ledger",
+  });
   const released = createCounter(registry, {
-    name: "quota_holds_released_total",
+    name: "voxbridge_quota_holds_released_total",
     help: "Holds released without their call ending: given back by the gateway, or expired by reconciliation",
     labelNames: ["reason"],
   });
