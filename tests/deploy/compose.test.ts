@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import dockerignore from "@balena/dockerignore";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
@@ -123,5 +124,44 @@ describe("infra/docker/service.Dockerfile", () => {
     expect(runtime).toMatch(/^HEALTHCHECK /m);
     // The build emits that entry point (scripts/build.mjs).
     expect(readFileSync(path.join(ROOT, "scripts/build.mjs"), "utf8")).toContain('entryPoints: ["src/main.ts", "src/migrate.ts"]');
+  });
+});
+
+describe(".dockerignore", () => {
+  // Docker's own matching rules (the library docker-compose tools use), against the repository's paths.
+  const ignored = dockerignore({ ignorecase: false }).add(readFileSync(path.join(ROOT, ".dockerignore"), "utf8"));
+
+  it("keeps local run files, logs and secrets out of the build context", () => {
+    const local = [
+      ".run/demo.json", // the demo org's API key and webhook secret (scripts/up.sh)
+      ".run/gateway.pid",
+      ".run/logs/gateway.log",
+      ".run/jest-results.json",
+      "kafka.log",
+      "services/dialer/dialer.log",
+      ".env",
+      "services/gateway/.env",
+      ".env.production",
+      ".tools/kubectl/kubectl",
+      "node_modules/.pnpm/lock.yaml",
+      "services/gateway/dist/main.js",
+    ];
+    expect(local.filter((file) => !ignored.ignores(file))).toEqual([]);
+  });
+
+  it("keeps everything the image build copies and compiles", () => {
+    const needed = [
+      "package.json",
+      "pnpm-lock.yaml",
+      "pnpm-workspace.yaml",
+      "patches",
+      "scripts/deploy-service.sh",
+      "scripts/build.mjs",
+      "packages/kit/src/index.ts",
+      "services/gateway/src/main.ts",
+      "services/gateway/prisma/schema.prisma",
+    ];
+    expect(needed.filter((file) => !existsSync(path.join(ROOT, file)))).toEqual([]);
+    expect(needed.filter((file) => ignored.ignores(file))).toEqual([]);
   });
 });
