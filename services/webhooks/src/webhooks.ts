@@ -11,7 +11,8 @@ import {
   startKafkaWorker,
   startRetention,
 } from "@voxbridge/kit";
-import { Histogram } from "prom-client";
+import { Gauge, Histogram } from "prom-client";
+import { oldestClaimableDeliveryAge } from "./adapters/delivery-backlog";
 import { createDeliveryLog } from "./adapters/delivery-log-store";
 import { createDeliveryStore } from "./adapters/delivery-store";
 import { createEndpointStore } from "./adapters/endpoint-store";
@@ -67,6 +68,15 @@ export async function startWebhooks(
     help: "From the event's time to its delivery being acknowledged by the receiver (retries included)",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
     registers: [metrics],
+  });
+  new Gauge({
+    name: "voxbridge_webhook_oldest_due_delivery_age_seconds",
+    help: "How long the oldest delivery a worker could claim has been due (0 when none waits for a worker)",
+    registers: [metrics],
+    async collect() {
+      const age = await oldestClaimableDeliveryAge(pool, clock()).catch(() => undefined);
+      if (age !== undefined) this.set(age ?? 0);
+    },
   });
   const deliveries = createDeliveryWorker({
     store: createDeliveryStore(pool),
