@@ -226,8 +226,9 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     // The next release: a new version and new digests give Jobs of new names; the old ones stay as they were.
     const copy = mkdtempSync(path.join(tmpdir(), "vb-k8s-"));
     try {
-      cpSync(K8S_DIR, copy, { recursive: true });
-      const overlay = path.join(copy, "overlays/production/kustomization.yaml");
+      // The overlay reaches ../../../grafana too: copy the manifests and the dashboard.
+      for (const dir of ["k8s", "grafana"]) cpSync(path.join(ROOT, "infra", dir), path.join(copy, dir), { recursive: true });
+      const overlay = path.join(copy, "k8s/overlays/production/kustomization.yaml");
       const text = readFileSync(overlay, "utf8");
       writeFileSync(
         overlay,
@@ -235,7 +236,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
           .replace(`app.kubernetes.io/version: "${version}"`, 'app.kubernetes.io/version: "1.0.1"')
           .replaceAll(/sha256:0{64}/g, `sha256:${"1".repeat(64)}`),
       );
-      const next = kustomize(kubectl, path.join(copy, "overlays/production"));
+      const next = kustomize(kubectl, path.join(copy, "k8s/overlays/production"));
       const nextJobs = next.filter((m) => m.kind === "Job").map((j) => j.metadata.name);
       expect(nextJobs.sort()).toEqual(SERVICES.map((s) => `voxbridge-${s}-migrate-1.0.1`).sort());
       expect(nextJobs.filter((name) => jobs.some((j) => j.metadata.name === name))).toEqual([]);
@@ -368,6 +369,14 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       .filter(([, from, to, port, expected, protocol]) => allowed(policies, from, to, port, protocol) !== expected)
       .map(([name]) => name);
     expect(wrong).toEqual([]);
+  });
+
+  it("ship the Grafana dashboard as a ConfigMap Grafana's sidecar loads", () => {
+    const dashboards = find(production, "ConfigMap", "voxbridge-dashboards");
+    expect(dashboards.metadata.labels?.grafana_dashboard).toBe("1");
+    expect(JSON.parse(dashboards.data?.["voxbridge-calls.json"] ?? "{}")).toEqual(
+      JSON.parse(readFileSync(path.join(ROOT, "infra/grafana/voxbridge-calls.json"), "utf8")),
+    );
   });
 
   it("scrape every service's management port with the ServiceMonitor", () => {
