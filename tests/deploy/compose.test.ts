@@ -63,12 +63,12 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("gives every caller of an internal API a token its server accepts", () => {
-    const quotaAccepts = Object.values(loadQuotaConfig(envOf("quota")).INTERNAL_API_TOKENS);
-    const webhooksAccepts = Object.values(loadWebhooksConfig(envOf("webhooks")).INTERNAL_API_TOKENS);
-    expect(quotaAccepts).toContain(loadGatewayConfig(envOf("gateway")).QUOTA_API_TOKEN);
-    expect(quotaAccepts).toContain(loadDialerConfig(envOf("dialer")).QUOTA_API_TOKEN);
-    expect(webhooksAccepts).toContain(loadGatewayConfig(envOf("gateway")).WEBHOOKS_API_TOKEN);
+  it("gives every caller of an internal API a token its server accepts, under the caller's own name", () => {
+    const quotaAccepts = loadQuotaConfig(envOf("quota")).INTERNAL_API_TOKENS;
+    const webhooksAccepts = loadWebhooksConfig(envOf("webhooks")).INTERNAL_API_TOKENS;
+    expect(quotaAccepts.gateway).toBe(loadGatewayConfig(envOf("gateway")).QUOTA_API_TOKEN);
+    expect(quotaAccepts.dialer).toBe(loadDialerConfig(envOf("dialer")).QUOTA_API_TOKEN);
+    expect(webhooksAccepts.gateway).toBe(loadGatewayConfig(envOf("gateway")).WEBHOOKS_API_TOKEN);
   });
 
   it("publishes only the gateway, on the port it listens on", () => {

@@ -60,16 +60,28 @@ export function stackEnv(topicPrefix: string, overrides: Record<string, string> 
 /**
  * All four services in this process, on ephemeral ports, against the real servers. A fresh topic
  * prefix and consumer groups per stack keep parallel test files from seeing each other's events.
+ * `perService` adds variables for one service alone (each caller's own service token, say).
  */
-export async function startStack(overrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startStack(
+  overrides: Record<string, string> = {},
+  perService: Partial<Record<"gateway" | "quota" | "dialer" | "webhooks", Record<string, string>>> = {},
+): Promise<TestStack> {
   const topicPrefix = newTopicPrefix();
   const env = stackEnv(topicPrefix, overrides);
-  const quota = await startQuota(loadQuotaConfig(env), createLogger({ service: "quota", level: env.LOG_LEVEL ?? "silent" }));
-  const webhooks = await startWebhooks(loadWebhooksConfig(env));
-  const gateway = await startGateway(
-    loadGatewayConfig({ ...env, QUOTA_URL: `http://127.0.0.1:${quota.port}`, WEBHOOKS_URL: `http://127.0.0.1:${webhooks.port}` }),
+  const quota = await startQuota(
+    loadQuotaConfig({ ...env, ...perService.quota }),
+    createLogger({ service: "quota", level: env.LOG_LEVEL ?? "silent" }),
   );
-  const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env }));
+  const webhooks = await startWebhooks(loadWebhooksConfig({ ...env, ...perService.webhooks }));
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      ...env,
+      QUOTA_URL: `http://127.0.0.1:${quota.port}`,
+      WEBHOOKS_URL: `http://127.0.0.1:${webhooks.port}`,
+      ...perService.gateway,
+    }),
+  );
+  const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env, ...perService.dialer }));
   const topics = topicNames(topicPrefix);
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,

@@ -1,5 +1,6 @@
-import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, serviceTokens } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, loadConfigOrExit, localDefault, localServiceTokens, parseConfig, serviceTokensOf } from "@voxbridge/kit";
 import { z } from "zod";
+import { QUOTA_CALLERS } from "./http/callers";
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -8,8 +9,8 @@ const quotaEnv = {
   QUOTA_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Management port: /healthz, /readyz and Prometheus /metrics (never served on QUOTA_PORT). */
   MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9081),
-  /** Callers of the internal API and their tokens: `gateway=…,dialer=…` (docs/deployment.md). */
-  INTERNAL_API_TOKENS: localDefault(z.string().default(`local=${LOCAL_SERVICE_TOKEN}`).pipe(serviceTokens)),
+  /** Callers of the internal API and their tokens: `gateway=…,dialer=…,operator=…` (README, service credentials). */
+  INTERNAL_API_TOKENS: localDefault(z.string().default(localServiceTokens(QUOTA_CALLERS)).pipe(serviceTokensOf(QUOTA_CALLERS))),
   /** Minutes each accepted call holds until it ends (then real minutes are billed). */
   QUOTA_HOLD_MINUTES: z.coerce.number().int().positive().default(1),
   /** Consumer group for lifecycle events. Unset: "quota", after KAFKA_TOPIC_PREFIX when one is set (one group per stack). */

@@ -1,6 +1,7 @@
-import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, serviceTokens } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, loadConfigOrExit, localDefault, localServiceTokens, parseConfig, serviceTokensOf } from "@voxbridge/kit";
 import { z } from "zod";
 import { PRODUCTION_RETRY_SECONDS, parseRetrySchedule } from "./domain/retry-schedule";
+import { WEBHOOKS_CALLERS } from "./http/callers";
 
 const webhooksEnv = {
   ...baseEnvShape,
@@ -8,8 +9,8 @@ const webhooksEnv = {
   WEBHOOKS_PORT: z.coerce.number().int().min(0).max(65535).default(8083),
   /** Management port: /healthz, /readyz and Prometheus /metrics (never served on WEBHOOKS_PORT). */
   MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9083),
-  /** Callers of the internal API and their tokens: `gateway=…,dialer=…` (docs/deployment.md). */
-  INTERNAL_API_TOKENS: localDefault(z.string().default(`local=${LOCAL_SERVICE_TOKEN}`).pipe(serviceTokens)),
+  /** Callers of the internal API and their tokens: `gateway=…,operator=…` (README, service credentials). */
+  INTERNAL_API_TOKENS: localDefault(z.string().default(localServiceTokens(WEBHOOKS_CALLERS)).pipe(serviceTokensOf(WEBHOOKS_CALLERS))),
   WEBHOOKS_GROUP_ID: z.string().min(1).default("webhooks"),
   /** Local runs deliver to loopback/private addresses; production never does. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: envFlag,

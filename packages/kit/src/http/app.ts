@@ -183,7 +183,7 @@ export function finishHttpApp(app: Express, logger: Logger): void {
 type RouteLayer = {
   match(path: string): boolean;
   path?: string;
-  route?: { path: unknown; methods: Record<string, boolean> };
+  route?: { path: unknown; methods: Record<string, boolean>; stack?: { handle?: { servedCallers?: readonly string[] } }[] };
   handle?: { stack?: RouteLayer[] };
 };
 
@@ -212,15 +212,18 @@ export function allowedMethods(app: Express, path: string): string[] {
  * Every route of a router as `{ method, path }`, with the path it was registered under, following
  * routers mounted in it. Mount paths are not prepended (Express keeps them only as matchers), so
  * this is for routers whose routes carry their full paths. Tests use it to check a rule on every
- * route.
+ * route. An internal route also names the callers it serves.
  */
-export function listRoutes(router: Router): { method: string; path: string }[] {
-  const routes: { method: string; path: string }[] = [];
+export function listRoutes(router: Router): { method: string; path: string; servedCallers?: readonly string[] }[] {
+  const routes: { method: string; path: string; servedCallers?: readonly string[] }[] = [];
   const walk = (stack: RouteLayer[]) => {
     for (const layer of stack) {
       if (layer.route) {
+        // An internal route's guard (`servesCallers`) carries the callers it serves.
+        const servedCallers = layer.route.stack?.find((handler) => handler.handle?.servedCallers)?.handle?.servedCallers;
         for (const [method, on] of Object.entries(layer.route.methods))
-          if (on && method !== "_all") routes.push({ method: method.toUpperCase(), path: String(layer.route.path) });
+          if (on && method !== "_all")
+            routes.push({ method: method.toUpperCase(), path: String(layer.route.path), ...(servedCallers ? { servedCallers } : {}) });
       } else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
