@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Apache Kafka (single-node KRaft) for development and CI, from Kafka's own artifacts on Maven Central.
 #   infra/kafka/kafka.sh start    idempotent: reuses a broker already answering on KAFKA_PORT
+#   infra/kafka/kafka.sh start-secure   like start, but the listener requires SASL over TLS
+#                                  (SCRAM-SHA-256/512 and PLAIN on SASL_SSL), as managed clusters do
 #   infra/kafka/kafka.sh stop     SIGTERM, waits for a clean shutdown
 #   infra/kafka/kafka.sh status   exit 0 when a broker answers
 # Data and logs: $KAFKA_DIR (default ~/.cache/voxbridge/kafka-<version>): data/, logs/server.log, kafka.pid.
+# start-secure keeps its own $KAFKA_DIR (default ~/.cache/voxbridge/kafka-<version>-secure) and writes
+# there tls/ca.pem (the CA clients trust: KAFKA_TLS_CA_FILE) and client.env (the KAFKA_* variables a
+# service needs, user and password included). The client user is $KAFKA_SASL_USERNAME (default
+# voxbridge) with $KAFKA_SASL_PASSWORD (default: random, made on first start).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VOXBRIDGE_CACHE="${VOXBRIDGE_CACHE:-$HOME/.cache/voxbridge}"
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$HERE/pom.xml")"
+SECURE=0; [ "${1:-}" = "start-secure" ] && SECURE=1
+if [ "$SECURE" = 1 ]; then KAFKA_DIR="${KAFKA_DIR:-$VOXBRIDGE_CACHE/kafka-$KAFKA_VERSION-secure}"; fi
 KAFKA_DIR="${KAFKA_DIR:-$VOXBRIDGE_CACHE/kafka-$KAFKA_VERSION}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
@@ -28,6 +36,38 @@ fetch() {
   touch "$LIBS/.complete"
 }
 
+# A CA and a broker certificate for 127.0.0.1/localhost, made once per KAFKA_DIR with openssl.
+make_tls() {
+  local tls="$KAFKA_DIR/tls"
+  [ -f "$tls/broker.pem" ] && return
+  mkdir -p "$tls"; chmod 700 "$tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=voxbridge-local-kafka-ca" \
+    -keyout "$tls/ca.key" -out "$tls/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/broker.key" -out "$tls/broker.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n' > "$tls/broker.ext"
+  openssl x509 -req -in "$tls/broker.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 3650 \
+    -extfile "$tls/broker.ext" -out "$tls/broker.crt" 2>/dev/null
+  # Kafka's PEM keystore: the PKCS#8 key, then the certificate chain.
+  { openssl pkcs8 -topk8 -nocrypt -in "$tls/broker.key"; cat "$tls/broker.crt" "$tls/ca.pem"; } > "$tls/broker.pem"
+  chmod 600 "$tls"/*.key "$tls/broker.pem"
+}
+
+# The SASL users' passwords, made once per KAFKA_DIR (or taken from the environment on first start).
+secure_credentials() {
+  local file="$KAFKA_DIR/credentials"
+  if [ ! -f "$file" ]; then
+    random() { openssl rand -hex 16; }
+    umask 077
+    printf 'USERNAME=%s\nPASSWORD=%s\nBROKER_PASSWORD=%s\n' "${KAFKA_SASL_USERNAME:-voxbridge}" \
+      "${KAFKA_SASL_PASSWORD:-$(random)}" "$(random)" > "$file"
+  fi
+  # shellcheck disable=SC1090
+  source "$file"
+  umask 077
+  printf 'KAFKA_BROKERS=127.0.0.1:%s\nKAFKA_TLS_CA_FILE=%s\nKAFKA_SASL_MECHANISM=scram-sha-512\nKAFKA_SASL_USERNAME=%s\nKAFKA_SASL_PASSWORD=%s\n' \
+    "$KAFKA_PORT" "$KAFKA_DIR/tls/ca.pem" "$USERNAME" "$PASSWORD" > "$KAFKA_DIR/client.env"
+}
+
 start() {
   if answers; then
     log "a broker already answers on 127.0.0.1:$KAFKA_PORT; reusing it"
@@ -36,13 +76,25 @@ start() {
   fetch
   mkdir -p "$KAFKA_DIR/data" "$KAFKA_DIR/logs"
   local props="$KAFKA_DIR/server.properties"
-  sed -e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" \
-      -e "s|@DATA_DIR@|$KAFKA_DIR/data|g" "$HERE/server.properties.template" > "$props"
+  local template="$HERE/server.properties.template"
+  local format_extra=()
+  local fill=(-e "s|@PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" -e "s|@DATA_DIR@|$KAFKA_DIR/data|g")
+  if [ "$SECURE" = 1 ]; then
+    make_tls
+    secure_credentials
+    template="$HERE/server-secure.properties.template"
+    fill+=(-e "s|@TLS_DIR@|$KAFKA_DIR/tls|g" -e "s|@USERNAME@|$USERNAME|g" -e "s|@PASSWORD@|$PASSWORD|g" -e "s|@BROKER_PASSWORD@|$BROKER_PASSWORD|g")
+    # SCRAM users live in the cluster's metadata: the first format writes them.
+    format_extra=(--add-scram "SCRAM-SHA-512=[name=broker,password=$BROKER_PASSWORD]"
+      --add-scram "SCRAM-SHA-256=[name=$USERNAME,password=$PASSWORD]"
+      --add-scram "SCRAM-SHA-512=[name=$USERNAME,password=$PASSWORD]")
+  fi
+  (umask 077; sed "${fill[@]}" "$template" > "$props")
   local java_opts=(-cp "$LIBS/*" "-Dlog4j2.configurationFile=$HERE/log4j2.properties" "-Dkafka.logs.dir=$KAFKA_DIR/logs")
   if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     local cluster_id
     cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid)"
-    java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted >&2
+    java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted "${format_extra[@]}" > "$KAFKA_DIR/logs/format.log"
   fi
   # shellcheck disable=SC2086
   nohup java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
@@ -70,8 +122,8 @@ stop() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  start|start-secure) start ;;
   stop) stop ;;
   status) answers ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|start-secure|stop|status" >&2; exit 2 ;;
 esac

@@ -18,12 +18,27 @@ const alive = (pid: number) => {
 };
 
 /**
+ * The `KEY=value` lines of the secure broker's client.env: the KAFKA_* variables a service needs to
+ * reach it (brokers, CA file, SASL mechanism, user and password).
+ */
+function readClientEnv(file: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.includes("="))
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
+}
+
+/**
  * An Apache Kafka broker of the test's own (the project's `infra/kafka/kafka.sh`, the same build as
  * the shared one) with its own ports and data directory, so a fault test can SIGKILL it without
  * touching the broker other tests use. `start` after `kill` recovers from the same data, as a
- * broker restarted by its supervisor does.
+ * broker restarted by its supervisor does. With `secure`, its listener requires SASL over TLS
+ * (`kafka.sh start-secure`: a CA of its own, SCRAM-SHA-256/512 and PLAIN users), and `clientEnv` holds
+ * the variables that reach it.
  */
-export async function startPrivateKafka() {
+export async function startPrivateKafka(options: { secure?: boolean } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "voxbridge-kafka-"));
   const port = await freePort();
   const env = {
@@ -35,7 +50,7 @@ export async function startPrivateKafka() {
   };
   const pid = () => Number(readFileSync(path.join(dir, "kafka.pid"), "utf8").trim());
   const start = async () => {
-    await run(SCRIPT, ["start"], { env, timeout: 120_000 });
+    await run(SCRIPT, [options.secure ? "start-secure" : "start"], { env, timeout: 120_000 });
   };
   const kill = async () => {
     const target = pid();
@@ -45,6 +60,8 @@ export async function startPrivateKafka() {
   await start();
   return {
     brokers: `127.0.0.1:${port}`,
+    /** KAFKA_BROKERS, and with `secure` KAFKA_TLS_CA_FILE, KAFKA_SASL_MECHANISM (scram-sha-512), KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
+    clientEnv: options.secure ? readClientEnv(path.join(dir, "client.env")) : { KAFKA_BROKERS: `127.0.0.1:${port}` },
     start,
     kill,
     destroy: async () => {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { topicNames } from "@voxbridge/kit";
+import { kafkaEnvShape, parseConfig, topicNames } from "@voxbridge/kit";
 import { request } from "undici";
 import { eventually } from "./eventually";
 import { freePort } from "./private-postgres";
@@ -115,7 +115,8 @@ export async function startServiceProcesses(overrides: Record<string, string> = 
         }),
       );
       await Promise.all(balancers.map((b) => b.close()));
-      await deleteTopics(Object.values(topicNames(topicPrefix)), env.KAFKA_BROKERS?.split(",")).catch(() => undefined);
+      // With the services' own Kafka settings: the broker may require TLS and SASL.
+      await deleteTopics(Object.values(topicNames(topicPrefix)), { settings: parseConfig(kafkaEnvShape, env) }).catch(() => undefined);
       rmSync(logDir, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@ import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { type RunningGateway, startGateway } from "@voxbridge/gateway";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { createOrganization } from "@voxbridge/gateway/provisioning";
-import { createKafka, createLogger, type Logger, type RetentionPass, topicNames } from "@voxbridge/kit";
+import { createKafka, createLogger, type KafkaTarget, type Logger, type RetentionPass, topicNames } from "@voxbridge/kit";
 import { startQuota } from "@voxbridge/quota";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
 import { setOrgMinuteLimit } from "@voxbridge/quota/provisioning";
@@ -147,10 +147,10 @@ export async function startGatewayAlone(
 }
 
 /** Removes a test's topics so repeated runs do not pile partitions onto the broker. */
-export async function deleteTopics(topics: string[], brokers = testKafkaBrokers()): Promise<void> {
+export async function deleteTopics(topics: string[], target: KafkaTarget = { brokers: testKafkaBrokers() }): Promise<void> {
   const admin = createKafka({
     clientId: "test-cleanup",
-    brokers,
+    ...target,
     logger: createLogger({ service: "test", level: "silent" }),
   }).admin();
   await admin.connect();

@@ -1,16 +1,6 @@
 import { z } from "zod";
-
-const localDefaults = new WeakSet<z.ZodType>();
-
-/**
- * Marks a variable whose default is a local address (a server on 127.0.0.1): fine in development
- * and tests, never in production, where falling back to localhost would silently reach nothing (or
- * the wrong thing). With `NODE_ENV=production`, `parseConfig` refuses to start without it.
- */
-export function localDefault<T extends z.ZodType>(schema: T): T {
-  localDefaults.add(schema);
-  return schema;
-}
+import { isLocalDefault, localDefault } from "./env-values";
+import { kafkaEnvShape, kafkaSettingsProblems } from "./kafka/settings";
 
 /** Variables every service reads; each service's own config.ts extends this shape. */
 export const baseEnvShape = {
@@ -19,20 +9,7 @@ export const baseEnvShape = {
   /** Postgres server and database; each service keeps to its own schema inside it. */
   DATABASE_URL: localDefault(z.string().url().default("postgresql://postgres@127.0.0.1:5432/voxbridge")),
   REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
-  /** Comma-separated host:port list. */
-  KAFKA_BROKERS: localDefault(
-    z
-      .string()
-      .default("127.0.0.1:9092")
-      .transform((value) =>
-        value
-          .split(",")
-          .map((broker) => broker.trim())
-          .filter(Boolean),
-      ),
-  ),
-  /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
-  KAFKA_TOPIC_PREFIX: z.string().default(""),
+  ...kafkaEnvShape,
   /** The build's version and source revision, shown by `voxbridge_build_info` (the image sets them). */
   VOXBRIDGE_VERSION: z.string().min(1).default("dev"),
   VOXBRIDGE_REVISION: z.string().min(1).default("unknown"),
@@ -40,13 +17,15 @@ export const baseEnvShape = {
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /**
    * Days a finished call's working rows (dedup records, jobs, holds, webhook logs) are kept
-   * (docs/retention.md). At least 8: Kafka keeps events 7 days, and a redelivered event must still
-   * find the record that makes it a no-op.
+   * (docs/retention.md). At least 8, and longer than KAFKA_RETENTION_HOURS (7 days by default): a
+   * redelivered event must still find the record that makes it a no-op.
    */
   RETENTION_DAYS: z.coerce.number().int().min(8).default(30),
   /** Seconds between retention passes (each deletes in batches, then VACUUMs what it touched). */
   RETENTION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(600),
 };
+
+const CROSS_CHECKS: ((config: Record<string, unknown>) => string[])[] = [kafkaSettingsProblems];
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -61,10 +40,12 @@ export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<strin
   const lines = result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   if (env.NODE_ENV === "production") {
     for (const [name, schema] of Object.entries(shape)) {
-      if (localDefaults.has(schema as z.ZodType) && !env[name])
+      if (isLocalDefault(schema as z.ZodType) && !env[name])
         lines.push(`  ${name}: required when NODE_ENV=production (its default is for local runs only)`);
     }
   }
+  // Variables valid one by one can still contradict each other (a SASL mechanism without its password).
+  if (result.success) for (const check of CROSS_CHECKS) lines.push(...check(result.data).map((problem) => `  ${problem}`));
   if (!result.success || lines.length > 0) throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   return result.data;
 }
@@ -79,8 +60,4 @@ export function loadConfigOrExit<T extends z.ZodRawShape>(shape: T, env: Record<
   }
 }
 
-/** Boolean env values as operators write them. */
-export const envFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
-  .default("false")
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+export { envFlag, envFlagOn, localDefault } from "./env-values";

@@ -8,6 +8,7 @@ export * from "./http/app";
 export * from "./http/service-credential";
 export * from "./kafka/client";
 export * from "./kafka/consumer";
+export * from "./kafka/settings";
 export * from "./lifecycle";
 export * from "./logger";
 export * from "./metrics";

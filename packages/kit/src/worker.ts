@@ -5,14 +5,15 @@ import type { Registry } from "prom-client";
 import { closeServer, createHttpApp, finishHttpApp, listen, type ReadinessCheck, startManagementServer } from "./http/app";
 import { createKafka, createProducer, type EventProducer, ensureTopics, type TopicNames, topicNames } from "./kafka/client";
 import { type ConsumedMessage, startConsumer } from "./kafka/consumer";
+import { type KafkaSettings, topicSettings } from "./kafka/settings";
 import type { ShutdownStep } from "./lifecycle";
 import type { Logger } from "./logger";
 
 export type KafkaWorkerOptions = {
   service: string;
   groupId: string;
-  brokers: string[];
-  topicPrefix: string;
+  /** The service's Kafka settings (its config): brokers, TLS, SASL, topics. */
+  kafka: KafkaSettings;
   port: number;
   /** Health, readiness and metrics for probes and scrapers (`MANAGEMENT_PORT`). */
   managementPort: number;
@@ -50,11 +51,11 @@ export type RunningWorker = {
  */
 export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<RunningWorker> {
   const { logger } = options;
-  const kafka = createKafka({ clientId: options.service, brokers: options.brokers, logger });
-  const topics = topicNames(options.topicPrefix);
+  const kafka = createKafka({ clientId: options.service, settings: options.kafka, logger });
+  const topics = topicNames(options.kafka.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, options.topicPrefix);
+  await ensureTopics(admin, topicSettings(options.kafka));
   const producer = createProducer(kafka, logger);
   await producer.connect();
   const consumer = await startConsumer({

@@ -22,6 +22,7 @@ import {
   startManagementServer,
   startRetention,
   topicNames,
+  topicSettings,
 } from "@voxbridge/kit";
 import { Gauge } from "prom-client";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
@@ -65,7 +66,7 @@ export async function startDialer(
   // LISTEN connections, the relay's publisher and the retention pass, apart from the working pool:
   // DB_POOL_SIZE counts connections that claim and record calls, none of them parked on a LISTEN.
   const relayPool = createPool(config.DATABASE_URL, { max: 4, applicationName: "dialer-outbox", settings, logger });
-  const kafka = createKafka({ clientId: "dialer", brokers: config.KAFKA_BROKERS, logger });
+  const kafka = createKafka({ clientId: "dialer", settings: config, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   const producer = createProducer(kafka, logger);
@@ -139,7 +140,7 @@ export async function startDialer(
   };
 
   await admin.connect();
-  await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+  await ensureTopics(admin, topicSettings(config));
   await producer.connect();
   // Rows name their real (prefixed) topic.
   const relay = createOutboxRelay({

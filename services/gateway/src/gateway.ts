@@ -27,6 +27,7 @@ import {
   startManagementServer,
   startRetention,
   topicNames,
+  topicSettings,
 } from "@voxbridge/kit";
 import { type RequestHandler, Router } from "express";
 import { createAgentStore } from "./adapters/agent-store";
@@ -82,7 +83,7 @@ export async function startGateway(
     logger,
   });
   const redis = createRedisClient(config.REDIS_URL, logger);
-  const kafka = createKafka({ clientId: "gateway", brokers: config.KAFKA_BROKERS, logger });
+  const kafka = createKafka({ clientId: "gateway", settings: config, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   const producer = createProducer(kafka, logger);
@@ -91,7 +92,7 @@ export async function startGateway(
 
   await redis.connect();
   await admin.connect();
-  await ensureTopics(admin, config.KAFKA_TOPIC_PREFIX);
+  await ensureTopics(admin, topicSettings(config));
   await producer.connect();
   const relay = createOutboxRelay({
     pool,

@@ -78,8 +78,7 @@ export async function startQuota(
     worker = await startKafkaWorker({
       service: "quota",
       groupId: config.QUOTA_GROUP_ID ?? `${config.KAFKA_TOPIC_PREFIX}quota`,
-      brokers: config.KAFKA_BROKERS,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      kafka: config,
       port: config.QUOTA_PORT,
       managementPort: config.MANAGEMENT_PORT,
       logger,

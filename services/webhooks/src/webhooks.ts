@@ -117,8 +117,7 @@ export async function startWebhooks(
   const worker = await startKafkaWorker({
     service: "webhooks",
     groupId: config.WEBHOOKS_GROUP_ID,
-    brokers: config.KAFKA_BROKERS,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    kafka: config,
     port: config.WEBHOOKS_PORT,
     managementPort: config.MANAGEMENT_PORT,
     logger,

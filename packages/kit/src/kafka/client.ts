@@ -1,8 +1,22 @@
+import { readFileSync } from "node:fs";
 import { CallEvent, TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
-import { type Admin, type ITopicConfig, Kafka, type logCreator, logLevel, Partitioners, type Producer } from "kafkajs";
+import type { GenerateAuthTokenFromCredentialOptions } from "aws-msk-iam-sasl-signer-js";
+import {
+  type Admin,
+  type ITopicConfig,
+  Kafka,
+  type KafkaConfig,
+  type logCreator,
+  logLevel,
+  type OauthbearerProviderResponse,
+  Partitioners,
+  type Producer,
+  type SASLOptions,
+} from "kafkajs";
 import type { z } from "zod";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
+import { type KafkaAuthentication, type KafkaSettings, kafkaSecurity, type TopicSettings } from "./settings";
 
 const PINO_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
   [logLevel.ERROR]: "error",
@@ -12,8 +26,14 @@ const PINO_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
   [logLevel.NOTHING]: "debug",
 };
 
-/** A KafkaJS client that logs through the service's pino logger. */
-export function createKafka(options: { clientId: string; brokers: string[]; logger: Logger }): Kafka {
+/** Where a client connects: the service's Kafka settings (its config), or, in tests, a plaintext broker list. */
+export type KafkaTarget = { settings: KafkaSettings } | { brokers: string[] };
+
+/**
+ * A KafkaJS client that logs through the service's pino logger, with the TLS and SASL the settings
+ * ask for (docs/managed-infrastructure.md).
+ */
+export function createKafka(options: { clientId: string; logger: Logger } & KafkaTarget): Kafka {
   const toPino: logCreator =
     () =>
     ({ namespace, level, log }) => {
@@ -22,13 +42,61 @@ export function createKafka(options: { clientId: string; brokers: string[]; logg
       const pinoLevel = level === logLevel.ERROR && /retry|reconnect|Connection/i.test(message) ? "warn" : (PINO_LEVEL[level] ?? "info");
       options.logger[pinoLevel]({ kafka: namespace, ...extra }, message);
     };
+  const connection = "settings" in options ? kafkaConnection(options.settings) : { brokers: options.brokers };
   return new Kafka({
     clientId: options.clientId,
-    brokers: options.brokers,
+    ...connection,
     logLevel: logLevel.WARN,
     logCreator: toPino,
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5_000 },
   });
+}
+
+/** KafkaJS's connection options for the settings: brokers, TLS (with the CA file read now) and SASL. */
+export function kafkaConnection(settings: KafkaSettings): Pick<KafkaConfig, "brokers" | "ssl" | "sasl" | "connectionTimeout"> {
+  const { tls, authentication } = kafkaSecurity(settings);
+  return {
+    brokers: settings.KAFKA_BROKERS,
+    connectionTimeout: settings.KAFKA_CONNECTION_TIMEOUT_MS,
+    ...(tls === false ? {} : { ssl: tls.caFile ? { ca: [readCaFile("KAFKA_TLS_CA_FILE", tls.caFile)] } : true }),
+    ...(authentication.kind === "none" ? {} : { sasl: saslOptions(authentication) }),
+  };
+}
+
+function saslOptions(authentication: Exclude<KafkaAuthentication, { kind: "none" }>): SASLOptions {
+  if (authentication.kind === "password") {
+    const { mechanism, username, password } = authentication;
+    return { mechanism, username, password };
+  }
+  return { mechanism: "oauthbearer", oauthBearerProvider: awsMskIamTokenProvider(authentication.region) };
+}
+
+/**
+ * SASL/OAUTHBEARER for MSK IAM: each (re)authentication signs a fresh token with AWS's signer from the
+ * default credential chain (IRSA, instance role, AWS_* variables), or from `credentials` when given.
+ * KafkaJS re-authenticates before the broker's session lifetime ends, so tokens (15 min) never lapse.
+ */
+export function awsMskIamTokenProvider(
+  region: string,
+  credentials?: GenerateAuthTokenFromCredentialOptions["awsCredentialsProvider"],
+): () => Promise<OauthbearerProviderResponse> {
+  return async () => {
+    // Loaded only when configured: the signer brings the AWS SDK's credential providers.
+    const signer = await import("aws-msk-iam-sasl-signer-js");
+    const { token } = credentials
+      ? await signer.generateAuthTokenFromCredentialsProvider({ region, awsCredentialsProvider: credentials })
+      : await signer.generateAuthToken({ region });
+    return { value: token };
+  };
+}
+
+/** A PEM file's text; a missing or unreadable file names its variable. */
+export function readCaFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** What the services send with: the part of KafkaJS's producer they use. */
@@ -62,6 +130,11 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
     kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
+      // Idempotence holds only while KafkaJS retries a batch itself, with its sequence numbers: a
+      // producer that gives up hands the batch back, and the caller's retry is a new batch the broker
+      // cannot recognize as a duplicate. So a send retries until the broker takes it (what KafkaJS
+      // requires of an idempotent producer, and warns about otherwise); through an outage, it waits.
+      retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: Number.MAX_SAFE_INTEGER },
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
@@ -124,21 +197,34 @@ export const topicNames = (prefix: string) => ({
 export type TopicNames = ReturnType<typeof topicNames>;
 
 /**
- * Creates the platform's topics with their documented partition counts; existing topics are left
- * alone. Several services start at once, so see createTopicsAndWait.
+ * Creates the platform's topics with their documented partition counts, the configured replication
+ * factor (or the broker's default) and explicit retention; existing topics are left alone. With
+ * creation off (topics provisioned elsewhere), only checks that they exist. Several services start
+ * at once, so see createTopicsAndWait.
  */
-export async function ensureTopics(admin: Admin, prefix: string, timeoutMs = 30_000): Promise<void> {
-  const wanted = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => ({
-    topic: `${prefix}${topic}`,
-    numPartitions,
-    replicationFactor: 1,
-  }));
+export async function ensureTopics(admin: Admin, settings: TopicSettings, timeoutMs = 30_000): Promise<void> {
+  const names = topicNames(settings.prefix);
+  const configsOf: Record<string, Record<string, string>> = {
+    [names.callEvents]: settings.configs.callEvents,
+    [names.deadLetter]: settings.configs.deadLetter,
+  };
+  const wanted = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => {
+    const name = `${settings.prefix}${topic}`;
+    return {
+      topic: name,
+      numPartitions,
+      replicationFactor: settings.replicationFactor,
+      configEntries: Object.entries(configsOf[name] ?? {}).map(([configName, value]) => ({ name: configName, value })),
+    };
+  });
   const existing = new Set(await admin.listTopics());
-  await createTopicsAndWait(
-    admin,
-    wanted.filter(({ topic }) => !existing.has(topic)),
-    timeoutMs,
-  );
+  const missing = wanted.filter(({ topic }) => !existing.has(topic));
+  if (!settings.create && missing.length > 0) {
+    throw new Error(
+      `Kafka topics ${missing.map(({ topic }) => topic).join(", ")} do not exist and KAFKA_CREATE_TOPICS=false: provision them first (docs/managed-infrastructure.md)`,
+    );
+  }
+  await createTopicsAndWait(admin, missing, timeoutMs);
   await waitForLeaders(
     admin,
     wanted.map(({ topic }) => topic),
