@@ -7,6 +7,8 @@ describe("parseConfig with the base environment shape", () => {
       NODE_ENV: "development",
       LOG_LEVEL: "info",
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/voxbridge",
+      MIGRATION_LOCK_TIMEOUT_MS: 10_000,
+      MIGRATION_STATEMENT_TIMEOUT_MS: 900_000,
       REDIS_URL: "redis://127.0.0.1:6379",
       KAFKA_BROKERS: ["127.0.0.1:9092"],
       KAFKA_TOPIC_PREFIX: "",

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { isLocalDefault, localDefault } from "./env-values";
 import { kafkaEnvShape, kafkaSettingsProblems } from "./kafka/settings";
+import { postgresEnvShape } from "./postgres/settings";
 
 /** Variables every service reads; each service's own config.ts extends this shape. */
 export const baseEnvShape = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Postgres server and database; each service keeps to its own schema inside it. */
-  DATABASE_URL: localDefault(z.string().url().default("postgresql://postgres@127.0.0.1:5432/voxbridge")),
+  ...postgresEnvShape,
   REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
   ...kafkaEnvShape,
   /** The build's version and source revision, shown by `voxbridge_build_info` (the image sets them). */

@@ -20,6 +20,7 @@ export * from "./postgres/migrate";
 export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";
 export * from "./postgres/retention";
+export * from "./postgres/settings";
 export * from "./redis";
 export * from "./retry";
 export * from "./trace";

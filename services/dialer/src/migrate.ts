@@ -1,9 +1,9 @@
 import path from "node:path";
-import { migrate, runMigrationsMain } from "@voxbridge/kit";
+import { type MigrationTimeouts, migrate, runMigrationsMain } from "@voxbridge/kit";
 import { DIALER_SCHEMA } from "./adapters/schema";
 
 /** Applies the dialer's pending migrations to its own schema. */
-export const migrateDialer = (databaseUrl: string) =>
-  migrate({ databaseUrl, schema: DIALER_SCHEMA, migrationsDir: path.join(__dirname, "../prisma/migrations") });
+export const migrateDialer = (databaseUrl: string, timeouts: MigrationTimeouts = {}) =>
+  migrate({ databaseUrl, ...timeouts, schema: DIALER_SCHEMA, migrationsDir: path.join(__dirname, "../prisma/migrations") });
 
 if (require.main === module) runMigrationsMain("dialer", migrateDialer);

@@ -6,6 +6,17 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
   if (!name) throw new Error("DATABASE_URL names no database");
+  // Usually it exists, and a service's own role may not be allowed into the maintenance database.
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  const exists = await probe.connect().then(
+    () => true,
+    (error: { code?: string }) => {
+      if (error.code === "3D000") return false; // invalid_catalog_name: no such database
+      throw error;
+    },
+  );
+  await probe.end().catch(() => undefined);
+  if (exists) return;
   url.pathname = "/postgres";
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();

@@ -136,6 +136,46 @@ describe("migrate", () => {
     expect(new Set(rows.map((row) => row.id)).size).toBe(2);
   });
 
+  it("fails a migration that waits longer than lock_timeout for a table lock, records nothing, and applies it when run again", async () => {
+    const schema = scratchSchema();
+    const migrationsDir = await migrationsFolder({ [FIRST]: FIRST_SQL });
+    await migrate({ databaseUrl: testDatabaseUrl(), schema, migrationsDir });
+    await writeMigration(migrationsDir, SECOND, SECOND_SQL);
+    // A long transaction of the running service holds a lock the ALTER TABLE must wait for.
+    const holder = await db.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`LOCK TABLE ${quoteIdent(schema)}."widgets" IN ACCESS SHARE MODE`);
+      await expect(migrate({ databaseUrl: testDatabaseUrl(), schema, migrationsDir, lockTimeoutMs: 200 })).rejects.toThrow(
+        `migration ${schema}/${SECOND} failed: canceling statement due to lock timeout`,
+      );
+      expect((await migrationRows(schema)).map((row) => row.migration_name)).toEqual([FIRST]);
+    } finally {
+      await holder.query("ROLLBACK");
+      holder.release();
+    }
+    await expect(migrate({ databaseUrl: testDatabaseUrl(), schema, migrationsDir, lockTimeoutMs: 200 })).resolves.toEqual([SECOND]);
+  });
+
+  it("fails a migration statement that runs longer than statement_timeout", async () => {
+    const schema = scratchSchema();
+    const migrationsDir = await migrationsFolder({ [FIRST]: `${FIRST_SQL}SELECT pg_sleep(30);\n` });
+    await expect(migrate({ databaseUrl: testDatabaseUrl(), schema, migrationsDir, statementTimeoutMs: 300 })).rejects.toThrow(
+      `migration ${schema}/${FIRST} failed: canceling statement due to statement timeout`,
+    );
+    expect(await tableExists(schema, "widgets")).toBe(false);
+  });
+
+  it("sets both timeouts on its session by default", async () => {
+    const schema = scratchSchema();
+    const migrationsDir = await migrationsFolder({
+      [FIRST]: `CREATE TABLE "seen" AS SELECT current_setting('lock_timeout') AS lock_timeout, current_setting('statement_timeout') AS statement_timeout;\n`,
+    });
+    await migrate({ databaseUrl: testDatabaseUrl(), schema, migrationsDir });
+    const { rows } = await db.query(`SELECT * FROM ${quoteIdent(schema)}."seen"`);
+    expect(rows).toEqual([{ lock_timeout: "10s", statement_timeout: "15min" }]);
+  });
+
   it("applies nothing on a second run and only the new migration when one is added", async () => {
     const schema = scratchSchema();
     const migrationsDir = await migrationsFolder({ [FIRST]: FIRST_SQL });

@@ -11,12 +11,26 @@ export type MigrateOptions = {
   schema: string;
   /** A Prisma Migrate folder: one `<timestamp>_<name>/migration.sql` per migration. */
   migrationsDir: string;
+  /**
+   * How long a migration statement waits for a table lock before failing (then the deploy fails and
+   * can run again) rather than queueing every query on that table behind it. Default 10 s.
+   */
+  lockTimeoutMs?: number;
+  /** How long one migration statement may run. Default 15 min. */
+  statementTimeoutMs?: number;
 };
+
+export type MigrationTimeouts = Pick<MigrateOptions, "lockTimeoutMs" | "statementTimeoutMs">;
+
+export const MIGRATION_TIMEOUT_DEFAULTS = { lockTimeoutMs: 10_000, statementTimeoutMs: 900_000 };
 
 /**
  * Applies pending Prisma Migrate migrations without Prisma's native schema engine (unreachable here),
  * recording each in `_prisma_migrations` exactly as `prisma migrate deploy` does, so either tool can
- * take over. Serialized across processes by an advisory lock. Returns the names it applied.
+ * take over. Serialized across processes by an advisory lock; once it holds it, every statement runs
+ * under `lock_timeout` and `statement_timeout`, so a migration blocked by a long transaction fails
+ * (and the deploy is retried) instead of stalling the service's traffic queued behind its lock.
+ * Returns the names it applied.
  */
 export async function migrate(options: MigrateOptions): Promise<string[]> {
   await ensureDatabase(options.databaseUrl);
@@ -26,7 +40,15 @@ export async function migrate(options: MigrateOptions): Promise<string[]> {
   const schema = quoteIdent(options.schema);
   try {
     await client.query("SELECT pg_advisory_lock(hashtext($1))", [`voxbridge:migrate:${options.schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const lockTimeoutMs = options.lockTimeoutMs ?? MIGRATION_TIMEOUT_DEFAULTS.lockTimeoutMs;
+    const statementTimeoutMs = options.statementTimeoutMs ?? MIGRATION_TIMEOUT_DEFAULTS.statementTimeoutMs;
+    await client.query("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", [
+      `${lockTimeoutMs}ms`,
+      `${statementTimeoutMs}ms`,
+    ]);
+    // A role that owns its schema but may not create schemas (docs/managed-infrastructure.md) finds it made.
+    const schemaExists = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [options.schema]);
+    if (schemaExists.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(`SET search_path TO ${schema}`);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -94,13 +116,21 @@ export async function readMigrations(migrationsDir: string): Promise<Migration[]
 }
 
 /** The body of a service's `src/migrate.ts` when run as a script: apply, print, exit non-zero on failure. */
-export function runMigrationsMain(service: string, apply: (databaseUrl: string) => Promise<string[]>): void {
+export function runMigrationsMain(service: string, apply: (databaseUrl: string, timeouts: MigrationTimeouts) => Promise<string[]>): void {
   // Only the database is needed; under NODE_ENV=production it must be given (no localhost default).
-  const { DATABASE_URL: databaseUrl } = loadConfigOrExit(
-    { NODE_ENV: baseEnvShape.NODE_ENV, DATABASE_URL: baseEnvShape.DATABASE_URL },
+  const config = loadConfigOrExit(
+    {
+      NODE_ENV: baseEnvShape.NODE_ENV,
+      DATABASE_URL: baseEnvShape.DATABASE_URL,
+      MIGRATION_LOCK_TIMEOUT_MS: baseEnvShape.MIGRATION_LOCK_TIMEOUT_MS,
+      MIGRATION_STATEMENT_TIMEOUT_MS: baseEnvShape.MIGRATION_STATEMENT_TIMEOUT_MS,
+    },
     process.env,
   );
-  apply(databaseUrl).then(
+  apply(config.DATABASE_URL, {
+    lockTimeoutMs: config.MIGRATION_LOCK_TIMEOUT_MS,
+    statementTimeoutMs: config.MIGRATION_STATEMENT_TIMEOUT_MS,
+  }).then(
     (applied) => process.stdout.write(`${service}: ${applied.length ? `applied ${applied.join(", ")}` : "migrations up to date"}\n`),
     (error: unknown) => {
       process.stderr.write(`${service} migrations failed: ${error instanceof Error ? error.message : String(error)}\n`);

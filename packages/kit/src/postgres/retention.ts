@@ -13,7 +13,8 @@ import { quoteIdent } from "./database";
  */
 export type RetentionRule = { table: string; sql: string; values?: unknown[]; alsoFrom?: string[] };
 
-export type RetentionPass = { deleted: Record<string, number>; vacuumed: string[] };
+/** `ran`: false when another instance was running the schema's pass (nothing was done here). */
+export type RetentionPass = { ran: boolean; deleted: Record<string, number>; vacuumed: string[] };
 
 export type Retention = PeriodicTask & { runPass: () => Promise<RetentionPass> };
 
@@ -57,6 +58,10 @@ export const deleteWhere = (
  * visibility map current for index-only scans: a service's speed must not depend on the server's
  * autovacuum being on, which on some production databases it is not. Plain VACUUM takes no lock
  * that blocks reads or writes.
+ *
+ * One instance at a time: a pass runs on one connection holding the schema's session advisory lock
+ * (`pg_try_advisory_lock`); a replica whose turn comes while another holds it skips its pass. The
+ * lock dies with its connection, so a crashed instance never blocks the others.
  */
 export function startRetention(options: {
   pool: pg.Pool;
@@ -74,13 +79,44 @@ export function startRetention(options: {
   });
   const qualified = (table: string) => `${quoteIdent(options.schema)}.${quoteIdent(table)}`;
 
+  const passes = createCounter(options.metrics, {
+    name: "retention_passes_total",
+    help: "Retention passes, by outcome: ran here, or skipped while another instance ran one",
+    labelNames: ["outcome"],
+  });
+  const lockKey = `voxbridge:retention:${options.schema}`;
+
   const runPass = async (): Promise<RetentionPass> => {
+    const client = await options.pool.connect();
+    let healthy = false;
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS locked", [lockKey]);
+      if (!rows[0]?.locked) {
+        healthy = true;
+        passes.inc({ outcome: "skipped" });
+        return { ran: false, deleted: {}, vacuumed: [] };
+      }
+      try {
+        const pass = await runLockedPass(client);
+        passes.inc({ outcome: "ran" });
+        return pass;
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext($1))", [lockKey]);
+        healthy = true;
+      }
+    } finally {
+      // A connection that failed mid-pass may still hold the lock: closed, never pooled again.
+      client.release(!healthy);
+    }
+  };
+
+  const runLockedPass = async (client: pg.PoolClient): Promise<RetentionPass> => {
     const deleted: Record<string, number> = {};
     const touched: string[] = [];
     for (const rule of options.rules) {
       let total = 0;
       for (;;) {
-        const { rows } = await options.pool.query<{ deleted: number }>(rule.sql, [BATCH_ROWS, ...(rule.values ?? [])]);
+        const { rows } = await client.query<{ deleted: number }>(rule.sql, [BATCH_ROWS, ...(rule.values ?? [])]);
         const count = Number(rows[0]?.deleted ?? 0);
         total += count;
         if (count < BATCH_ROWS) break;
@@ -92,9 +128,9 @@ export function startRetention(options: {
       }
     }
     const vacuumed = [...new Set([...touched, ...(options.vacuum ?? [])])];
-    for (const table of vacuumed) await options.pool.query(`VACUUM (ANALYZE) ${qualified(table)}`);
+    for (const table of vacuumed) await client.query(`VACUUM (ANALYZE) ${qualified(table)}`);
     if (Object.values(deleted).some((count) => count > 0)) options.logger.info({ deleted }, "retention pass deleted rows");
-    return { deleted, vacuumed };
+    return { ran: true, deleted, vacuumed };
   };
 
   // The first pass comes a minute after start, not a whole interval: its ANALYZE gives the planner
