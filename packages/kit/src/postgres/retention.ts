@@ -80,7 +80,7 @@ export function startRetention(options: {
   const qualified = (table: string) => `${quoteIdent(options.schema)}.${quoteIdent(table)}`;
 
   const passes = createCounter(options.metrics, {
-    name: "retention_passes_total",
+    name: "voxbridge_retention_passes_total",
     help: "Retention passes, by outcome: ran here, or skipped while another instance ran one",
     labelNames: ["outcome"],
   });
