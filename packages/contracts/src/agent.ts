@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AnswerSchema } from "./answer-schema";
 import { CallingWindow } from "./calling-window";
 import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
@@ -13,12 +14,34 @@ const isoDateTime = z.iso.datetime({ offset: true });
 export const VoicemailAction = z.enum(["hangup", "retry"]);
 export type VoicemailAction = z.infer<typeof VoicemailAction>;
 
+/**
+ * What runs the agent's side of the conversation: `local` (the default: local speech synthesis and
+ * recognition with a dialogue driven by `answer_schema`, no key needed) or a realtime speech-to-speech
+ * provider, accepted only when the deployment has its credentials.
+ */
+export const VoiceEngine = z.enum(["local", "openai-realtime"]);
+export type VoiceEngine = z.infer<typeof VoiceEngine>;
+
+/** The sentence an agent says first on a recorded call unless it sets its own. */
+export const DEFAULT_RECORDING_DISCLOSURE = "This call is recorded.";
+
 /** An outbound voice agent as the API returns it. */
 export const AgentOut = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    system_prompt: z.string().describe("May contain {{variable}} placeholders, filled from a call's context"),
+    system_prompt: z
+      .string()
+      .describe("May contain {{variable}} placeholders, filled from a call's context; {{client_name}} is the call's client_name"),
+    first_message: z.string().nullable().describe("What the agent says first when a person answers; takes placeholders like the prompt"),
+    voicemail_message: z
+      .string()
+      .nullable()
+      .describe("What the agent leaves when an answering machine takes the call; takes placeholders like the prompt"),
+    answer_schema: AnswerSchema.nullable().describe("What the agent finds out; a call's structured_answers validate against it"),
+    record: z.boolean().describe("Whether calls are recorded (both sides, two channels)"),
+    recording_disclosure: z.string().describe("Said first on every recorded call, before the first message"),
+    engine: VoiceEngine,
     voice: z.string().nullable(),
     language: z.string().nullable(),
     max_duration_seconds: z.number().int(),
@@ -43,6 +66,12 @@ const agentFields = {
   max_duration_seconds: z.number().int().min(10).max(14_400),
   voicemail_action: VoicemailAction,
   is_default: z.boolean(),
+  first_message: z.string().trim().min(1).max(2_000),
+  voicemail_message: z.string().trim().min(1).max(2_000),
+  answer_schema: AnswerSchema,
+  record: z.boolean(),
+  recording_disclosure: z.string().trim().min(1).max(500),
+  engine: VoiceEngine.describe("`openai-realtime` is refused (422) unless the deployment has its credentials"),
 };
 
 /** Body of POST /v1/agents; an optional field sent as `null` is the same as one left out. */
@@ -50,6 +79,12 @@ export const CreateAgentRequest = z
   .object({
     name: agentFields.name,
     system_prompt: agentFields.system_prompt,
+    first_message: optionalField(agentFields.first_message),
+    voicemail_message: optionalField(agentFields.voicemail_message),
+    answer_schema: optionalField(agentFields.answer_schema),
+    record: fieldWithDefault(agentFields.record, true),
+    recording_disclosure: fieldWithDefault(agentFields.recording_disclosure, DEFAULT_RECORDING_DISCLOSURE),
+    engine: fieldWithDefault(agentFields.engine, "local"),
     voice: optionalField(agentFields.voice),
     language: optionalField(agentFields.language),
     max_duration_seconds: fieldWithDefault(agentFields.max_duration_seconds, 600),
@@ -62,13 +97,20 @@ export const CreateAgentRequest = z
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 
 /**
- * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice`, `language` and `calling_window`; for every
- * other field it means "unchanged". `is_active: true` reactivates a deleted agent.
+ * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice`, `language`, `calling_window`,
+ * `first_message`, `voicemail_message` and `answer_schema`; for every other field it means "unchanged".
+ * `is_active: true` reactivates a deleted agent.
  */
 export const UpdateAgentRequest = z
   .object({
     name: optionalField(agentFields.name),
     system_prompt: optionalField(agentFields.system_prompt),
+    first_message: agentFields.first_message.nullable().optional().describe("null clears it"),
+    voicemail_message: agentFields.voicemail_message.nullable().optional().describe("null clears it"),
+    answer_schema: agentFields.answer_schema.nullable().optional().describe("null clears it"),
+    record: optionalField(agentFields.record),
+    recording_disclosure: optionalField(agentFields.recording_disclosure),
+    engine: optionalField(agentFields.engine),
     voice: agentFields.voice.optional().describe("null clears it"),
     language: agentFields.language.optional().describe("null clears it"),
     max_duration_seconds: optionalField(agentFields.max_duration_seconds),

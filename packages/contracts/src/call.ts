@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AnswerPropertyName, AnswerValue } from "./answer-schema";
 import { CallingWindow } from "./calling-window";
 import { ErrorEnvelope } from "./errors";
 import { PageQuery, pageOf } from "./pagination";
@@ -84,6 +85,24 @@ export const CallOut = z
   .meta({ id: "CallOut" });
 export type CallOut = z.infer<typeof CallOut>;
 
+/**
+ * The sandbox callee's script (simulator telephony only): what it says when the agent asks, as
+ * audio through the agent's own recognizer. With live telephony a create carrying it is refused.
+ */
+export const SimulatedCallee = z
+  .object({
+    answers: z
+      .record(AnswerPropertyName, AnswerValue)
+      .optional()
+      .describe("Values keyed by the agent's answer_schema properties; the callee says each one when the agent asks for it"),
+    interrupts: z.boolean().optional().describe("Barge in on the agent's first sentence"),
+    silent: z.boolean().optional().describe("Say nothing"),
+    opt_out: z.boolean().optional().describe("Ask not to be called again"),
+  })
+  .strict()
+  .meta({ id: "SimulatedCallee", example: { answers: { preferred_day: "tuesday", party_size: 4 }, interrupts: false } });
+export type SimulatedCallee = z.infer<typeof SimulatedCallee>;
+
 /** Size caps for partner-supplied JSON objects, in bytes of their JSON text. */
 export const JSON_OBJECT_LIMIT_BYTES = { context: 16 * 1024, metadata: 8 * 1024 } as const;
 
@@ -114,6 +133,9 @@ export const CreateOutboundCallRequest = z
     max_attempts: fieldWithDefault(z.number().int().min(1).max(10).describe("Retry cap, 1–10"), 3),
     calling_window: optionalField(
       CallingWindow.describe("When attempts may start, in the callee's local time unless `timezone` says otherwise; overrides the agent's"),
+    ),
+    simulated_callee: optionalField(
+      SimulatedCallee.describe("Sandbox only: how the simulated callee behaves; refused (422) once live telephony is enabled"),
     ),
   })
   .strict()
@@ -192,6 +214,51 @@ export type ListAttemptsQuery = z.infer<typeof ListAttemptsQuery>;
 
 export const AttemptList = pageOf(AttemptOut, "AttemptList");
 export type AttemptList = z.infer<typeof AttemptList>;
+
+/** Who spoke a turn of the conversation. */
+export const Speaker = z.enum(["agent", "callee"]);
+export type Speaker = z.infer<typeof Speaker>;
+
+/**
+ * One turn of a call's conversation: what the agent said (only what was actually played) or what the
+ * callee was heard saying. `start_ms` and `end_ms` count from the start of that attempt's media.
+ */
+export const TranscriptTurn = z
+  .object({
+    speaker: Speaker,
+    text: z.string(),
+    attempt: z.number().int().min(1).describe("The attempt it was said in"),
+    start_ms: z.number().int().min(0).describe("When the turn started, from the start of the attempt's media"),
+    end_ms: z.number().int().min(0).describe("When it ended, on the same clock"),
+  })
+  .meta({ id: "TranscriptTurn" });
+export type TranscriptTurn = z.infer<typeof TranscriptTurn>;
+
+/** Query of GET /v1/calls/{call_id}/transcript. */
+export const ListTranscriptQuery = z.object({ ...PageQuery }).strict();
+export type ListTranscriptQuery = z.infer<typeof ListTranscriptQuery>;
+
+export const TranscriptTurnList = pageOf(TranscriptTurn, "TranscriptTurnList");
+export type TranscriptTurnList = z.infer<typeof TranscriptTurnList>;
+
+/** Turns in conversation order: by attempt, then by when each started (not by when a result arrived). */
+export function inConversationOrder(turns: readonly TranscriptTurn[]): TranscriptTurn[] {
+  return turns
+    .map((turn, index) => ({ turn, index }))
+    .sort((a, b) => a.turn.attempt - b.turn.attempt || a.turn.start_ms - b.turn.start_ms || a.index - b.index)
+    .map(({ turn }) => turn);
+}
+
+/** The record's `transcript`: one line per turn in conversation order, each starting `agent: ` or `callee: `; null with no turns. */
+export function transcriptText(turns: readonly TranscriptTurn[]): string | null {
+  if (turns.length === 0) return null;
+  return inConversationOrder(turns)
+    .map((turn) => `${turn.speaker}: ${turn.text.replace(/\s+/g, " ").trim()}`)
+    .join("\n");
+}
+
+/** The public path of a call's recording, which `recording_url` shows once one is stored. */
+export const recordingPath = (callId: string) => `/v1/calls/${callId}/recording`;
 
 /**
  * Where a call record stands, as one number that only grows: its status rank (CALL_STATUS_RANK),

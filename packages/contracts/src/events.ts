@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { VoicemailAction } from "./agent";
-import { AttemptOut, CallOut } from "./call";
+import { AttemptOut, CallOut, recordingPath, TranscriptTurn, transcriptText } from "./call";
 import { CallingWindow, ResolvedCallingWindow } from "./calling-window";
+import { CallConversation, ConversationOutcome } from "./conversation";
 
 /** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
 export const TOPICS = {
@@ -45,17 +46,19 @@ export type DialAgent = z.infer<typeof DialAgent>;
 /**
  * `calling_window`: the call's window with its time zones settled by the gateway; null: any time.
  * `talk_seconds_allowed`: quota's talk allowance as of the call's hold, so a call dialed right away
- * needs no second question to quota; absent in events from before it.
+ * needs no second question to quota; absent in events from before it. `conversation`: what the voice
+ * service needs for the call (absent in events from before it).
  */
 export const CallQueuedData = CallEventData.extend({
   agent: DialAgent,
   calling_window: ResolvedCallingWindow.nullable().default(null),
   talk_seconds_allowed: z.number().int().min(0).optional(),
+  conversation: CallConversation.optional(),
 });
 export type CallQueuedData = z.infer<typeof CallQueuedData>;
 export type CallEventDataOf = z.infer<typeof CallEventData>;
 
-const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D) =>
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({
     specversion: z.literal("1.0"),
     id: z.uuid(),
@@ -72,11 +75,13 @@ const envelope = <T extends CallEventType, D extends z.ZodType>(type: T, data: D
 /**
  * `call.updated` from the dialer: an attempt ended with a retry due, or an opening moved. From the
  * gateway: the partner edited the queued call; `agent` (when it changed) and `calling_window` (the
- * window now in force, zones settled) tell the dialer what its next attempt uses.
+ * window now in force, zones settled) tell the dialer what its next attempt uses, and `conversation`
+ * (always, from the gateway) tells the voice service.
  */
 export const CallUpdatedData = CallEventData.extend({
   agent: DialAgent.optional(),
   calling_window: ResolvedCallingWindow.nullable().optional(),
+  conversation: CallConversation.optional(),
 });
 
 /** CloudEvents 1.0 structured-mode envelope for every call lifecycle event. */
@@ -111,7 +116,84 @@ export function newCallEvent<T extends CallEventType>(
   } as CallEventOf<T>;
 }
 
-const webhookEventOf = <T extends CallEventType>(type: T, id: string, when: string) =>
+/**
+ * `call.analyzed`, from the voice service's outbox after the call's terminal status event, once for
+ * every call that had media: every attempt's turns, the answers of the last attempt that talked
+ * (null when nobody talked), and whether a recording is stored. A recording stored late is announced
+ * by a later `call.analyzed` of the same call, with the same turns and `recording_available: true`.
+ */
+export const CallAnalyzedData = z.object({
+  call_id: z.uuid(),
+  org_id: z.uuid(),
+  attempt: z.number().int().min(1).describe("The last attempt that had media"),
+  turns: z.array(TranscriptTurn),
+  structured_answers: z.record(z.string(), z.unknown()).nullable(),
+  recording_available: z.boolean(),
+});
+export type CallAnalyzedData = z.infer<typeof CallAnalyzedData>;
+export const CallAnalyzedEvent = envelope("call.analyzed", CallAnalyzedData);
+export type CallAnalyzedEvent = z.infer<typeof CallAnalyzedEvent>;
+
+/**
+ * `call.conversation_ended`, from the voice service to the dialer (internal: never delivered to
+ * partners): how one attempt's conversation ended. `media_started`: a person or machine heard the
+ * agent, so an agent error must not be redialed. The dialer combines it with the carrier's end into
+ * the one terminal event.
+ */
+export const ConversationEndedData = z.object({
+  call_id: z.uuid(),
+  org_id: z.uuid(),
+  attempt: z.number().int().min(1),
+  outcome: ConversationOutcome,
+  media_started: z.boolean(),
+  error_message: z.string().nullable(),
+});
+export type ConversationEndedData = z.infer<typeof ConversationEndedData>;
+export const ConversationEndedEvent = envelope("call.conversation_ended", ConversationEndedData);
+export type ConversationEndedEvent = z.infer<typeof ConversationEndedEvent>;
+
+/** Builds a CloudEvent whose data is not a call record (`call.analyzed`, `call.conversation_ended`): subject is the call id. */
+export function newCallDataEvent<E extends CallAnalyzedEvent | ConversationEndedEvent>(
+  type: E["type"],
+  source: string,
+  data: E["data"],
+  options: { id: string; time: Date; traceparent?: string | undefined },
+): E {
+  return {
+    specversion: "1.0",
+    id: options.id,
+    source,
+    type,
+    subject: data.call_id,
+    time: options.time.toISOString(),
+    datacontenttype: "application/json",
+    ...(options.traceparent ? { traceparent: options.traceparent } : {}),
+    data,
+  } as E;
+}
+
+/** Every event type partners can receive at a webhook (and filter an endpoint by): the lifecycle ones and `call.analyzed`. */
+export const WebhookEventType = z.enum([...CallEventType.options, "call.analyzed"]);
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+
+/** The events that become webhook deliveries, as the call-events topic carries them. */
+export const DeliverableEvent = z.discriminatedUnion("type", [...CallEvent.options, CallAnalyzedEvent]);
+export type DeliverableEvent = z.infer<typeof DeliverableEvent>;
+
+/**
+ * The call record with what a `call.analyzed` says: the transcript (one line per turn, conversation
+ * order), the answers, and `recording_url` when a recording is stored (and was not deleted since).
+ */
+export function withAnalysis(call: CallOut, analysis: CallAnalyzedData, options: { recordingDeleted?: boolean } = {}): CallOut {
+  return {
+    ...call,
+    transcript: transcriptText(analysis.turns),
+    structured_answers: analysis.structured_answers,
+    recording_url: analysis.recording_available && !options.recordingDeleted ? recordingPath(call.id) : null,
+  };
+}
+
+const webhookEventOf = <T extends WebhookEventType>(type: T, id: string, when: string) =>
   z
     .object({
       type: z.literal(type),
@@ -138,6 +220,11 @@ export const WebhookEvent = z
     webhookEventOf("call.completed", "CallCompletedWebhook", "when the call ended answered (a person or voicemail)"),
     webhookEventOf("call.failed", "CallFailedWebhook", "when the call ended unanswered for good, or could not be placed"),
     webhookEventOf("call.canceled", "CallCanceledWebhook", "when the call was canceled before or during dialing"),
+    webhookEventOf(
+      "call.analyzed",
+      "CallAnalyzedWebhook",
+      "after the call ended, when it had a conversation: the record with `transcript`, `structured_answers` and (once stored) `recording_url`; again when a recording is stored late",
+    ),
   ])
   .meta({ id: "WebhookEvent" });
 export type WebhookEvent = z.infer<typeof WebhookEvent>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CallEvent } from "./events";
+import { CallAnalyzedEvent, CallEvent, ConversationEndedEvent } from "./events";
 import { PageQuery, pageOf } from "./pagination";
 import { optionalField } from "./request-fields";
 
@@ -77,5 +77,5 @@ export function newSuppressionEvent(
 }
 
 /** Anything the call-events topic carries: lifecycle events and suppression events. */
-export const TopicEvent = z.union([CallEvent, SuppressionEvent]);
+export const TopicEvent = z.union([CallEvent, CallAnalyzedEvent, ConversationEndedEvent, SuppressionEvent]);
 export type TopicEvent = z.infer<typeof TopicEvent>;

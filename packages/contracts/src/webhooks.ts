@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CallEventType } from "./events";
+import { WebhookEventType } from "./events";
 import { PageQuery, pageOf } from "./pagination";
 import { fieldWithDefault, optionalField } from "./request-fields";
 
@@ -15,7 +15,7 @@ export const CreateWebhookEndpointRequest = z
   .object({
     url: WebhookUrl,
     events: optionalField(
-      z.array(CallEventType).min(1).max(CallEventType.options.length).describe("Event types to deliver; omitted or null: all"),
+      z.array(WebhookEventType).min(1).max(WebhookEventType.options.length).describe("Event types to deliver; omitted or null: all"),
     ),
     description: optionalField(z.string().max(500)),
     enabled: fieldWithDefault(z.boolean(), true),
@@ -28,9 +28,9 @@ export const UpdateWebhookEndpointRequest = z
   .object({
     url: optionalField(WebhookUrl),
     events: z
-      .array(CallEventType)
+      .array(WebhookEventType)
       .min(1)
-      .max(CallEventType.options.length)
+      .max(WebhookEventType.options.length)
       .nullable()
       .optional()
       .describe("null: deliver every event type"),
@@ -46,7 +46,7 @@ export const WebhookEndpointOut = z
   .object({
     id: z.uuid(),
     url: z.string(),
-    events: z.array(CallEventType).nullable(),
+    events: z.array(WebhookEventType).nullable(),
     description: z.string().nullable(),
     enabled: z.boolean(),
     disabled_reason: z.string().nullable().describe("Why the service disabled it (410 Gone, failing for 5 days)"),
@@ -96,7 +96,7 @@ export const WebhookDeliveryOut = z
     id: z.uuid(),
     webhook_id: z.string().describe("The webhook-id header: the same on every attempt"),
     event_id: z.uuid(),
-    event_type: CallEventType,
+    event_type: WebhookEventType,
     call_id: z.uuid(),
     sequence: z.number().int().min(1).describe("Per-call order of the event"),
     endpoint_id: z.uuid().nullable().describe("Null for the call's own webhook_url"),
