@@ -1,3 +1,4 @@
+import { VoiceEngine } from "@voxbridge/contracts";
 import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
@@ -10,6 +11,29 @@ const gatewayEnv = {
   QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
   /** Base URL of the webhook service's internal API (webhook endpoints and the delivery log). */
   WEBHOOKS_URL: localDefault(z.string().url().default("http://127.0.0.1:8083")),
+  /**
+   * Base URL of the voice service's internal API, through which recordings are served, and this
+   * caller's token for it (never logged). Unset: the local voice service in development; in
+   * production the recording routes answer 503 until it is set.
+   */
+  VOICE_URL: z.string().url().optional(),
+  VOICE_API_TOKEN: z.string().min(16).optional(),
+  /**
+   * Realtime engines the deployment holds credentials for (the voice service has the keys), comma
+   * separated; `local` is always available. An agent naming another engine is refused with 422.
+   */
+  VOICE_ENGINES: z
+    .string()
+    .default("local")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(VoiceEngine)),
+  /** Days a call's transcript and answers are kept in the gateway's rows (the recording's own lifecycle rule matches it). */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** This caller's tokens for the quota and webhook services' internal APIs. Never logged. */
   QUOTA_API_TOKEN: localDefault(z.string().min(16).default(LOCAL_SERVICE_TOKEN)),
   WEBHOOKS_API_TOKEN: localDefault(z.string().min(16).default(LOCAL_SERVICE_TOKEN)),
@@ -34,5 +58,13 @@ const gatewayEnv = {
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The voice service's internal API as this process reaches it: the local one in development, none in production until set. */
+export function voiceServiceOf(config: GatewayConfig): { url: string; token: string } | null {
+  const local = config.NODE_ENV !== "production";
+  const url = config.VOICE_URL ?? (local ? "http://127.0.0.1:8084" : undefined);
+  const token = config.VOICE_API_TOKEN ?? (local ? LOCAL_SERVICE_TOKEN : undefined);
+  return url && token ? { url, token } : null;
+}
 export const loadGatewayConfig = (env: Record<string, string | undefined>) => parseConfig(gatewayEnv, env);
 export const loadGatewayConfigOrExit = () => loadConfigOrExit(gatewayEnv, process.env);

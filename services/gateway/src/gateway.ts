@@ -165,6 +165,7 @@ export async function startGateway(
     },
     timeZonesOf: createCalleeTimeZones(),
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
+    voiceEngines: config.VOICE_ENGINES,
     now: () => new Date(),
     newId: randomUUID,
   });

@@ -553,6 +553,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "call.analyzed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.analyzed delivery
+         * @description The conversation of a call that ended was analyzed: the record carries `transcript` (one line per turn, `agent: ` or `callee: `), `structured_answers` (null when nobody talked) and `recording_url` once a recording is stored. Sent after the call's final event, once for every call that had media, and again if its recording is stored late. `GET /v1/calls/{call_id}/transcript` lists the turns with their timing. Sent to every enabled endpoint subscribed to `call.analyzed`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
+         */
+        post: operations["call_analyzed_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -581,6 +601,8 @@ export interface components {
             max_attempts?: number | null;
             /** @description When attempts may start, in the callee's local time unless `timezone` says otherwise; overrides the agent's */
             calling_window?: components["schemas"]["CallingWindow"] | null;
+            /** @description Sandbox only: how the simulated callee behaves; refused (422) once live telephony is enabled */
+            simulated_callee?: components["schemas"]["SimulatedCallee"] | null;
         };
         CallingWindow: {
             /** @description Local time the window opens, HH:MM */
@@ -594,6 +616,27 @@ export interface components {
              * @default null
              */
             timezone: string | null;
+        };
+        /**
+         * @example {
+         *       "answers": {
+         *         "preferred_day": "tuesday",
+         *         "party_size": 4
+         *       },
+         *       "interrupts": false
+         *     }
+         */
+        SimulatedCallee: {
+            /** @description Values keyed by the agent's answer_schema properties; the callee says each one when the agent asks for it */
+            answers?: {
+                [key: string]: string | boolean | number;
+            };
+            /** @description Barge in on the agent's first sentence */
+            interrupts?: boolean;
+            /** @description Say nothing */
+            silent?: boolean;
+            /** @description Ask not to be called again */
+            opt_out?: boolean;
         };
         CreateCallBatchRequest: {
             /** @description 1–1000 create bodies */
@@ -620,6 +663,13 @@ export interface components {
         CreateAgentRequest: {
             name: string;
             system_prompt: string;
+            first_message?: string | null;
+            voicemail_message?: string | null;
+            answer_schema?: components["schemas"]["AnswerSchema"] | null;
+            record?: boolean | null;
+            recording_disclosure?: string | null;
+            /** @description `openai-realtime` is refused (422) unless the deployment has its credentials */
+            engine?: ("local" | "openai-realtime") | null;
             voice?: (string | null) | null;
             language?: (string | null) | null;
             max_duration_seconds?: number | null;
@@ -627,9 +677,80 @@ export interface components {
             calling_window?: components["schemas"]["CallingWindow"] | null;
             is_default?: boolean | null;
         };
+        /**
+         * @example {
+         *       "type": "object",
+         *       "properties": {
+         *         "preferred_day": {
+         *           "type": "string",
+         *           "enum": [
+         *             "monday",
+         *             "tuesday",
+         *             "wednesday"
+         *           ],
+         *           "description": "Which day suits them for the visit"
+         *         },
+         *         "party_size": {
+         *           "type": "integer",
+         *           "description": "How many people will come"
+         *         },
+         *         "wants_reminder": {
+         *           "type": "boolean",
+         *           "description": "Whether they want a reminder text"
+         *         }
+         *       },
+         *       "required": [
+         *         "preferred_day"
+         *       ]
+         *     }
+         */
+        AnswerSchema: {
+            /** @constant */
+            type: "object";
+            properties: {
+                [key: string]: components["schemas"]["AnswerProperty"];
+            };
+            /** @description Properties the agent must obtain */
+            required?: string[];
+            /** @constant */
+            additionalProperties?: false;
+        };
+        AnswerProperty: {
+            /** @constant */
+            type: "string";
+            /** @description What to find out; the agent asks for it in these words (required on every property) */
+            description: string;
+            /** @description The only values the answer may take */
+            enum?: string[];
+        } | {
+            /** @constant */
+            type: "boolean";
+            /** @description What to find out; the agent asks for it in these words (required on every property) */
+            description: string;
+        } | {
+            /** @constant */
+            type: "integer";
+            /** @description What to find out; the agent asks for it in these words (required on every property) */
+            description: string;
+        } | {
+            /** @constant */
+            type: "number";
+            /** @description What to find out; the agent asks for it in these words (required on every property) */
+            description: string;
+        };
         UpdateAgentRequest: {
             name?: string | null;
             system_prompt?: string | null;
+            /** @description null clears it */
+            first_message?: string | null;
+            /** @description null clears it */
+            voicemail_message?: string | null;
+            /** @description null clears it */
+            answer_schema?: components["schemas"]["AnswerSchema"] | null;
+            record?: boolean | null;
+            recording_disclosure?: string | null;
+            /** @description `openai-realtime` is refused (422) unless the deployment has its credentials */
+            engine?: ("local" | "openai-realtime") | null;
             /** @description null clears it */
             voice?: string | null;
             /** @description null clears it */
@@ -654,7 +775,7 @@ export interface components {
              */
             url: string;
             /** @description Event types to deliver; omitted or null: all */
-            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled" | "call.analyzed")[] | null;
             description?: string | null;
             enabled?: boolean | null;
         };
@@ -662,7 +783,7 @@ export interface components {
             /** @description Where events are POSTed; http or https only, no credentials, public addresses only */
             url?: string | null;
             /** @description null: deliver every event type */
-            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events?: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled" | "call.analyzed")[] | null;
             /** @description null clears it */
             description?: string | null;
             enabled?: boolean | null;
@@ -801,6 +922,21 @@ export interface components {
             attempt: number;
             data: components["schemas"]["CallOut"];
         };
+        /** @description The body of a `call.analyzed` delivery: sent after the call ended, when it had a conversation: the record with `transcript`, `structured_answers` and (once stored) `recording_url`; again when a recording is stored late. */
+        CallAnalyzedWebhook: {
+            /** @constant */
+            type: "call.analyzed";
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            timestamp: string;
+            /** @description Per-call order: 1 for call.queued, then one more per event of the call */
+            sequence: number;
+            /** @description The call's current attempt: 0 before its first dial, then 1, 2, … */
+            attempt: number;
+            data: components["schemas"]["CallOut"];
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -875,8 +1011,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description May contain {{variable}} placeholders, filled from a call's context */
+            /** @description May contain {{variable}} placeholders, filled from a call's context; {{client_name}} is the call's client_name */
             system_prompt: string;
+            /** @description What the agent says first when a person answers; takes placeholders like the prompt */
+            first_message: string | null;
+            /** @description What the agent leaves when an answering machine takes the call; takes placeholders like the prompt */
+            voicemail_message: string | null;
+            /** @description What the agent finds out; a call's structured_answers validate against it */
+            answer_schema: components["schemas"]["AnswerSchema"] | null;
+            /** @description Whether calls are recorded (both sides, two channels) */
+            record: boolean;
+            /** @description Said first on every recorded call, before the first message */
+            recording_disclosure: string;
+            /** @enum {string} */
+            engine: "local" | "openai-realtime";
             voice: string | null;
             language: string | null;
             max_duration_seconds: number;
@@ -955,7 +1103,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled" | "call.analyzed")[] | null;
             description: string | null;
             enabled: boolean;
             /** @description Why the service disabled it (410 Gone, failing for 5 days) */
@@ -980,7 +1128,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled")[] | null;
+            events: ("call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled" | "call.analyzed")[] | null;
             description: string | null;
             enabled: boolean;
             /** @description Why the service disabled it (410 Gone, failing for 5 days) */
@@ -1012,7 +1160,7 @@ export interface components {
             /** Format: uuid */
             event_id: string;
             /** @enum {string} */
-            event_type: "call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled";
+            event_type: "call.queued" | "call.calling" | "call.updated" | "call.completed" | "call.failed" | "call.canceled" | "call.analyzed";
             /** Format: uuid */
             call_id: string;
             /** @description Per-call order of the event */
@@ -2785,6 +2933,32 @@ export interface operations {
                      *           "id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *           "name": "Loan follow-up",
                      *           "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                     *           "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                     *           "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                     *           "answer_schema": {
+                     *             "type": "object",
+                     *             "properties": {
+                     *               "preferred_day": {
+                     *                 "type": "string",
+                     *                 "enum": [
+                     *                   "monday",
+                     *                   "tuesday",
+                     *                   "wednesday"
+                     *                 ],
+                     *                 "description": "Which day suits you for the signing"
+                     *               },
+                     *               "has_documents": {
+                     *                 "type": "boolean",
+                     *                 "description": "Whether you have your documents ready"
+                     *               }
+                     *             },
+                     *             "required": [
+                     *               "preferred_day"
+                     *             ]
+                     *           },
+                     *           "record": true,
+                     *           "recording_disclosure": "This call is recorded.",
+                     *           "engine": "local",
                      *           "voice": "alloy",
                      *           "language": "en-US",
                      *           "max_duration_seconds": 600,
@@ -2935,6 +3109,29 @@ export interface operations {
                  * @example {
                  *       "name": "Loan follow-up",
                  *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                 *       "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                 *       "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                 *       "answer_schema": {
+                 *         "type": "object",
+                 *         "properties": {
+                 *           "preferred_day": {
+                 *             "type": "string",
+                 *             "enum": [
+                 *               "monday",
+                 *               "tuesday",
+                 *               "wednesday"
+                 *             ],
+                 *             "description": "Which day suits you for the signing"
+                 *           },
+                 *           "has_documents": {
+                 *             "type": "boolean",
+                 *             "description": "Whether you have your documents ready"
+                 *           }
+                 *         },
+                 *         "required": [
+                 *           "preferred_day"
+                 *         ]
+                 *       },
                  *       "voice": "alloy",
                  *       "language": "en-US",
                  *       "calling_window": {
@@ -2972,6 +3169,32 @@ export interface operations {
                      *       "id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "name": "Loan follow-up",
                      *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                     *       "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                     *       "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                     *       "answer_schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "preferred_day": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "monday",
+                     *               "tuesday",
+                     *               "wednesday"
+                     *             ],
+                     *             "description": "Which day suits you for the signing"
+                     *           },
+                     *           "has_documents": {
+                     *             "type": "boolean",
+                     *             "description": "Whether you have your documents ready"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "preferred_day"
+                     *         ]
+                     *       },
+                     *       "record": true,
+                     *       "recording_disclosure": "This call is recorded.",
+                     *       "engine": "local",
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -3199,6 +3422,32 @@ export interface operations {
                      *       "id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "name": "Loan follow-up",
                      *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                     *       "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                     *       "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                     *       "answer_schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "preferred_day": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "monday",
+                     *               "tuesday",
+                     *               "wednesday"
+                     *             ],
+                     *             "description": "Which day suits you for the signing"
+                     *           },
+                     *           "has_documents": {
+                     *             "type": "boolean",
+                     *             "description": "Whether you have your documents ready"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "preferred_day"
+                     *         ]
+                     *       },
+                     *       "record": true,
+                     *       "recording_disclosure": "This call is recorded.",
+                     *       "engine": "local",
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -3347,6 +3596,32 @@ export interface operations {
                      *       "id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "name": "Loan follow-up",
                      *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                     *       "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                     *       "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                     *       "answer_schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "preferred_day": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "monday",
+                     *               "tuesday",
+                     *               "wednesday"
+                     *             ],
+                     *             "description": "Which day suits you for the signing"
+                     *           },
+                     *           "has_documents": {
+                     *             "type": "boolean",
+                     *             "description": "Whether you have your documents ready"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "preferred_day"
+                     *         ]
+                     *       },
+                     *       "record": true,
+                     *       "recording_disclosure": "This call is recorded.",
+                     *       "engine": "local",
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -3505,6 +3780,32 @@ export interface operations {
                      *       "id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                      *       "name": "Loan follow-up",
                      *       "system_prompt": "You are calling {{client_name}} about application {{reference_number}}.",
+                     *       "first_message": "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+                     *       "voicemail_message": "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+                     *       "answer_schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "preferred_day": {
+                     *             "type": "string",
+                     *             "enum": [
+                     *               "monday",
+                     *               "tuesday",
+                     *               "wednesday"
+                     *             ],
+                     *             "description": "Which day suits you for the signing"
+                     *           },
+                     *           "has_documents": {
+                     *             "type": "boolean",
+                     *             "description": "Whether you have your documents ready"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "preferred_day"
+                     *         ]
+                     *       },
+                     *       "record": true,
+                     *       "recording_disclosure": "This call is recorded.",
+                     *       "engine": "local",
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -6708,6 +7009,82 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["CallCanceledWebhook"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled and receives nothing more until re-enabled */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    call_analyzed_webhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per event and destination (`msg_…`); the same on every retry: use it to deduplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; reject old ones (5 minutes) against replay */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, one per valid secret (two for 24 h after a rotation) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "call.analyzed",
+                 *       "timestamp": "2026-06-01T14:01:42.000Z",
+                 *       "sequence": 4,
+                 *       "attempt": 1,
+                 *       "data": {
+                 *         "direction": "outbound",
+                 *         "status": "completed",
+                 *         "from_number": "+15559876543",
+                 *         "client_name": "Jane Doe",
+                 *         "context": {
+                 *           "reference_number": "398690",
+                 *           "product": "personal_loan"
+                 *         },
+                 *         "metadata": {
+                 *           "crm_id": "lead_8821"
+                 *         },
+                 *         "disposition": "completed",
+                 *         "transcript": "agent: This call is recorded. Hi Jane Doe, this is Acme Loans about application 398690.\ncallee: hello yes\nagent: Which day suits you for the signing: monday, tuesday or wednesday?\ncallee: tuesday",
+                 *         "recording_url": "/v1/calls/6ba7b810-9dad-41d1-80b4-00c04fd430c8/recording",
+                 *         "structured_answers": {
+                 *           "preferred_day": "tuesday"
+                 *         },
+                 *         "attempt_count": 1,
+                 *         "max_attempts": 3,
+                 *         "duration_seconds": 94,
+                 *         "error_message": null,
+                 *         "scheduled_at": "2026-06-01T14:00:01.000Z",
+                 *         "calling_window": null,
+                 *         "next_attempt_at": null,
+                 *         "started_at": "2026-06-01T14:00:02.000Z",
+                 *         "completed_at": "2026-06-01T14:01:41.000Z",
+                 *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                 *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                 *         "to_number": "+15551234567",
+                 *         "created_at": "2026-06-01T14:00:01.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CallAnalyzedWebhook"];
             };
         };
         responses: {

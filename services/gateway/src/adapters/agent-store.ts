@@ -1,10 +1,20 @@
-import type { AgentOut, CallingWindow, DialAgent, VoicemailAction } from "@voxbridge/contracts";
+import type { AgentOut, AnswerSchema, CallingWindow, VoiceEngine, VoicemailAction } from "@voxbridge/contracts";
 import type { AgentStore } from "../app/ports";
+import type { CallAgent } from "../domain/call-conversation";
 import type { Agent } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
 
-const toDialAgent = (agent: Agent): DialAgent => ({
+const conversationFields = (agent: Agent) => ({
+  first_message: agent.firstMessage,
+  voicemail_message: agent.voicemailMessage,
+  answer_schema: (agent.answerSchema as AnswerSchema | null) ?? null,
+  record: agent.record,
+  recording_disclosure: agent.recordingDisclosure,
+  engine: agent.engine as VoiceEngine,
+});
+
+const toCallAgent = (agent: Agent): CallAgent => ({
   id: agent.id,
   system_prompt: agent.systemPrompt,
   voice: agent.voice,
@@ -12,12 +22,14 @@ const toDialAgent = (agent: Agent): DialAgent => ({
   max_duration_seconds: agent.maxDurationSeconds,
   voicemail_action: agent.voicemailAction as VoicemailAction,
   calling_window: (agent.callingWindow as CallingWindow | null) ?? null,
+  ...conversationFields(agent),
 });
 
 export const toAgentOut = (agent: Agent): AgentOut => ({
   id: agent.id,
   name: agent.name,
   system_prompt: agent.systemPrompt,
+  ...conversationFields(agent),
   voice: agent.voice,
   language: agent.language,
   max_duration_seconds: agent.maxDurationSeconds,
@@ -30,7 +42,7 @@ export const toAgentOut = (agent: Agent): AgentOut => ({
 });
 
 /** A JSON column's value: SQL NULL for null (Prisma's DbNull), the object otherwise. */
-const jsonOrNull = (value: CallingWindow | null) => value ?? Prisma.DbNull;
+const jsonOrNull = (value: CallingWindow | AnswerSchema | null) => value ?? Prisma.DbNull;
 
 /**
  * Serializes changes to one org's agents, so concurrent default switches queue up instead of one
@@ -46,8 +58,8 @@ const lockOrgAgents = (tx: Pick<GatewayPrisma, "$executeRaw">, orgId: string) =>
  */
 export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: number; now?: () => number }): AgentStore {
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { expiresAt: number; value: DialAgent | null }>();
-  const cached = async (key: string, load: () => Promise<DialAgent | null>): Promise<DialAgent | null> => {
+  const cache = new Map<string, { expiresAt: number; value: CallAgent | null }>();
+  const cached = async (key: string, load: () => Promise<CallAgent | null>): Promise<CallAgent | null> => {
     const hit = cache.get(key);
     if (hit && hit.expiresAt > now()) return hit.value;
     const value = await load();
@@ -65,14 +77,18 @@ export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: n
     findActive(orgId, agentId) {
       return cached(`${orgId}:${agentId}`, async () => {
         const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId, isActive: true } });
-        return agent ? toDialAgent(agent) : null;
+        return agent ? toCallAgent(agent) : null;
       });
     },
     findDefault(orgId) {
       return cached(`${orgId}:default`, async () => {
         const agent = await prisma.agent.findFirst({ where: { orgId, isDefault: true, isActive: true } });
-        return agent ? toDialAgent(agent) : null;
+        return agent ? toCallAgent(agent) : null;
       });
+    },
+    async findById(orgId, agentId) {
+      const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId } });
+      return agent ? toCallAgent(agent) : null;
     },
     async get(orgId, agentId) {
       const agent = await prisma.agent.findFirst({ where: { id: agentId, orgId } });
@@ -90,7 +106,9 @@ export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: n
       const created = await prisma.$transaction(async (tx) => {
         await lockOrgAgents(tx, orgId);
         if (agent.isDefault) await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
-        return tx.agent.create({ data: { ...agent, callingWindow: jsonOrNull(agent.callingWindow), orgId } });
+        return tx.agent.create({
+          data: { ...agent, callingWindow: jsonOrNull(agent.callingWindow), answerSchema: jsonOrNull(agent.answerSchema), orgId },
+        });
       });
       forget(orgId);
       return toAgentOut(created);
@@ -106,8 +124,14 @@ export function createAgentStore(prisma: GatewayPrisma, options: { cacheTtlMs: n
         if (isDefault && !current.isDefault) {
           await tx.agent.updateMany({ where: { orgId, isDefault: true }, data: { isDefault: false } });
         }
-        const { callingWindow, ...rest } = change;
-        const data = { ...rest, isActive, isDefault, ...(callingWindow !== undefined && { callingWindow: jsonOrNull(callingWindow) }) };
+        const { callingWindow, answerSchema, ...rest } = change;
+        const data = {
+          ...rest,
+          isActive,
+          isDefault,
+          ...(callingWindow !== undefined && { callingWindow: jsonOrNull(callingWindow) }),
+          ...(answerSchema !== undefined && { answerSchema: jsonOrNull(answerSchema) }),
+        };
         return tx.agent.update({ where: { id: agentId }, data });
       });
       forget(orgId);

@@ -1,4 +1,12 @@
-import { type AttemptOut, type CallEventOf, type CallingWindow, type CallOut, type CallStatus, callProgress } from "@voxbridge/contracts";
+import {
+  type AttemptOut,
+  type CallEventOf,
+  type CallingWindow,
+  type CallOut,
+  type CallStatus,
+  callProgress,
+  type SimulatedCallee,
+} from "@voxbridge/contracts";
 import type { CallStore } from "../app/ports";
 import { type CallAttempt, type CallRecord, Prisma } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
@@ -59,11 +67,11 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
           SELECT 1 FROM "suppressions" WHERE org_id = ${call.orgId}::uuid AND number = ${out.to_number}
         ), inserted_call AS (
           INSERT INTO "calls" (id, org_id, agent_id, status, to_number, from_number, client_name, context, metadata,
-                               webhook_url, max_attempts, scheduled_at, calling_window, next_attempt_at, created_at, updated_at)
+                               webhook_url, max_attempts, scheduled_at, calling_window, next_attempt_at, simulated_callee, created_at, updated_at)
           SELECT ${out.id}::uuid, ${call.orgId}::uuid, ${out.agent_id}::uuid, ${out.status}, ${out.to_number}, ${out.from_number},
                  ${out.client_name}, ${json(out.context)}::jsonb, ${json(out.metadata)}::jsonb, ${call.webhookUrl}, ${out.max_attempts},
                  ${out.scheduled_at}::timestamptz, ${json(out.calling_window)}::jsonb, ${out.next_attempt_at}::timestamptz,
-                 ${out.created_at}::timestamptz,
+                 ${json(call.simulatedCallee)}::jsonb, ${out.created_at}::timestamptz,
                  ${out.created_at}::timestamptz
            WHERE NOT EXISTS (SELECT 1 FROM suppressed)
           ON CONFLICT (id) DO NOTHING
@@ -98,7 +106,11 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
         const record = locked ? await tx.callRecord.findUnique({ where: { id: callId } }) : null;
         if (!record) return { outcome: "not_found" as const };
         if (record.status !== "queued") return { outcome: "not_queued" as const, status: record.status as CallStatus };
-        const { call, webhookUrl, event } = await edit({ call: toCallOut(record), webhookUrl: record.webhookUrl });
+        const { call, webhookUrl, event } = await edit({
+          call: toCallOut(record),
+          webhookUrl: record.webhookUrl,
+          simulatedCallee: (record.simulatedCallee as SimulatedCallee | null) ?? null,
+        });
         await tx.callRecord.update({
           where: { id: callId },
           data: {

@@ -1,12 +1,28 @@
-import type { AgentOut, CreateAgentRequest, UpdateAgentRequest } from "@voxbridge/contracts";
+import type { AgentOut, CreateAgentRequest, UpdateAgentRequest, VoiceEngine } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit/core";
+import { answerSchemaProblems } from "../domain/answer-schema-check";
+import { engineRefusal } from "../domain/engine-availability";
 import type { AgentChange, AgentStore } from "./ports";
 
-export type AgentDeps = { agents: AgentStore; newId: () => string };
+/** `voiceEngines`: the realtime engines this deployment holds credentials for (`local` is always there). */
+export type AgentDeps = { agents: AgentStore; newId: () => string; voiceEngines: readonly VoiceEngine[] };
 
 const notFound = () => new AppError("not_found", "No agent with this id", { param: "agent_id" });
 
+/** The checks beyond the body's shape: the answer schema compiles, and the engine is one this deployment runs. */
+function checkConversation(deps: AgentDeps, request: Pick<UpdateAgentRequest, "answer_schema" | "engine">): void {
+  const problems = [
+    ...(request.answer_schema ? answerSchemaProblems(request.answer_schema) : []),
+    ...(request.engine ? [engineRefusal(request.engine, deps.voiceEngines)] : [])
+      .filter((message) => message !== null)
+      .map((message) => ({ param: "engine", message })),
+  ];
+  const [first] = problems;
+  if (first) throw new AppError("validation_failed", `${first.param}: ${first.message}`, { param: first.param, details: problems });
+}
+
 export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgentRequest): Promise<AgentOut> {
+  checkConversation(deps, request);
   return deps.agents.create(orgId, {
     id: deps.newId(),
     name: request.name,
@@ -16,11 +32,18 @@ export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgent
     maxDurationSeconds: request.max_duration_seconds,
     voicemailAction: request.voicemail_action,
     callingWindow: request.calling_window ?? null,
+    firstMessage: request.first_message ?? null,
+    voicemailMessage: request.voicemail_message ?? null,
+    answerSchema: request.answer_schema ?? null,
+    record: request.record,
+    recordingDisclosure: request.recording_disclosure,
+    engine: request.engine,
     isDefault: request.is_default,
   });
 }
 
 export async function updateAgent(deps: AgentDeps, orgId: string, agentId: string, request: UpdateAgentRequest): Promise<AgentOut> {
+  checkConversation(deps, request);
   const change: AgentChange = {
     ...(request.name !== undefined && { name: request.name }),
     ...(request.system_prompt !== undefined && { systemPrompt: request.system_prompt }),
@@ -29,6 +52,12 @@ export async function updateAgent(deps: AgentDeps, orgId: string, agentId: strin
     ...(request.max_duration_seconds !== undefined && { maxDurationSeconds: request.max_duration_seconds }),
     ...(request.voicemail_action !== undefined && { voicemailAction: request.voicemail_action }),
     ...(request.calling_window !== undefined && { callingWindow: request.calling_window }),
+    ...(request.first_message !== undefined && { firstMessage: request.first_message }),
+    ...(request.voicemail_message !== undefined && { voicemailMessage: request.voicemail_message }),
+    ...(request.answer_schema !== undefined && { answerSchema: request.answer_schema }),
+    ...(request.record !== undefined && { record: request.record }),
+    ...(request.recording_disclosure !== undefined && { recordingDisclosure: request.recording_disclosure }),
+    ...(request.engine !== undefined && { engine: request.engine }),
     ...(request.is_default !== undefined && { isDefault: request.is_default }),
     ...(request.is_active !== undefined && { isActive: request.is_active }),
   };

@@ -8,13 +8,16 @@ import {
 } from "@voxbridge/contracts";
 import { nextOpening } from "@voxbridge/contracts/window-schedule";
 import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit/core";
+import { scriptedAnswerProblems } from "../domain/answer-schema-check";
+import { conversationFor, dialAgentOf } from "../domain/call-conversation";
 import { normalizePhoneNumber } from "../domain/phone-number";
+import { simulatedCalleeRefusal } from "../domain/simulated-callee-rule";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
 export type CreateOutboundCallDeps = {
   calls: CallStore;
-  agents: Pick<AgentStore, "findActive" | "findDefault">;
+  agents: Pick<AgentStore, "findActive" | "findDefault" | "findById">;
   minutes: Pick<MinuteHolds, "hold" | "release">;
   /** Refuses webhook URLs the deployment may not call (private networks in production). */
   checkWebhookUrl: (url: string) => Promise<void>;
@@ -41,6 +44,9 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (request.from !== undefined && !from) throw new AppError("validation_failed", "from: not a possible phone number", { param: "from" });
   if (deps.liveTelephony && !from)
     throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
+  const simulatedCallee = request.simulated_callee ?? null;
+  const scriptRefusal = simulatedCalleeRefusal(deps.liveTelephony, simulatedCallee !== null);
+  if (scriptRefusal) throw new AppError("validation_failed", scriptRefusal, { param: "simulated_callee" });
   const webhookUrl = request.webhook_url ?? null;
   if (webhookUrl) await deps.checkWebhookUrl(webhookUrl);
 
@@ -48,6 +54,14 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
   if (!agent) {
     if (request.agent_id) throw new AppError("not_found", "agent_id: no active agent with this id", { param: "agent_id" });
     throw new AppError("no_default_agent", "No agent_id given and the organization has no default agent configured", { param: "agent_id" });
+  }
+  const scriptProblems = scriptedAnswerProblems(agent.answer_schema, simulatedCallee?.answers ?? {});
+  const [scriptProblem] = scriptProblems;
+  if (scriptProblem) {
+    throw new AppError("validation_failed", `${scriptProblem.param}: ${scriptProblem.message}`, {
+      param: scriptProblem.param,
+      details: scriptProblems,
+    });
   }
 
   const now = deps.now();
@@ -80,15 +94,16 @@ export async function createOutboundCall(deps: CreateOutboundCallDeps, command: 
       org_id: orgId,
       webhook_url: webhookUrl,
       call,
-      agent,
+      agent: dialAgentOf(agent),
       calling_window: resolved,
       ...(hold.talkSecondsAllowed === null ? {} : { talk_seconds_allowed: hold.talkSecondsAllowed }),
+      conversation: conversationFor(agent, call, simulatedCallee),
     },
     { id: deps.newId(), time: now, traceparent: currentTraceparent() },
   );
   let written: Awaited<ReturnType<CallStore["createQueued"]>>;
   try {
-    written = await deps.calls.createQueued({ orgId, webhookUrl, out: call }, event);
+    written = await deps.calls.createQueued({ orgId, webhookUrl, out: call, simulatedCallee }, event);
   } catch (error) {
     await giveBack(deps, orgId, call.id);
     throw error;

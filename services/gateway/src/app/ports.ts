@@ -1,5 +1,6 @@
 import type {
   AgentOut,
+  AnswerSchema,
   ApiKeyOut,
   AttemptOut,
   CallEvent,
@@ -7,12 +8,14 @@ import type {
   CallingWindow,
   CallOut,
   CallStatus,
-  DialAgent,
+  SimulatedCallee,
   SuppressionEvent,
   SuppressionOut,
   UsageOut,
+  VoiceEngine,
   VoicemailAction,
 } from "@voxbridge/contracts";
+import type { CallAgent } from "../domain/call-conversation";
 
 /** Call records and their outbox: every state change and its event are written in one transaction. */
 export interface CallStore {
@@ -21,7 +24,7 @@ export interface CallStore {
    * id exists already (`exists`) or the number is on the org's suppression list (`suppressed`).
    */
   createQueued(
-    call: { orgId: string; webhookUrl: string | null; out: CallOut },
+    call: { orgId: string; webhookUrl: string | null; out: CallOut; simulatedCallee: SimulatedCallee | null },
     event: CallEventOf<"call.queued">,
   ): Promise<"created" | "exists" | "suppressed">;
   findById(orgId: string, callId: string): Promise<CallOut | null>;
@@ -36,6 +39,7 @@ export interface CallStore {
     edit: (current: {
       call: CallOut;
       webhookUrl: string | null;
+      simulatedCallee: SimulatedCallee | null;
     }) => Promise<{ call: CallOut; webhookUrl: string | null; event: CallEventOf<"call.updated"> }>,
   ): Promise<{ outcome: "updated"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
   /** The call's attempts, oldest first; null when the org has no such call. */
@@ -77,8 +81,10 @@ export interface CallProjection {
 
 /** The org's agents. */
 export interface AgentStore {
-  findActive(orgId: string, agentId: string): Promise<DialAgent | null>;
-  findDefault(orgId: string): Promise<DialAgent | null>;
+  findActive(orgId: string, agentId: string): Promise<CallAgent | null>;
+  findDefault(orgId: string): Promise<CallAgent | null>;
+  /** The org's agent, active or not (a queued call keeps a deactivated agent). */
+  findById(orgId: string, agentId: string): Promise<CallAgent | null>;
   get(orgId: string, agentId: string): Promise<AgentOut | null>;
   list(orgId: string, page: { limit: number; offset: number; includeInactive: boolean }): Promise<{ items: AgentOut[]; total: number }>;
   /** Creates an agent; when it is the default, the previous default stops being one in the same transaction. */
@@ -96,6 +102,12 @@ export type NewAgent = {
   maxDurationSeconds: number;
   voicemailAction: VoicemailAction;
   callingWindow: CallingWindow | null;
+  firstMessage: string | null;
+  voicemailMessage: string | null;
+  answerSchema: AnswerSchema | null;
+  record: boolean;
+  recordingDisclosure: string;
+  engine: VoiceEngine;
   isDefault: boolean;
 };
 export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;

@@ -1,5 +1,6 @@
 import { type CallOut, newCallEvent, type UpdateCallRequest } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit/core";
+import { conversationFor, dialAgentOf } from "../domain/call-conversation";
 import { refusalOf } from "./cancel-call";
 import { type CreateOutboundCallDeps, planFirstAttempt } from "./create-outbound-call";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
@@ -19,6 +20,7 @@ export async function updateCall(
   if (request.webhook_url) await deps.checkWebhookUrl(request.webhook_url);
   const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : undefined;
   if (agent === null) throw new AppError("not_found", "agent_id: no active agent with this id", { param: "agent_id" });
+  // The voice service gets the conversation re-rendered after every edit (context or client_name may have changed).
 
   const now = deps.now();
   const result = await deps.calls.updateQueued(orgId, command.callId, async (current) => {
@@ -38,10 +40,18 @@ export async function updateCall(
       next_attempt_at: nextAttemptAt.toISOString(),
     };
     const webhookUrl = request.webhook_url === undefined ? current.webhookUrl : request.webhook_url;
+    const callAgent = agent ?? (await deps.agents.findById(orgId, call.agent_id));
     const event = newCallEvent(
       "call.updated",
       GATEWAY_EVENT_SOURCE,
-      { org_id: orgId, webhook_url: webhookUrl, call, calling_window: resolved, ...(agent ? { agent } : {}) },
+      {
+        org_id: orgId,
+        webhook_url: webhookUrl,
+        call,
+        calling_window: resolved,
+        ...(agent ? { agent: dialAgentOf(agent) } : {}),
+        ...(callAgent ? { conversation: conversationFor(callAgent, call, current.simulatedCallee) } : {}),
+      },
       { id: deps.newId(), time: now, traceparent: currentTraceparent() },
     );
     return { call, webhookUrl, event };

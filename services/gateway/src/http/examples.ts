@@ -21,6 +21,8 @@ import {
   SigningSecretOut,
   SuppressionList,
   SuppressionOut,
+  type TranscriptTurn,
+  TranscriptTurnList,
   UpdateAgentRequest,
   UpdateCallRequest,
   UpdateWebhookEndpointRequest,
@@ -89,10 +91,49 @@ const attempt: AttemptOut = {
   error_message: null,
 };
 
+const turns: TranscriptTurn[] = [
+  {
+    speaker: "agent",
+    text: "This call is recorded. Hi Jane Doe, this is Acme Loans about application 398690.",
+    attempt: 1,
+    start_ms: 420,
+    end_ms: 5_180,
+  },
+  { speaker: "callee", text: "hello yes", attempt: 1, start_ms: 5_900, end_ms: 6_700 },
+  {
+    speaker: "agent",
+    text: "Which day suits you for the signing: monday, tuesday or wednesday?",
+    attempt: 1,
+    start_ms: 7_100,
+    end_ms: 10_900,
+  },
+  { speaker: "callee", text: "tuesday", attempt: 1, start_ms: 11_800, end_ms: 12_400 },
+];
+
+const analyzedCall: CallOut = {
+  ...completedCall,
+  transcript: turns.map((turn) => `${turn.speaker}: ${turn.text}`).join("\n"),
+  structured_answers: { preferred_day: "tuesday" },
+  recording_url: `/v1/calls/${CALL_ID}/recording`,
+};
+
 const agent: AgentOut = {
   id: AGENT_ID,
   name: "Loan follow-up",
   system_prompt: "You are calling {{client_name}} about application {{reference_number}}.",
+  first_message: "Hi {{client_name}}, this is Acme Loans about application {{reference_number}}.",
+  voicemail_message: "Hi {{client_name}}, this is Acme Loans. Please call us back about application {{reference_number}}.",
+  answer_schema: {
+    type: "object",
+    properties: {
+      preferred_day: { type: "string", enum: ["monday", "tuesday", "wednesday"], description: "Which day suits you for the signing" },
+      has_documents: { type: "boolean", description: "Whether you have your documents ready" },
+    },
+    required: ["preferred_day"],
+  },
+  record: true,
+  recording_disclosure: "This call is recorded.",
+  engine: "local",
   voice: "alloy",
   language: "en-US",
   max_duration_seconds: 600,
@@ -183,11 +224,15 @@ export const EXAMPLES = new Map<z.ZodType, unknown>([
   [UpdateCallRequest, { schedule_at: "2026-06-02T15:00:00.000Z", context: { reference_number: "398691" } }],
   [CallList, page(call)],
   [AttemptList, { items: [attempt], total: 1, limit: 25, offset: 0 }],
+  [TranscriptTurnList, { items: turns, total: turns.length, limit: 25, offset: 0 }],
   [
     CreateAgentRequest,
     {
       name: agent.name,
       system_prompt: agent.system_prompt,
+      first_message: agent.first_message,
+      voicemail_message: agent.voicemail_message,
+      answer_schema: agent.answer_schema,
       voice: "alloy",
       language: "en-US",
       calling_window: agent.calling_window,
@@ -274,6 +319,7 @@ export const WEBHOOK_EXAMPLES: Record<WebhookEvent["type"], WebhookEvent> = {
     attempt: 0,
     data: { ...call, status: "canceled", next_attempt_at: null, completed_at: "2026-06-01T14:00:01.500Z" },
   },
+  "call.analyzed": { type: "call.analyzed", timestamp: "2026-06-01T14:01:42.000Z", sequence: 4, attempt: 1, data: analyzedCall },
 };
 
 /** What each error status answers with, as an example envelope of the right type. */

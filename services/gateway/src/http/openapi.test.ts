@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { CallEventType, ERROR_HTTP_STATUS, ErrorEnvelope, WebhookEvent } from "@voxbridge/contracts";
+import { ERROR_HTTP_STATUS, ErrorEnvelope, WebhookEvent, WebhookEventType } from "@voxbridge/contracts";
 import { apiDocument } from "./api-document";
 import { CREATE_CALL_EXAMPLE, EXAMPLES, WEBHOOK_EXAMPLES } from "./examples";
 
@@ -108,7 +108,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes each webhook event with its payload and the Standard Webhooks headers", () => {
-    expect(Object.keys(document.webhooks).sort()).toEqual([...CallEventType.options].sort());
+    expect(Object.keys(document.webhooks).sort()).toEqual([...WebhookEventType.options].sort());
     for (const [type, { post }] of Object.entries(document.webhooks)) {
       expect(post.parameters?.filter((p) => p.in === "header").map((p) => p.name)).toEqual([
         "webhook-id",

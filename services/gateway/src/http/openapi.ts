@@ -1,4 +1,4 @@
-import { CallEventType, ErrorEnvelope, WebhookEvent } from "@voxbridge/contracts";
+import { ErrorEnvelope, WebhookEvent, WebhookEventType } from "@voxbridge/contracts";
 import type { Express } from "express";
 import swaggerUi from "swagger-ui-express";
 import { z } from "zod";
@@ -93,7 +93,7 @@ const WebhookHeaders = z.object({
   }),
 });
 
-const WEBHOOK_DESCRIPTIONS: Record<CallEventType, string> = {
+const WEBHOOK_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "call.queued": "The call was accepted and is waiting for its time.",
   "call.calling": "An attempt started dialing; sent once per attempt (`attempt` says which), with no earlier attempt's outcome.",
   "call.updated":
@@ -101,12 +101,14 @@ const WEBHOOK_DESCRIPTIONS: Record<CallEventType, string> = {
   "call.completed": "The call was answered (by a person, or voicemail: see `disposition`); `duration_seconds` is billed.",
   "call.failed": "The call ended without a conversation for good: `disposition` and `error_message` say why.",
   "call.canceled": "The call was canceled, before dialing or while it rang.",
+  "call.analyzed":
+    "The conversation of a call that ended was analyzed: the record carries `transcript` (one line per turn, `agent: ` or `callee: `), `structured_answers` (null when nobody talked) and `recording_url` once a recording is stored. Sent after the call's final event, once for every call that had media, and again if its recording is stored late. `GET /v1/calls/{call_id}/transcript` lists the turns with their timing.",
 };
 
 /** The OpenAPI 3.1 `webhooks`: one POST per event type, with its body and the Standard Webhooks headers. */
 function webhooks() {
   return Object.fromEntries(
-    CallEventType.options.map((type) => {
+    WebhookEventType.options.map((type) => {
       const schema = WebhookEvent.options.find((option) => option.shape.type.value === type);
       return [
         type,
