@@ -106,7 +106,7 @@ export type TopicSettings = {
 
 /** The topic settings a configuration asks for (pure). */
 export function topicSettings(settings: KafkaSettings): TopicSettings {
-  const minIsr =
+  const minIsr: Record<string, string> =
     settings.KAFKA_MIN_INSYNC_REPLICAS === undefined ? {} : { "min.insync.replicas": String(settings.KAFKA_MIN_INSYNC_REPLICAS) };
   return {
     prefix: settings.KAFKA_TOPIC_PREFIX,
