@@ -59,4 +59,15 @@ describe("alerts (infra/k8s/monitoring/prometheus-rule.yaml)", () => {
       ]);
     }
   });
+
+  it("use only metrics the services document, with the voxbridge_ prefix and without a `service` label", () => {
+    const documented = readFileSync(path.join(ROOT, "docs/observability.md"), "utf8");
+    const expressions = groups.flatMap((g) => g.rules.map((r) => r.expr)).join("\n");
+    const ours = [...new Set(expressions.match(/\bvoxbridge_[a-z_]+/g) ?? [])]
+      .filter((name) => name !== "voxbridge_service") // the services' own label, not a metric
+      .map((m) => m.replace(/_(bucket|count|sum)$/, ""));
+    expect(ours.length).toBeGreaterThan(10);
+    expect(ours.filter((metric) => !documented.includes(`\`${metric}`))).toEqual([]);
+    expect(expressions).not.toMatch(/\bservice=|by \(service\)/);
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from "@voxbridge/kit";
 import { Gauge } from "prom-client";
 import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
+import { registerOldestDueJobAge } from "./adapters/due-backlog-age";
 import { listenForJobs } from "./adapters/job-notifications";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
 import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retention-rules";
@@ -63,6 +64,7 @@ export async function startDialer(
   const metrics = createMetricsRegistry("dialer", config);
   const settings = [`search_path=${DIALER_SCHEMA}`];
   const pool = createPool(config.DATABASE_URL, { max: config.DB_POOL_SIZE, applicationName: "dialer", settings, logger });
+  registerOldestDueJobAge(metrics, pool);
   // LISTEN connections, the relay's publisher and the retention pass, apart from the working pool:
   // DB_POOL_SIZE counts connections that claim and record calls, none of them parked on a LISTEN.
   const relayPool = createPool(config.DATABASE_URL, { max: 4, applicationName: "dialer-outbox", settings, logger });
