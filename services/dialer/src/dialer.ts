@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { SuppressionEventType, TopicEvent } from "@voxbridge/contracts";
 import {
   closeServer,
-  createCounter,
   createHttpApp,
   createKafka,
   createLogger,
@@ -24,20 +23,22 @@ import {
   topicNames,
   topicSettings,
 } from "@voxbridge/kit";
-import { Gauge } from "prom-client";
-import { createDialJobStore, DIALER_EVENT_SOURCE } from "./adapters/dial-job-store";
 import { registerOldestDueJobAge } from "./adapters/due-backlog-age";
 import { listenForJobs } from "./adapters/job-notifications";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
 import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retention-rules";
 import { DIALER_SCHEMA } from "./adapters/schema";
+import { createDialerStores } from "./adapters/stores";
 import { createTelephony } from "./adapters/telephony";
 import { applyCallEvents, type CallEventDeps } from "./app/apply-call-events";
 import { createDialScheduler } from "./app/dial-scheduler";
-import type { CarrierReportSink, ClaimedDial } from "./app/ports";
+import { createHousekeeping } from "./app/housekeeping";
+import type { CarrierReportSink, ClaimedDial, ClaimPass } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
 import { recordCarrierReportDurably } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
+import { createDialerMetrics } from "./dialer-metrics";
+import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
 
 const decodeTopicEvent = (value: Buffer | null) => decodeEvent(value, TopicEvent, "call or suppression event");
 
@@ -58,7 +59,7 @@ export type RunningDialer = {
 export async function startDialer(
   config: DialerConfig,
   logger = createLogger({ service: "dialer", level: config.LOG_LEVEL }),
-  hooks: { onDial?: (dial: ClaimedDial) => void } = {},
+  hooks: { onDial?: (dial: ClaimedDial) => void; onPass?: (pass: ClaimPass) => void } = {},
 ): Promise<RunningDialer> {
   const instanceId = randomUUID();
   const metrics = createMetricsRegistry("dialer", config);
@@ -77,7 +78,7 @@ export async function startDialer(
   let report: CarrierReportSink = async () => undefined;
   const sink: CarrierReportSink = (callId, attempt, r) => report(callId, attempt, r);
   const telephony = createTelephony(config, sink, logger);
-  const jobs = createDialJobStore({
+  const stores = createDialerStores({
     pool,
     topic: topics.callEvents,
     account: telephony.account,
@@ -87,13 +88,13 @@ export async function startDialer(
   const allowance = withPrefetch(
     createQuotaAllowance({ baseUrl: config.QUOTA_URL, token: config.QUOTA_API_TOKEN, timeoutMs: config.QUOTA_TIMEOUT_MS, logger }),
   );
-  const dials = createCounter(metrics, { name: "voxbridge_dialer_dials_total", help: "Attempts handed to the carrier" });
-  const pacingWaits = createCounter(metrics, {
-    name: "voxbridge_dialer_pacing_waits_total",
-    help: "Claim passes that left due calls waiting for the calls-per-second window",
+  const { dials, pacingWaits, claimPasses, attemptsEnded } = createDialerMetrics(metrics, {
+    liveCalls: () => telephony.liveCalls(),
+    dueBacklog: () => stores.claims.dueBacklog(),
   });
   const scheduler = createDialScheduler({
-    jobs,
+    claims: stores.claims,
+    attempts: stores.attempts,
     telephony,
     allowance,
     report: sink,
@@ -101,70 +102,44 @@ export async function startDialer(
     owner: instanceId,
     claimBatch: 100,
     pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
-    leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
     onDial: (dial) => {
       dials.inc();
       hooks.onDial?.(dial);
     },
-    onPaced: () => pacingWaits.inc(),
-  });
-  const attemptsEnded = createCounter(metrics, {
-    name: "voxbridge_dialer_attempts_ended_total",
-    help: "Carrier reports of an attempt's end, by outcome (answered calls end as completed)",
-    labelNames: ["outcome"],
-  });
-  new Gauge({
-    name: "voxbridge_dialer_live_calls",
-    help: "Attempts this instance has handed to the carrier that have not ended",
-    registers: [metrics],
-    collect() {
-      this.set(telephony.liveCalls());
+    onPass: (pass) => {
+      claimPasses.inc();
+      if (pass.paced) pacingWaits.inc();
+      hooks.onPass?.(pass);
     },
   });
-  new Gauge({
-    name: "voxbridge_dialer_due_jobs",
-    help: "Dial jobs due now and not yet claimed (the backlog)",
-    registers: [metrics],
-    async collect() {
-      const due = await jobs.dueBacklog().catch(() => null);
-      if (due !== null) this.set(due);
-    },
+  const housekeeping = createHousekeeping({
+    ...stores,
+    telephony,
+    report: sink,
+    logger,
+    owner: instanceId,
+    leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
+    batch: 100,
   });
   let stopping = false;
+  const reportDeps = { attempts: stores.attempts, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake };
   report = (callId, attempt, r) => {
     if (r.kind === "ended") attemptsEnded.inc({ outcome: r.outcome });
-    return recordCarrierReportDurably(
-      { jobs, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake, isStopping: () => stopping },
-      callId,
-      attempt,
-      r,
-    );
+    return recordCarrierReportDurably({ ...reportDeps, isStopping: () => stopping }, callId, attempt, r);
   };
 
   await admin.connect();
   await ensureTopics(admin, topicSettings(config));
   await producer.connect();
   // Rows name their real (prefixed) topic.
-  const relay = createOutboxRelay({
-    pool: relayPool,
-    schema: DIALER_SCHEMA,
-    producer,
-    topicFor: (topic) => topic,
-    logger,
-    metrics,
-  });
+  const relay = createOutboxRelay({ pool: relayPool, schema: DIALER_SCHEMA, producer, topicFor: (topic) => topic, logger, metrics });
   await relay.start();
-  const notifications = await listenForJobs({
-    pool: relayPool,
-    schema: DIALER_SCHEMA,
-    logger,
-    onWake: scheduler.wake,
-    owner: instanceId,
-  });
-  await scheduler.start();
+  const notifications = await listenForJobs({ pool: relayPool, schema: DIALER_SCHEMA, logger, onWake: scheduler.wake, owner: instanceId });
+  await housekeeping.start();
+  scheduler.start();
 
   const callEvents: CallEventDeps = {
-    jobs,
+    ...stores,
     telephony,
     logger,
     ownSource: DIALER_EVENT_SOURCE,
@@ -231,8 +206,8 @@ export async function startDialer(
       run: async () => {
         await telephony.close(Math.max(0, config.SHUTDOWN_TIMEOUT_MS - 2_000));
         // Heartbeats continued while calls finished, so no peer took them for orphans.
-        scheduler.stopHeartbeat();
-        if (telephony.liveCalls() === 0) await jobs.retire(instanceId);
+        housekeeping.stop();
+        if (telephony.liveCalls() === 0) await stores.instances.retire(instanceId);
       },
     },
     { name: "outbox relay", run: () => relay.drain().then(() => undefined) },
@@ -257,7 +232,7 @@ export async function startDialer(
     },
     crash: async () => {
       stopping = true;
-      scheduler.stopHeartbeat();
+      housekeeping.stop();
       await telephony.close(0);
       await scheduler.stop();
       await consumer.stop();

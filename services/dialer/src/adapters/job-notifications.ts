@@ -1,6 +1,6 @@
 import { createListener, type Logger } from "@voxbridge/kit";
 import type pg from "pg";
-import { takeLivenessLock } from "./dial-job-store";
+import { takeLivenessLock } from "./instance-store";
 
 /**
  * LISTENs on `<schema>_jobs` (new jobs, ended calls, from any instance) and calls `onWake`.

@@ -5,10 +5,11 @@ import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { queuedEvent } from "../../test/queued-event";
-import { createDialJobStore, DIALER_EVENT_SOURCE } from "../adapters/dial-job-store";
-import { DIALER_SCHEMA } from "../adapters/prisma";
+import { recordingTelephony } from "../../test/telephony";
+import { DIALER_SCHEMA } from "../adapters/schema";
+import { createDialerStores } from "../adapters/stores";
+import { DIALER_EVENT_SOURCE } from "../domain/lifecycle-event";
 import { applyCallEvents } from "./apply-call-events";
-import type { TelephonyAdapter } from "./ports";
 
 // A fetched batch of call events applied against the real job store: one insert for a run of
 // call.queued, cancels in their place in the order.
@@ -31,13 +32,13 @@ const canceled = (event: ReturnType<typeof queued>, source = "/voxbridge/gateway
 
 describe("applyCallEvents (real Postgres)", () => {
   it("creates each queued call's job once, cancels in order, and wakes the scheduler only for a new job due now", async () => {
-    const jobs = createDialJobStore({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 });
-    const hangups: string[] = [];
-    const telephony = { hangup: async (id: string) => void hangups.push(id) } as unknown as TelephonyAdapter;
+    const stores = createDialerStores({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 });
+    const telephony = recordingTelephony();
+    const hangups = telephony.hungUp;
     const dueSoon: string[] = [];
     let wakes = 0;
     const deps = {
-      jobs,
+      ...stores,
       telephony,
       logger: createLogger({ service: "dialer-test", level: "silent" }),
       ownSource: DIALER_EVENT_SOURCE,
@@ -82,8 +83,8 @@ describe("applyCallEvents (real Postgres)", () => {
     try {
       let wakes = 0;
       const deps = {
-        jobs: createDialJobStore({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 }),
-        telephony: {} as TelephonyAdapter,
+        ...createDialerStores({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 }),
+        telephony: recordingTelephony(),
         logger: createLogger({ service: "dialer-test", level: "silent" }),
         ownSource: DIALER_EVENT_SOURCE,
         now: () => new Date(),

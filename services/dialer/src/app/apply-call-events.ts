@@ -1,11 +1,13 @@
 import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit/core";
-import { firstAttemptDue, needsWake } from "../domain/due-at";
+import { firstAttemptDue, needsWake } from "../domain/calling-window";
 import { cancelCall } from "./cancel-call";
-import type { DialJobStore, SuppressionChange, TelephonyAdapter } from "./ports";
+import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter } from "./ports";
 
 export type CallEventDeps = {
-  jobs: DialJobStore;
+  intake: JobIntake;
+  suppressions: SuppressionStore;
+  cancels: CancelStore;
   telephony: TelephonyAdapter;
   logger: Logger;
   /** The dialer's own event source: its own `call.canceled` is not a cancel request. */
@@ -42,15 +44,15 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
     for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject, event.data.talk_seconds_allowed);
     const soon = (event: CallEventOf<"call.queued">) => needsWake(event, now, deps.pollIntervalMs);
     // Every instance's scheduler is told (NOTIFY) only when a job is due before the next poll.
-    const created = await deps.jobs.createAbsent(queued, queued.some(soon));
+    const created = await deps.intake.createAbsent(queued, queued.some(soon));
     if (queued.some((event) => soon(event) && created.has(event.subject))) deps.wake();
     queued = [];
   };
   let suppressions: SuppressionChange[] = [];
   const applySuppressions = async () => {
     if (suppressions.length === 0) return;
-    await deps.jobs.applySuppressions(suppressions);
-    if (suppressions.some((change) => change.kind === "add")) await deps.jobs.cancelSuppressed(SUPPRESSION_CANCEL_BATCH);
+    await deps.suppressions.applySuppressions(suppressions);
+    if (suppressions.some((change) => change.kind === "add")) await deps.suppressions.cancelSuppressed(SUPPRESSION_CANCEL_BATCH);
     suppressions = [];
   };
   for (const event of events) {
@@ -68,7 +70,7 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
       });
     } else if (event.type === "call.updated" && event.source !== deps.ownSource) {
       await acceptQueued();
-      const { applied, dueAt } = await deps.jobs.applyEdit(event);
+      const { applied, dueAt } = await deps.intake.applyEdit(event);
       deps.logger.debug({ callId: event.subject, applied }, "edit received");
       if (dueAt && dueAt.getTime() <= deps.now().getTime()) deps.wake();
     } else if (event.type === "call.canceled" && event.source !== deps.ownSource) {

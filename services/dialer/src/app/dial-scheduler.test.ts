@@ -1,34 +1,47 @@
 import { createLogger } from "@voxbridge/kit";
 import { createDialScheduler } from "./dial-scheduler";
-import type { DialJobStore, TelephonyAdapter } from "./ports";
+import type { ClaimPass } from "./ports";
 
 describe("dial scheduler timers", () => {
   it("waits for a job due in 60 days without spinning claim passes (Node caps timers at 24.8 days)", async () => {
-    let passes = 0;
-    const jobs = {
-      claimDue: async () => {
-        passes++;
-        return { claimed: [], nextWakeAt: new Date(Date.now() + 60 * 86_400_000), paced: false };
-      },
-      heartbeat: async () => [],
-      cancelSuppressed: async () => 0,
-      rescheduleClosedWindows: async () => 0,
-    } as unknown as DialJobStore;
+    const passes: ClaimPass[] = [];
+    let claims = 0;
+    const farAway = (): ClaimPass => ({ claimed: [], nextWakeAt: new Date(Date.now() + 60 * 86_400_000), paced: false, at: new Date() });
     const scheduler = createDialScheduler({
-      jobs,
-      telephony: { name: "simulator" } as TelephonyAdapter,
+      claims: {
+        claimDue: async () => {
+          claims++;
+          return farAway();
+        },
+        dueBacklog: async () => 0,
+      },
+      attempts: { markProgress: async () => undefined, endAttempt: async () => null },
+      telephony: {
+        name: "none",
+        account: "none",
+        dial: async () => ({ carrierCallId: "x" }),
+        hangup: async () => undefined,
+        liveCalls: () => 0,
+        close: async () => undefined,
+      },
       allowance: { talkSecondsAllowed: async () => null },
       report: async () => undefined,
       logger: createLogger({ service: "test", level: "silent" }),
       owner: "00000000-0000-4000-8000-000000000001",
       claimBatch: 10,
       pollIntervalMs: 60_000,
-      leaseSeconds: 15,
+      onPass: (pass) => passes.push(pass),
     });
-    await scheduler.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    scheduler.stopHeartbeat();
-    await scheduler.stop();
-    expect(passes).toBe(1);
+    jest.useFakeTimers();
+    try {
+      scheduler.start();
+      // A spinning timer would fire after a millisecond, again and again: five seconds of timers run.
+      await jest.advanceTimersByTimeAsync(5_000);
+      await scheduler.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(claims).toBe(1);
+    expect(passes).toHaveLength(1);
   });
 });

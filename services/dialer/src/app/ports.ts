@@ -1,5 +1,6 @@
 import type { CallEventOf, CallOut, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
-import type { AttemptOutcome, NextStep } from "../domain/dial-outcome";
+import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
+import type { Orphan } from "../domain/reconciliation";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
 export type ClaimedDial = {
@@ -10,8 +11,13 @@ export type ClaimedDial = {
   call: CallOut;
 };
 
-/** Dial jobs in the dialer's own Postgres schema: durable timers, claims, attempts and their outbox events. */
-export interface DialJobStore {
+/*
+ * The dialer's Postgres schema behind one small port per concern. Each rule's decision is a pure
+ * function in domain/ (docs/rules.md); these load and store what it needs.
+ */
+
+/** Jobs in: each `call.queued` becomes a durable dial job; the partner's edits change it. */
+export interface JobIntake {
   /**
    * Inserts each call's job unless it exists (a redelivered `call.queued` changes nothing); returns
    * the call ids created. `wakeAll`: when any was created, wake every instance's scheduler (NOTIFY
@@ -19,11 +25,30 @@ export interface DialJobStore {
    */
   createAbsent(events: CallEventOf<"call.queued">[], wakeAll: boolean): Promise<Set<string>>;
   /**
+   * Takes the partner's edit of a queued call (the gateway's `call.updated`) into its job: what
+   * later attempts use, and, while no attempt has started, when the first is due. False when the
+   * job has ended (or is unknown).
+   */
+  applyEdit(event: CallEventOf<"call.updated">): Promise<{ applied: boolean; dueAt: Date | null }>;
+}
+
+/** A claim pass: what it took, when to look again, and the database time it looked at. */
+export type ClaimPass = { claimed: ClaimedDial[]; nextWakeAt: Date | null; paced: boolean; at: Date };
+
+/** Claims: pacing, org concurrency, suppressions and calling windows applied in one take. */
+export interface ClaimStore {
+  /**
    * Claims due jobs within the account's calls-per-second window and each org's concurrency limit
    * (serialized across instances by a row lock on the account), moving them to `calling` with their
    * attempt row and `call.calling` event in one transaction. `nextWakeAt`: when to try again.
    */
-  claimDue(owner: string, limit: number): Promise<{ claimed: ClaimedDial[]; nextWakeAt: Date | null; paced: boolean }>;
+  claimDue(owner: string, limit: number): Promise<ClaimPass>;
+  /** Jobs due now and not claimed (the backlog a scaler watches). */
+  dueBacklog(): Promise<number>;
+}
+
+/** Attempts: carrier progress and an attempt's end. */
+export interface AttemptStore {
   /** Records a carrier progress event (ringing, answered, carrier call id) on a live attempt. */
   markProgress(callId: string, attempt: number, progress: { status: "ringing" | "answered"; carrierCallId?: string }): Promise<void>;
   /**
@@ -42,12 +67,10 @@ export interface DialJobStore {
       callingWindow: ResolvedCallingWindow | null;
     }) => NextStep,
   ): Promise<NextStep | null>;
-  /**
-   * Takes the partner's edit of a queued call (the gateway's `call.updated`) into its job: what
-   * later attempts use, and, while no attempt has started, when the first is due. False when the
-   * job has ended (or is unknown).
-   */
-  applyEdit(event: CallEventOf<"call.updated">): Promise<{ applied: boolean; dueAt: Date | null }>;
+}
+
+/** Suppressions: the dialer's copy of each org's list, and the waiting jobs it cancels. */
+export interface SuppressionStore {
   /** Applies suppression changes, in order, to the dialer's copy of each org's list. */
   applySuppressions(changes: SuppressionChange[]): Promise<void>;
   /**
@@ -55,31 +78,55 @@ export interface DialJobStore {
    * suppressed, each with its `call.canceled` event, in one transaction; returns how many.
    */
   cancelSuppressed(limit: number): Promise<number>;
+}
+
+/** Calling windows: jobs that waited past their opening. */
+export interface CallingWindowStore {
   /**
    * Moves up to `limit` queued jobs whose calling-window opening closed before they were claimed
    * (a backlog, a pacing wait) to the window's next opening, each with a `call.updated`; returns how many.
    */
   rescheduleClosedWindows(limit: number): Promise<number>;
+}
+
+/** Cancels from the gateway. */
+export interface CancelStore {
   /** Cancels a job not yet dialed; "dialing" when an attempt is live (the cancel is recorded for it). */
   cancel(callId: string): Promise<"canceled" | "dialing" | "absent" | "ended">;
   /** The job's live attempt when it is calling and canceled meanwhile (for hanging up). */
   liveAttempt(callId: string): Promise<{ attempt: number; carrierCallId: string | null; ownerId: string | null } | null>;
-  /** Finds the live attempt a carrier's call id belongs to. */
-  findByCarrierCallId(carrierCallId: string): Promise<{ callId: string; attempt: number } | null>;
-  /**
-   * Heartbeats this instance and returns live attempts of dead owners: their liveness lock is gone
-   * and they have not heartbeaten for `graceSeconds`, or they stopped heartbeating for a lease.
-   */
-  heartbeat(
-    owner: string,
-    leaseSeconds: number,
-    graceSeconds: number,
-  ): Promise<{ callId: string; attempt: number; carrierCallId: string | null }[]>;
-  /** Jobs due now and not claimed (the backlog a scaler watches). */
-  dueBacklog(): Promise<number>;
+}
+
+/** Dialer instances: liveness rows. */
+export interface InstanceStore {
+  /** Records that this instance is alive. */
+  heartbeat(owner: string): Promise<void>;
+  /** Deletes rows of instances silent for a day; returns how many. */
+  pruneStale(): Promise<number>;
   /** Removes this instance's liveness row (clean shutdown). */
   retire(owner: string): Promise<void>;
 }
+
+/** Reconciliation: live attempts of dead instances. */
+export interface OrphanStore {
+  /**
+   * Live attempts whose owner is dead: its liveness lock is gone and it has not heartbeaten for
+   * `graceSeconds`, or it stopped heartbeating for a lease.
+   */
+  findOrphans(leaseSeconds: number, graceSeconds: number): Promise<Orphan[]>;
+}
+
+/** Every store, one per concern. */
+export type DialerStores = {
+  intake: JobIntake;
+  claims: ClaimStore;
+  attempts: AttemptStore;
+  suppressions: SuppressionStore;
+  windows: CallingWindowStore;
+  cancels: CancelStore;
+  instances: InstanceStore;
+  orphans: OrphanStore;
+};
 
 /** A number added to or removed from an org's suppression list. */
 export type SuppressionChange = { kind: "add" | "remove"; orgId: string; number: string; suppressionId: string };

@@ -1,8 +1,8 @@
 import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/kit/core";
-import { nextStepAfterAttempt } from "../domain/dial-outcome";
-import type { CarrierReport, DialJobStore } from "./ports";
+import { nextStepAfterAttempt, outcomeForCall } from "../domain/attempt-end";
+import type { AttemptStore, CarrierReport } from "./ports";
 
-export type CarrierReportDeps = { jobs: DialJobStore; retryDelaySeconds: number; logger: Logger; onEnded: () => void };
+export type CarrierReportDeps = { attempts: AttemptStore; retryDelaySeconds: number; logger: Logger; onEnded: () => void };
 
 /**
  * Moves a call's state machine on one carrier report. Progress is recorded on the attempt; the end
@@ -11,22 +11,25 @@ export type CarrierReportDeps = { jobs: DialJobStore; retryDelaySeconds: number;
  */
 export async function recordCarrierReport(deps: CarrierReportDeps, callId: string, attempt: number, report: CarrierReport): Promise<void> {
   if (report.kind !== "ended") {
-    await deps.jobs.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
+    await deps.attempts.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
     return;
   }
-  const step = await deps.jobs.endAttempt(callId, attempt, report, ({ call, endedAt, cancelRequested, voicemailAction, callingWindow }) =>
-    nextStepAfterAttempt({
-      call,
-      attempt,
-      // A call canceled while dialing ends canceled however the carrier saw it end.
-      outcome: cancelRequested && report.outcome !== "completed" ? "canceled" : report.outcome,
-      talkSeconds: report.talkSeconds,
-      detail: report.detail,
-      endedAt,
-      retryDelaySeconds: deps.retryDelaySeconds,
-      voicemailAction,
-      callingWindow,
-    }),
+  const step = await deps.attempts.endAttempt(
+    callId,
+    attempt,
+    report,
+    ({ call, endedAt, cancelRequested, voicemailAction, callingWindow }) =>
+      nextStepAfterAttempt({
+        call,
+        attempt,
+        outcome: outcomeForCall(report.outcome, cancelRequested),
+        talkSeconds: report.talkSeconds,
+        detail: report.detail,
+        endedAt,
+        retryDelaySeconds: deps.retryDelaySeconds,
+        voicemailAction,
+        callingWindow,
+      }),
   );
   if (step === null) {
     deps.logger.debug({ callId, attempt, outcome: report.outcome }, "carrier report for an attempt no longer live; ignored");

@@ -1,38 +1,10 @@
 import { CallEvent, newCallOut } from "@voxbridge/contracts";
 import { queuedEvent } from "../../test/queued-event";
-import { callingCall, callingEvent, nextClaimAt, orgRoom, pacingBudget } from "./claim";
+import { callingCall, callingEvent } from "./claim";
 
-const pacing = { cps: 4, windowMs: 1_100 };
 const now = new Date("2026-12-03T10:00:00.000Z");
 
-describe("the claim's rules", () => {
-  it("takes no more than the claim's limit nor what the pacing window has left, never below zero", () => {
-    expect(pacingBudget(pacing, { used: 0, oldest: null }, 10)).toBe(4);
-    expect(pacingBudget(pacing, { used: 1, oldest: now }, 2)).toBe(2);
-    expect(pacingBudget(pacing, { used: 4, oldest: now }, 10)).toBe(0);
-    expect(pacingBudget(pacing, { used: 6, oldest: now }, 10)).toBe(0);
-    // A fractional CPS rounds down: 2.5 per window is 2.
-    expect(pacingBudget({ ...pacing, cps: 2.5 }, { used: 0, oldest: null }, 10)).toBe(2);
-  });
-
-  it("gives an org its own limit, or the default, less its live calls", () => {
-    expect(orgRoom(0, null, 3)).toBe(3);
-    expect(orgRoom(2, null, 3)).toBe(1);
-    expect(orgRoom(2, 10, 3)).toBe(8);
-    expect(orgRoom(5, 2, 3)).toBe(0);
-  });
-
-  it("waits for the oldest dial to leave a spent window, else for the next future job", () => {
-    const oldest = new Date(now.getTime() - 300);
-    const nextDue = new Date(now.getTime() + 60_000);
-    expect(nextClaimAt(pacing, { used: 2, oldest }, 2, now, nextDue)).toEqual({ at: new Date(oldest.getTime() + 1_100), paced: true });
-    expect(nextClaimAt(pacing, { used: 4, oldest }, 0, now, nextDue)).toEqual({ at: new Date(oldest.getTime() + 1_100), paced: true });
-    // The claim's own dials spent the window: it reopens a window after now.
-    expect(nextClaimAt(pacing, { used: 0, oldest: null }, 4, now, nextDue)).toEqual({ at: new Date(now.getTime() + 1_100), paced: true });
-    expect(nextClaimAt(pacing, { used: 1, oldest }, 1, now, nextDue)).toEqual({ at: nextDue, paced: false });
-    expect(nextClaimAt(pacing, { used: 0, oldest: null }, 0, now, null)).toEqual({ at: null, paced: false });
-  });
-
+describe("the claim's calling snapshot", () => {
   it("moves a call to calling for the attempt, clears the last attempt's outcome and keeps the first dial's start", () => {
     const retried = newCallOut({
       id: "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
@@ -63,7 +35,7 @@ describe("the claim's rules", () => {
     const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     const queued = queuedEvent({ now, webhookUrl: "https://example.com/hooks", traceparent });
     const { call } = queued.data;
-    const event = callingEvent(queued, callingCall(call, 1, now), "/voxbridge/dialer", "6ba7b814-9dad-11d1-80b4-00c04fd430c8", now);
+    const event = callingEvent(queued, callingCall(call, 1, now), "6ba7b814-9dad-11d1-80b4-00c04fd430c8", now);
     expect(CallEvent.parse(event)).toEqual(event);
     expect(event).toMatchObject({
       type: "call.calling",

@@ -1,34 +1,11 @@
-import { type CallEventOf, type CallOut, newCallEvent } from "@voxbridge/contracts";
-
-/** The calls-per-second limit of one telephony account: at most `cps` dials in any `windowMs`. */
-export type Pacing = { cps: number; windowMs: number };
-
-/** The account's dials in the current window: how many, and when the oldest of them left. */
-export type PacingWindow = { used: number; oldest: Date | null };
-
-/** How many dials a claim may start now: its own limit, and what the window has left. */
-export const pacingBudget = (pacing: Pacing, window: PacingWindow, limit: number): number =>
-  Math.max(0, Math.min(limit, Math.floor(pacing.cps) - window.used));
-
-/** How many more calls an org may have live: its limit (or the default) less its live calls. */
-export const orgRoom = (active: number, limit: number | null, defaultLimit: number): number =>
-  Math.max(0, (limit ?? defaultLimit) - active);
+import type { CallEventOf, CallOut } from "@voxbridge/contracts";
+import { lifecycleEvent } from "./lifecycle-event";
 
 /**
- * When the scheduler should claim again. A spent window (this claim's dials included) reopens as
- * its oldest dial leaves it, and the wait is pacing; otherwise at the next future job, if any.
+ * The claim: a due job moves to `calling` for its next attempt, with the snapshot and the
+ * `call.calling` event that say so. Which jobs a claim may take is decided by the rules beside this
+ * file (pacing, org-concurrency, calling-window, suppression).
  */
-export function nextClaimAt(
-  pacing: Pacing,
-  window: PacingWindow,
-  claimed: number,
-  now: Date,
-  nextDue: Date | null,
-): { at: Date | null; paced: boolean } {
-  if (window.used + claimed >= Math.floor(pacing.cps))
-    return { at: new Date((window.oldest ?? now).getTime() + pacing.windowMs), paced: true };
-  return { at: nextDue, paced: false };
-}
 
 /**
  * The call while attempt `attempt` is dialed: `calling`, the attempt counted, the last attempt's
@@ -46,10 +23,5 @@ export const callingCall = (call: CallOut, attempt: number, now: Date): CallOut 
 });
 
 /** The `call.calling` event of a claimed attempt, in the trace of the call's `call.queued`. */
-export const callingEvent = (queued: CallEventOf<"call.queued">, call: CallOut, source: string, id: string, at: Date) =>
-  newCallEvent(
-    "call.calling",
-    source,
-    { org_id: queued.data.org_id, webhook_url: queued.data.webhook_url, call },
-    { id, time: at, traceparent: queued.traceparent },
-  );
+export const callingEvent = (queued: CallEventOf<"call.queued">, call: CallOut, id: string, at: Date) =>
+  lifecycleEvent("call.calling", queued, call, at, id);

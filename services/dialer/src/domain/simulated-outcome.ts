@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from "./dial-outcome";
+import type { AttemptOutcome } from "./attempt-end";
 
 /** The simulator's magic numbers (docs/dialer.md, "Telephony adapters"): the last four digits of `to` pick the outcome. */
 export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | "canceled"> {

@@ -22,7 +22,7 @@ export type TwilioOptions = {
 const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** TwiML that connects the answered call to the agent's media stream, with what the agent needs. */
-export function agentTwiml(streamUrl: string, dial: DialRequest): string {
+function agentTwiml(streamUrl: string, dial: DialRequest): string {
   const parameters = {
     call_id: dial.callId,
     attempt: String(dial.attempt),

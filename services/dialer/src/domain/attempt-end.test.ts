@@ -1,7 +1,7 @@
 import { newCallOut, type ResolvedCallingWindow } from "@voxbridge/contracts";
-import { attemptErrorMessage, endedAttempt, nextStepAfterAttempt, retryDelayMs } from "./dial-outcome";
+import { attemptErrorMessage, endedAttempt, nextStepAfterAttempt, retryDelayMs } from "./attempt-end";
 import { simulatedOutcome } from "./simulated-outcome";
-import { suppressedCall } from "./suppressed-call";
+import { suppressedCall } from "./suppression";
 
 const call = newCallOut({
   id: "00000000-0000-4000-8000-000000000001",

@@ -1,11 +1,11 @@
 import type { AttemptOut, CallOut, Disposition, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
-import { dueWithin } from "./due-at";
+import { dueWithin } from "./calling-window";
 
 /** How one dial ended, as the telephony adapter reports it. */
 export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
 
 /** Outcomes worth dialing again: nobody picked up, the line was busy, or the carrier failed transiently. */
-export const RETRYABLE_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set(["no_answer", "busy", "error"]);
+const RETRYABLE_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set(["no_answer", "busy", "error"]);
 
 const ERROR_MESSAGES: Record<AttemptOutcome, string> = {
   completed: "",
@@ -137,3 +137,17 @@ export function nextStepAfterAttempt(input: {
     },
   };
 }
+
+/** How the attempt counts for the call: a call canceled while dialing ends canceled however the carrier saw it end. */
+export const outcomeForCall = (outcome: AttemptOutcome, cancelRequested: boolean): AttemptOutcome =>
+  cancelRequested && outcome !== "completed" ? "canceled" : outcome;
+
+/** The event an attempt's end publishes: the retry's `call.updated`, or the call's end. */
+export const endEventType = (step: NextStep): "call.updated" | "call.completed" | "call.failed" | "call.canceled" =>
+  step.kind === "retry"
+    ? "call.updated"
+    : step.status === "completed"
+      ? "call.completed"
+      : step.status === "failed"
+        ? "call.failed"
+        : "call.canceled";

@@ -5,7 +5,7 @@ import { nextOpening } from "@voxbridge/contracts/window-schedule";
 export type Due = { dueAt: Date; windowClosesAt: Date | null };
 
 /** When a queued call's first attempt would be due without a window: its schedule, or its creation when it has none. */
-export const dueAtOf = (call: Pick<CallOut, "scheduled_at" | "created_at">): Date => new Date(call.scheduled_at ?? call.created_at);
+const dueAtOf = (call: Pick<CallOut, "scheduled_at" | "created_at">): Date => new Date(call.scheduled_at ?? call.created_at);
 
 /**
  * An attempt due at `from`, moved into the call's calling window: the window's next opening at or

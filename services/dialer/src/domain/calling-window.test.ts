@@ -1,6 +1,6 @@
 import type { ResolvedCallingWindow } from "@voxbridge/contracts";
 import { queuedEvent } from "../../test/queued-event";
-import { needsWake } from "./due-at";
+import { needsWake } from "./calling-window";
 
 const now = new Date("2026-12-03T10:00:00.000Z");
 const queuedFor = (scheduledAt: string, callingWindow: ResolvedCallingWindow | null = null) =>

@@ -1,6 +1,11 @@
 import type { CallOut } from "@voxbridge/contracts";
 
 /**
+ * Suppression: a number on the org's suppression list is never dialed. The claim skips jobs to it
+ * (`adapters/claim-store.ts`) and the dialer cancels them (`adapters/suppression-store.ts`).
+ */
+
+/**
  * The snapshot of a call canceled because its number was suppressed while it waited for an attempt
  * (the first, or a retry): canceled, disposition `suppressed`, never dialed again.
  */

@@ -1,0 +1,24 @@
+import type { DialerStores } from "../app/ports";
+import { createAttemptStore } from "./attempt-store";
+import { createCallingWindowStore } from "./calling-window-store";
+import { createCancelStore } from "./cancel-store";
+import { createClaimStore } from "./claim-store";
+import { createInstanceStore } from "./instance-store";
+import { createJobIntake } from "./job-intake-store";
+import { createOrphanStore } from "./orphan-store";
+import type { StoreOptions } from "./postgres";
+import { createSuppressionStore } from "./suppression-store";
+
+/** Every store of the dialer's schema, one per concern, over one pool. */
+export function createDialerStores(options: StoreOptions & { account: string; cps: number; orgConcurrency: number }): DialerStores {
+  return {
+    intake: createJobIntake(options),
+    claims: createClaimStore(options),
+    attempts: createAttemptStore(options),
+    suppressions: createSuppressionStore(options),
+    windows: createCallingWindowStore(options),
+    cancels: createCancelStore(options),
+    instances: createInstanceStore(options),
+    orphans: createOrphanStore(options),
+  };
+}
