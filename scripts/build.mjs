@@ -94,6 +94,12 @@ export async function buildService(service) {
   );
   const missing = [...loaded].filter((name) => !(name in declared)).sort();
   if (missing.length > 0) throw new Error(`${service}: the bundle loads ${missing.join(", ")}, not in its dependencies`);
+  // And the converse (the dead-dependency check of a bundled service, which knip cannot make: what
+  // the kit loads is the service's runtime dependency): a dependency the bundle never loads is dead.
+  const unused = Object.keys(declared)
+    .filter((name) => !loaded.has(name))
+    .sort();
+  if (unused.length > 0) throw new Error(`${service}: ${unused.join(", ")} in its dependencies, but the bundle never loads them`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

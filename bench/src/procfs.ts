@@ -51,7 +51,7 @@ function processesByUser(user: string): number[] {
 }
 
 /** CPU seconds of every process a system user runs (Postgres's backends, Redis). */
-export function userCpuSeconds(user: string): number {
+function userCpuSeconds(user: string): number {
   let total = 0;
   for (const pid of processesByUser(user)) {
     try {

@@ -7,7 +7,7 @@ import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
 import { publishCallEvent } from "../support/publish";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { createCall, dialLog, finalCall, getCall } from "./dialer-support";
+import { claimPassesAfter, createCall, dialLog, finalCall, getCall } from "./dialer-support";
 
 // Windows are computed around the test's own clock: one open now, one that opens in two hours.
 const log = dialLog();
@@ -65,7 +65,7 @@ describe("calling windows", () => {
     expect(created).toMatchObject({ status: "queued", next_attempt_at: opensAt.toISOString() });
     const job = await eventually("the dial job", () => jobOf(created.id));
     expect(job).toMatchObject({ status: "queued", due_at: opensAt });
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await claimPassesAfter(stack.managementUrls.dialer, new Date());
     expect(log.dialsOf(created.id)).toEqual([]);
     expect((await getCall(api, created.id)).status).toBe("queued");
   });
@@ -142,7 +142,7 @@ describe("calling windows", () => {
     );
     const job = await eventually("the dial job", () => jobOf(call.id));
     expect(job?.due_at).toEqual(opensAt);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await claimPassesAfter(stack.managementUrls.dialer, new Date());
     expect(log.dialsOf(call.id)).toEqual([]);
   });
 

@@ -62,3 +62,22 @@ export function finalCall(api: ApiClient, id: string, timeoutMs = 20_000): Promi
     timeoutMs,
   );
 }
+
+/** The dialer's count of claim passes, from its metrics (`dialer_claim_passes_total`). */
+async function claimPasses(managementUrl: string): Promise<number> {
+  const text = await (await fetch(`${managementUrl}/metrics`)).text();
+  const line = text.split("\n").find((l) => /^\w*dialer_claim_passes_total(\{[^}]*\})? /.test(l));
+  return Number(line?.split(" ").pop() ?? Number.NaN);
+}
+
+/**
+ * Proof that the dialer looked for due calls after `at`: waits until `at` has passed, then for two
+ * more claim passes (the second of them began after the first ended, so after `at`). A test that
+ * something was NOT dialed asserts after this, never after a sleep.
+ */
+export async function claimPassesAfter(managementUrl: string, at: Date): Promise<void> {
+  await eventually("the due time", async () => Date.now() > at.getTime(), 60_000);
+  const before = await claimPasses(managementUrl);
+  if (!Number.isFinite(before)) throw new Error("the dialer exposes no dialer_claim_passes_total");
+  await eventually("two claim passes after the due time", async () => (await claimPasses(managementUrl)) >= before + 2, 20_000);
+}

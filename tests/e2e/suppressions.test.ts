@@ -7,7 +7,7 @@ import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
 import { publishCallEvent } from "../support/publish";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { createCall, dialLog, finalCall } from "./dialer-support";
+import { claimPassesAfter, createCall, dialLog, finalCall } from "./dialer-support";
 
 const log = dialLog();
 let stack: TestStack;
@@ -107,21 +107,22 @@ describe("suppression list", () => {
     expect(call).toMatchObject({ status: "canceled", disposition: "suppressed", attempt_count: 0 });
     await eventually("the dialer's call.canceled", async () => canceledByDialer(scheduled.id).length === 1);
     // Past its schedule time and through claim passes, it was never dialed.
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    await claimPassesAfter(stack.managementUrls.dialer, new Date(scheduled.scheduled_at ?? ""));
     expect(log.dialsOf(scheduled.id)).toEqual([]);
     expect(probe.seen.filter((s) => s.event.subject === scheduled.id).map((s) => s.event.type)).toEqual(["call.queued", "call.canceled"]);
   });
 
   it("checks again before a retry: a call suppressed between attempts ends canceled/suppressed after one dial", async () => {
     const created = await createCall(api, { to: "+14155520001", max_attempts: 3 });
-    await eventually("the first attempt over", async () => {
+    const between = await eventually("the first attempt over", async () => {
       const call = CallOut.parse((await api.get(`/v1/calls/${created.id}`)).body);
       return log.dialsOf(created.id).length === 1 && call.status === "calling" ? call : null;
     });
     await suppress("+14155520001");
     const call = await finalCall(api, created.id);
     expect(call).toMatchObject({ status: "canceled", disposition: "suppressed", attempt_count: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    // Past the time the retry was due, the dialer looked and did not dial it.
+    await claimPassesAfter(stack.managementUrls.dialer, new Date(between.next_attempt_at ?? Date.now()));
     expect(log.dialsOf(created.id).map((d) => d.attempt)).toEqual([1]);
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseEnvShape, ConfigError, envFlag, parseConfig } from "./config";
+import { baseEnvShape, ConfigError, envFlag, parseConfig, redisEnvShape } from "./config";
 
 describe("parseConfig with the base environment shape", () => {
   it("applies every default when the environment sets nothing", () => {
@@ -9,7 +9,6 @@ describe("parseConfig with the base environment shape", () => {
       DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/voxbridge",
       MIGRATION_LOCK_TIMEOUT_MS: 10_000,
       MIGRATION_STATEMENT_TIMEOUT_MS: 900_000,
-      REDIS_URL: "redis://127.0.0.1:6379",
       KAFKA_BROKERS: ["127.0.0.1:9092"],
       KAFKA_TOPIC_PREFIX: "",
       VOXBRIDGE_VERSION: "dev",
@@ -74,13 +73,18 @@ describe("parseConfig with the base environment shape", () => {
   });
 
   it("under NODE_ENV=production, refuses to fall back to a local server, naming each variable left unset", () => {
-    const parse = () => parseConfig(baseEnvShape, { NODE_ENV: "production", DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge" });
+    const shape = { ...baseEnvShape, ...redisEnvShape };
+    const parse = () => parseConfig(shape, { NODE_ENV: "production", DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge" });
     expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/REDIS_URL: required when NODE_ENV=production/);
     expect(parse).toThrow(/KAFKA_BROKERS: required when NODE_ENV=production/);
     expect(parse).not.toThrow(/DATABASE_URL/);
     // Development and tests keep the local defaults.
-    expect(parseConfig(baseEnvShape, { NODE_ENV: "test" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(parseConfig(shape, { NODE_ENV: "test" }).REDIS_URL).toBe("redis://127.0.0.1:6379");
+    // A service without Redis (the dialer, webhooks) is never asked for it.
+    expect(() =>
+      parseConfig(baseEnvShape, { NODE_ENV: "production", DATABASE_URL: "postgresql://db/x", KAFKA_BROKERS: "k:9092" }),
+    ).not.toThrow();
   });
 
   it("refuses a RETENTION_DAYS shorter than Kafka keeps events (7 days), which would let a redelivery pass as new", () => {

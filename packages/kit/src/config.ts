@@ -8,7 +8,6 @@ export const baseEnvShape = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...postgresEnvShape,
-  REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
   ...kafkaEnvShape,
   /** The build's version and source revision, shown by `voxbridge_build_info` (the image sets them). */
   VOXBRIDGE_VERSION: z.string().min(1).default("dev"),
@@ -26,6 +25,11 @@ export const baseEnvShape = {
 };
 
 const CROSS_CHECKS: ((config: Record<string, unknown>) => string[])[] = [kafkaSettingsProblems];
+
+/** For the services that use Redis (gateway, quota): a service that never touches Redis does not ask for it. */
+export const redisEnvShape = {
+  REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
+};
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";

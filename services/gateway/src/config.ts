@@ -1,9 +1,10 @@
 import { VoiceEngine } from "@voxbridge/contracts";
-import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, redisEnvShape } from "@voxbridge/kit";
 import { z } from "zod";
 
 const gatewayEnv = {
   ...baseEnvShape,
+  ...redisEnvShape,
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Management port: /healthz, /readyz and Prometheus /metrics (never served on GATEWAY_PORT). */
   MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9080),

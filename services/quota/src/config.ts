@@ -1,4 +1,13 @@
-import { baseEnvShape, envFlag, loadConfigOrExit, localDefault, localServiceTokens, parseConfig, serviceTokensOf } from "@voxbridge/kit";
+import {
+  baseEnvShape,
+  envFlag,
+  loadConfigOrExit,
+  localDefault,
+  localServiceTokens,
+  parseConfig,
+  redisEnvShape,
+  serviceTokensOf,
+} from "@voxbridge/kit";
 import { z } from "zod";
 import { QUOTA_CALLERS } from "./http/callers";
 
@@ -6,6 +15,7 @@ const seconds = (fallback: number) => z.coerce.number().int().positive().default
 
 const quotaEnv = {
   ...baseEnvShape,
+  ...redisEnvShape,
   QUOTA_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
   /** Management port: /healthz, /readyz and Prometheus /metrics (never served on QUOTA_PORT). */
   MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9081),

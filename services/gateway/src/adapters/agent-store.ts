@@ -25,7 +25,7 @@ const toCallAgent = (agent: Agent): CallAgent => ({
   ...conversationFields(agent),
 });
 
-export const toAgentOut = (agent: Agent): AgentOut => ({
+const toAgentOut = (agent: Agent): AgentOut => ({
   id: agent.id,
   name: agent.name,
   system_prompt: agent.systemPrompt,

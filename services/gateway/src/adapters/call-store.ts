@@ -13,7 +13,7 @@ import type { GatewayPrisma } from "./prisma";
 
 type JsonObject = Record<string, unknown>;
 
-export function toCallOut(record: CallRecord): CallOut {
+function toCallOut(record: CallRecord): CallOut {
   return {
     id: record.id,
     agent_id: record.agentId,

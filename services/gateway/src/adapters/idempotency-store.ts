@@ -11,7 +11,7 @@ export type IdempotencyClaim =
  * claim not renewed for LEASE_SECONDS belongs to a request whose process died, so a retry takes it
  * over (the call id comes from the key, so even a wrong guess cannot make a second call).
  */
-export const LEASE_SECONDS = 5;
+const LEASE_SECONDS = 5;
 export const LEASE_RENEW_MS = 2_000;
 /** Keys are kept this long (at least the 24 h promised to partners); the retention pass deletes them. */
 export const IDEMPOTENCY_RETAIN_HOURS = 48;

@@ -93,7 +93,7 @@ export interface AgentStore {
   update(orgId: string, agentId: string, change: AgentChange): Promise<AgentOut | null>;
 }
 
-export type NewAgent = {
+type NewAgent = {
   id: string;
   name: string;
   systemPrompt: string;

@@ -142,7 +142,6 @@ export function createCallEvents(deps: CallEventsDeps) {
     apply: async (event: CallEvent): Promise<CallEventOutcome> => (await applyAll([event]))[0] ?? "ignored",
   };
 }
-export type CallEvents = ReturnType<typeof createCallEvents>;
 
 /** The indexes of items with the same key, in the items' order (and the keys in their first appearance's). */
 const groupBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, number[]> =>

@@ -4,13 +4,13 @@ import type { EndReason } from "../domain/call-settlement";
 export type PeriodCounters = { limit: number; used: number; held: number };
 
 /** A hold's entry in the counters. */
-export type CounterHold = { callId: string; minutes: number };
+type CounterHold = { callId: string; minutes: number };
 
 /** "unreachable": Redis was not connected, so the check was never sent and counted nothing. */
 export type HoldOutcome = "granted" | "already_held" | "refused" | "cold" | "unreachable";
 
 /** A check-and-hold's outcome, and the org's minutes left after it (0 when cold or unreachable: nothing was read). */
-export type HoldResult = { outcome: HoldOutcome; minutesLeft: number };
+type HoldResult = { outcome: HoldOutcome; minutesLeft: number };
 
 /**
  * Redis-side minute counters. Per org: one key of open holds (any period) and one key per period
@@ -55,7 +55,7 @@ export type LedgerSnapshot = { limit: number; used: number; holds: CounterHold[]
 /** The row of a call as the hold path needs it. */
 export type HoldRecord = { orgId: string; status: "held" | "released" | "settled"; minutes: number };
 
-export type LockMode = "shared" | "exclusive";
+type LockMode = "shared" | "exclusive";
 
 /**
  * What became of a hold checked under the locks: "keep" the row as it is, "refused" (its row goes
@@ -133,7 +133,7 @@ export interface LockedLedger {
 }
 
 /** One call's end, as the ledger records it. */
-export type CallEnd = {
+type CallEnd = {
   orgId: string;
   callId: string;
   eventId: string;

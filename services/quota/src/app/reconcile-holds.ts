@@ -46,4 +46,3 @@ export function createHoldReconciler(deps: HoldReconcilerDeps) {
     },
   };
 }
-export type HoldReconciler = ReturnType<typeof createHoldReconciler>;

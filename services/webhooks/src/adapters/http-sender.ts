@@ -23,9 +23,7 @@ const systemResolve = async (host: string) => (await lookup(host, { all: true, v
  * not public, then connects to that address (keeping the name for TLS SNI and certificate checks).
  * A DNS answer that changes between the creation check and the connection cannot reach a private address.
  */
-export function safeConnector(
-  options: Pick<HttpSenderOptions, "allowPrivateNetworks" | "resolveHost" | "timeoutMs">,
-): buildConnector.connector {
+function safeConnector(options: Pick<HttpSenderOptions, "allowPrivateNetworks" | "resolveHost" | "timeoutMs">): buildConnector.connector {
   const base = buildConnector({ timeout: options.timeoutMs });
   if (options.allowPrivateNetworks) return base;
   const resolve = options.resolveHost ?? systemResolve;

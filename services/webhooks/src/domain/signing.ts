@@ -4,7 +4,7 @@ import { createHmac, createSecretKey, type KeyObject, randomBytes } from "node:c
 export const newSigningSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
 /** The key bytes of a Standard Webhooks `whsec_` secret (base64 after the prefix). */
-export function secretKey(secret: string): Buffer {
+function secretKey(secret: string): Buffer {
   return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
 }
 

@@ -4,10 +4,10 @@ import type { RequestHandler, Router } from "express";
 import { z } from "zod";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-export const getAllowanceSchemas = { params: z.object({ org_id: z.uuid() }), query: MinuteAllowanceQuery, response: MinuteAllowanceOut };
+const getAllowanceSchemas = { params: z.object({ org_id: z.uuid() }), query: MinuteAllowanceQuery, response: MinuteAllowanceOut };
 
 /** Only the dialer asks how long a call may talk. */
-export const getAllowanceCallers = servesCallers("dialer");
+const getAllowanceCallers = servesCallers("dialer");
 
 /** GET /internal/v1/orgs/{org_id}/allowance?call_id=…: how long the dialer may let the call talk. */
 export function registerGetAllowance(router: Router, holds: Pick<MinuteHolds, "allowance">, body: RequestHandler[]): void {

@@ -4,10 +4,10 @@ import type { RequestHandler, Router } from "express";
 import { z } from "zod";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-export const getUsageSchemas = { params: z.object({ org_id: z.uuid() }), response: UsageOut };
+const getUsageSchemas = { params: z.object({ org_id: z.uuid() }), response: UsageOut };
 
 /** The gateway (for GET /v1/usage) and operators read an org's usage. */
-export const getUsageCallers = servesCallers("gateway", "operator");
+const getUsageCallers = servesCallers("gateway", "operator");
 
 /** GET /internal/v1/orgs/{org_id}/usage: the org's minutes this UTC month (the gateway's GET /v1/usage). */
 export function registerGetUsage(router: Router, holds: Pick<MinuteHolds, "usage">, body: RequestHandler[]): void {

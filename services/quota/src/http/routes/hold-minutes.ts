@@ -1,12 +1,10 @@
-import { MinuteHoldRequest, MinuteHoldResponse } from "@voxbridge/contracts";
+import { MinuteHoldRequest } from "@voxbridge/contracts";
 import { servesCallers } from "@voxbridge/kit";
 import type { RequestHandler, Router } from "express";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-export const holdMinutesSchemas = { request: MinuteHoldRequest, response: MinuteHoldResponse };
-
 /** Only the gateway holds minutes, before it accepts a call. */
-export const holdMinutesCallers = servesCallers("gateway");
+const holdMinutesCallers = servesCallers("gateway");
 
 /** POST /internal/v1/holds: hold minutes for a call (idempotent per call id); 200 {granted:false} at the limit. */
 export function registerHoldMinutes(router: Router, holds: Pick<MinuteHolds, "hold">, body: RequestHandler[]): void {

@@ -4,10 +4,10 @@ import type { RequestHandler, Router } from "express";
 import { z } from "zod";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-export const releaseMinutesSchemas = { params: z.object({ call_id: z.uuid() }), request: MinuteReleaseRequest };
+const releaseMinutesSchemas = { params: z.object({ call_id: z.uuid() }), request: MinuteReleaseRequest };
 
 /** Only the gateway gives back the hold of a call it did not accept. */
-export const releaseMinutesCallers = servesCallers("gateway");
+const releaseMinutesCallers = servesCallers("gateway");
 
 /**
  * POST /internal/v1/holds/{call_id}/release: give back the hold of a call the gateway did not

@@ -4,10 +4,10 @@ import type { RequestHandler, Router } from "express";
 import { z } from "zod";
 import type { MinuteHolds } from "../../app/minute-holds";
 
-export const setMinuteLimitSchemas = { params: z.object({ org_id: z.uuid() }), request: SetMinuteLimitRequest, response: UsageOut };
+const setMinuteLimitSchemas = { params: z.object({ org_id: z.uuid() }), request: SetMinuteLimitRequest, response: UsageOut };
 
 /** Only an operator changes an org's limit: never the dialer, nor the gateway that serves partners. */
-export const setMinuteLimitCallers = servesCallers("operator");
+const setMinuteLimitCallers = servesCallers("operator");
 
 /** PUT /internal/v1/orgs/{org_id}/limit: the org's monthly limit from now on; answers its usage under the new limit. */
 export function registerSetMinuteLimit(router: Router, holds: Pick<MinuteHolds, "setLimit">, body: RequestHandler[]): void {
