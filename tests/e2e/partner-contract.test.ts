@@ -127,7 +127,8 @@ describe("errors", () => {
     const response = await api.post("/v1/calls/outbound", { to: "nope", max_attempts: 50, colour: "red", schedule_at: "soon" });
     expect([response.status, errorType(response)]).toEqual([422, "validation_failed"]);
     const details = detailsOf(response.body);
-    expect(details.map((detail) => detail.param).sort()).toEqual(["colour", "max_attempts", "schedule_at"]);
+    // The phone number too: it used to be checked only once the rest was valid.
+    expect(details.map((detail) => detail.param).sort()).toEqual(["colour", "max_attempts", "schedule_at", "to"]);
     expect(ErrorEnvelope.parse(response.body).error.param).toBe(details[0]?.param);
     expect(details.find((detail) => detail.param === "colour")?.message).toBe("unknown field");
   });

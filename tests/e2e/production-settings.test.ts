@@ -1,6 +1,7 @@
 import { ErrorEnvelope } from "@voxbridge/contracts";
 import { request } from "undici";
 import { apiClient, errorType } from "../support/api-client";
+import { PRIVATE_HOST_SPELLINGS } from "../support/private-host-spellings";
 import { PUBLISHED_CREATE_CALL_EXAMPLE } from "../support/published-example";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 
@@ -56,6 +57,62 @@ describe("gateway with production settings", () => {
     expect(endpoint.status).toBe(201);
     const rebinding = await api.post("/v1/webhook-endpoints", { url: "http://localhost:9000/hook" });
     expect([rebinding.status, errorType(rebinding)]).toEqual([422, "validation_failed"]);
+  });
+
+  it("refuses every spelling of a loopback, private or link-local host, per call, in a batch and on a PATCH", async () => {
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const batch = await api.post("/v1/calls/batch", {
+      calls: PRIVATE_HOST_SPELLINGS.map(([, url]) => ({
+        to: "+15551234567",
+        from: "+15550001111",
+        webhook_url: url,
+        schedule_at: tomorrow,
+      })),
+    });
+    expect(batch.status).toBe(200);
+    const items = (batch.body as { items: { status: number; error?: { type: string; param: string | null } }[] }).items;
+    expect(items.map((item, index) => [PRIVATE_HOST_SPELLINGS[index]?.[1], item.status, item.error?.type, item.error?.param])).toEqual(
+      PRIVATE_HOST_SPELLINGS.map(([, url]) => [url, 422, "validation_failed", "webhook_url"]),
+    );
+    const [, first] = PRIVATE_HOST_SPELLINGS[0];
+    const single = await api.post("/v1/calls/outbound", { to: "+15551234567", from: "+15550001111", webhook_url: first });
+    expect([single.status, ErrorEnvelope.parse(single.body).error.param]).toEqual([422, "webhook_url"]);
+    const call = await api.post("/v1/calls/outbound", { to: "+15551234567", from: "+15550001111", schedule_at: tomorrow });
+    expect(call.status).toBe(201);
+    const patched = await api.patch(`/v1/calls/${(call.body as { id: string }).id}`, { webhook_url: "http://[::ffff:169.254.169.254]/x" });
+    expect([patched.status, ErrorEnvelope.parse(patched.body).error.param]).toEqual([422, "webhook_url"]);
+  });
+
+  it("names every problem of a body in one 422, the phone number included: create, batch item and PATCH", async () => {
+    const api = apiClient(stack.gatewayUrl, (await provisionOrg()).apiKey);
+    const paramsOf = (error: unknown) => ErrorEnvelope.parse({ error }).error.details?.map((detail) => detail.param);
+    const created = await api.postText("/v1/calls/outbound", '{"to":"1","max_attempts":99,"bogus":true}');
+    expect([created.status, ErrorEnvelope.parse(created.body).error.param]).toEqual([422, "to"]);
+    // `from` is missing too: this deployment has live telephony.
+    expect(paramsOf((created.body as { error: unknown }).error)).toEqual(["to", "from", "max_attempts", "bogus"]);
+    expect(ErrorEnvelope.parse(created.body).error.message).toBe("to: not a possible phone number (and 3 more problems, see details)");
+
+    const batch = await api.post("/v1/calls/batch", {
+      calls: [
+        { to: "1", from: "+1 (555) 000-1111", max_attempts: 99, bogus: true },
+        { to: "+15551234567", from: "not-a-number", webhook_url: "http://127.1/hook", client_name: "" },
+      ],
+    });
+    const items = (batch.body as { items: { status: number; error: unknown }[] }).items;
+    expect(items.map((item) => [item.status, paramsOf(item.error)])).toEqual([
+      [422, ["to", "max_attempts", "bogus"]],
+      [422, ["from", "client_name", "webhook_url"]],
+    ]);
+
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const call = await api.post("/v1/calls/outbound", { to: "+15551234567", from: "+15550001111", schedule_at: tomorrow });
+    const patched = await api.patch(`/v1/calls/${(call.body as { id: string }).id}`, {
+      max_attempts: 99,
+      webhook_url: "http://LOCALHOST./hook",
+      bogus: 1,
+    });
+    expect([patched.status, paramsOf((patched.body as { error: unknown }).error)]).toEqual([422, ["max_attempts", "bogus", "webhook_url"]]);
   });
 
   it("requires from once live telephony is configured", async () => {

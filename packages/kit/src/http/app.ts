@@ -7,7 +7,7 @@ import { pinoHttp } from "pino-http";
 import { Histogram, type Registry } from "prom-client";
 import { ZodError } from "zod";
 import { isConnectivityError } from "../connectivity";
-import { AppError, type ErrorDetail, isAppError } from "../errors";
+import { AppError, isAppError, validationFailed, zodProblems } from "../errors";
 import type { ShutdownStep } from "../lifecycle";
 import type { Logger } from "../logger";
 import { newTraceparent, traceIdOf, withTrace } from "../trace";
@@ -282,18 +282,9 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Internal error", { cause: error });
 }
 
-/** Every problem zod found, one detail each; an unknown field is named in `param`, like any other field. */
+/** Every problem zod found, in one 422. */
 export function fromZodError(error: ZodError): AppError {
-  const details = error.issues.flatMap((issue): ErrorDetail[] => {
-    const path = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ param: [...path, key].join("."), message: "unknown field" }));
-    return [{ param: path.length > 0 ? path.join(".") : null, message: issue.message }];
-  });
-  const first = details[0];
-  if (!first) return new AppError("validation_failed", "Invalid request");
-  const describe = (detail: ErrorDetail) => `${detail.param ? `${detail.param}: ` : ""}${detail.message}`;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""}, see details)` : "";
-  return new AppError("validation_failed", `${describe(first)}${more}`, { param: first.param, details });
+  return validationFailed(zodProblems(error));
 }
 
 /** Starts listening; resolves once bound. */

@@ -1,4 +1,5 @@
-import { isPublicAddress, refuseDestination } from "./destination";
+import { PRIVATE_HOST_SPELLINGS } from "../../../../tests/support/private-host-spellings";
+import { canonicalHost, isPrivateName, isPublicAddress, refuseDestination } from "./destination";
 
 describe("isPublicAddress", () => {
   it.each([
@@ -20,6 +21,9 @@ describe("isPublicAddress", () => {
     ["ff02::1"],
     ["::ffff:127.0.0.1"],
     ["::ffff:10.0.0.1"],
+    ["::127.0.0.1"],
+    ["::7f00:1"],
+    ["::a9fe:a9fe"],
     ["2001:db8::1"],
     ["not-an-ip"],
   ])("refuses %s", (address) => {
@@ -78,5 +82,39 @@ describe("refuseDestination", () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe("every spelling of a private host", () => {
+  // DNS answers a public address for every name here: each refusal must come from the URL alone.
+  const resolvePublic = async () => ["93.184.216.34"];
+
+  it.each(PRIVATE_HOST_SPELLINGS)("refuses %s (%s) with private networks disallowed", async (_, url) => {
+    expect(await refuseDestination(url, { allowPrivateNetworks: false, resolve: resolvePublic })).toEqual({
+      reason: expect.stringMatching(/is a non-public address|is a private name/),
+    });
+  });
+
+  it("reads a host as DNS does: lower case, trailing dots dropped, brackets off", () => {
+    expect(canonicalHost("LOCALHOST.")).toBe("localhost");
+    expect(canonicalHost("Hooks.Example.COM..")).toBe("hooks.example.com");
+    expect(canonicalHost("[FE80::1]")).toBe("fe80::1");
+  });
+
+  it("takes only names private by definition as private, not names that merely contain those words", () => {
+    for (const name of ["localhost", "a.b.localhost.", "printer.local", "metadata.google.internal", "nas.home.arpa", "box.localdomain"])
+      expect([name, isPrivateName(name)]).toEqual([name, true]);
+    for (const name of ["localhost.example.com", "local.example.com", "internal.example.com", "mylocal", "hooks.example.com"])
+      expect([name, isPrivateName(name)]).toEqual([name, false]);
+  });
+
+  it("still accepts public destinations, with a trailing dot or in upper case", async () => {
+    for (const url of [
+      "https://HOOKS.EXAMPLE.COM./x",
+      "https://8.8.8.8./x",
+      "https://[2606:4700:4700::1111]/x",
+      "https://[::ffff:8.8.8.8]/x",
+    ])
+      expect([url, await refuseDestination(url, { allowPrivateNetworks: false, resolve: resolvePublic })]).toEqual([url, null]);
   });
 });

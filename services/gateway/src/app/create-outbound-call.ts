@@ -1,17 +1,9 @@
-import {
-  type CallingWindow,
-  type CallOut,
-  type CreateOutboundCallRequest,
-  newCallEvent,
-  newCallOut,
-  type ResolvedCallingWindow,
-} from "@voxbridge/contracts";
+import { type CallingWindow, type CallOut, newCallEvent, newCallOut, type ResolvedCallingWindow } from "@voxbridge/contracts";
 import { nextOpening } from "@voxbridge/contracts/window-schedule";
 import { AppError, currentTraceparent, retryWithBackoff } from "@voxbridge/kit/core";
 import { scriptedAnswerProblems } from "../domain/answer-schema-check";
 import { conversationFor, dialAgentOf } from "../domain/call-conversation";
-import { normalizePhoneNumber } from "../domain/phone-number";
-import { simulatedCalleeRefusal } from "../domain/simulated-callee-rule";
+import type { CheckedCreateCall } from "./check-call-request";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 import type { AgentStore, CallStore, MinuteHolds } from "./ports";
 
@@ -29,26 +21,22 @@ export type CreateOutboundCallDeps = {
   newId: () => string;
 };
 
-/** `callId` is fixed by the caller when the request carries an Idempotency-Key, so a retry can never make a second call. */
-export type CreateOutboundCallCommand = { orgId: string; request: CreateOutboundCallRequest; callId?: string };
+/**
+ * A body `checkCreateCall` took (numbers normalized, webhook URL checked). `callId` is fixed by the
+ * caller when the request carries an Idempotency-Key, so a retry can never make a second call.
+ */
+export type CreateOutboundCallCommand = { orgId: string; request: CheckedCreateCall; callId?: string };
 
 /**
- * Accepts an outbound call: normalizes numbers, resolves the agent, holds minutes, then writes the
- * call and its `call.queued` event in one transaction. A hold whose write fails is given back.
+ * Accepts an outbound call: resolves the agent, holds minutes, then writes the call and its
+ * `call.queued` event in one transaction. A hold whose write fails is given back.
  */
 export async function createOutboundCall(deps: CreateOutboundCallDeps, command: CreateOutboundCallCommand): Promise<CallOut> {
   const { request, orgId } = command;
-  const to = normalizePhoneNumber(request.to);
-  if (!to) throw new AppError("validation_failed", "to: not a possible phone number", { param: "to" });
-  const from = request.from === undefined ? null : normalizePhoneNumber(request.from);
-  if (request.from !== undefined && !from) throw new AppError("validation_failed", "from: not a possible phone number", { param: "from" });
-  if (deps.liveTelephony && !from)
-    throw new AppError("validation_failed", "from: required once live telephony is enabled", { param: "from" });
+  const to = request.to;
+  const from = request.from ?? null;
   const simulatedCallee = request.simulated_callee ?? null;
-  const scriptRefusal = simulatedCalleeRefusal(deps.liveTelephony, simulatedCallee !== null);
-  if (scriptRefusal) throw new AppError("validation_failed", scriptRefusal, { param: "simulated_callee" });
   const webhookUrl = request.webhook_url ?? null;
-  if (webhookUrl) await deps.checkWebhookUrl(webhookUrl);
 
   const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : await deps.agents.findDefault(orgId);
   if (!agent) {

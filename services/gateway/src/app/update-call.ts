@@ -1,7 +1,8 @@
-import { type CallOut, newCallEvent, type UpdateCallRequest } from "@voxbridge/contracts";
+import { type CallOut, newCallEvent } from "@voxbridge/contracts";
 import { AppError, currentTraceparent } from "@voxbridge/kit/core";
 import { conversationFor, dialAgentOf } from "../domain/call-conversation";
 import { refusalOf } from "./cancel-call";
+import type { CheckedUpdateCall } from "./check-call-request";
 import { type CreateOutboundCallDeps, planFirstAttempt } from "./create-outbound-call";
 import { GATEWAY_EVENT_SOURCE } from "./event-source";
 
@@ -14,10 +15,9 @@ export type UpdateCallDeps = Pick<CreateOutboundCallDeps, "calls" | "agents" | "
  */
 export async function updateCall(
   deps: UpdateCallDeps,
-  command: { orgId: string; callId: string; request: UpdateCallRequest },
+  command: { orgId: string; callId: string; request: CheckedUpdateCall },
 ): Promise<CallOut> {
   const { orgId, request } = command;
-  if (request.webhook_url) await deps.checkWebhookUrl(request.webhook_url);
   const agent = request.agent_id ? await deps.agents.findActive(orgId, request.agent_id) : undefined;
   if (agent === null) throw new AppError("not_found", "agent_id: no active agent with this id", { param: "agent_id" });
   // The voice service gets the conversation re-rendered after every edit (context or client_name may have changed).

@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { isPublicAddress } from "@voxbridge/kit";
+import { isPrivateName, isPublicAddress } from "@voxbridge/kit";
 import { Agent, buildConnector } from "undici";
 import type { WebhookSender } from "../app/ports";
 import { parseRetryAfter } from "../domain/retry-schedule";
@@ -29,6 +29,10 @@ function safeConnector(options: Pick<HttpSenderOptions, "allowPrivateNetworks" |
   const resolve = options.resolveHost ?? systemResolve;
   return (connectOptions, callback) => {
     const host = connectOptions.hostname.replace(/^\[|\]$/g, "");
+    if (!isIP(host) && isPrivateName(host)) {
+      callback(new Error(`refused: ${host} is a private name`), null);
+      return;
+    }
     const addresses = isIP(host) ? Promise.resolve([host]) : resolve(host);
     addresses.then(
       (resolved) => {

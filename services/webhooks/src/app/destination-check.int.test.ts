@@ -1,4 +1,5 @@
 import { eventually } from "../../../../tests/support/eventually";
+import { PRIVATE_HOST_SPELLINGS } from "../../../../tests/support/private-host-spellings";
 import { callOut, type Harness, lifecycleEvent, startHarness, startReceiver } from "../../test/harness";
 import { createHttpSender } from "../adapters/http-sender";
 import { destinationCheck } from "./destination-check";
@@ -22,6 +23,7 @@ const REFUSED = [
   ["IPv4-mapped loopback", "http://[::ffff:127.0.0.1]/hook"],
   ["IPv4-mapped private", "http://[::ffff:10.0.0.1]/hook"],
   ["a name resolving to loopback", "http://localhost/hook"],
+  ...PRIVATE_HOST_SPELLINGS,
 ] as const;
 
 describe("SSRF: webhook destinations on non-public networks are refused (private networks disallowed)", () => {

@@ -1,5 +1,5 @@
-import { BATCH_MAX_CALLS, CallBatchResponse, CreateCallBatchRequest, CreateOutboundCallRequest } from "@voxbridge/contracts";
-import { errorEnvelopeOf, fromZodError, isAppError, type Logger } from "@voxbridge/kit";
+import { BATCH_MAX_CALLS, CallBatchResponse, CreateCallBatchRequest } from "@voxbridge/contracts";
+import { errorEnvelopeOf, isAppError, type Logger } from "@voxbridge/kit";
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { type BatchItem, createCallBatch } from "../../app/create-call-batch";
@@ -35,11 +35,9 @@ export function registerCreateCallBatch(router: Router, deps: CreateOutboundCall
     const { calls } = CreateCallBatchRequest.parse(req.body ?? {});
     const idempotency = idempotencyKeyOf(res);
     const items = calls.map((body, index): BatchItem => {
-      const parsed = CreateOutboundCallRequest.safeParse(body);
-      if (!parsed.success) return { refused: fromZodError(parsed.error) };
       // Under an Idempotency-Key every item's call id is fixed, so a retried batch makes no call twice.
       const callId = idempotency ? stableUuid("call", idempotency.apiKeyId, idempotency.key, "batch", String(index)) : undefined;
-      return { request: parsed.data, ...(callId ? { callId } : {}) };
+      return { body, ...(callId ? { callId } : {}) };
     });
     const results = await createCallBatch(deps, principalOf(res).orgId, items);
     const requestId = String(req.id);

@@ -2,6 +2,7 @@ import { CallOut, CreateOutboundCallRequest } from "@voxbridge/contracts";
 import { setLogContext } from "@voxbridge/kit";
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { checkCreateCall } from "../../app/check-call-request";
 import { type CreateOutboundCallDeps, createOutboundCall } from "../../app/create-outbound-call";
 import { stableUuid } from "../../domain/stable-id";
 import { principalOf } from "../authenticate";
@@ -32,7 +33,7 @@ export const createOutboundCallOpenApi: ZodOpenApiPathsObject = {
 /** POST /v1/calls/outbound: queue a call (201 CallOut). */
 export function registerCreateOutboundCall(router: Router, deps: CreateOutboundCallDeps): void {
   router.post("/v1/calls/outbound", async (req, res) => {
-    const request = CreateOutboundCallRequest.parse(req.body ?? {});
+    const request = await checkCreateCall(deps, req.body ?? {});
     const idempotency = idempotencyKeyOf(res);
     const callId = idempotency ? stableUuid("call", idempotency.apiKeyId, idempotency.key) : undefined;
     const call = await createOutboundCall(deps, { orgId: principalOf(res).orgId, request, ...(callId ? { callId } : {}) });

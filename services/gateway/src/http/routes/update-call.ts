@@ -1,6 +1,7 @@
 import { CallOut, UpdateCallRequest } from "@voxbridge/contracts";
 import type { Router } from "express";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { checkUpdateCall } from "../../app/check-call-request";
 import { type UpdateCallDeps, updateCall } from "../../app/update-call";
 import { principalOf } from "../authenticate";
 import { errorResponses, json } from "../openapi";
@@ -24,6 +25,7 @@ export const updateCallOpenApi: ZodOpenApiPathsObject = {
 export function registerUpdateCall(router: Router, deps: UpdateCallDeps): void {
   router.patch("/v1/calls/:call_id", async (req, res) => {
     const callId = pathId(req.params, "call_id", "call");
-    res.json(await updateCall(deps, { orgId: principalOf(res).orgId, callId, request: UpdateCallRequest.parse(req.body ?? {}) }));
+    const request = await checkUpdateCall(deps, req.body ?? {});
+    res.json(await updateCall(deps, { orgId: principalOf(res).orgId, callId, request }));
   });
 }

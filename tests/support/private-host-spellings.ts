@@ -1,0 +1,40 @@
+/**
+ * Webhook URLs whose host is loopback, private or link-local, spelled every way a URL lets one write
+ * it: case variants, trailing dots, short, hexadecimal, octal and one-number IPv4, IPv4 inside IPv6,
+ * expanded IPv6, percent-encoding, full-width digits, and names private by definition. Each must be
+ * refused where private networks are not allowed, without relying on DNS.
+ */
+export const PRIVATE_HOST_SPELLINGS = [
+  ["localhost, upper case with a trailing dot", "http://LOCALHOST./hook"],
+  ["localhost, mixed case", "http://LocalHost:9000/hook"],
+  ["a subdomain of localhost", "http://api.localhost/hook"],
+  ["a subdomain of localhost, trailing dot", "http://API.LOCALHOST./hook"],
+  ["percent-encoded localhost", "http://%6c%6f%63%61%6c%68%6f%73%74/hook"],
+  ["loopback, short form", "http://127.1/hook"],
+  ["loopback, hexadecimal parts", "http://0x7f.1/hook"],
+  ["loopback, one decimal number", "http://2130706433/hook"],
+  ["loopback, one hexadecimal number", "http://0x7F000001/hook"],
+  ["loopback, octal", "http://0177.0.0.1/hook"],
+  ["loopback, trailing dot", "http://127.0.0.1./hook"],
+  ["loopback, full-width digits", "http://１２７.０.０.１/hook"],
+  ["unspecified, as 0", "http://0/hook"],
+  ["private 10/8, octal", "http://012.0.0.1/hook"],
+  ["private 192.168/16, short form", "http://192.168.257/hook"],
+  ["link-local metadata, trailing dot", "http://169.254.169.254./latest/meta-data"],
+  ["link-local metadata, one decimal number", "http://2852039166/latest/meta-data"],
+  ["link-local metadata, hexadecimal", "http://0xA9.0xFE.0xA9.0xFE/latest/meta-data"],
+  ["a cloud metadata name", "http://metadata.google.internal./computeMetadata/v1"],
+  ["an mDNS name", "http://printer.local/hook"],
+  ["a home network name", "http://router.home.arpa/hook"],
+  ["IPv6 loopback, expanded", "http://[0:0:0:0:0:0:0:1]/hook"],
+  ["IPv6 unspecified", "http://[::]/hook"],
+  ["IPv4-mapped loopback", "http://[::ffff:127.0.0.1]/hook"],
+  ["IPv4-mapped loopback, hexadecimal", "http://[::FFFF:7f00:1]/hook"],
+  ["IPv4-mapped link-local metadata", "http://[::ffff:169.254.169.254]/hook"],
+  ["IPv4-compatible loopback", "http://[::127.0.0.1]/hook"],
+  ["NAT64 of the metadata address", "http://[64:ff9b::a9fe:a9fe]/hook"],
+  ["IPv6 unique-local fd00::/8", "http://[fd12:3456::1]/hook"],
+  ["IPv6 unique-local fc00::/8", "http://[FC00::1]/hook"],
+  ["IPv6 link-local, upper case", "http://[FE80::1]/hook"],
+  ["IPv6 link-local, expanded", "http://[fe80:0:0:0:0:0:0:1]/hook"],
+] as const;
