@@ -45,7 +45,8 @@ export async function checkCreateCall(
   const schema = parsed.success ? [] : zodProblems(parsed.error);
   const named = namedFields(schema);
   const numbers = checkCallNumbers({ to: fields.to, from: fields.from }, { liveTelephony: deps.liveTelephony, unread: named });
-  const script = fields.simulated_callee === undefined || fields.simulated_callee === null ? null : simulatedCalleeRefusal(deps.liveTelephony, true);
+  const script =
+    fields.simulated_callee === undefined || fields.simulated_callee === null ? null : simulatedCalleeRefusal(deps.liveTelephony, true);
   const problems = [
     ...numbers.problems,
     ...schema,
