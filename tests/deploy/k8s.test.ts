@@ -348,6 +348,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
           ] as [string, Endpoint, Endpoint, number, boolean, string?][],
       ),
       ["quota -> Redis", pod("quota"), ip("10.20.2.9"), 6379, true],
+      ["gateway -> Redis Sentinel", pod("gateway"), ip("10.20.2.9"), 26379, true],
       ["webhooks -> a partner's endpoint", pod("webhooks"), ip("93.184.216.34"), 443, true],
       ["dialer -> the carrier's API", pod("dialer"), ip("54.172.60.1"), 443, true],
       ["voice -> object store", pod("voice"), ip("52.216.0.10"), 443, true],
@@ -364,6 +365,8 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       ["webhooks -> the cloud's metadata service", pod("webhooks"), ip("169.254.169.254"), 80, false],
       ["gateway -> the internet", pod("gateway"), ip("93.184.216.34"), 443, false],
       ["migration Job -> Kafka", job, kafka, 9096, false],
+      ["dialer -> Redis (it uses none)", pod("dialer"), ip("10.20.2.9"), 6379, false],
+      ["webhooks -> Redis (it uses none)", pod("webhooks"), ip("10.20.2.9"), 6379, false],
     ];
     const wrong = flows
       .filter(([, from, to, port, expected, protocol]) => allowed(policies, from, to, port, protocol) !== expected)
