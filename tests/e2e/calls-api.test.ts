@@ -135,7 +135,6 @@ describe("call record projection", () => {
       status: "completed" as const,
       disposition: "completed" as const,
       duration_seconds: 42,
-      transcript: "hello",
       completed_at: new Date().toISOString(),
     };
     await publish("call.calling", calling1);

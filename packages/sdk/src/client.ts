@@ -60,6 +60,22 @@ export function createVoxBridge(options: VoxBridgeOptions) {
       /** Every dial of the call, oldest first. */
       attempts: (callId: string, query?: T.ListAttemptsQuery): Promise<T.AttemptList> =>
         unwrap(client.GET("/v1/calls/{call_id}/attempts", { params: { path: { call_id: callId }, query } })),
+      /** The call's conversation turn by turn (speaker, text, attempt, start_ms, end_ms), in conversation order. */
+      transcript: (callId: string, query?: T.ListTranscriptQuery): Promise<T.TranscriptTurnList> =>
+        unwrap(client.GET("/v1/calls/{call_id}/transcript", { params: { path: { call_id: callId }, query } })),
+      /**
+       * The call's recording: a two-channel WAV (callee left, agent right). A redirect to the object
+       * store's short-lived URL is followed (fetch drops the API key on the way there).
+       */
+      recording: async (callId: string): Promise<T.Recording> => {
+        const pending = client.GET("/v1/calls/{call_id}/recording", { params: { path: { call_id: callId } }, parseAs: "arrayBuffer" });
+        const { data, error, response } = await pending;
+        if (!response.ok || !(data instanceof ArrayBuffer)) throw VoxBridgeError.fromResponse(response, error);
+        return { contentType: response.headers.get("content-type") ?? "audio/wav", audio: new Uint8Array(data) };
+      },
+      /** Deletes the call's recording now (the transcript and answers stay). */
+      deleteRecording: async (callId: string): Promise<void> =>
+        void (await unwrap(client.DELETE("/v1/calls/{call_id}/recording", { params: { path: { call_id: callId } } }))),
       /** Cancels a queued call; retried like `create`. */
       cancel: (callId: string, given: IdempotentOptions = {}): Promise<T.Call> => {
         const header = idempotencyHeader(given);

@@ -15,6 +15,13 @@ export type ListCallsQuery = QueryOf<"listCalls">;
 export type Attempt = Schemas["Attempt"];
 export type AttemptList = Schemas["AttemptList"];
 export type ListAttemptsQuery = QueryOf<"listCallAttempts">;
+export type TranscriptTurn = Schemas["TranscriptTurn"];
+export type TranscriptTurnList = Schemas["TranscriptTurnList"];
+export type ListTranscriptQuery = QueryOf<"listCallTranscript">;
+/** A call's recording as `calls.recording` resolves it: the WAV's bytes and their media type. */
+export type Recording = { contentType: string; audio: Uint8Array };
+export type AnswerSchema = Schemas["AnswerSchema"];
+export type SimulatedCallee = Schemas["SimulatedCallee"];
 
 export type Agent = Schemas["Agent"];
 export type AgentList = Schemas["AgentList"];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CallEventType } from "@voxbridge/contracts";
+import { CallEventType, DeliverableEvent } from "@voxbridge/contracts";
 import {
   AppError,
   type ConsumedMessage,
@@ -14,7 +14,7 @@ import {
   createPool,
   createProducer,
   createRedisClient,
-  decodeCallEvent,
+  decodeEvent,
   ensureTopics,
   finishHttpApp,
   jsonBody,
@@ -40,9 +40,11 @@ import { createGatewayPrisma, GATEWAY_SCHEMA } from "./adapters/prisma";
 import { createQuotaClient } from "./adapters/quota-client";
 import { GATEWAY_VACUUMED_TABLES, gatewayRetentionRules } from "./adapters/retention-rules";
 import { createSuppressionStore } from "./adapters/suppression-store";
+import { createTranscriptStore } from "./adapters/transcript-store";
+import { createVoiceClient } from "./adapters/voice-client";
 import { createWebhooksClient } from "./adapters/webhooks-client";
 import { projectCallEvents } from "./app/project-call-events";
-import type { GatewayConfig } from "./config";
+import { type GatewayConfig, voiceServiceOf } from "./config";
 import { apiDocument } from "./http/api-document";
 import { authenticate } from "./http/authenticate";
 import { registerApiDocs } from "./http/openapi";
@@ -89,6 +91,7 @@ export async function startGateway(
   const producer = createProducer(kafka, logger);
   const quota = createQuotaClient(config.QUOTA_URL, config.QUOTA_API_TOKEN);
   const webhooks = createWebhooksClient(config.WEBHOOKS_URL, config.WEBHOOKS_API_TOKEN);
+  const recordings = createVoiceClient(voiceServiceOf(config));
 
   await redis.connect();
   await admin.connect();
@@ -105,12 +108,13 @@ export async function startGateway(
   await relay.start();
   const projection = createCallProjection(prisma);
   const suppressions = createSuppressionStore(prisma, topics.callEvents);
-  const projectionDeps = { projection, suppressions, now: () => new Date(), newId: randomUUID };
+  const transcripts = createTranscriptStore(prisma);
+  const projectionDeps = { projection, transcripts, suppressions, now: () => new Date(), newId: randomUUID };
   // One message or a fetched batch, the same statement.
   const project = async (batch: ConsumedMessage[]) =>
     void (await projectCallEvents(
       projectionDeps,
-      batch.map(({ message }) => decodeCallEvent(message.value)),
+      batch.map(({ message }) => decodeEvent(message.value, DeliverableEvent, "call event")),
     ));
   const projector = await startConsumer({
     kafka,
@@ -121,7 +125,7 @@ export async function startGateway(
     logger,
     metrics,
     // `call.queued` is the gateway's own: skipped by header, unparsed (projectCallEvents skips it too).
-    eventTypes: CallEventType.options.filter((type) => type !== "call.queued"),
+    eventTypes: [...CallEventType.options.filter((type) => type !== "call.queued"), "call.analyzed"],
     handle: (consumed) => project([consumed]),
     handleBatch: project,
   });
@@ -166,6 +170,8 @@ export async function startGateway(
     timeZonesOf: createCalleeTimeZones(),
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
     voiceEngines: config.VOICE_ENGINES,
+    transcripts,
+    recordings,
     now: () => new Date(),
     newId: randomUUID,
   });
@@ -180,7 +186,7 @@ export async function startGateway(
   const retention = startRetention({
     pool,
     schema: GATEWAY_SCHEMA,
-    rules: gatewayRetentionRules(config.RETENTION_DAYS),
+    rules: gatewayRetentionRules(config.RETENTION_DAYS, config.TRANSCRIPT_RETENTION_DAYS),
     vacuum: GATEWAY_VACUUMED_TABLES,
     intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
     logger,
@@ -195,6 +201,7 @@ export async function startGateway(
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
     { name: "quota client", run: () => quota.close() },
     { name: "webhooks client", run: () => webhooks.close() },
+    { name: "voice client", run: () => recordings.close() },
     { name: "redis", run: async () => void (await redis.quit()) },
     { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end()])) },
     management.step,

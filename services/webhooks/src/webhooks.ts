@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { CallEventType } from "@voxbridge/contracts";
+import { DeliverableEvent, WebhookEventType } from "@voxbridge/contracts";
 import {
   type ConsumedMessage,
   createCounter,
   createLogger,
   createMetricsRegistry,
-  decodeCallEvent,
+  decodeEvent,
   type Retention,
   type RunningWorker,
   startKafkaWorker,
@@ -109,8 +109,13 @@ export async function startWebhooks(
   // One message or a fetched batch, the same statement.
   const receive = async (batch: ConsumedMessage[]) => {
     const stored = await receiveCallEvents(
-      { events, clock, wakeDeliveries },
-      batch.map(({ message }) => decodeCallEvent(message.value)),
+      {
+        events,
+        clock,
+        wakeDeliveries,
+        onUnmatched: (eventId) => logger.warn({ eventId }, "call.analyzed for a call with no stored event: not delivered"),
+      },
+      batch.map(({ message }) => decodeEvent(message.value, DeliverableEvent, "call event")),
     );
     logger.debug({ events: batch.length, stored }, "call events received");
   };
@@ -124,8 +129,8 @@ export async function startWebhooks(
     metrics,
     readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
     topics: (names) => [names.callEvents],
-    // Lifecycle events only: the topic's suppression events are the dialer's.
-    eventTypes: CallEventType.options,
+    // Lifecycle events and call.analyzed: the topic's suppression and conversation-outcome events are the dialer's.
+    eventTypes: WebhookEventType.options,
     handle: (consumed) => receive([consumed]),
     handleBatch: receive,
     routes: (app) =>

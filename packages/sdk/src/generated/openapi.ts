@@ -119,6 +119,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calls/{call_id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a call's conversation, turn by turn
+         * @description The turns of every attempt that had a conversation, in conversation order (by attempt, then by when each turn started): who spoke (`agent` or `callee`), what was said, and when, in milliseconds from the start of that attempt's media. The agent's turns hold only what was actually played (an interrupted sentence is cut where the callee barged in). Filled once the call ended and its `call.analyzed` arrived; empty before, and for a call nobody talked on. Kept for the deployment's transcript retention (90 days by default).
+         */
+        get: operations["listCallTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calls/{call_id}/recording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a call's recording
+         * @description The call's audio as a WAV file: two channels on one wall-clock timeline, the callee on the left and the agent on the right, silences kept. The answer is the audio itself (`200 audio/wav`) or a `302` to a short-lived signed URL of the object store that holds it; follow redirects. `recording_url` on the call shows this path once a recording is stored. 404 for another organization's call, a call without a recording (not recorded, nobody answered, not stored yet) and one whose recording was deleted.
+         */
+        get: operations["getCallRecording"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a call's recording now
+         * @description Deletes the call's audio before its retention ends. The call's `recording_url` becomes null and stays so; the transcript and answers are kept. 404 when the call has no recording (or it was deleted already).
+         */
+        delete: operations["deleteCallRecording"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calls/{call_id}/cancel": {
         parameters: {
             query?: never;
@@ -940,7 +984,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
+                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "forbidden" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
                 message: string;
                 /** @description The first offending field, dotted (`context.product`), when one is to blame */
                 param: string | null;
@@ -965,7 +1009,7 @@ export interface components {
             /** @description Otherwise: the error its create would have answered */
             error?: {
                 /** @enum {string} */
-                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
+                type: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "unauthenticated" | "forbidden" | "no_default_agent" | "quota_exceeded" | "number_suppressed" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "idempotency_key_in_flight" | "rate_limited" | "dependency_unavailable" | "internal";
                 message: string;
                 /** @description The first offending field, dotted (`context.product`), when one is to blame */
                 param: string | null;
@@ -1006,6 +1050,23 @@ export interface components {
             /** @description Talk time of this attempt */
             duration_seconds: number | null;
             error_message: string | null;
+        };
+        TranscriptTurnList: {
+            items: components["schemas"]["TranscriptTurn"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        TranscriptTurn: {
+            /** @enum {string} */
+            speaker: "agent" | "callee";
+            text: string;
+            /** @description The attempt it was said in */
+            attempt: number;
+            /** @description When the turn started, from the start of the attempt's media */
+            start_ms: number;
+            /** @description When it ended, on the same clock */
+            end_ms: number;
         };
         Agent: {
             /** Format: uuid */
@@ -2633,6 +2694,452 @@ export interface operations {
                      *             "message": "unknown field"
                      *           }
                      *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCallTranscript: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of turns */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "speaker": "agent",
+                     *           "text": "This call is recorded. Hi Jane Doe, this is Acme Loans about application 398690.",
+                     *           "attempt": 1,
+                     *           "start_ms": 420,
+                     *           "end_ms": 5180
+                     *         },
+                     *         {
+                     *           "speaker": "callee",
+                     *           "text": "hello yes",
+                     *           "attempt": 1,
+                     *           "start_ms": 5900,
+                     *           "end_ms": 6700
+                     *         },
+                     *         {
+                     *           "speaker": "agent",
+                     *           "text": "Which day suits you for the signing: monday, tuesday or wednesday?",
+                     *           "attempt": 1,
+                     *           "start_ms": 7100,
+                     *           "end_ms": 10900
+                     *         },
+                     *         {
+                     *           "speaker": "callee",
+                     *           "text": "tuesday",
+                     *           "attempt": 1,
+                     *           "start_ms": 11800,
+                     *           "end_ms": 12400
+                     *         }
+                     *       ],
+                     *       "total": 4,
+                     *       "limit": 25,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TranscriptTurnList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed: `param` names the first field, `details` lists every problem; or the Idempotency-Key was reused with another body; or (`number_suppressed`) `to` is on the suppression list */
+            422: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "validation_failed",
+                     *         "message": "max_attempts: Too big: expected number to be <=10 (and 1 more problem, see details)",
+                     *         "param": "max_attempts",
+                     *         "details": [
+                     *           {
+                     *             "param": "max_attempts",
+                     *             "message": "Too big: expected number to be <=10"
+                     *           },
+                     *           {
+                     *             "param": "colour",
+                     *             "message": "unknown field"
+                     *           }
+                     *         ],
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recording */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example RIFF…WAVEfmt … (binary: 2 channels, callee left, agent right) */
+                    "audio/wav": string;
+                };
+            };
+            /** @description Redirect to a short-lived signed URL of the recording */
+            302: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit for this API key reached; see Retry-After and RateLimit headers */
+            429: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "rate_limited",
+                     *         "message": "Rate limit reached for this API key; retry after the Retry-After seconds",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency (minute accounting, database, webhook management) is unavailable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "dependency_unavailable",
+                     *         "message": "Minute accounting is unavailable; try again",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCallRecording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                call_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "unauthenticated",
+                     *         "message": "Invalid or revoked API key",
+                     *         "param": null,
+                     *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this organization */
+            404: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "type": "not_found",
+                     *         "message": "No call with this id",
+                     *         "param": "call_id",
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
                      *     }

@@ -82,7 +82,8 @@ describe("call projection (real Postgres)", () => {
       attemptCount: 2,
       disposition: "completed",
       durationSeconds: 30,
-      transcript: "hello",
+      // Only call.analyzed writes the conversation's fields: a lifecycle snapshot never sets (or blanks) them.
+      transcript: null,
       nextAttemptAt: null,
     });
     expect(record.completedAt?.toISOString()).toBe(at(52));

@@ -10,7 +10,9 @@ import type { GatewayPrisma } from "./prisma";
  * after. Each call's record takes the snapshot of its event of greatest precedence
  * (`snapshotPrecedence`) when that advances the record (`advancesRecord`, restated below as the
  * UPDATE's condition), which is where applying the events one by one would leave it. Each attempt an
- * event speaks of gets one row: a known field replaces the row's, in the events' order.
+ * event speaks of gets one row: a known field replaces the row's, in the events' order. `transcript`,
+ * `structured_answers` and `recording_url` are left alone: only `call.analyzed` writes them
+ * (adapters/transcript-store.ts), so a lifecycle snapshot never blanks them.
  */
 export function createCallProjection(prisma: GatewayPrisma): CallProjection {
   return {
@@ -36,9 +38,6 @@ export function createCallProjection(prisma: GatewayPrisma): CallProjection {
             status = s.status,
             attempt_count = s.attempt_count,
             disposition = s.disposition,
-            transcript = s.transcript,
-            recording_url = s.recording_url,
-            structured_answers = nullif(s.structured_answers, 'null'::jsonb),
             duration_seconds = s.duration_seconds,
             error_message = s.error_message,
             next_attempt_at = s.next_attempt_at,
@@ -47,8 +46,7 @@ export function createCallProjection(prisma: GatewayPrisma): CallProjection {
             progress = l.progress,
             updated_at = now()
           FROM latest l CROSS JOIN LATERAL jsonb_to_record(l.call) AS s(
-            status text, attempt_count int, disposition text, transcript text, recording_url text, structured_answers jsonb,
-            duration_seconds int, error_message text, next_attempt_at timestamptz, started_at timestamptz, completed_at timestamptz)
+            status text, attempt_count int, disposition text, duration_seconds int, error_message text, next_attempt_at timestamptz, started_at timestamptz, completed_at timestamptz)
           WHERE "calls".id = l.call_id AND "calls".org_id = l.org_id
             AND ("calls".progress < l.progress OR (l.is_update AND "calls".progress = l.progress))
           RETURNING "calls".id

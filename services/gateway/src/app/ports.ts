@@ -3,6 +3,7 @@ import type {
   AnswerSchema,
   ApiKeyOut,
   AttemptOut,
+  CallAnalyzedEvent,
   CallEvent,
   CallEventOf,
   CallingWindow,
@@ -11,6 +12,7 @@ import type {
   SimulatedCallee,
   SuppressionEvent,
   SuppressionOut,
+  TranscriptTurn,
   UsageOut,
   VoiceEngine,
   VoicemailAction,
@@ -78,6 +80,38 @@ export interface CallProjection {
   /** Applies a batch of lifecycle events in their order, each once; the ids of the records that moved. */
   applyAll(events: CallEvent[]): Promise<string[]>;
 }
+
+/** Each call's conversation as `call.analyzed` reported it: the record's three fields, the turns, the recording's state. */
+export interface TranscriptStore {
+  /** Applies each event once and only forward, in order; the ids of the records that changed. */
+  applyAll(events: CallAnalyzedEvent[]): Promise<string[]>;
+  /** The call's turns in conversation order; null when the org has no such call. */
+  listTurns(
+    orgId: string,
+    callId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: TranscriptTurn[]; total: number } | null>;
+  /** Whether the org's call has a recording to serve (stored, not deleted); null when the org has no such call. */
+  recordingOf(orgId: string, callId: string): Promise<{ available: boolean } | null>;
+  /** Remembers the partner deleted the recording: `recording_url` goes, and a late `call.analyzed` does not bring it back. */
+  markRecordingDeleted(orgId: string, callId: string, at: Date): Promise<void>;
+}
+
+/** The voice service's internal API, from the gateway's side. */
+export interface VoiceRecordings {
+  /**
+   * The call's recording: the audio to stream, a short-lived URL to redirect to, or null when the
+   * voice service has none. Throws `dependency_unavailable` when the voice service cannot be reached.
+   */
+  fetch(callId: string): Promise<RecordingAnswer | null>;
+  /** Deletes the call's recording (idempotent). Throws `dependency_unavailable` when unreachable. */
+  delete(callId: string): Promise<void>;
+}
+
+/** The recording as the voice service answered: a body to pass on, or where to send the partner. */
+export type RecordingAnswer =
+  | { kind: "audio"; contentType: string; contentLength: number | null; body: AsyncIterable<Uint8Array> }
+  | { kind: "redirect"; location: string };
 
 /** The org's agents. */
 export interface AgentStore {

@@ -1,7 +1,7 @@
-import type { CallEvent } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { DeliveryStore, DueDelivery, RecordedAttempt } from "../app/ports";
 import { DISABLE_AFTER_FAILING_MS } from "../domain/delivery-outcome";
+import type { DeliverySource } from "../domain/delivery-source";
 
 type ClaimedRow = {
   id: string;
@@ -10,7 +10,7 @@ type ClaimedRow = {
   url: string;
   attempt_count: number;
   sequence: number;
-  payload: CallEvent;
+  payload: DeliverySource;
   endpoint_enabled: boolean | null;
   endpoint_secret: string | null;
   previous_secret: string | null;

@@ -1,3 +1,4 @@
+import type { CallOut } from "@voxbridge/contracts";
 import type pg from "pg";
 import type { StoredEvent, WebhookEventStore } from "../app/receive-call-event";
 
@@ -53,6 +54,18 @@ const ADD_ALL = `
 /** The intake store, on a pool whose commits wait for the WAL flush: the Kafka offset is committed after it, so a stored event must survive a crash of Postgres. */
 export function createWebhookEventStore(pool: pg.Pool): WebhookEventStore {
   return {
+    async lifecycleOf(callIds) {
+      // A call has a handful of events; their order of arrival is the order they were numbered in.
+      const { rows } = await pool.query<{ call_id: string; payload: { data: { webhook_url: string | null; call: CallOut } } }>(
+        `SELECT e.call_id::text, e.payload FROM webhook_events e
+          WHERE e.call_id = ANY($1::uuid[]) AND e.type <> 'call.analyzed'
+          ORDER BY e.call_id, e.received_at, e.payload->>'time'`,
+        [callIds],
+      );
+      const byCall = new Map<string, { data: { webhook_url: string | null; call: CallOut } }[]>(callIds.map((id) => [id, []]));
+      for (const row of rows) byCall.get(row.call_id)?.push(row.payload);
+      return byCall;
+    },
     async addAll(events, now) {
       if (events.length === 0) return [];
       const { rows } = await pool.query<StoredEvent>(ADD_ALL, [

@@ -1,5 +1,5 @@
-import type { CallEvent } from "@voxbridge/contracts";
 import type { AttemptResult } from "../domain/delivery-outcome";
+import type { DeliverySource } from "../domain/delivery-source";
 
 /** A delivery claimed for one attempt, with what is needed to sign and send it. */
 export type DueDelivery = {
@@ -9,7 +9,7 @@ export type DueDelivery = {
   url: string;
   /** Attempts made including this one. */
   attemptNumber: number;
-  event: CallEvent;
+  event: DeliverySource;
   sequence: number;
   /** Secrets to sign with (current first), or null when it must not be sent (see `blockedReason`). */
   secrets: string[] | null;

@@ -1,4 +1,5 @@
-import type { CallEvent } from "@voxbridge/contracts";
+import type { CallOut, DeliverableEvent } from "@voxbridge/contracts";
+import { analyzedDeliverySource, type DeliverySource, latestSnapshot } from "../domain/delivery-source";
 
 /** One event taken in: its sequence number within its call and how many deliveries it created. */
 export type StoredEvent = { eventId: string; sequence: number; deliveries: number };
@@ -10,15 +11,35 @@ export interface WebhookEventStore {
    * creates one pending delivery per destination, all in one transaction. Returns the events stored,
    * in order; an event seen before (or twice in `events`) is left out.
    */
-  addAll(events: CallEvent[], now: Date): Promise<StoredEvent[]>;
+  addAll(events: DeliverySource[], now: Date): Promise<StoredEvent[]>;
+  /** The lifecycle events stored for each call, in the order they were taken in. */
+  lifecycleOf(callIds: string[]): Promise<Map<string, { data: { webhook_url: string | null; call: CallOut } }[]>>;
 }
 
-/** Takes in a batch of lifecycle events for delivery, in their order; a redelivered event changes nothing. */
+/**
+ * Takes in a batch of events for delivery, in their order; a redelivered event changes nothing. A
+ * `call.analyzed` is delivered as its call's latest record with the analysis added (from the call's
+ * lifecycle events, stored earlier or earlier in the batch). One whose call this service never saw
+ * (or no longer keeps) cannot be shown as a record, so it is not delivered: `onUnmatched` gets its id.
+ */
 export async function receiveCallEvents(
-  deps: { events: WebhookEventStore; clock: () => Date; wakeDeliveries: () => void },
-  events: CallEvent[],
+  deps: { events: WebhookEventStore; clock: () => Date; wakeDeliveries: () => void; onUnmatched?: (eventId: string) => void },
+  events: DeliverableEvent[],
 ): Promise<StoredEvent[]> {
-  const stored = await deps.events.addAll(events, deps.clock());
+  const analyzedCalls = [...new Set(events.filter((event) => event.type === "call.analyzed").map((event) => event.subject))];
+  const seen = analyzedCalls.length > 0 ? await deps.events.lifecycleOf(analyzedCalls) : new Map<string, never[]>();
+  const sources: DeliverySource[] = [];
+  for (const event of events) {
+    if (event.type !== "call.analyzed") {
+      sources.push(event);
+      seen.get(event.subject)?.push(event);
+      continue;
+    }
+    const snapshot = latestSnapshot(seen.get(event.subject) ?? []);
+    if (snapshot) sources.push(analyzedDeliverySource(event, snapshot));
+    else deps.onUnmatched?.(event.id);
+  }
+  const stored = await deps.events.addAll(sources, deps.clock());
   if (stored.some((event) => event.deliveries > 0)) deps.wakeDeliveries();
   return stored;
 }

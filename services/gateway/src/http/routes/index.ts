@@ -3,6 +3,7 @@ import type { ZodOpenApiPathsObject } from "zod-openapi";
 import type { IdempotencyStore } from "../../adapters/idempotency-store";
 import type { WebhookDestinations } from "../../adapters/webhooks-client";
 import type { AgentDeps } from "../../app/agents";
+import type { CallRecordingDeps } from "../../app/call-recording";
 import type { CancelCallDeps } from "../../app/cancel-call";
 import type { CreateOutboundCallDeps } from "../../app/create-outbound-call";
 import type { ApiKeyStore, MinuteHolds } from "../../app/ports";
@@ -16,15 +17,18 @@ import { createOutboundCallOpenApi, registerCreateOutboundCall } from "./create-
 import { createSuppressionOpenApi, registerCreateSuppression } from "./create-suppression";
 import { createWebhookEndpointOpenApi, registerCreateWebhookEndpoint } from "./create-webhook-endpoint";
 import { deleteAgentOpenApi, registerDeleteAgent } from "./delete-agent";
+import { deleteCallRecordingOpenApi, registerDeleteCallRecording } from "./delete-call-recording";
 import { deleteSuppressionOpenApi, registerDeleteSuppression } from "./delete-suppression";
 import { deleteWebhookEndpointOpenApi, registerDeleteWebhookEndpoint } from "./delete-webhook-endpoint";
 import { getAgentOpenApi, registerGetAgent } from "./get-agent";
 import { getCallOpenApi, registerGetCall } from "./get-call";
+import { getCallRecordingOpenApi, registerGetCallRecording } from "./get-call-recording";
 import { getUsageOpenApi, registerGetUsage } from "./get-usage";
 import { getWebhookEndpointOpenApi, registerGetWebhookEndpoint } from "./get-webhook-endpoint";
 import { listAgentsOpenApi, registerListAgents } from "./list-agents";
 import { listApiKeysOpenApi, registerListApiKeys } from "./list-api-keys";
 import { listCallAttemptsOpenApi, registerListCallAttempts } from "./list-call-attempts";
+import { listCallTranscriptOpenApi, registerListCallTranscript } from "./list-call-transcript";
 import { listCallsOpenApi, registerListCalls } from "./list-calls";
 import { listSuppressionsOpenApi, registerListSuppressions } from "./list-suppressions";
 import { listWebhookDeliveriesOpenApi, registerListWebhookDeliveries } from "./list-webhook-deliveries";
@@ -40,6 +44,7 @@ import { registerUpdateWebhookEndpoint, updateWebhookEndpointOpenApi } from "./u
 export type RouteDeps = CreateOutboundCallDeps &
   CancelCallDeps &
   AgentDeps &
+  CallRecordingDeps &
   SuppressionDeps & {
     keys: ApiKeyStore;
     minutes: CreateOutboundCallDeps["minutes"] & Pick<MinuteHolds, "usage">;
@@ -58,6 +63,9 @@ export function registerRoutes(router: Router, deps: RouteDeps): void {
   registerListCalls(router, deps);
   registerGetCall(router, deps);
   registerListCallAttempts(router, deps);
+  registerListCallTranscript(router, deps);
+  registerGetCallRecording(router, deps);
+  registerDeleteCallRecording(router, deps);
   registerUpdateCall(router, deps);
   registerCancelCall(router, deps);
   registerCreateAgent(router, deps);
@@ -89,6 +97,9 @@ export const openApiPaths: ZodOpenApiPathsObject[] = [
   listCallsOpenApi,
   getCallOpenApi,
   listCallAttemptsOpenApi,
+  listCallTranscriptOpenApi,
+  getCallRecordingOpenApi,
+  deleteCallRecordingOpenApi,
   updateCallOpenApi,
   cancelCallOpenApi,
   createAgentOpenApi,
