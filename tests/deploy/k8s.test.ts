@@ -221,6 +221,13 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       const [migrate] = podSpecOf(job).containers;
       expect(migrate.command).toEqual(["node", "--enable-source-maps", "dist/migrate.js"]);
       expect(migrate.image).toBe(containerOf(find(production, "Deployment", `voxbridge-${app}`)).image);
+      // The service's own database role, which owns its schema.
+      const databaseKey = (workload: Manifest) =>
+        containerOf(workload).env.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef.key;
+      expect([databaseKey(job), databaseKey(find(production, "Deployment", `voxbridge-${app}`))]).toEqual([
+        `${app}-database-url`,
+        `${app}-database-url`,
+      ]);
       expect(podSpecOf(job).serviceAccountName).toBe("voxbridge-migrate");
     }
     // The next release: a new version and new digests give Jobs of new names; the old ones stay as they were.
