@@ -169,6 +169,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       [gateway.QUOTA_URL, quota.QUOTA_PORT],
       [dialer.QUOTA_URL, quota.QUOTA_PORT],
       [gateway.WEBHOOKS_URL, webhooks.WEBHOOKS_PORT],
+      [gateway.VOICE_URL as string, 8084],
     ] as const) {
       const { hostname, port: urlPort } = new URL(url);
       expect([url, find(production, "Service", hostname).spec.ports.some((p: { port: number }) => p.port === port)]).toEqual([url, true]);
@@ -176,6 +177,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     }
     expect(Object.values(quota.INTERNAL_API_TOKENS)).toEqual(expect.arrayContaining([gateway.QUOTA_API_TOKEN, dialer.QUOTA_API_TOKEN]));
     expect(Object.values(webhooks.INTERNAL_API_TOKENS)).toContain(gateway.WEBHOOKS_API_TOKEN);
+    expect(secretValues["voice-internal-api-tokens"]).toBe(`gateway=${gateway.VOICE_API_TOKEN}`);
   });
 
   it("scale the dialer on its group's consumer lag only, and the webhook worker on its lag and its due deliveries", () => {
