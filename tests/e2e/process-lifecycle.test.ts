@@ -19,6 +19,8 @@ function runService(service: ServiceName, env: Record<string, string>): Started 
       KAFKA_BROKERS: testKafkaBrokers().join(","),
       KAFKA_TOPIC_PREFIX: topicPrefix,
       LOG_LEVEL: "info",
+      // Any free management port: a fixed default collides with another dialer on a shared machine.
+      MANAGEMENT_PORT: "0",
       ...env,
     },
     ["ignore", "pipe", "pipe"],
@@ -50,6 +52,19 @@ describe("service processes", () => {
     expect(await started.exited).toBe(78);
     expect(started.output()).toContain("GATEWAY_PORT");
     expect(started.output()).toContain("QUOTA_URL");
+  });
+
+  it("the dialer refuses production with development defaults: retries seconds apart, or the simulator outside a sandbox (exit 78)", async () => {
+    const started = runService("dialer", {
+      NODE_ENV: "production",
+      DIALER_PUBLIC_URL: "https://dialer.example.com",
+      QUOTA_URL: "http://127.0.0.1:1",
+      QUOTA_API_TOKEN: "q".repeat(32),
+      DIALER_RETRY_DELAY_SECONDS: "2",
+    });
+    expect(await started.exited).toBe(78);
+    expect(started.output()).toContain("DIALER_RETRY_DELAY_SECONDS: at least 60");
+    expect(started.output()).toContain("VOXBRIDGE_SANDBOX=true");
   });
 
   it.each<[ServiceName, string]>([

@@ -39,7 +39,12 @@ export class ConfigError extends Error {
  * Parses an environment against a zod shape; a bad value throws one message naming every bad
  * variable, and so does a `localDefault` variable left unset under `NODE_ENV=production`.
  */
-export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<string, string | undefined>): z.infer<z.ZodObject<T>> {
+export function parseConfig<T extends z.ZodRawShape>(
+  shape: T,
+  env: Record<string, string | undefined>,
+  /** A service's own rules across its variables (each problem `NAME: why`), checked once each variable is valid. */
+  checks: ((config: z.infer<z.ZodObject<T>>) => string[])[] = [],
+): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(env);
   const lines = result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   if (env.NODE_ENV === "production") {
@@ -49,15 +54,19 @@ export function parseConfig<T extends z.ZodRawShape>(shape: T, env: Record<strin
     }
   }
   // Variables valid one by one can still contradict each other (a SASL mechanism without its password).
-  if (result.success) for (const check of CROSS_CHECKS) lines.push(...check(result.data).map((problem) => `  ${problem}`));
+  if (result.success) for (const check of [...CROSS_CHECKS, ...checks]) lines.push(...check(result.data).map((problem) => `  ${problem}`));
   if (!result.success || lines.length > 0) throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
   return result.data;
 }
 
 /** For a service's main: parse, or print the reason and exit non-zero. */
-export function loadConfigOrExit<T extends z.ZodRawShape>(shape: T, env: Record<string, string | undefined>): z.infer<z.ZodObject<T>> {
+export function loadConfigOrExit<T extends z.ZodRawShape>(
+  shape: T,
+  env: Record<string, string | undefined>,
+  checks: ((config: z.infer<z.ZodObject<T>>) => string[])[] = [],
+): z.infer<z.ZodObject<T>> {
   try {
-    return parseConfig(shape, env);
+    return parseConfig(shape, env, checks);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(78); // EX_CONFIG

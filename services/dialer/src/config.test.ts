@@ -8,6 +8,7 @@ describe("dialer configuration", () => {
       KAFKA_BROKERS: "kafka.internal:9092",
       DIALER_PUBLIC_URL: "https://dialer.example.com",
       QUOTA_API_TOKEN: "q".repeat(32),
+      TELEPHONY_ADAPTER: "twilio",
     };
     expect(() => loadDialerConfig(env)).toThrow(/QUOTA_URL: required when NODE_ENV=production/);
     expect(loadDialerConfig({ ...env, QUOTA_URL: "http://quota:8081" }).QUOTA_URL).toBe("http://quota:8081");
@@ -15,5 +16,51 @@ describe("dialer configuration", () => {
 
   it("never asks for REDIS_URL: the dialer does not use Redis", () => {
     expect(Object.keys(loadDialerConfig({}))).not.toContain("REDIS_URL");
+  });
+
+  describe("production defaults (issue 28, defect 3)", () => {
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://app@db.internal:5432/voxbridge",
+      KAFKA_BROKERS: "kafka.internal:9092",
+      DIALER_PUBLIC_URL: "https://dialer.example.com",
+      QUOTA_URL: "http://quota:8081",
+      QUOTA_API_TOKEN: "q".repeat(32),
+      TELEPHONY_ADAPTER: "twilio",
+    };
+
+    it("waits minutes between attempts and dials 1 call per second (a Twilio account's default) unless told otherwise", () => {
+      expect(loadDialerConfig(production)).toMatchObject({ DIALER_RETRY_DELAY_SECONDS: 300, DIALER_CPS: 1 });
+      expect(loadDialerConfig({ ...production, DIALER_CPS: "30", DIALER_RETRY_DELAY_SECONDS: "120" })).toMatchObject({
+        DIALER_RETRY_DELAY_SECONDS: 120,
+        DIALER_CPS: 30,
+      });
+      // Development and tests keep the fast local defaults.
+      expect(loadDialerConfig({})).toMatchObject({ DIALER_RETRY_DELAY_SECONDS: 2, DIALER_CPS: 50 });
+    });
+
+    it("refuses to start with a retry delay under 60 s", () => {
+      expect(() => loadDialerConfig({ ...production, DIALER_RETRY_DELAY_SECONDS: "2" })).toThrow(
+        /DIALER_RETRY_DELAY_SECONDS: at least 60 when NODE_ENV=production/,
+      );
+      expect(loadDialerConfig({ ...production, DIALER_RETRY_DELAY_SECONDS: "60" }).DIALER_RETRY_DELAY_SECONDS).toBe(60);
+      expect(loadDialerConfig({ DIALER_RETRY_DELAY_SECONDS: "2" }).DIALER_RETRY_DELAY_SECONDS).toBe(2);
+    });
+
+    it("refuses the telephony simulator unless the deployment declares itself a sandbox", () => {
+      const simulated = { ...production, TELEPHONY_ADAPTER: "simulator" };
+      expect(() => loadDialerConfig(simulated)).toThrow(/TELEPHONY_ADAPTER: .*VOXBRIDGE_SANDBOX=true/);
+      expect(() => loadDialerConfig({ ...simulated, VOXBRIDGE_SANDBOX: "false" })).toThrow(/VOXBRIDGE_SANDBOX=true/);
+      expect(loadDialerConfig({ ...simulated, VOXBRIDGE_SANDBOX: "true" })).toMatchObject({
+        TELEPHONY_ADAPTER: "simulator",
+        VOXBRIDGE_SANDBOX: true,
+      });
+    });
+
+    it("names every refusal at once", () => {
+      expect(() => loadDialerConfig({ ...production, TELEPHONY_ADAPTER: "simulator", DIALER_RETRY_DELAY_SECONDS: "5" })).toThrow(
+        /DIALER_RETRY_DELAY_SECONDS[\s\S]*TELEPHONY_ADAPTER/,
+      );
+    });
   });
 });

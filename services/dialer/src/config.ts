@@ -1,4 +1,4 @@
-import { baseEnvShape, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
+import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -15,10 +15,21 @@ const dialerEnv = {
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
   /** Simultaneous live calls per org unless the org has its own row in org_dial_limits. */
   DIALER_ORG_CONCURRENCY: z.coerce.number().int().positive().default(20),
-  /** Dials per second per telephony account (Twilio allows 1 by default, Telnyx 30; the simulator 50). */
-  DIALER_CPS: z.coerce.number().positive().default(50),
-  /** First retry delay; each further retry doubles it. Minutes in production, 2 s locally. */
-  DIALER_RETRY_DELAY_SECONDS: seconds(2),
+  /**
+   * Dials per second per telephony account: match the carrier account (Twilio allows 1 unless raised,
+   * Telnyx 30). Default 1 with NODE_ENV=production, 50 (the simulator's) otherwise.
+   */
+  DIALER_CPS: z.coerce.number().positive().optional(),
+  /**
+   * First retry delay; each further retry doubles it. Default 300 s with NODE_ENV=production, where
+   * less than 60 s is refused (a declined call must not ring again within seconds); 2 s otherwise.
+   */
+  DIALER_RETRY_DELAY_SECONDS: z.coerce.number().min(0).optional(),
+  /**
+   * The deployment is a sandbox: a partner-facing test environment, where the telephony simulator is
+   * allowed with NODE_ENV=production (nobody is rung). Off: production refuses the simulator.
+   */
+  VOXBRIDGE_SANDBOX: envFlag,
   /** Safety poll for due jobs when a wake-up (NOTIFY, timer) was missed. */
   DIALER_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   /** An instance silent this long is presumed dead; its live calls are reconciled by the others. */
@@ -46,6 +57,46 @@ const dialerEnv = {
   AGENT_STREAM_URL: z.string().url().default("wss://agents.voxbridge.invalid/stream"),
 };
 
+type ParsedEnv = ReturnType<typeof parseConfig<typeof dialerEnv>>;
+
+/** The defaults that depend on where the dialer runs: a carrier account's pace and minutes between attempts in production. */
+export const DIALER_DEFAULTS = {
+  production: { DIALER_CPS: 1, DIALER_RETRY_DELAY_SECONDS: 300 },
+  local: { DIALER_CPS: 50, DIALER_RETRY_DELAY_SECONDS: 2 },
+} as const;
+
+/** The shortest first retry delay production accepts. */
+export const MIN_PRODUCTION_RETRY_DELAY_SECONDS = 60;
+
+const withDefaults = (env: ParsedEnv) => {
+  const defaults = env.NODE_ENV === "production" ? DIALER_DEFAULTS.production : DIALER_DEFAULTS.local;
+  return {
+    ...env,
+    DIALER_CPS: env.DIALER_CPS ?? defaults.DIALER_CPS,
+    DIALER_RETRY_DELAY_SECONDS: env.DIALER_RETRY_DELAY_SECONDS ?? defaults.DIALER_RETRY_DELAY_SECONDS,
+  };
+};
+
+/**
+ * What production refuses, as the kit refuses local-only URLs there: retries seconds apart, and the
+ * telephony simulator unless the deployment declares itself a sandbox (VOXBRIDGE_SANDBOX=true).
+ */
+export function productionProblems(env: ParsedEnv): string[] {
+  if (env.NODE_ENV !== "production") return [];
+  const config = withDefaults(env);
+  const problems: string[] = [];
+  if (config.DIALER_RETRY_DELAY_SECONDS < MIN_PRODUCTION_RETRY_DELAY_SECONDS)
+    problems.push(
+      `DIALER_RETRY_DELAY_SECONDS: at least ${MIN_PRODUCTION_RETRY_DELAY_SECONDS} when NODE_ENV=production (a declined call must not be redialed within seconds)`,
+    );
+  if (config.TELEPHONY_ADAPTER === "simulator" && !config.VOXBRIDGE_SANDBOX)
+    problems.push(
+      "TELEPHONY_ADAPTER: the simulator dials nobody; with NODE_ENV=production it needs VOXBRIDGE_SANDBOX=true (a sandbox deployment for partners' tests)",
+    );
+  return problems;
+}
+
 export type DialerConfig = ReturnType<typeof loadDialerConfig>;
-export const loadDialerConfig = (env: Record<string, string | undefined>) => parseConfig(dialerEnv, env);
-export const loadDialerConfigOrExit = () => loadConfigOrExit(dialerEnv, process.env);
+export const loadDialerConfig = (env: Record<string, string | undefined>) =>
+  withDefaults(parseConfig(dialerEnv, env, [productionProblems]));
+export const loadDialerConfigOrExit = () => withDefaults(loadConfigOrExit(dialerEnv, process.env, [productionProblems]));
