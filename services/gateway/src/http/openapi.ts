@@ -75,8 +75,19 @@ const SANDBOX_NUMBERS = [
   "| anything else | Answered; talks a few seconds, then `completed`, disposition `completed` |",
 ].join("\n");
 
-/** The sandbox table, for the create operation's description (the README shows the same numbers). */
-export const SANDBOX_DESCRIPTION = `With the simulator (sandbox deployments), the last four digits of \`to\` choose the outcome:\n\n${SANDBOX_NUMBERS}`;
+const SIMULATED_CALLEE = [
+  "**Scripting the sandbox callee (`simulated_callee`, sandbox only).** When an answered sandbox call converses with the agent, the simulated callee speaks as the script says, as audio through the agent's own speech recognition (nothing reaches the agent as text):",
+  "",
+  "- `answers`: values keyed by the agent's `answer_schema` properties (each must fit its property: an `enum` value, a boolean, a number); the callee says each one when the agent asks for it. A script need not answer every property.",
+  "- `interrupts: true`: the callee talks over the agent's first sentence (barge-in).",
+  "- `silent: true`: the callee says nothing.",
+  "- `opt_out: true`: the callee asks not to be called again.",
+  "",
+  "The same script gives the same answers every time, so `structured_answers` can be asserted in a partner's integration tests. With live telephony configured, a body carrying `simulated_callee` answers 422.",
+].join("\n");
+
+/** The sandbox table and the scripted callee, for the create operation's description (the README shows the same). */
+export const SANDBOX_DESCRIPTION = `With the simulator (sandbox deployments), the last four digits of \`to\` choose the outcome:\n\n${SANDBOX_NUMBERS}\n\n${SIMULATED_CALLEE}`;
 
 // Standard Webhooks headers, on every delivery.
 const WebhookHeaders = z.object({
