@@ -4,6 +4,9 @@
 module.exports = {
   // Node, plus a database of its own for every file that talks to Postgres (tests/support/database-per-file.ts).
   testEnvironment: "<rootDir>/tests/support/database-per-file.ts",
+  // In the workspace, @voxbridge/sdk resolves to its TypeScript source (the "voxbridge-source" export
+  // condition); its published build is checked by packages/sdk/src/package.test.ts.
+  testEnvironmentOptions: { customExportConditions: ["voxbridge-source", "node", "require", "default"] },
   roots: ["<rootDir>/packages", "<rootDir>/services", "<rootDir>/tools", "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/generated/"],

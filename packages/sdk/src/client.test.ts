@@ -1,5 +1,6 @@
 import { createVoxBridge, type VoxBridgeOptions } from "./client";
 import { VoxBridgeError } from "./errors";
+import { VoxBridgeConnectionError } from "./retry";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -171,13 +172,6 @@ describe("the other methods", () => {
     expect(api.keys()[1]).toBe(api.keys()[0]);
   });
 
-  it("reads are not retried: a 503 on calls.get throws at once", async () => {
-    const api = scripted(() => json(503, envelope("dependency_unavailable", "Down")));
-    await expect(sdk(api.fetch).calls.get("call-1")).rejects.toMatchObject({ status: 503 });
-    expect(api.sent[0]?.request.headers.get("idempotency-key")).toBeNull();
-    expect(api.sent).toHaveLength(1);
-  });
-
   it("puts list filters in the query string", async () => {
     const api = scripted(() => json(200, { items: [], total: 0, limit: 10, offset: 0 }));
     await sdk(api.fetch).calls.list({ status: "completed", limit: 10 });
@@ -192,7 +186,7 @@ describe("the other methods", () => {
 
   it("an answer without the error envelope still throws a VoxBridgeError, typed internal", async () => {
     const api = scripted(() => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }));
-    await expect(sdk(api.fetch).usage.get()).rejects.toMatchObject({
+    await expect(sdk(api.fetch, { maxRetries: 0 }).usage.get()).rejects.toMatchObject({
       status: 502,
       type: "internal",
       requestId: null,
@@ -200,7 +194,104 @@ describe("the other methods", () => {
     });
   });
 
-  it("refuses a negative maxRetries", () => {
+  it("refuses a negative maxRetries and a timeout that is not a positive whole number of milliseconds", () => {
     expect(() => sdk(scripted().fetch, { maxRetries: -1 })).toThrow(RangeError);
+    expect(() => sdk(scripted().fetch, { timeoutMs: 0 })).toThrow(RangeError);
+    expect(() => sdk(scripted().fetch, { timeoutMs: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe("which answers are retried", () => {
+  const now = { "retry-after": "0" };
+  const answer = (status: number, type: string) => () => json(status, envelope(type, "not now"), now);
+
+  it.each([
+    [408, "internal"],
+    [409, "idempotency_key_in_flight"],
+    [429, "rate_limited"],
+    [500, "internal"],
+    [502, "internal"],
+    [503, "dependency_unavailable"],
+    [504, "internal"],
+  ])("calls.create retries a %i (%s) with the same Idempotency-Key and body", async (status, type) => {
+    const api = scripted(answer(status, type), () => json(201, queued));
+    await expect(sdk(api.fetch).calls.create({ to: "+14155550100" })).resolves.toEqual(queued);
+    expect(api.sent).toHaveLength(2);
+    expect(new Set(api.keys()).size).toBe(1);
+    expect(await Promise.all(api.sent.map((s) => s.request.json()))).toEqual([{ to: "+14155550100" }, { to: "+14155550100" }]);
+  });
+
+  it("reads retry the same answers: calls.get after a 503 and a 500", async () => {
+    const api = scripted(answer(503, "dependency_unavailable"), answer(500, "internal"), () => json(200, queued));
+    await expect(sdk(api.fetch).calls.get("call-1")).resolves.toEqual(queued);
+    expect(api.sent.map((s) => s.request.headers.get("idempotency-key"))).toEqual([null, null, null]);
+  });
+
+  it("never retries a 409 that is an answer: canceling a finished call", async () => {
+    const api = scripted(answer(409, "conflict"));
+    await expect(sdk(api.fetch).calls.cancel("call-1")).rejects.toMatchObject({ status: 409, type: "conflict" });
+    expect(api.sent).toHaveLength(1);
+  });
+
+  it.each([[400], [401], [402], [404], [422], [501]])("never retries a %i", async (status) => {
+    const api = scripted(answer(status, "validation_failed"));
+    await expect(sdk(api.fetch).calls.create({ to: "+14155550100" })).rejects.toMatchObject({ status });
+    expect(api.sent).toHaveLength(1);
+  });
+
+  it("retries a write without an Idempotency-Key only after a 429, never after a 5xx it may have acted on", async () => {
+    const limited = scripted(answer(429, "rate_limited"), () => json(201, { id: "agent-1" }));
+    await expect(sdk(limited.fetch).agents.create({ name: "a", system_prompt: "p" } as never)).resolves.toEqual({ id: "agent-1" });
+    expect(limited.sent).toHaveLength(2);
+    const failed = scripted(answer(503, "dependency_unavailable"));
+    await expect(sdk(failed.fetch).agents.create({ name: "a", system_prompt: "p" } as never)).rejects.toMatchObject({ status: 503 });
+    expect(failed.sent).toHaveLength(1);
+  });
+});
+
+describe("connection failures and the request timeout", () => {
+  const networkError = (code: string) => () => {
+    throw new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) });
+  };
+
+  it("retries a dropped connection of calls.create with the same Idempotency-Key", async () => {
+    const api = scripted(networkError("ECONNRESET"), () => json(201, queued));
+    await expect(sdk(api.fetch).calls.create({ to: "+14155550100" })).resolves.toEqual(queued);
+    expect(api.sent).toHaveLength(2);
+    expect(new Set(api.keys()).size).toBe(1);
+  });
+
+  it("retries a write without a key only when the connection was never made", async () => {
+    const refused = scripted(networkError("ECONNREFUSED"), () => json(201, { id: "agent-1" }));
+    await expect(sdk(refused.fetch).agents.create({ name: "a", system_prompt: "p" } as never)).resolves.toEqual({ id: "agent-1" });
+    const reset = scripted(networkError("ECONNRESET"));
+    const error = await sdk(reset.fetch)
+      .agents.create({ name: "a", system_prompt: "p" } as never)
+      .catch((e: unknown) => e);
+    expect([reset.sent.length, error instanceof VoxBridgeConnectionError, error instanceof TypeError]).toEqual([1, true, true]);
+  });
+
+  it("gives up on an attempt after timeoutMs, retries it, and throws a VoxBridgeConnectionError once retries are spent", async () => {
+    const hang = () => new Promise<Response>(() => {}) as unknown as Response;
+    const api = scripted(hang, hang);
+    const started = Date.now();
+    const error = await sdk(api.fetch, { timeoutMs: 50, maxRetries: 1 })
+      .calls.create({ to: "+14155550100" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VoxBridgeConnectionError);
+    expect(error).toMatchObject({ timedOut: true, message: "no answer from VoxBridge within 50 ms" });
+    expect(api.sent).toHaveLength(2);
+    expect(new Set(api.keys()).size).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+  });
+
+  it("passes any other failure through untouched, without retrying (an abort of the caller's own, say)", async () => {
+    let sent = 0;
+    const client = sdk(async () => {
+      sent++;
+      throw new DOMException("aborted", "AbortError");
+    });
+    await expect(client.usage.get()).rejects.toMatchObject({ name: "AbortError" });
+    expect(sent).toBe(1);
   });
 });
