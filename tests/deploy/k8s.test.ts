@@ -22,9 +22,6 @@ const APPS = {
 } as const;
 type App = keyof typeof APPS;
 const SERVICES = ["gateway", "quota", "dialer", "webhooks", "voice"] as const;
-// The drain period the services keep serving after SIGTERM with readiness failing, before their
-// SHUTDOWN_TIMEOUT_MS for in-flight work (docs/deployment.md, "Rollouts").
-const DRAIN_MS = 15_000;
 
 const base = kustomize(kubectl, path.join(K8S_DIR, "base"));
 const production = kustomize(kubectl, path.join(K8S_DIR, "overlays/production"));
@@ -153,8 +150,13 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
         expect(env.NODE_ENV).toBe("production");
         const settings = APPS[app](env) as { MANAGEMENT_PORT: number; SHUTDOWN_TIMEOUT_MS: number };
         expect(containerOf(deployment).ports.find((p) => p.name === "management")?.containerPort).toBe(settings.MANAGEMENT_PORT);
+        // On SIGTERM the service fails readiness and keeps serving for SHUTDOWN_DRAIN_SECONDS, at least
+        // as long as the readiness probe takes to notice; then in-flight work gets SHUTDOWN_TIMEOUT_MS.
+        const drainMs = Number(env.SHUTDOWN_DRAIN_SECONDS) * 1000;
+        const { readinessProbe } = podSpecOf(deployment).containers[0];
+        expect(drainMs).toBeGreaterThanOrEqual(readinessProbe.periodSeconds * readinessProbe.failureThreshold * 1000);
         expect(podSpecOf(deployment).terminationGracePeriodSeconds * 1000).toBeGreaterThanOrEqual(
-          DRAIN_MS + settings.SHUTDOWN_TIMEOUT_MS + 10_000,
+          drainMs + settings.SHUTDOWN_TIMEOUT_MS + 10_000,
         );
       }
     },
