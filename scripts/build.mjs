@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const SERVICES = ["gateway", "quota", "dialer", "webhooks"];
+export const SERVICES = ["gateway", "quota", "dialer", "webhooks", "voice"];
 
 /**
  * Inlined: the workspace packages (@voxbridge/*), and Prisma's query runtime, which the generated

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services started by up.sh (SIGTERM, graceful), then Kafka unless --services-only.
+# Stops the services started by up.sh (SIGTERM, graceful), then Kafka and S3Proxy unless --services-only.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 for pidfile in "$ROOT"/.run/*.pid; do
@@ -12,4 +12,4 @@ for pidfile in "$ROOT"/.run/*.pid; do
   fi
   rm -f "$pidfile"
 done
-[ "${1:-}" = "--services-only" ] || "$ROOT/infra/kafka/kafka.sh" stop
+[ "${1:-}" = "--services-only" ] || { "$ROOT/infra/kafka/kafka.sh" stop; "$ROOT/infra/s3proxy/s3proxy.sh" stop; }

@@ -34,8 +34,21 @@ if [ ! -x /usr/bin/chromium ]; then
   install_chromium >/dev/null 2>&1 || { quietly apt-get update && quietly install_chromium; }
 fi
 
+# The voice service's local engine speaks with flite (espeak-ng as a fallback voice) and listens with
+# pocketsphinx and its US English model; sox is handy to play and inspect recordings. Debian packages.
+install_speech() { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends flite pocketsphinx pocketsphinx-en-us espeak-ng sox; }
+if [ ! -x /usr/bin/flite ] || [ ! -x /usr/bin/pocketsphinx_continuous ] || [ ! -d /usr/share/pocketsphinx/model/en-us ] || [ ! -x /usr/bin/espeak-ng ]; then
+  log "installing the local speech engines (Debian: flite, pocketsphinx, espeak-ng)"
+  install_speech >/dev/null 2>&1 || { quietly apt-get update && quietly install_speech; }
+fi
+
 start_kafka() {
   KAFKA_PORT="${KAFKA_BROKERS##*:}" "$ROOT/infra/kafka/kafka.sh" start
+}
+
+# The local object store for call recordings: S3Proxy on its filesystem backend (infra/s3proxy).
+start_s3proxy() {
+  S3PROXY_PORT="${S3PROXY_PORT:-9000}" "$ROOT/infra/s3proxy/s3proxy.sh" start
 }
 
 apply_migrations() {

@@ -15,6 +15,7 @@ export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 [ -n "${VOXBRIDGE_TESTCONTAINERS:-}" ] || start_kafka
+start_s3proxy
 
 log "lint and format check (biome)"
 pnpm --silent lint

@@ -1,11 +1,12 @@
 # syntax=docker/dockerfile:1
-# One recipe for all four services: they differ only in name and port.
+# One recipe for all five services: they differ in name, port and the Debian packages they run with
+# (the voice service's local speech engines: RUNTIME_PACKAGES="flite pocketsphinx pocketsphinx-en-us espeak-ng").
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=gateway --build-arg PORT=8080 .
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 ARG SERVICE
-RUN test -n "$SERVICE" || { echo "build arg SERVICE is required (gateway|quota|dialer|webhooks)" >&2; exit 1; }
+RUN test -n "$SERVICE" || { echo "build arg SERVICE is required (gateway|quota|dialer|webhooks|voice)" >&2; exit 1; }
 # npm rather than corepack: corepack's bundled signing keys can lag behind new pnpm releases.
 RUN npm install -g pnpm@10.34.8
 WORKDIR /repo
@@ -23,9 +24,10 @@ RUN scripts/deploy-service.sh "${SERVICE}" /out
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
 ARG PORT
+ARG RUNTIME_PACKAGES=""
 RUN test -n "$SERVICE" && test -n "$PORT" || { echo "build args SERVICE and PORT are required" >&2; exit 1; }
 # tini as PID 1: forwards SIGTERM to node and reaps zombies.
-RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends tini ${RUNTIME_PACKAGES} && rm -rf /var/lib/apt/lists/*
 # The build's version and source revision, for the voxbridge_build_info metric:
 #   --build-arg VOXBRIDGE_VERSION=1.4.0 --build-arg VOXBRIDGE_REVISION=$(git rev-parse HEAD)
 ARG VOXBRIDGE_VERSION=dev

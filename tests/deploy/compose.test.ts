@@ -4,6 +4,7 @@ import dockerignore from "@balena/dockerignore";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
+import { loadVoiceConfig } from "@voxbridge/voice/config";
 import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { parse } from "yaml";
 
@@ -20,7 +21,12 @@ type ComposeService = {
   ports?: string[];
 };
 // Compose interpolates `${NAME:?message}` from the environment or .env: the tokens a deployer sets.
-const DEPLOYER_ENV: Record<string, string> = { GATEWAY_SERVICE_TOKEN: "g".repeat(32), DIALER_SERVICE_TOKEN: "d".repeat(32) };
+const DEPLOYER_ENV: Record<string, string> = {
+  GATEWAY_SERVICE_TOKEN: "g".repeat(32),
+  DIALER_SERVICE_TOKEN: "d".repeat(32),
+  MEDIA_TOKEN_KEY: "m".repeat(32),
+  S3_SECRET_ACCESS_KEY: "s".repeat(32),
+};
 const interpolated = readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8").replace(
   /\$\{(\w+)(?::\?[^}]*)?\}/g,
   (_m, name: string) => {
@@ -36,6 +42,7 @@ const APPS = {
   quota: { load: loadQuotaConfig, portVariable: "QUOTA_PORT" },
   dialer: { load: loadDialerConfig, portVariable: "DIALER_PORT" },
   webhooks: { load: loadWebhooksConfig, portVariable: "WEBHOOKS_PORT" },
+  voice: { load: loadVoiceConfig, portVariable: "VOICE_PORT" },
 } as const;
 type App = keyof typeof APPS;
 const envOf = (name: string) => Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([k, v]) => [k, String(v)]));

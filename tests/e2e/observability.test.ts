@@ -71,7 +71,7 @@ describe("observability", () => {
     expect((await api.get(`/v1/calls/${call.id}`)).status).toBe(200);
 
     const scrapes = await Promise.all(Object.values(stack.managementUrls).map(scrape));
-    expect(scrapes.map((s) => s.status)).toEqual([200, 200, 200, 200]);
+    expect(scrapes.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
     const exposition = scrapes.map((s) => s.text).join("\n");
     const exposed = new Set(
       exposition.split("\n").flatMap((line) => (line.startsWith("#") ? [] : (line.match(/^[a-z_][a-z0-9_]*/) ?? []))),

@@ -1,6 +1,7 @@
 import { migrateDialer } from "@voxbridge/dialer/migrate";
 import { migrateGateway } from "@voxbridge/gateway/migrate";
 import { migrateQuota } from "@voxbridge/quota/migrate";
+import { migrateVoice } from "@voxbridge/voice/migrate";
 import { migrateWebhooks } from "@voxbridge/webhooks/migrate";
 import { startServerContainers } from "./containers";
 import { testDatabaseUrl } from "./env";
@@ -24,5 +25,5 @@ export default async function globalSetup(): Promise<void> {
     await dropStaleFileDatabases(url);
     await recreateTestDatabase(url);
   }
-  for (const apply of [migrateGateway, migrateQuota, migrateDialer, migrateWebhooks]) await apply(url);
+  for (const apply of [migrateGateway, migrateQuota, migrateDialer, migrateWebhooks, migrateVoice]) await apply(url);
 }

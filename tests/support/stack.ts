@@ -8,6 +8,8 @@ import { createKafka, createLogger, type KafkaTarget, type Logger, type Retentio
 import { startQuota } from "@voxbridge/quota";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
 import { setOrgMinuteLimit } from "@voxbridge/quota/provisioning";
+import { startVoice } from "@voxbridge/voice";
+import { loadVoiceConfig } from "@voxbridge/voice/config";
 import { startWebhooks } from "@voxbridge/webhooks";
 import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { createOrgSigningSecret } from "@voxbridge/webhooks/provisioning";
@@ -16,9 +18,9 @@ import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "./env";
 export type TestStack = {
   gatewayUrl: string;
   /** Each service's own HTTP port (health, readiness, internal APIs). */
-  serviceUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
+  serviceUrls: { gateway: string; quota: string; dialer: string; webhooks: string; voice: string };
   /** Each service's management port (health, readiness, metrics). */
-  managementUrls: { gateway: string; quota: string; dialer: string; webhooks: string };
+  managementUrls: { gateway: string; quota: string; dialer: string; webhooks: string; voice: string };
   topicPrefix: string;
   topics: ReturnType<typeof topicNames>;
   /** Runs every service's retention pass now, one after the other. */
@@ -49,22 +51,26 @@ export function stackEnv(topicPrefix: string, overrides: Record<string, string> 
     QUOTA_PORT: "0",
     DIALER_PORT: "0",
     WEBHOOKS_PORT: "0",
+    VOICE_PORT: "0",
     MANAGEMENT_PORT: "0",
+    // The local object store scripts/test.sh starts (S3Proxy, infra/s3proxy/s3proxy.sh).
+    S3_ENDPOINT: process.env.S3_ENDPOINT ?? `http://127.0.0.1:${process.env.S3PROXY_PORT ?? "9000"}`,
     DIALER_GROUP_ID: `${topicPrefix}dialer`,
     WEBHOOKS_GROUP_ID: `${topicPrefix}webhooks`,
     GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
+    VOICE_GROUP_ID: `${topicPrefix}voice`,
     ...overrides,
   };
 }
 
 /**
- * All four services in this process, on ephemeral ports, against the real servers. A fresh topic
+ * All five services in this process, on ephemeral ports, against the real servers. A fresh topic
  * prefix and consumer groups per stack keep parallel test files from seeing each other's events.
  * `perService` adds variables for one service alone (each caller's own service token, say).
  */
 export async function startStack(
   overrides: Record<string, string> = {},
-  perService: Partial<Record<"gateway" | "quota" | "dialer" | "webhooks", Record<string, string>>> = {},
+  perService: Partial<Record<"gateway" | "quota" | "dialer" | "webhooks" | "voice", Record<string, string>>> = {},
 ): Promise<TestStack> {
   const topicPrefix = newTopicPrefix();
   const env = stackEnv(topicPrefix, overrides);
@@ -82,6 +88,7 @@ export async function startStack(
     }),
   );
   const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env, ...perService.dialer }));
+  const voice = await startVoice(loadVoiceConfig({ ...env, ...perService.voice }));
   const topics = topicNames(topicPrefix);
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,
@@ -90,12 +97,14 @@ export async function startStack(
       quota: `http://127.0.0.1:${quota.port}`,
       dialer: `http://127.0.0.1:${dialer.port}`,
       webhooks: `http://127.0.0.1:${webhooks.port}`,
+      voice: `http://127.0.0.1:${voice.port}`,
     },
     managementUrls: {
       gateway: `http://127.0.0.1:${gateway.managementPort}`,
       quota: `http://127.0.0.1:${quota.managementPort}`,
       dialer: `http://127.0.0.1:${dialer.managementPort}`,
       webhooks: `http://127.0.0.1:${webhooks.managementPort}`,
+      voice: `http://127.0.0.1:${voice.managementPort}`,
     },
     topicPrefix,
     topics,
@@ -106,7 +115,7 @@ export async function startStack(
       webhooks: await webhooks.retention.runPass(),
     }),
     stop: async () => {
-      await Promise.all([gateway.stop(), dialer.stop(), webhooks.stop()]);
+      await Promise.all([gateway.stop(), dialer.stop(), webhooks.stop(), voice.stop()]);
       await quota.stop();
       await deleteTopics(Object.values(topics));
     },

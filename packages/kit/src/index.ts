@@ -11,6 +11,7 @@ export * from "./kafka/consumer";
 export * from "./kafka/settings";
 export * from "./lifecycle";
 export * from "./logger";
+export * from "./media/media-stream-token";
 export * from "./metrics";
 export * from "./net/destination";
 export * from "./periodic";

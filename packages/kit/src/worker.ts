@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import type { Kafka } from "kafkajs";
@@ -36,6 +37,8 @@ export type KafkaWorkerOptions = {
 
 export type RunningWorker = {
   port: number;
+  /** The service's HTTP server, for protocols that upgrade its connections (the voice service's media WebSocket). */
+  server: Server;
   managementPort: number;
   kafka: Kafka;
   producer: EventProducer;
@@ -89,6 +92,7 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
   ];
   return {
     port,
+    server,
     managementPort: management.port,
     kafka,
     producer,

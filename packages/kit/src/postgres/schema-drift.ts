@@ -39,6 +39,8 @@ function expectedType(field: DmmfField): string {
       return "double precision";
     case "Decimal":
       return "numeric";
+    case "Bytes":
+      return "bytea";
     default:
       return `enum:${field.type}`;
   }

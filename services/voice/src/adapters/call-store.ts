@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import type { Answers, AttemptOutcome, CallStore } from "../app/ports";
+import type { CallAgent } from "../domain/call-agent";
+import { inConversationOrder, type Turn } from "../domain/transcript";
+import type { Prisma } from "../generated/prisma/client";
+import type { VoicePrisma } from "./prisma";
+
+export type AnalyzedEventFactory = (data: {
+  call_id: string;
+  org_id: string;
+  attempt: number;
+  turns: Turn[];
+  structured_answers: Answers | null;
+  recording_available: boolean;
+}) => { id: string; topic: string; key: string; payload: Prisma.InputJsonValue };
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+/** The voice service's tables through Prisma; `call.analyzed` goes into the outbox in the same transaction that marks the call analyzed. */
+export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEventFactory): CallStore {
+  return {
+    async learnAgent({ callId, orgId, agent, eventTime }) {
+      await prisma.$executeRaw`
+        INSERT INTO "calls" (call_id, org_id, agent, agent_event_time)
+        VALUES (${callId}::uuid, ${orgId}::uuid, ${JSON.stringify(agent)}::jsonb, ${eventTime})
+        ON CONFLICT (call_id) DO UPDATE SET agent = EXCLUDED.agent, agent_event_time = EXCLUDED.agent_event_time
+        WHERE "calls".agent_event_time <= EXCLUDED.agent_event_time`;
+    },
+    async markEnded(callId, at) {
+      const { count } = await prisma.call.updateMany({ where: { callId, endedAt: null }, data: { endedAt: at } });
+      if (count > 0) return true;
+      return (await prisma.call.count({ where: { callId } })) > 0;
+    },
+    async findAgent(callId) {
+      const row = await prisma.call.findUnique({ where: { callId }, select: { orgId: true, agent: true } });
+      return row ? { orgId: row.orgId, agent: row.agent as unknown as CallAgent } : null;
+    },
+    async startConversation({ callId, attempt, orgId, startedAt }) {
+      await prisma.conversation.upsert({
+        where: { callId_attempt: { callId, attempt } },
+        create: { callId, attempt, orgId, startedAt },
+        update: {},
+      });
+    },
+    async saveProgress({ callId, attempt, turns, answers }) {
+      await prisma.conversation.updateMany({
+        where: { callId, attempt, endedAt: null },
+        data: { turns: json(turns), answers: answers === null ? undefined : json(answers) },
+      });
+    },
+    async endConversation({ callId, attempt, endedAt, outcome, turns, answers, recording }) {
+      await prisma.$transaction([
+        prisma.conversation.update({
+          where: { callId_attempt: { callId, attempt } },
+          data: {
+            endedAt,
+            outcome,
+            turns: json(turns),
+            answers: answers === null ? undefined : json(answers),
+            recordingState: recording ? "pending" : "none",
+            recordingKey: recording?.key ?? null,
+          },
+        }),
+        ...(recording
+          ? [
+              prisma.recordingUpload.upsert({
+                where: { callId_attempt: { callId, attempt } },
+                create: { callId, attempt, objectKey: recording.key, wav: new Uint8Array(recording.wav) },
+                update: {},
+              }),
+            ]
+          : []),
+      ]);
+    },
+    async analyzeIfDue(callId, now, staleAfterMs) {
+      return prisma.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ call_id: string }[]>`SELECT call_id FROM "calls" WHERE call_id = ${callId}::uuid FOR UPDATE`;
+        if (locked.length === 0) return false;
+        const call = await tx.call.findUniqueOrThrow({ where: { callId } });
+        if (call.endedAt === null) return false;
+        const conversations = await tx.conversation.findMany({ where: { callId }, orderBy: { attempt: "asc" } });
+        if (conversations.length === 0) return false;
+        const recordingAvailable = conversations.some((c) => c.recordingState === "stored");
+        const stale = now.getTime() - call.endedAt.getTime() >= staleAfterMs;
+        // A recording not yet tried goes first, so the first call.analyzed usually carries it; one the
+        // store refused is announced later by a second call.analyzed.
+        const untried = await tx.recordingUpload.count({ where: { callId, attempts: 0 } });
+        const settled = (conversations.every((c) => c.endedAt !== null) && untried === 0) || stale;
+        const first = call.analyzedAt === null && settled;
+        const lateRecording = call.analyzedAt !== null && !call.recordingAnnounced && recordingAvailable;
+        if (!first && !lateRecording) return false;
+        const turns = inConversationOrder(conversations.flatMap((c) => c.turns as unknown as Turn[]));
+        const talked = conversations.filter(
+          (c) => (c.turns as unknown as Turn[]).some((t) => t.speaker === "callee") && c.outcome !== "voicemail_left",
+        );
+        const last = talked.at(-1);
+        const event = analyzedEvent({
+          call_id: callId,
+          org_id: call.orgId,
+          attempt: (conversations.at(-1) as { attempt: number }).attempt,
+          turns,
+          structured_answers: last ? ((last.answers as Answers | null) ?? {}) : null,
+          recording_available: recordingAvailable,
+        });
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: event.payload } });
+        await tx.call.update({
+          where: { callId },
+          data: { analyzedAt: call.analyzedAt ?? now, recordingAnnounced: recordingAvailable },
+        });
+        return true;
+      });
+    },
+    async callsDueForAnalysis(now, staleAfterMs, limit) {
+      const rows = await prisma.$queryRaw<{ call_id: string }[]>`
+        SELECT c.call_id FROM "calls" c
+         WHERE c.ended_at IS NOT NULL
+           AND EXISTS (SELECT 1 FROM "conversations" v WHERE v.call_id = c.call_id)
+           AND ((c.analyzed_at IS NULL
+                 AND (c.ended_at <= ${new Date(now.getTime() - staleAfterMs)}
+                      OR NOT EXISTS (SELECT 1 FROM "conversations" v WHERE v.call_id = c.call_id AND v.ended_at IS NULL)))
+             OR (c.analyzed_at IS NOT NULL AND NOT c.recording_announced
+                 AND EXISTS (SELECT 1 FROM "conversations" v WHERE v.call_id = c.call_id AND v.recording_state = 'stored')))
+         LIMIT ${limit}`;
+      return rows.map((r) => r.call_id);
+    },
+    async dueUploads(now, limit) {
+      const rows = await prisma.recordingUpload.findMany({
+        where: { nextAttemptAt: { lte: now } },
+        orderBy: { nextAttemptAt: "asc" },
+        take: limit,
+      });
+      return rows.map((r) => ({ callId: r.callId, attempt: r.attempt, key: r.objectKey, wav: Buffer.from(r.wav), attempts: r.attempts }));
+    },
+    async uploadSucceeded(callId, attempt) {
+      await prisma.$transaction([
+        prisma.recordingUpload.deleteMany({ where: { callId, attempt } }),
+        prisma.conversation.update({ where: { callId_attempt: { callId, attempt } }, data: { recordingState: "stored" } }),
+      ]);
+    },
+    async uploadFailed(callId, attempt, error, retryAt) {
+      if (retryAt === null) {
+        await prisma.$transaction([
+          prisma.recordingUpload.deleteMany({ where: { callId, attempt } }),
+          prisma.conversation.update({ where: { callId_attempt: { callId, attempt } }, data: { recordingState: "failed" } }),
+        ]);
+        return;
+      }
+      await prisma.recordingUpload.update({
+        where: { callId_attempt: { callId, attempt } },
+        data: { attempts: { increment: 1 }, nextAttemptAt: retryAt, lastError: error.slice(0, 500) },
+      });
+    },
+    async recordingOf(callId) {
+      const row = await prisma.conversation.findFirst({
+        where: { callId, recordingState: "stored", recordingKey: { not: null } },
+        orderBy: { attempt: "desc" },
+        select: { recordingKey: true },
+      });
+      return row?.recordingKey ? { key: row.recordingKey } : null;
+    },
+    async forgetRecording(callId) {
+      const rows = await prisma.conversation.findMany({ where: { callId, recordingKey: { not: null } }, select: { recordingKey: true } });
+      await prisma.$transaction([
+        prisma.recordingUpload.deleteMany({ where: { callId } }),
+        prisma.conversation.updateMany({ where: { callId }, data: { recordingState: "deleted", recordingKey: null } }),
+      ]);
+      return rows.flatMap((r) => (r.recordingKey ? [r.recordingKey] : []));
+    },
+  };
+}
+
+export const newEventId = randomUUID;
+export type { AttemptOutcome };

@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import {
+  createCoalescedRunner,
+  createCounter,
+  createLogger,
+  createMetricsRegistry,
+  createOutboxRelay,
+  createPool,
+  type RunningWorker,
+  startKafkaWorker,
+  startPeriodic,
+} from "@voxbridge/kit";
+import { Gauge, Histogram } from "prom-client";
+import { validateRequest } from "twilio/lib/webhooks/webhooks";
+import { createAnswerValidator } from "./adapters/answer-validator";
+import { decodeVoiceCallEvent } from "./adapters/call-events";
+import { createCallStore } from "./adapters/call-store";
+import { createLocalCascade } from "./adapters/engines/local-cascade";
+import { attachMediaStreams } from "./adapters/media/twilio-media-streams";
+import { createObjectStore } from "./adapters/object-store";
+import { createVoicePrisma, VOICE_SCHEMA } from "./adapters/prisma";
+import { createLocalSynthesizer, type TtsVoice } from "./adapters/speech/flite-synthesizer";
+import { createPocketsphinxRecognizers } from "./adapters/speech/pocketsphinx-recognizer";
+import { runAnalysisPass } from "./app/analysis-and-uploads";
+import type { ConversationSession } from "./app/conversation-session";
+import { learnCallEvent } from "./app/learn-call-events";
+import { takeMediaStream } from "./app/take-media-stream";
+import type { VoiceConfig } from "./config";
+import { scriptOf } from "./domain/call-agent";
+
+export type RunningVoice = RunningWorker & {
+  logger: ReturnType<typeof createLogger>;
+  /** Runs the upload and analysis pass now (tests, and after a conversation ends). */
+  runAnalysisPass: () => Promise<void>;
+  liveConversations: () => number;
+};
+
+/** The media path every stream takes: `wss://<host>/media`. */
+export const MEDIA_PATH = "/media";
+
+/** Starts the voice service: learns calls' agents from events, holds conversations on Media Streams, stores recordings, announces `call.analyzed`. */
+export async function startVoice(
+  config: VoiceConfig,
+  logger = createLogger({ service: "voice", level: config.LOG_LEVEL }),
+): Promise<RunningVoice> {
+  const clock = () => new Date();
+  const prisma = createVoicePrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
+  const relayPool = createPool(config.DATABASE_URL, {
+    max: 2,
+    applicationName: "voice-outbox",
+    settings: [`search_path=${VOICE_SCHEMA}`],
+    logger,
+  });
+  const metrics = createMetricsRegistry("voice");
+  const streams = createCounter(metrics, {
+    name: "voice_streams_total",
+    help: "Media streams by how their conversation ended",
+    labelNames: ["outcome"],
+  });
+  const refused = createCounter(metrics, {
+    name: "voice_streams_refused_total",
+    help: "Media streams or messages refused, by reason",
+    labelNames: ["reason"],
+  });
+  const uploads = createCounter(metrics, {
+    name: "voice_recording_uploads_total",
+    help: "Recording uploads by result: stored, retry, gave_up",
+    labelNames: ["result"],
+  });
+  for (const result of ["stored", "retry", "gave_up"]) uploads.inc({ result }, 0);
+  const analyzed = createCounter(metrics, { name: "voice_call_analyzed_total", help: "call.analyzed events written to the outbox" });
+  const bargeIn = new Histogram({
+    name: "voice_barge_in_seconds",
+    help: "From the callee's first voiced frame to `clear` sent",
+    buckets: [0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5],
+    registers: [metrics],
+  });
+  const replyLatency = new Histogram({
+    name: "voice_reply_latency_seconds",
+    help: "Local cascade: from the end of the callee's speech to the agent's reply being ready to play",
+    buckets: [0.2, 0.4, 0.6, 0.8, 1, 1.5, 2, 3, 5],
+    registers: [metrics],
+  });
+  const live = new Set<ConversationSession>();
+  new Gauge({
+    name: "voice_conversations_active",
+    help: "Conversations held by this instance",
+    registers: [metrics],
+    collect() {
+      this.set(live.size);
+    },
+  });
+
+  const recordings = createObjectStore({
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    bucket: config.S3_BUCKET,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+  });
+  // The store being down never stops the service: recordings wait in Postgres until it is back.
+  recordings
+    .ensureBucket()
+    .catch((error: unknown) => logger.warn({ err: error }, "recording bucket not reachable at start; uploads retry"));
+
+  let topic = "";
+  const calls = createCallStore(prisma, (data) => {
+    const id = randomUUID();
+    return {
+      id,
+      topic,
+      key: data.call_id,
+      payload: {
+        specversion: "1.0",
+        id,
+        source: "voxbridge/voice",
+        type: "call.analyzed",
+        subject: data.call_id,
+        time: new Date().toISOString(),
+        datacontenttype: "application/json",
+        data,
+      },
+    };
+  });
+
+  let stopped = false;
+  const analysisRunner = createCoalescedRunner({
+    isStopped: () => stopped,
+    onError: (error) => {
+      logger.error({ err: error }, "analysis pass failed");
+      return false;
+    },
+    pass: () =>
+      runAnalysisPass({
+        calls,
+        recordings,
+        clock,
+        staleAfterMs: 10_000,
+        retryAfterMs: config.RECORDING_UPLOAD_RETRY_SECONDS * 1000,
+        maxUploadAttempts: config.RECORDING_UPLOAD_MAX_ATTEMPTS,
+        observe: {
+          analyzed: () => analyzed.inc(),
+          upload: (result, context) => {
+            uploads.inc({ result });
+            if (result === "retry") logger.warn(context, "recording upload failed; retrying later");
+            if (result === "gave_up") logger.error(context, "recording upload failed for good; the call keeps no recording");
+          },
+          error: (error, message) => logger.error({ err: error }, message),
+        },
+      }),
+  });
+  // Woken when a conversation ends or a call's terminal event arrives; the timer retries uploads and catches the rest.
+  const analysis = startPeriodic({
+    name: "voice analysis and uploads",
+    intervalMs: 2_000,
+    logger,
+    task: () => {
+      analysisRunner.wake();
+      return analysisRunner.idle();
+    },
+  });
+  const analyze = () => analysisRunner.wake();
+
+  const synthesizer = createLocalSynthesizer(ttsVoiceOf(config.VOICE_TTS_VOICE));
+  const recognizers = createPocketsphinxRecognizers({
+    defaultCmnInit: config.VOICE_ASR_CMN_INIT || null,
+    onError: (error) => logger.warn({ err: error }, "recognizer failed"),
+  });
+  const validator = createAnswerValidator();
+  let draining = false;
+
+  const worker = await startKafkaWorker({
+    service: "voice",
+    groupId: config.VOICE_GROUP_ID,
+    brokers: config.KAFKA_BROKERS,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    port: config.VOICE_PORT,
+    managementPort: config.MANAGEMENT_PORT,
+    logger,
+    metrics,
+    readiness: [{ name: "postgres", check: async () => void (await prisma.$queryRaw`SELECT 1`) }],
+    topics: (names) => [names.callEvents],
+    eventTypes: ["call.queued", "call.updated", "call.completed", "call.failed", "call.canceled"],
+    handle: async ({ message }) => learnCallEvent({ calls, analyze }, decodeVoiceCallEvent(message.value)),
+    routes: (app) =>
+      app.use(internalApi({ calls, recordings, urlTtlSeconds: config.RECORDING_URL_TTL_SECONDS }, config.INTERNAL_API_TOKENS)),
+    closeStores: [
+      { name: "conversations", run: () => drain() },
+      { name: "media streams", run: () => media.close() },
+      {
+        name: "analysis",
+        run: async () => {
+          stopped = true;
+          await analysis.stop();
+          await analysisRunner.idle();
+        },
+      },
+      { name: "outbox relay", run: () => relay.stop() },
+      { name: "object store", run: async () => recordings.close() },
+      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), relayPool.end()])) },
+    ],
+  });
+  topic = worker.topics.callEvents;
+
+  const relay = createOutboxRelay({
+    pool: relayPool,
+    schema: VOICE_SCHEMA,
+    producer: worker.producer,
+    topicFor: (t) => t,
+    logger,
+    metrics,
+  });
+  await relay.start();
+
+  const verifyUpgrade = (request: IncomingMessage) => {
+    if (!config.TWILIO_AUTH_TOKEN || !config.VOICE_PUBLIC_MEDIA_URL) return true;
+    const signature = request.headers["x-twilio-signature"];
+    if (typeof signature !== "string") return false;
+    const query = new URL(request.url ?? "/", "http://localhost").search;
+    return validateRequest(config.TWILIO_AUTH_TOKEN, signature, `${config.VOICE_PUBLIC_MEDIA_URL}${query}`, {});
+  };
+
+  const media = attachMediaStreams({
+    server: worker.server,
+    path: MEDIA_PATH,
+    maxMessageBytes: config.VOICE_MAX_MESSAGE_BYTES,
+    logger,
+    verifyUpgrade,
+    accepting: () => !draining,
+    onRefused: (reason) => refused.inc({ reason }),
+    onStart: (stream) =>
+      takeMediaStream(
+        {
+          calls,
+          mediaTokenKey: config.MEDIA_TOKEN_KEY,
+          clock,
+          agentWaitMs: config.VOICE_AGENT_WAIT_MS,
+          engineFor: (agent, events) =>
+            createLocalCascade(
+              {
+                script: scriptOf(agent),
+                synthesizer,
+                recognizers,
+                answerTimeoutMs: config.VOICE_ANSWER_TIMEOUT_SECONDS * 1000,
+                onReplyReady: () => undefined,
+              },
+              events,
+            ),
+          validAnswers: (agent, answers) => validator(agent.answerSchema, answers),
+          analyze,
+          observe: {
+            streamStarted: () => undefined,
+            streamEnded: (outcome) => streams.inc({ outcome }),
+            bargeIn: (ms) => bargeIn.observe(ms / 1000),
+            error: (context, message) => logger.warn(context, message),
+          },
+          live,
+        },
+        stream,
+      ),
+  });
+
+  /** SIGTERM: no new streams; live conversations go on up to the shutdown grace, then end with an agent error. */
+  const drain = async () => {
+    draining = true;
+    const deadline = Date.now() + Math.max(0, config.SHUTDOWN_TIMEOUT_MS - 3_000);
+    while (live.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const session of live) session.fail("the voice service shut down");
+    analysisRunner.wake();
+    await analysisRunner.idle();
+  };
+
+  void replyLatency;
+  return {
+    ...worker,
+    logger,
+    runAnalysisPass: async () => {
+      analysisRunner.wake();
+      await analysisRunner.idle();
+    },
+    liveConversations: () => live.size,
+  };
+}
+
+/** `VOICE_TTS_VOICE`: a flite voice name, or `espeak-ng:<voice>`. */
+export function ttsVoiceOf(setting: string): TtsVoice {
+  return setting.startsWith("espeak-ng:")
+    ? { engine: "espeak-ng", voice: setting.slice("espeak-ng:".length) || "en-us" }
+    : { engine: "flite", voice: setting };
+}
+
+import { internalApi } from "./http/internal-api";
