@@ -1,6 +1,7 @@
-import { baseEnvShape, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, serviceTokens } from "@voxbridge/kit";
+import { baseEnvShape, loadConfigOrExit, localDefault, localServiceTokens, parseConfig, serviceTokensOf } from "@voxbridge/kit";
 import { z } from "zod";
 import { LINE_CMN_INIT } from "./adapters/speech/pocketsphinx-recognizer";
+import { VOICE_CALLERS } from "./http/callers";
 
 /** The development and test key for media stream tokens; production sets its own (docs/voice.md). */
 export const LOCAL_MEDIA_TOKEN_KEY = "local-development-only-media-token-key";
@@ -11,8 +12,8 @@ const voiceEnv = {
   VOICE_PORT: z.coerce.number().int().min(0).max(65535).default(8084),
   /** Management port: /healthz, /readyz and Prometheus /metrics (never served on VOICE_PORT). */
   MANAGEMENT_PORT: z.coerce.number().int().min(0).max(65535).default(9084),
-  /** Callers of the internal API and their tokens: `gateway=…` (docs/deployment.md). */
-  INTERNAL_API_TOKENS: localDefault(z.string().default(`local=${LOCAL_SERVICE_TOKEN}`).pipe(serviceTokens)),
+  /** Callers of the internal API and their tokens: `gateway=…,operator=…` (docs/deployment.md). */
+  INTERNAL_API_TOKENS: localDefault(z.string().default(localServiceTokens(VOICE_CALLERS)).pipe(serviceTokensOf(VOICE_CALLERS))),
   VOICE_GROUP_ID: z.string().min(1).default("voice"),
   /**
    * The HMAC key of the per-call media stream token, shared with whoever opens streams (the dialer's

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AddressInfo, connect, createServer, type Socket } from "node:net";
-import { createKafka, createLogger, createProducer, mintMediaStreamToken } from "@voxbridge/kit";
+import { createKafka, createLogger, createProducer, LOCAL_SERVICE_TOKEN, mintMediaStreamToken } from "@voxbridge/kit";
 import type { Consumer } from "kafkajs";
 import { testDatabaseUrl, testKafkaBrokers } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";
@@ -21,6 +21,7 @@ let store: Awaited<ReturnType<typeof startCuttableRelay>>;
 let prefix: string;
 let topic: string;
 let consumer: Consumer;
+const ended: { subject: string; data: { outcome: string; media_started: boolean } }[] = [];
 const analyzed: {
   subject: string;
   data: { turns: { speaker: string; text: string; start_ms: number }[]; structured_answers: unknown; recording_available: boolean };
@@ -72,6 +73,7 @@ beforeAll(async () => {
     eachMessage: async ({ message }) => {
       const event = JSON.parse(message.value?.toString() ?? "{}");
       if (event.type === "call.analyzed") analyzed.push(event);
+      if (event.type === "call.conversation_ended") ended.push(event);
     },
   });
 }, 60_000);
@@ -185,6 +187,7 @@ describe("a scripted callee talks with the local engine", () => {
     expect(run.marks).toEqual(expect.arrayContaining(["opening", "ask:day", "ask:party_size", "ask:reminder", "close"]));
     const result = await endCall(callId, orgId);
     expect(result.data.structured_answers).toEqual({ day: "thursday", party_size: 4, reminder: true });
+    expect(ended.find((e) => e.subject === callId)?.data).toMatchObject({ outcome: "talked", media_started: true });
     expect(result.data.recording_available).toBe(true);
     const speakers = new Set(result.data.turns.map((t) => t.speaker));
     expect(speakers).toEqual(new Set(["agent", "callee"]));
@@ -207,6 +210,7 @@ describe("a scripted callee talks with the local engine", () => {
     const result = await endCall(callId, orgId);
     expect(result.data.turns.some((t) => t.speaker === "agent" && /will not call you again/.test(t.text))).toBe(true);
     expect(result.data.structured_answers).toEqual({});
+    expect(ended.find((e) => e.subject === callId)?.data).toMatchObject({ outcome: "opt_out" });
   }, 120_000);
 
   it("stops talking when the callee barges in: clear is sent and the transcript keeps only what was played", async () => {

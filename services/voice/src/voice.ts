@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import {
+  CallAnalyzedData,
+  type CallAnalyzedEvent,
+  ConversationEndedData,
+  type ConversationEndedEvent,
+  newCallDataEvent,
+} from "@voxbridge/contracts";
+import {
   createCoalescedRunner,
   createCounter,
   createLogger,
@@ -52,39 +59,42 @@ export async function startVoice(
     settings: [`search_path=${VOICE_SCHEMA}`],
     logger,
   });
-  const metrics = createMetricsRegistry("voice");
+  const metrics = createMetricsRegistry("voice", config);
   const streams = createCounter(metrics, {
-    name: "voice_streams_total",
+    name: "voxbridge_voice_streams_total",
     help: "Media streams by how their conversation ended",
     labelNames: ["outcome"],
   });
   const refused = createCounter(metrics, {
-    name: "voice_streams_refused_total",
+    name: "voxbridge_voice_streams_refused_total",
     help: "Media streams or messages refused, by reason",
     labelNames: ["reason"],
   });
   const uploads = createCounter(metrics, {
-    name: "voice_recording_uploads_total",
+    name: "voxbridge_voice_recording_uploads_total",
     help: "Recording uploads by result: stored, retry, gave_up",
     labelNames: ["result"],
   });
   for (const result of ["stored", "retry", "gave_up"]) uploads.inc({ result }, 0);
-  const analyzed = createCounter(metrics, { name: "voice_call_analyzed_total", help: "call.analyzed events written to the outbox" });
+  const analyzed = createCounter(metrics, {
+    name: "voxbridge_voice_call_analyzed_total",
+    help: "call.analyzed events written to the outbox",
+  });
   const bargeIn = new Histogram({
-    name: "voice_barge_in_seconds",
+    name: "voxbridge_voice_barge_in_seconds",
     help: "From the callee's first voiced frame to `clear` sent",
     buckets: [0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.5],
     registers: [metrics],
   });
   const replyLatency = new Histogram({
-    name: "voice_reply_latency_seconds",
+    name: "voxbridge_voice_reply_latency_seconds",
     help: "Local cascade: from the end of the callee's speech to the agent's reply being ready to play",
     buckets: [0.2, 0.4, 0.6, 0.8, 1, 1.5, 2, 3, 5],
     registers: [metrics],
   });
   const live = new Set<ConversationSession>();
   new Gauge({
-    name: "voice_conversations_active",
+    name: "voxbridge_voice_conversations_active",
     help: "Conversations held by this instance",
     registers: [metrics],
     collect() {
@@ -105,23 +115,19 @@ export async function startVoice(
     .catch((error: unknown) => logger.warn({ err: error }, "recording bucket not reachable at start; uploads retry"));
 
   let topic = "";
-  const calls = createCallStore(prisma, (data) => {
-    const id = randomUUID();
-    return {
-      id,
-      topic,
-      key: data.call_id,
-      payload: {
-        specversion: "1.0",
-        id,
-        source: "voxbridge/voice",
-        type: "call.analyzed",
-        subject: data.call_id,
-        time: new Date().toISOString(),
-        datacontenttype: "application/json",
-        data,
-      },
-    };
+  const outboxRow = (event: CallAnalyzedEvent | ConversationEndedEvent) => ({ id: event.id, topic, key: event.subject, payload: event });
+  const calls = createCallStore(prisma, {
+    analyzed: (data) =>
+      outboxRow(
+        newCallDataEvent<CallAnalyzedEvent>("call.analyzed", "voice", CallAnalyzedData.parse(data), { id: randomUUID(), time: clock() }),
+      ),
+    conversationEnded: (data) =>
+      outboxRow(
+        newCallDataEvent<ConversationEndedEvent>("call.conversation_ended", "voice", ConversationEndedData.parse(data), {
+          id: randomUUID(),
+          time: clock(),
+        }),
+      ),
   });
 
   let stopped = false;
@@ -173,8 +179,7 @@ export async function startVoice(
   const worker = await startKafkaWorker({
     service: "voice",
     groupId: config.VOICE_GROUP_ID,
-    brokers: config.KAFKA_BROKERS,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    kafka: config,
     port: config.VOICE_PORT,
     managementPort: config.MANAGEMENT_PORT,
     logger,

@@ -1,25 +1,12 @@
+import { CallConversation, DEFAULT_RECORDING_DISCLOSURE } from "@voxbridge/contracts";
 import { z } from "zod";
-import { type CallAgent, DEFAULT_RECORDING_DISCLOSURE } from "../domain/call-agent";
+import type { CallAgent } from "../domain/call-agent";
 
 /**
  * What the voice service reads of the call-events topic. The agent copy comes from the event's
- * `conversation` (the voice service's copy: texts rendered, answer schema, recording settings) or,
+ * `conversation` (`CallConversation`: texts rendered, answer schema, recording settings) or,
  * in events from before it, from the dialer's `agent` (prompt, voice, language, maximum duration).
  */
-const AnswerSchemaJson = z.object({ type: z.literal("object") }).passthrough();
-const Conversation = z.object({
-  system_prompt: z.string(),
-  first_message: z.string().nullable().default(null),
-  voicemail_message: z.string().nullable().default(null),
-  voice: z.string().nullable().default(null),
-  language: z.string().nullable().default(null),
-  answer_schema: AnswerSchemaJson.nullable().default(null),
-  record: z.boolean().default(true),
-  recording_disclosure: z.string().default(DEFAULT_RECORDING_DISCLOSURE),
-  max_duration_seconds: z.number().int().positive(),
-  engine: z.string().default("local"),
-  simulated_callee: z.unknown().default(null),
-});
 const DialAgent = z.object({
   system_prompt: z.string(),
   voice: z.string().nullable().default(null),
@@ -30,7 +17,7 @@ const Event = z.object({
   type: z.string(),
   subject: z.uuid(),
   time: z.iso.datetime({ offset: true }),
-  data: z.object({ org_id: z.uuid(), conversation: Conversation.optional(), agent: DialAgent.optional() }).passthrough(),
+  data: z.object({ org_id: z.uuid(), conversation: CallConversation.optional(), agent: DialAgent.optional() }).passthrough(),
 });
 
 export type VoiceCallEvent =
@@ -60,7 +47,7 @@ export function decodeVoiceCallEvent(value: Buffer | null): VoiceCallEvent {
         voicemailMessage: conversation.voicemail_message,
         voice: conversation.voice,
         language: conversation.language,
-        answerSchema: conversation.answer_schema as CallAgent["answerSchema"],
+        answerSchema: conversation.answer_schema,
         record: conversation.record,
         recordingDisclosure: conversation.recording_disclosure,
         maxDurationSeconds: conversation.max_duration_seconds,

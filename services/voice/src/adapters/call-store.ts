@@ -1,23 +1,21 @@
-import { randomUUID } from "node:crypto";
+import type { CallAnalyzedData, CallAnalyzedEvent, ConversationEndedData, ConversationEndedEvent } from "@voxbridge/contracts";
 import type { Answers, AttemptOutcome, CallStore } from "../app/ports";
 import type { CallAgent } from "../domain/call-agent";
 import { inConversationOrder, type Turn } from "../domain/transcript";
 import type { Prisma } from "../generated/prisma/client";
 import type { VoicePrisma } from "./prisma";
 
-export type AnalyzedEventFactory = (data: {
-  call_id: string;
-  org_id: string;
-  attempt: number;
-  turns: Turn[];
-  structured_answers: Answers | null;
-  recording_available: boolean;
-}) => { id: string; topic: string; key: string; payload: Prisma.InputJsonValue };
+/** An outbox row for one of the service's events. */
+export type OutboxRow = { id: string; topic: string; key: string; payload: CallAnalyzedEvent | ConversationEndedEvent };
+export type VoiceEventFactory = {
+  analyzed: (data: CallAnalyzedData) => OutboxRow;
+  conversationEnded: (data: ConversationEndedData) => OutboxRow;
+};
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
 /** The voice service's tables through Prisma; `call.analyzed` goes into the outbox in the same transaction that marks the call analyzed. */
-export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEventFactory): CallStore {
+export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory): CallStore {
   return {
     async learnAgent({ callId, orgId, agent, eventTime }) {
       await prisma.$executeRaw`
@@ -48,9 +46,9 @@ export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEven
         data: { turns: json(turns), answers: answers === null ? undefined : json(answers) },
       });
     },
-    async endConversation({ callId, attempt, endedAt, outcome, turns, answers, recording }) {
-      await prisma.$transaction([
-        prisma.conversation.update({
+    async endConversation({ callId, attempt, endedAt, outcome, turns, answers, recording, error }) {
+      await prisma.$transaction(async (tx) => {
+        const conversation = await tx.conversation.update({
           where: { callId_attempt: { callId, attempt } },
           data: {
             endedAt,
@@ -60,17 +58,25 @@ export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEven
             recordingState: recording ? "pending" : "none",
             recordingKey: recording?.key ?? null,
           },
-        }),
-        ...(recording
-          ? [
-              prisma.recordingUpload.upsert({
-                where: { callId_attempt: { callId, attempt } },
-                create: { callId, attempt, objectKey: recording.key, wav: new Uint8Array(recording.wav) },
-                update: {},
-              }),
-            ]
-          : []),
-      ]);
+        });
+        if (recording) {
+          await tx.recordingUpload.upsert({
+            where: { callId_attempt: { callId, attempt } },
+            create: { callId, attempt, objectKey: recording.key, wav: new Uint8Array(recording.wav) },
+            update: {},
+          });
+        }
+        // The dialer's report of this attempt, in the same transaction as the conversation it reports.
+        const event = events.conversationEnded({
+          call_id: callId,
+          org_id: conversation.orgId,
+          attempt,
+          outcome,
+          media_started: true,
+          error_message: error ?? null,
+        });
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: json(event.payload) } });
+      });
     },
     async analyzeIfDue(callId, now, staleAfterMs) {
       return prisma.$transaction(async (tx) => {
@@ -94,7 +100,7 @@ export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEven
           (c) => (c.turns as unknown as Turn[]).some((t) => t.speaker === "callee") && c.outcome !== "voicemail_left",
         );
         const last = talked.at(-1);
-        const event = analyzedEvent({
+        const event = events.analyzed({
           call_id: callId,
           org_id: call.orgId,
           attempt: (conversations.at(-1) as { attempt: number }).attempt,
@@ -102,7 +108,7 @@ export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEven
           structured_answers: last ? ((last.answers as Answers | null) ?? {}) : null,
           recording_available: recordingAvailable,
         });
-        await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: event.payload } });
+        await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: json(event.payload) } });
         await tx.call.update({
           where: { callId },
           data: { analyzedAt: call.analyzedAt ?? now, recordingAnnounced: recordingAvailable },
@@ -168,6 +174,3 @@ export function createCallStore(prisma: VoicePrisma, analyzedEvent: AnalyzedEven
     },
   };
 }
-
-export const newEventId = randomUUID;
-export type { AttemptOutcome };

@@ -23,6 +23,8 @@ export interface CallStore {
     turns: Turn[];
     answers: Answers | null;
     recording: { key: string; wav: Buffer } | null;
+    /** An agent error's reason, for the dialer's report (never transcript text). */
+    error?: string;
   }): Promise<void>;
   /**
    * Writes `call.analyzed` to the outbox when the call has ended and its conversations are over

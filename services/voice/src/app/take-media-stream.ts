@@ -103,6 +103,7 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
             turns: end.turns,
             answers: end.answers,
             recording: end.recording ? { key: recordingKey(known.orgId, callId, attempt), wav: end.recording } : null,
+            ...(end.error ? { error: end.error } : {}),
           });
           deps.observe.streamEnded(end.outcome);
           deps.analyze(callId);

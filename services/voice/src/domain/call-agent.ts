@@ -1,3 +1,4 @@
+import { DEFAULT_RECORDING_DISCLOSURE } from "@voxbridge/contracts";
 import type { AnswerSchema } from "./answer-schema";
 import type { AgentScript } from "./dialogue-policy";
 
@@ -19,8 +20,6 @@ export type CallAgent = {
   /** Sandbox only: the scripted callee (the simulator plays it; the voice service only stores it). */
   simulatedCallee: unknown;
 };
-
-export const DEFAULT_RECORDING_DISCLOSURE = "This call is recorded.";
 
 /** The local engine's script for an agent: the disclosure is said first whenever the call is recorded. */
 export const scriptOf = (agent: CallAgent): AgentScript => ({

@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -14,10 +14,12 @@ export type PocketsphinxOptions = {
   /** Silence frames (10 ms) that end an utterance. */
   postSpeechFrames?: number;
   onError?: (error: Error) => void;
+  /** How long a closed recognizer may take to finish decoding before it is killed (its last result is then lost). */
+  closeTimeoutMs?: number;
 };
 
 /**
- * pocketsphinx as a child process per grammar, fed the call's inbound audio on stdin (16 kHz
+ * pocketsphinx as a child process per grammar, fed the call's inbound audio through a pipe (16 kHz
  * PCM, upsampled from the line's 8 kHz μ-law) and printing one line per utterance. A grammar
  * change starts a new process with the cepstral mean the previous one adapted to (read from its
  * log), so normalization carries over as it would in one long-lived decoder.
@@ -27,18 +29,20 @@ export function createPocketsphinxRecognizers(options: PocketsphinxOptions): Spe
     open(grammar, cmnInit, onUtterance): GrammarRecognizer {
       const dir = mkdtempSync(path.join(tmpdir(), "voxbridge-asr-"));
       const grammarFile = path.join(dir, "grammar.gram");
-      const audioFifo = path.join(dir, "audio.fifo");
       const logFile = path.join(dir, "decoder.log");
       writeFileSync(grammarFile, grammar);
-      // A FIFO and a log file, not stdin/stderr: Node's child pipes are sockets, which pocketsphinx
-      // cannot open by name (/dev/stdin).
-      execFileSync("mkfifo", [audioFifo]);
       const init = cmnInit ?? options.defaultCmnInit;
+      // pocketsphinx opens its input by name, and Node's child stdio are sockets, which cannot be
+      // opened as /dev/stdin: `cat` turns the socket into a real pipe. (A named FIFO would block a
+      // libuv thread for good on open whenever the decoder died before opening it.)
       const child = spawn(
-        options.binary ?? "pocketsphinx_continuous",
+        "sh",
         [
+          "-c",
+          'cat | exec "$0" "$@"',
+          options.binary ?? "pocketsphinx_continuous",
           "-infile",
-          audioFifo,
+          "/dev/stdin",
           "-jsgf",
           grammarFile,
           "-logfn",
@@ -47,7 +51,7 @@ export function createPocketsphinxRecognizers(options: PocketsphinxOptions): Spe
           String(options.postSpeechFrames ?? 40),
           ...(init ? ["-cmninit", init] : []),
         ],
-        { stdio: ["ignore", "pipe", "ignore"] },
+        { stdio: ["pipe", "pipe", "ignore"] },
       );
       createInterface({ input: child.stdout }).on("line", (line) => {
         const text = line.trim();
@@ -60,7 +64,7 @@ export function createPocketsphinxRecognizers(options: PocketsphinxOptions): Spe
         });
         child.on("exit", (code) => resolve(code));
       });
-      const audio = createWriteStream(audioFifo);
+      const audio = child.stdin;
       audio.on("error", () => undefined);
       let open = true;
       return {
@@ -72,7 +76,7 @@ export function createPocketsphinxRecognizers(options: PocketsphinxOptions): Spe
             open = false;
             audio.end();
           }
-          const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+          const timer = setTimeout(() => child.kill("SIGKILL"), options.closeTimeoutMs ?? 3_000);
           const code = await exited;
           clearTimeout(timer);
           let lastCmn: string | null = init;

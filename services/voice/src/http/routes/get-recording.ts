@@ -1,4 +1,4 @@
-import { AppError } from "@voxbridge/kit";
+import { AppError, servesCallers } from "@voxbridge/kit";
 import type { Router } from "express";
 import { z } from "zod";
 import type { CallStore, RecordingStore } from "../../app/ports";
@@ -13,8 +13,11 @@ export const getRecordingSchemas = {
  * callee left, agent right), or with `?redirect=true` a 302 to a short-lived signed object-store URL;
  * 404 when none is stored. 503 while the object store is unreachable.
  */
+/** The gateway serves a partner's recording; an operator may fetch one too. */
+export const getRecordingCallers = servesCallers("gateway", "operator");
+
 export function registerGetRecording(router: Router, deps: { calls: CallStore; recordings: RecordingStore; urlTtlSeconds: number }): void {
-  router.get("/internal/calls/:call_id/recording", async (req, res) => {
+  router.get("/internal/calls/:call_id/recording", getRecordingCallers, async (req, res) => {
     const { call_id: callId } = getRecordingSchemas.params.parse(req.params);
     const { redirect } = getRecordingSchemas.query.parse(req.query);
     const stored = await deps.calls.recordingOf(callId);
