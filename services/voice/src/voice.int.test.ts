@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AddressInfo, connect, createServer, type Socket } from "node:net";
-import { createKafka, createLogger, createProducer, LOCAL_SERVICE_TOKEN, mintMediaStreamToken } from "@voxbridge/kit";
+import { createKafka, createLogger, createProducer, mintMediaStreamToken } from "@voxbridge/kit";
 import type { Consumer } from "kafkajs";
 import { testDatabaseUrl, testKafkaBrokers } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";

@@ -1,12 +1,12 @@
 import type { CallAnalyzedData, CallAnalyzedEvent, ConversationEndedData, ConversationEndedEvent } from "@voxbridge/contracts";
-import type { Answers, AttemptOutcome, CallStore } from "../app/ports";
+import type { Answers, CallStore } from "../app/ports";
 import type { CallAgent } from "../domain/call-agent";
 import { inConversationOrder, type Turn } from "../domain/transcript";
 import type { Prisma } from "../generated/prisma/client";
 import type { VoicePrisma } from "./prisma";
 
 /** An outbox row for one of the service's events. */
-export type OutboxRow = { id: string; topic: string; key: string; payload: CallAnalyzedEvent | ConversationEndedEvent };
+type OutboxRow = { id: string; topic: string; key: string; payload: CallAnalyzedEvent | ConversationEndedEvent };
 export type VoiceEventFactory = {
   analyzed: (data: CallAnalyzedData) => OutboxRow;
   conversationEnded: (data: ConversationEndedData) => OutboxRow;

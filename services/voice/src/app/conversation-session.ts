@@ -8,7 +8,7 @@ import { DEFAULT_VAD, levelDbfs, nextVoiceActivity, SILENT, type VadState } from
 import type { Answers, AttemptOutcome } from "./ports";
 
 /** The media line as the session drives it (Twilio Media Streams' outbound messages). */
-export interface MediaLine {
+interface MediaLine {
   sendMedia(frame: Uint8Array): void;
   sendMark(name: string): void;
   sendClear(): void;

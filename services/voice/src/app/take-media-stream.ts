@@ -133,4 +133,4 @@ async function waitForAgent(deps: TakeMediaStreamDeps, callId: string, gone: () 
 }
 
 /** Where an attempt's recording lives in the bucket. */
-export const recordingKey = (orgId: string, callId: string, attempt: number) => `recordings/${orgId}/${callId}/${attempt}.wav`;
+const recordingKey = (orgId: string, callId: string, attempt: number) => `recordings/${orgId}/${callId}/${attempt}.wav`;

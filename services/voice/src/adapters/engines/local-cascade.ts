@@ -1,5 +1,4 @@
 import { greetingGrammar } from "../../domain/answer-grammar";
-import { questionsOf } from "../../domain/answer-schema";
 import type { ConversationEngine, EngineEvents } from "../../domain/conversation-engine";
 import {
   type AgentScript,
@@ -174,6 +173,3 @@ export function createLocalCascade(options: LocalCascadeOptions, events: EngineE
     },
   };
 }
-
-/** Whether the local engine has anything to ask for this schema (free-text strings it leaves out). */
-export const localQuestionCount = (script: AgentScript) => questionsOf(script.answerSchema).length;

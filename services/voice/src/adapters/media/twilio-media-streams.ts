@@ -41,7 +41,7 @@ const Dtmf = z.object({ event: z.literal("dtmf"), streamSid: z.string(), dtmf: z
 const Stop = z.object({ event: z.literal("stop"), streamSid: z.string() });
 const Inbound = z.discriminatedUnion("event", [Connected, Start, Media, Mark, Dtmf, Stop]);
 
-export type MediaStream = IncomingStream;
+type MediaStream = IncomingStream;
 
 export type MediaStreamServerOptions = {
   server: Server;
@@ -190,9 +190,15 @@ function newStream(
       clear: () => sendJson({ event: "clear", streamSid }),
     },
     close: end,
-    onMedia: (handler) => void (handlers.media = handler),
-    onMark: (handler) => void (handlers.mark = handler),
-    onDtmf: (handler) => void (handlers.dtmf = handler),
+    onMedia: (handler) => {
+      handlers.media = handler;
+    },
+    onMark: (handler) => {
+      handlers.mark = handler;
+    },
+    onDtmf: (handler) => {
+      handlers.dtmf = handler;
+    },
     onClose: (handler) => void closeHandlers.push(handler),
     emit: {
       media: (frame, at) => handlers.media?.(frame, at),

@@ -3,11 +3,11 @@ import type { Router } from "express";
 import { z } from "zod";
 import type { CallStore, RecordingStore } from "../../app/ports";
 
-export const deleteRecordingSchemas = { params: z.object({ call_id: z.uuid() }) };
+const deleteRecordingSchemas = { params: z.object({ call_id: z.uuid() }) };
 
 /** DELETE /internal/calls/{call_id}/recording: deletes the call's recordings early; 204, also when there were none. */
 /** Only the gateway deletes, on a partner's request. */
-export const deleteRecordingCallers = servesCallers("gateway");
+const deleteRecordingCallers = servesCallers("gateway");
 
 export function registerDeleteRecording(router: Router, deps: { calls: CallStore; recordings: RecordingStore }): void {
   router.delete("/internal/calls/:call_id/recording", deleteRecordingCallers, async (req, res) => {

@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { z } from "zod";
 import type { CallStore, RecordingStore } from "../../app/ports";
 
-export const getRecordingSchemas = {
+const getRecordingSchemas = {
   params: z.object({ call_id: z.uuid() }),
   query: z.object({ redirect: z.enum(["true", "false"]).optional() }),
 };
@@ -14,7 +14,7 @@ export const getRecordingSchemas = {
  * 404 when none is stored. 503 while the object store is unreachable.
  */
 /** The gateway serves a partner's recording; an operator may fetch one too. */
-export const getRecordingCallers = servesCallers("gateway", "operator");
+const getRecordingCallers = servesCallers("gateway", "operator");
 
 export function registerGetRecording(router: Router, deps: { calls: CallStore; recordings: RecordingStore; urlTtlSeconds: number }): void {
   router.get("/internal/calls/:call_id/recording", getRecordingCallers, async (req, res) => {
