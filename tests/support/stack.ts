@@ -79,16 +79,17 @@ export async function startStack(
     createLogger({ service: "quota", level: env.LOG_LEVEL ?? "silent" }),
   );
   const webhooks = await startWebhooks(loadWebhooksConfig({ ...env, ...perService.webhooks }));
+  const voice = await startVoice(loadVoiceConfig({ ...env, ...perService.voice }));
   const gateway = await startGateway(
     loadGatewayConfig({
       ...env,
       QUOTA_URL: `http://127.0.0.1:${quota.port}`,
       WEBHOOKS_URL: `http://127.0.0.1:${webhooks.port}`,
+      VOICE_URL: env.VOICE_URL ?? `http://127.0.0.1:${voice.port}`,
       ...perService.gateway,
     }),
   );
   const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env, ...perService.dialer }));
-  const voice = await startVoice(loadVoiceConfig({ ...env, ...perService.voice }));
   const topics = topicNames(topicPrefix);
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,
