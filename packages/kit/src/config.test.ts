@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { baseEnvShape, ConfigError, envFlag, parseConfig, redisEnvShape } from "./config";
+import { baseEnvShape, ConfigError, envFlag, parseConfig } from "./config";
+import { redisEnvShape } from "./redis-settings";
 
 describe("parseConfig with the base environment shape", () => {
   it("applies every default when the environment sets nothing", () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { isLocalDefault, localDefault } from "./env-values";
+import { isLocalDefault } from "./env-values";
 import { kafkaEnvShape, kafkaSettingsProblems } from "./kafka/settings";
 import { postgresEnvShape } from "./postgres/settings";
+import { redisSettingsProblems } from "./redis-settings";
 
 /** Variables every service reads; each service's own config.ts extends this shape. */
 export const baseEnvShape = {
@@ -24,12 +25,7 @@ export const baseEnvShape = {
   RETENTION_INTERVAL_SECONDS: z.coerce.number().int().positive().default(600),
 };
 
-const CROSS_CHECKS: ((config: Record<string, unknown>) => string[])[] = [kafkaSettingsProblems];
-
-/** For the services that use Redis (gateway, quota): a service that never touches Redis does not ask for it. */
-export const redisEnvShape = {
-  REDIS_URL: localDefault(z.string().url().default("redis://127.0.0.1:6379")),
-};
+const CROSS_CHECKS: ((config: Record<string, unknown>) => string[])[] = [kafkaSettingsProblems, redisSettingsProblems];
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";

@@ -45,7 +45,9 @@ export function isConnectivityError(error: unknown): boolean {
     if (candidate.name === "PrismaClientInitializationError") return true;
     if (
       typeof candidate.message === "string" &&
-      /Connection is closed|Stream isn't writeable|Connection terminated|is not queryable|Connection ended/.test(candidate.message)
+      /Connection is closed|Stream isn't writeable|Cluster isn't ready|Connection terminated|is not queryable|Connection ended/.test(
+        candidate.message,
+      )
     )
       return true;
     current = candidate.meta?.driverAdapterError ?? candidate.cause;

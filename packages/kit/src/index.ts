@@ -23,6 +23,7 @@ export * from "./postgres/prisma-adapter";
 export * from "./postgres/retention";
 export * from "./postgres/settings";
 export * from "./redis";
+export * from "./redis-settings";
 export * from "./retry";
 export * from "./trace";
 export * from "./worker";

@@ -84,7 +84,7 @@ export async function startGateway(
     settings: [`search_path=${GATEWAY_SCHEMA}`],
     logger,
   });
-  const redis = createRedisClient(config.REDIS_URL, logger);
+  const redis = createRedisClient(config, logger);
   const kafka = createKafka({ clientId: "gateway", settings: config, logger });
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();

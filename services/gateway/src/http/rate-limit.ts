@@ -1,7 +1,6 @@
-import { AppError, type Logger } from "@voxbridge/kit";
+import { AppError, type Logger, type RedisClient, sendRedisCommand } from "@voxbridge/kit";
 import type { RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
-import type { Redis } from "ioredis";
 import { type RedisReply, RedisStore } from "rate-limit-redis";
 import { principalOf } from "./authenticate";
 
@@ -10,7 +9,7 @@ import { principalOf } from "./authenticate";
  * 429 with Retry-After and the IETF RateLimit / RateLimit-Policy headers. If Redis is unreachable
  * the limiter lets requests through (logged): an outage of the limiter must not take the API down.
  */
-export function rateLimitPerApiKey(options: { redis: Redis; limit: number; windowMs: number; logger: Logger }): RequestHandler {
+export function rateLimitPerApiKey(options: { redis: RedisClient; limit: number; windowMs: number; logger: Logger }): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
@@ -20,7 +19,8 @@ export function rateLimitPerApiKey(options: { redis: Redis; limit: number; windo
     keyGenerator: (_req, res) => principalOf(res).apiKeyId,
     store: new RedisStore({
       prefix: "gateway:ratelimit:",
-      sendCommand: (command: string, ...args: string[]) => options.redis.call(command, ...args) as Promise<RedisReply>,
+      // Through the kit: on a Redis Cluster the limiter's scripts are loaded on every master.
+      sendCommand: (...command: string[]) => sendRedisCommand(options.redis, command) as Promise<RedisReply>,
     }),
     handler: (_req, res, next, limiterOptions) => {
       const reset = (res.req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;

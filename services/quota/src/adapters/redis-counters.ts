@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import { type RedisClient, redisNotConnected } from "@voxbridge/kit";
 import type { HoldOutcome, MinuteCounters } from "../app/ports";
 
 // One hash tag per org: every key a script touches lives in the same Cluster slot.
@@ -92,7 +92,7 @@ else
 end
 return 1`;
 
-type ScriptedRedis = Redis & {
+type ScriptedRedis = RedisClient & {
   quotaHold(holds: string, period: string, callId: string, minutes: number): Promise<[number, number]>;
   quotaRelease(holds: string, callId: string): Promise<number>;
   quotaEnsureHeld(holds: string, callId: string, minutes: number): Promise<number>;
@@ -112,7 +112,7 @@ type ScriptedRedis = Redis & {
 
 const HOLD_OUTCOME: Record<number, HoldOutcome> = { 1: "granted", 2: "already_held", 0: "refused", [-1]: "cold" };
 
-export function createRedisCounters(client: Redis): MinuteCounters {
+export function createRedisCounters(client: RedisClient): MinuteCounters {
   // defineCommand sends EVALSHA (the script text only once per connection, and again after a NOSCRIPT).
   client.defineCommand("quotaHold", { numberOfKeys: 2, lua: HOLD });
   client.defineCommand("quotaRelease", { numberOfKeys: 1, lua: RELEASE });
@@ -129,7 +129,7 @@ export function createRedisCounters(client: Redis): MinuteCounters {
       } catch (error) {
         // Disconnected (the offline queue is off): ioredis refused to send it, so nothing was counted.
         // Any other failure (a timeout, a connection lost in flight) may have been applied.
-        if (error instanceof Error && error.message.startsWith("Stream isn't writeable")) return { outcome: "unreachable", minutesLeft: 0 };
+        if (redisNotConnected(error)) return { outcome: "unreachable", minutesLeft: 0 };
         throw error;
       }
       const outcome = HOLD_OUTCOME[result[0]];
