@@ -188,6 +188,25 @@ describe("call.analyzed delivered to the partner", () => {
   });
 });
 
+describe("an endpoint subscribed to call.analyzed only", () => {
+  it("receives the call's call.analyzed and none of its lifecycle events", async () => {
+    const own = await provisionOrg({ minutes: 10 });
+    const ownApi = apiClient(stack.gatewayUrl, own.apiKey);
+    const endpoint = await ownApi.post("/v1/webhook-endpoints", { url: receiver.url, events: ["call.analyzed"] });
+    expect(endpoint.status).toBe(201);
+    const call = await finalCall(ownApi, (await createCall(ownApi, { to: "+15557654321" })).id);
+    await publishEvents(stack.topics.callEvents, [analyzed(call, { org_id: own.orgId })]);
+    const mine = await eventually("call.analyzed at the endpoint", async () => {
+      const bodies = receiver.received
+        .map((delivery) => WebhookEvent.parse(JSON.parse(delivery.body)))
+        .filter((body) => body.data.id === call.id);
+      return bodies.some((body) => body.type === "call.analyzed") ? bodies : null;
+    });
+    // Deliveries to one destination go in the call's order, so any earlier event would have come first.
+    expect(mine.map((body) => body.type)).toEqual(["call.analyzed"]);
+  });
+});
+
 describe("the recording", () => {
   const recordedCall = async (mode: "audio" | "redirect") => {
     const call = await endedCall();
@@ -284,6 +303,36 @@ describe("the SDK", () => {
     expect([recording.contentType, Buffer.from(recording.audio).equals(WAV)]).toEqual(["audio/wav", true]);
     await voxbridge.calls.deleteRecording(call.id);
     await expect(voxbridge.calls.recording(call.id)).rejects.toMatchObject({ status: 404, type: "not_found" });
+  });
+});
+
+describe("personal data in logs", () => {
+  it("a projected call.analyzed and the transcript route leave no turn text and no answer in the gateway's log, even at trace level", async () => {
+    const lines: string[] = [];
+    const alone = await startGatewayAlone(
+      createLogger({ service: "gateway", level: "trace", destination: { write: (line: string) => void lines.push(line) } }),
+      { VOICE_URL: voice.url, VOICE_API_TOKEN: VOICE_TOKEN },
+    );
+    try {
+      const call = await endedCall();
+      const secret = `zanzibar${randomUUID().slice(0, 8)}`;
+      const event = analyzed(call, {
+        turns: [{ speaker: "callee", text: `my code is ${secret}`, attempt: 1, start_ms: 0, end_ms: 900 }],
+        structured_answers: { code: `${secret}-answer` },
+      });
+      await publishEvents(alone.topics.callEvents, [event]);
+      const viaAlone = apiClient(alone.url, org.apiKey);
+      await eventually("the analysis projected by this gateway", async () => {
+        const page = TranscriptTurnList.parse((await viaAlone.get(`/v1/calls/${call.id}/transcript`)).body);
+        return page.items[0]?.text.includes(secret) ? page : null;
+      });
+      expect((await viaAlone.get(`/v1/calls/${call.id}`)).body).toMatchObject({ structured_answers: { code: `${secret}-answer` } });
+      const log = lines.join("");
+      expect(log).toContain(`/v1/calls/${call.id}/transcript`);
+      expect(log).not.toContain(secret);
+    } finally {
+      await alone.stop();
+    }
   });
 });
 

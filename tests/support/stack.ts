@@ -130,7 +130,7 @@ export async function startStack(
 export async function startGatewayAlone(
   logger: Logger,
   overrides: Record<string, string> = {},
-): Promise<{ gateway: RunningGateway; url: string; stop: () => Promise<void> }> {
+): Promise<{ gateway: RunningGateway; url: string; topics: ReturnType<typeof topicNames>; stop: () => Promise<void> }> {
   const topicPrefix = newTopicPrefix();
   const gateway = await startGateway(
     loadGatewayConfig({
@@ -149,6 +149,7 @@ export async function startGatewayAlone(
   return {
     gateway,
     url: `http://127.0.0.1:${gateway.port}`,
+    topics: topicNames(topicPrefix),
     stop: async () => {
       await gateway.stop();
       await deleteTopics(Object.values(topicNames(topicPrefix)));
