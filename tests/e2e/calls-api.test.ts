@@ -104,7 +104,7 @@ describe("POST /v1/calls/{call_id}/cancel", () => {
     }
   });
 
-  it("is 409 for a call the dialer is already calling", async () => {
+  it("answers 202 for a call the dialer is calling, with the request recorded; the dialer's call.canceled then ends it", async () => {
     const call = await createCall();
     await publish("call.calling", { ...call, status: "calling", attempt_count: 1, started_at: new Date().toISOString() });
     await eventually(
@@ -112,7 +112,15 @@ describe("POST /v1/calls/{call_id}/cancel", () => {
       async () => ((await api.get(`/v1/calls/${call.id}`)).body as CallOut).status === "calling",
     );
     const response = await api.post(`/v1/calls/${call.id}/cancel`);
-    expect(response.status).toBe(409);
+    expect(response.status).toBe(202);
+    const accepted = CallOut.parse(response.body);
+    expect(accepted).toMatchObject({ status: "calling", cancel_requested_at: expect.any(String) });
+    // Asking again records nothing new and answers the same.
+    const again = await api.post(`/v1/calls/${call.id}/cancel`);
+    expect(again.status).toBe(202);
+    expect(CallOut.parse(again.body).cancel_requested_at).toBe(accepted.cancel_requested_at);
+    // The gateway never ends a call itself: the record turns canceled when the dialer's event is projected.
+    await eventually("the dialer's cancel", async () => CallOut.parse((await api.get(`/v1/calls/${call.id}`)).body).status === "canceled");
   });
 
   it("is 404 for another org's call, a missing call and a malformed id", async () => {

@@ -123,7 +123,9 @@ describe("Idempotency-Key on POST /v1/calls/outbound", () => {
 describe("Idempotency-Key on POST /v1/calls/{id}/cancel", () => {
   it("replays the cancel instead of answering 409 the second time", async () => {
     const api = await fresh();
-    const call = CallOut.parse((await api.post("/v1/calls/outbound", { to: "+15551234567" })).body);
+    // Scheduled ahead: the dialer ends it at the request, so the cancel answers 200 with the canceled call.
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const call = CallOut.parse((await api.post("/v1/calls/outbound", { to: "+15551234567", schedule_at: later })).body);
     const first = await api.post(`/v1/calls/${call.id}/cancel`, {}, { "idempotency-key": "cancel-1" });
     const again = await api.post(`/v1/calls/${call.id}/cancel`, {}, { "idempotency-key": "cancel-1" });
     expect([first.status, again.status]).toEqual([200, 200]);

@@ -78,6 +78,12 @@ export const CallOut = z
       .describe(
         "When the dialer will next dial it: its schedule time while queued, the retry's time between attempts; null while an attempt is live and once the call ended",
       ),
+    cancel_requested_at: isoDateTime
+      .nullable()
+      .default(null)
+      .describe(
+        "When the partner asked to cancel it (POST /v1/calls/{call_id}/cancel); the dialer carries the request out and the call then ends `canceled`. null: never asked",
+      ),
     started_at: isoDateTime.nullable(),
     completed_at: isoDateTime.nullable(),
     created_at: isoDateTime,
@@ -293,6 +299,7 @@ export function newCallOut(fields: Pick<CallOut, "id" | "agent_id" | "to_number"
     scheduled_at: null,
     calling_window: null,
     next_attempt_at: null,
+    cancel_requested_at: null,
     started_at: null,
     completed_at: null,
     ...fields,

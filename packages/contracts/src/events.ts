@@ -4,15 +4,21 @@ import { AttemptOut, CallOut, recordingPath, TranscriptTurn, transcriptText } fr
 import { CallingWindow, ResolvedCallingWindow } from "./calling-window";
 import { CallConversation, ConversationOutcome } from "./conversation";
 
-/** The one Kafka topic of call lifecycle events, keyed by call id so one call's events stay in order. */
+/**
+ * `callEvents`: call lifecycle events (and cancel requests), keyed by call id so one call's events
+ * stay in order. `suppressions`: suppression changes, keyed by org id, on a topic of their own so
+ * that no backlog of call events delays an opt-out (docs/dialer.md, "Suppressions").
+ */
 export const TOPICS = {
   callEvents: "voxbridge.call-events.v1",
+  suppressions: "voxbridge.suppressions.v1",
   deadLetter: "voxbridge.dead-letter.v1",
 } as const;
 
 /** Partition counts, created explicitly (auto-create is off): the ceiling on consumer instances per group. */
 export const TOPIC_PARTITIONS: Record<(typeof TOPICS)[keyof typeof TOPICS], number> = {
   [TOPICS.callEvents]: 12,
+  [TOPICS.suppressions]: 3,
   [TOPICS.deadLetter]: 1,
 };
 
@@ -219,7 +225,11 @@ export const WebhookEvent = z
     ),
     webhookEventOf("call.completed", "CallCompletedWebhook", "when the call ended answered (a person or voicemail)"),
     webhookEventOf("call.failed", "CallFailedWebhook", "when the call ended unanswered for good, or could not be placed"),
-    webhookEventOf("call.canceled", "CallCanceledWebhook", "when the call was canceled before or during dialing"),
+    webhookEventOf(
+      "call.canceled",
+      "CallCanceledWebhook",
+      "once, when the dialer carried out a cancel (or a suppression): the call's only terminal event, with `duration_seconds` when someone talked",
+    ),
     webhookEventOf(
       "call.analyzed",
       "CallAnalyzedWebhook",

@@ -4,6 +4,7 @@ export * from "./answer-schema";
 export * from "./api-key";
 export * from "./call";
 export * from "./calling-window";
+export * from "./cancel-request";
 export * from "./conversation";
 export * from "./errors";
 export * from "./events";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CancelRequestedEvent } from "./cancel-request";
 import { CallAnalyzedEvent, CallEvent, ConversationEndedEvent } from "./events";
 import { PageQuery, pageOf } from "./pagination";
 import { optionalField } from "./request-fields";
@@ -37,9 +38,10 @@ export const SuppressionList = pageOf(SuppressionOut, "SuppressionList");
 export type SuppressionList = z.infer<typeof SuppressionList>;
 
 /**
- * Suppression changes, published by the gateway on the call-events topic (keyed by org id, so one
+ * Suppression changes, published by the gateway on the suppressions topic (keyed by org id, so one
  * org's changes stay in order) for the dialer, which keeps its own copy and checks it before every
- * attempt. Consumers select them by the `ce_type` header; they never reach partners' webhooks.
+ * attempt. They never reach partners' webhooks. Events from before that topic came on the
+ * call-events topic, which the dialer still reads them from.
  */
 export const SuppressionEventType = z.enum(["suppression.created", "suppression.deleted"]);
 export type SuppressionEventType = z.infer<typeof SuppressionEventType>;
@@ -76,6 +78,10 @@ export function newSuppressionEvent(
   };
 }
 
-/** Anything the call-events topic carries: lifecycle events and suppression events. */
-export const TopicEvent = z.union([CallEvent, CallAnalyzedEvent, ConversationEndedEvent, SuppressionEvent]);
+/**
+ * Anything the dialer's consumers may meet: lifecycle events, the voice service's events and cancel
+ * requests (call-events topic), and suppression events (their own topic; on the call-events topic
+ * before it existed).
+ */
+export const TopicEvent = z.union([CallEvent, CallAnalyzedEvent, ConversationEndedEvent, CancelRequestedEvent, SuppressionEvent]);
 export type TopicEvent = z.infer<typeof TopicEvent>;

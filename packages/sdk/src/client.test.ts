@@ -172,6 +172,13 @@ describe("the other methods", () => {
     expect(api.keys()[1]).toBe(api.keys()[0]);
   });
 
+  it("cancel of a call being dialed resolves with the 202's call: still calling, cancel_requested_at set", async () => {
+    const requested = { ...queued, status: "calling", cancel_requested_at: "2026-06-01T14:00:20.000Z" };
+    const api = scripted(() => json(202, requested));
+    await expect(sdk(api.fetch).calls.cancel("call-1")).resolves.toEqual(requested);
+    expect(api.sent).toHaveLength(1);
+  });
+
   it("puts list filters in the query string", async () => {
     const api = scripted(() => json(200, { items: [], total: 0, limit: 10, offset: 0 }));
     await sdk(api.fetch).calls.list({ status: "completed", limit: 10 });

@@ -91,7 +91,11 @@ export function createVoxBridge(options: VoxBridgeOptions) {
       /** Deletes the call's recording now (the transcript and answers stay). */
       deleteRecording: async (callId: string): Promise<void> =>
         void (await write(() => client.DELETE("/v1/calls/{call_id}/recording", { params: { path: { call_id: callId } } }))),
-      /** Cancels a queued call; retried like `create`. */
+      /**
+       * Asks to cancel a call; retried like `create`. Resolves with the call: `canceled` when it was not
+       * dialed yet (200), or as it is with `cancel_requested_at` set while the dialer hangs up (202); its
+       * `call.canceled` webhook follows. A finished call rejects with 409.
+       */
       cancel: (callId: string, given: IdempotentOptions = {}): Promise<T.Call> => {
         const header = idempotencyHeader(given);
         const path = { call_id: callId };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { SuppressionEventType, TopicEvent } from "@voxbridge/contracts";
+import { CANCEL_REQUESTED_TYPE, SuppressionEventType, TopicEvent } from "@voxbridge/contracts";
 import {
   closeServer,
   createHttpApp,
@@ -40,7 +40,7 @@ import type { DialerConfig } from "./config";
 import { createDialerMetrics } from "./dialer-metrics";
 import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
 
-const decodeTopicEvent = (value: Buffer | null) => decodeEvent(value, TopicEvent, "call or suppression event");
+const decodeTopicEvent = (value: Buffer | null) => decodeEvent(value, TopicEvent, "call, cancel request or suppression event");
 
 export type RunningDialer = {
   port: number;
@@ -55,7 +55,7 @@ export type RunningDialer = {
   crash: () => Promise<void>;
 };
 
-/** Starts the dialer: consumes `call.queued` / `call.canceled` and suppression changes, schedules, paces and dials, publishes the lifecycle. */
+/** Starts the dialer: consumes `call.queued`, cancel requests and suppression changes, schedules, paces and dials, publishes the lifecycle. */
 export async function startDialer(
   config: DialerConfig,
   logger = createLogger({ service: "dialer", level: config.LOG_LEVEL }),
@@ -95,6 +95,8 @@ export async function startDialer(
   const scheduler = createDialScheduler({
     claims: stores.claims,
     attempts: stores.attempts,
+    cancels: stores.cancels,
+    beforeDial: stores.beforeDial,
     telephony,
     allowance,
     report: sink,
@@ -157,8 +159,28 @@ export async function startDialer(
     logger,
     metrics,
     // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
-    // call.updated: the gateway's edits (the dialer's own are skipped by source).
-    eventTypes: ["call.queued", "call.updated", "call.canceled", ...SuppressionEventType.options],
+    // call.updated: the gateway's edits (the dialer's own are skipped by source). call.canceled: only from a
+    // gateway older than cancel requests, as are suppression events here (they have their own topic now).
+    eventTypes: ["call.queued", "call.updated", CANCEL_REQUESTED_TYPE, "call.canceled", ...SuppressionEventType.options],
+    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
+    handleBatch: (batch) =>
+      applyCallEvents(
+        callEvents,
+        batch.map(({ message }) => decodeTopicEvent(message.value)),
+      ),
+  });
+
+  // Suppressions on a topic and in a consumer group of their own: however long the backlog of call
+  // events, an opt-out reaches the dialer's list (and stops the dials of its number) at once.
+  const suppressionConsumer = await startConsumer({
+    kafka,
+    groupId: `${config.DIALER_GROUP_ID}.suppressions`,
+    topics: [topics.suppressions],
+    producer,
+    deadLetterTopic: topics.deadLetter,
+    logger,
+    metrics,
+    eventTypes: SuppressionEventType.options,
     handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
     handleBatch: (batch) =>
       applyCallEvents(
@@ -201,6 +223,7 @@ export async function startDialer(
   const shutdownSteps: ShutdownStep[] = [
     { name: "scheduler", run: () => scheduler.stop() },
     { name: "consumer", run: () => consumer.stop() },
+    { name: "suppression consumer", run: () => suppressionConsumer.stop() },
     {
       name: "live calls",
       run: async () => {
@@ -236,6 +259,7 @@ export async function startDialer(
       await telephony.close(0);
       await scheduler.stop();
       await consumer.stop();
+      await suppressionConsumer.stop();
       await closeConnections();
     },
   };

@@ -54,6 +54,11 @@ const gatewayEnv = {
   /** Requests per API key per window, across all gateway instances (Redis). */
   RATE_LIMIT_PER_WINDOW: z.coerce.number().int().positive().default(6000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * How long POST /v1/calls/{id}/cancel of a call not yet dialed waits for the dialer to end it
+   * (answering 200 with the canceled record) before answering 202 with the request recorded.
+   */
+  CANCEL_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(2_500),
   /** Local runs allow webhook URLs on loopback/private networks; production never. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: envFlag,
 };

@@ -32,6 +32,7 @@ import {
 import { type RequestHandler, Router } from "express";
 import { createAgentStore } from "./adapters/agent-store";
 import { createApiKeyStore } from "./adapters/api-key-store";
+import { createCallEnds } from "./adapters/call-ends";
 import { createCallProjection } from "./adapters/call-projection";
 import { createCallStore } from "./adapters/call-store";
 import { createCalleeTimeZones } from "./adapters/callee-time-zones";
@@ -77,9 +78,9 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const metrics = createMetricsRegistry("gateway", config);
   const prisma = createGatewayPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
-  // The relay needs one connection to LISTEN and one to publish with; the retention pass, a third.
+  // Each relay (calls, suppressions) needs one connection to LISTEN and one to publish with; the retention pass, a fifth.
   const pool = createPool(config.DATABASE_URL, {
-    max: 3,
+    max: 5,
     applicationName: "gateway-outbox",
     settings: [`search_path=${GATEWAY_SCHEMA}`],
     logger,
@@ -106,16 +107,32 @@ export async function startGateway(
     metrics,
   });
   await relay.start();
+  // Suppressions have an outbox and a topic of their own: no backlog of call events delays one.
+  const suppressionRelay = createOutboxRelay({
+    pool,
+    schema: GATEWAY_SCHEMA,
+    table: "suppression_outbox",
+    producer,
+    topicFor: (topic) => topics[topic as keyof typeof topics] ?? topic,
+    logger,
+    metrics,
+  });
+  await suppressionRelay.start();
   const projection = createCallProjection(prisma);
-  const suppressions = createSuppressionStore(prisma, topics.callEvents);
+  const suppressions = createSuppressionStore(prisma, topics.suppressions);
   const transcripts = createTranscriptStore(prisma);
   const projectionDeps = { projection, transcripts, suppressions, now: () => new Date(), newId: randomUUID };
+  const calls = createCallStore(prisma, topics.callEvents);
+  // A cancel of a call not yet dialed waits for the dialer's call.canceled, woken by this projector.
+  const callEnds = createCallEnds({ calls, pollIntervalMs: 100 });
   // One message or a fetched batch, the same statement.
   const project = async (batch: ConsumedMessage[]) =>
-    void (await projectCallEvents(
-      projectionDeps,
-      batch.map(({ message }) => decodeEvent(message.value, DeliverableEvent, "call event")),
-    ));
+    callEnds.moved(
+      await projectCallEvents(
+        projectionDeps,
+        batch.map(({ message }) => decodeEvent(message.value, DeliverableEvent, "call event")),
+      ),
+    );
   const projector = await startConsumer({
     kafka,
     groupId: config.GATEWAY_GROUP_ID,
@@ -156,7 +173,9 @@ export async function startGateway(
     bodyParser(config),
   );
   registerRoutes(api, {
-    calls: createCallStore(prisma, topics.callEvents),
+    calls,
+    callEnds,
+    cancelWaitMs: config.CANCEL_WAIT_MS,
     agents: createAgentStore(prisma, { cacheTtlMs: config.AGENT_CACHE_TTL_MS }),
     suppressions,
     keys,
@@ -198,6 +217,7 @@ export async function startGateway(
     { name: "retention", run: () => retention.stop() },
     { name: "projector", run: () => projector.stop() },
     { name: "outbox relay", run: () => relay.stop() },
+    { name: "suppression outbox relay", run: () => suppressionRelay.stop() },
     { name: "kafka", run: async () => void (await Promise.all([producer.disconnect(), admin.disconnect()])) },
     { name: "quota client", run: () => quota.close() },
     { name: "webhooks client", run: () => webhooks.close() },

@@ -192,6 +192,7 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
 /** Topic names with the deployment's prefix (empty in production). */
 export const topicNames = (prefix: string) => ({
   callEvents: `${prefix}${TOPICS.callEvents}`,
+  suppressions: `${prefix}${TOPICS.suppressions}`,
   deadLetter: `${prefix}${TOPICS.deadLetter}`,
 });
 export type TopicNames = ReturnType<typeof topicNames>;
@@ -206,6 +207,7 @@ export async function ensureTopics(admin: Admin, settings: TopicSettings, timeou
   const names = topicNames(settings.prefix);
   const configsOf: Record<string, Record<string, string>> = {
     [names.callEvents]: settings.configs.callEvents,
+    [names.suppressions]: settings.configs.suppressions,
     [names.deadLetter]: settings.configs.deadLetter,
   };
   const wanted = Object.entries(TOPIC_PARTITIONS).map(([topic, numPartitions]) => {

@@ -68,25 +68,39 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     maxWaitTimeInMs: 1_000,
     allowAutoTopicCreation: false,
   });
-  // Labels are the group, topic and partition: bounded by the topics' partition counts.
-  const lag = new Gauge({
-    name: "voxbridge_kafka_consumer_lag",
-    help: "Messages behind the partition's high watermark after the last batch this instance handled",
-    labelNames: ["group", "topic", "partition"] as const,
-    registers: [options.metrics],
-  });
-  const deadLetters = new Counter({
-    name: "voxbridge_kafka_dead_letters_total",
-    help: "Messages sent to the dead-letter topic, by the topic they came from",
-    labelNames: ["group", "topic"] as const,
-    registers: [options.metrics],
-  });
-  const restarts = new Counter({
-    name: "voxbridge_kafka_consumer_restarts_total",
-    help: "Times this instance restarted a consumer KafkaJS had given up on (a crash it does not restart itself)",
-    labelNames: ["group"] as const,
-    registers: [options.metrics],
-  });
+  // Labels are the group, topic and partition: bounded by the topics' partition counts. A second
+  // consumer of the same service (another group) shares the series, told apart by `group`.
+  const registered = <M>(name: string, create: () => M): M => (options.metrics.getSingleMetric(name) as M | undefined) ?? create();
+  const lag = registered(
+    "voxbridge_kafka_consumer_lag",
+    () =>
+      new Gauge({
+        name: "voxbridge_kafka_consumer_lag",
+        help: "Messages behind the partition's high watermark after the last batch this instance handled",
+        labelNames: ["group", "topic", "partition"] as const,
+        registers: [options.metrics],
+      }),
+  );
+  const deadLetters = registered(
+    "voxbridge_kafka_dead_letters_total",
+    () =>
+      new Counter({
+        name: "voxbridge_kafka_dead_letters_total",
+        help: "Messages sent to the dead-letter topic, by the topic they came from",
+        labelNames: ["group", "topic"] as const,
+        registers: [options.metrics],
+      }),
+  );
+  const restarts = registered(
+    "voxbridge_kafka_consumer_restarts_total",
+    () =>
+      new Counter({
+        name: "voxbridge_kafka_consumer_restarts_total",
+        help: "Times this instance restarted a consumer KafkaJS had given up on (a crash it does not restart itself)",
+        labelNames: ["group"] as const,
+        registers: [options.metrics],
+      }),
+  );
   // Series exist at 0 from the start, so an alert on their increase sees the first dead letter.
   for (const topic of options.topics) deadLetters.inc({ group: groupId, topic }, 0);
   restarts.inc({ group: groupId }, 0);

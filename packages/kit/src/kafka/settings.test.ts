@@ -74,7 +74,11 @@ describe("topicSettings", () => {
       prefix: "staging.",
       create: true,
       replicationFactor: -1,
-      configs: { callEvents: { "retention.ms": "604800000" }, deadLetter: { "retention.ms": "1209600000" } },
+      configs: {
+        callEvents: { "retention.ms": "604800000" },
+        suppressions: { "retention.ms": "604800000" },
+        deadLetter: { "retention.ms": "1209600000" },
+      },
     });
   });
 
@@ -84,7 +88,11 @@ describe("topicSettings", () => {
     ).toMatchObject({
       create: false,
       replicationFactor: 3,
-      configs: { callEvents: { "min.insync.replicas": "2" }, deadLetter: { "min.insync.replicas": "2" } },
+      configs: {
+        callEvents: { "min.insync.replicas": "2" },
+        suppressions: { "min.insync.replicas": "2" },
+        deadLetter: { "min.insync.replicas": "2" },
+      },
     });
   });
 });

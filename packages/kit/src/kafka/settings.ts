@@ -101,7 +101,7 @@ export type TopicSettings = {
   /** -1: the broker's default. */
   replicationFactor: number;
   /** Topic configs set at creation (`retention.ms`, `min.insync.replicas`), by logical topic name. */
-  configs: { callEvents: Record<string, string>; deadLetter: Record<string, string> };
+  configs: { callEvents: Record<string, string>; suppressions: Record<string, string>; deadLetter: Record<string, string> };
 };
 
 /** The topic settings a configuration asks for (pure). */
@@ -114,6 +114,8 @@ export function topicSettings(settings: KafkaSettings): TopicSettings {
     replicationFactor: settings.KAFKA_REPLICATION_FACTOR ?? -1,
     configs: {
       callEvents: { "retention.ms": String(settings.KAFKA_RETENTION_HOURS * HOUR_MS), ...minIsr },
+      // The dialer keeps its own copy of the list; the topic only has to outlast a consumer's outage.
+      suppressions: { "retention.ms": String(settings.KAFKA_RETENTION_HOURS * HOUR_MS), ...minIsr },
       deadLetter: { "retention.ms": String(settings.KAFKA_DEAD_LETTER_RETENTION_HOURS * HOUR_MS), ...minIsr },
     },
   };

@@ -12,6 +12,12 @@ export type OutboxRelayOptions = {
   pool: pg.Pool;
   /** The owning service's schema; its `outbox` table and the `<schema>_outbox` NOTIFY channel. */
   schema: string;
+  /**
+   * Another outbox table of the schema, with its own relay: `<schema>_<table>` is its NOTIFY
+   * channel and `<table>_` prefixes its metrics. For events that must not wait behind the main
+   * outbox's backlog (the gateway's suppressions).
+   */
+  table?: string;
   producer: EventProducer;
   /** Maps an outbox row's logical topic to the real one (deployment prefix). */
   topicFor: (topic: string) => string;
@@ -35,18 +41,19 @@ type OutboxRow = { id: string; topic: string; key: string; payload: unknown };
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { pool, logger } = options;
-  const table = `${quoteIdent(options.schema)}."outbox"`;
-  const channel = `${options.schema}_outbox`;
+  const name = options.table ?? "outbox";
+  const table = `${quoteIdent(options.schema)}.${quoteIdent(name)}`;
+  const channel = `${options.schema}_${name}`;
   const batchSize = options.batchSize ?? 500;
-  // Per schema: one publisher at a time keeps each topic's order.
-  const lockKey = `voxbridge:outbox:${options.schema}`;
+  // Per schema and table: one publisher at a time keeps each topic's order.
+  const lockKey = `voxbridge:${name}:${options.schema}`;
   const published = new Counter({
-    name: "voxbridge_outbox_published_total",
+    name: `voxbridge_${name}_published_total`,
     help: "Outbox rows published to Kafka",
     registers: [options.metrics],
   });
   const lag = new Histogram({
-    name: "voxbridge_outbox_publish_lag_seconds",
+    name: `voxbridge_${name}_publish_lag_seconds`,
     help: "Time from outbox insert to Kafka acknowledgement",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 5, 30],
     registers: [options.metrics],
@@ -61,7 +68,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return rows[0] ?? { rows: 0, age: null };
   };
   new Gauge({
-    name: "voxbridge_outbox_backlog_rows",
+    name: `voxbridge_${name}_backlog_rows`,
     help: "Outbox rows not yet published to Kafka",
     registers: [options.metrics],
     async collect() {
@@ -71,7 +78,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
   });
   new Gauge({
-    name: "voxbridge_outbox_oldest_unpublished_age_seconds",
+    name: `voxbridge_${name}_oldest_unpublished_age_seconds`,
     help: "Age of the oldest outbox row not yet published (0 when none)",
     registers: [options.metrics],
     async collect() {
@@ -153,7 +160,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
   const wake = runner.wake;
 
-  const listener = createListener({ pool, channel, onNotification: wake, logger, name: `${options.schema} outbox` });
+  const listener = createListener({ pool, channel, onNotification: wake, logger, name: `${options.schema} ${name}` });
 
   return {
     drain,

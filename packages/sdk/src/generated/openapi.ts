@@ -182,8 +182,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel a call that has not been dialed
-         * @description A queued (including scheduled) call becomes `canceled` and `call.canceled` is emitted. A call already calling or finished is 409.
+         * Cancel a call
+         * @description Asks the dialer to cancel the call; it records `cancel_requested_at` on the call. The call then ends `canceled`, with one `call.canceled` delivery, carrying `duration_seconds` when someone talked (those minutes are billed). A queued (including scheduled) call is ended at once: the answer waits up to a few seconds for it and is `200` with the canceled call. A call being dialed or talking is hung up: `202` with the call as it is, `cancel_requested_at` set. A queued call the dialer has not ended within the wait is `202` too. Asking again changes nothing. A finished call is `409`.
          */
         post: operations["cancelCall"];
         delete?: never;
@@ -597,7 +597,7 @@ export interface webhooks {
         put?: never;
         /**
          * call.canceled delivery
-         * @description The call was canceled, before dialing or while it rang. Sent to every enabled endpoint subscribed to `call.canceled`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
+         * @description The call was canceled (POST /v1/calls/{call_id}/cancel) or its number suppressed: before dialing, while it rang, or while it talked. It is the call's only terminal event; `duration_seconds` is the talk time it had, billed like a completed call's. Sent to every enabled endpoint subscribed to `call.canceled`, or to the call's own `webhook_url` instead (signed with the organization's secret). Verify the signature over the raw body before parsing it. Deliveries of one call arrive in `sequence` order; a failed one is retried with backoff for up to 3 days.
          */
         post: operations["call_canceled_webhook"];
         delete?: never;
@@ -895,6 +895,11 @@ export interface components {
              * @default null
              */
             next_attempt_at: string | null;
+            /**
+             * @description When the partner asked to cancel it (POST /v1/calls/{call_id}/cancel); the dialer carries the request out and the call then ends `canceled`. null: never asked
+             * @default null
+             */
+            cancel_requested_at: string | null;
             started_at: string | null;
             completed_at: string | null;
             /** Format: date-time */
@@ -960,7 +965,7 @@ export interface components {
             attempt: number;
             data: components["schemas"]["CallOut"];
         };
-        /** @description The body of a `call.canceled` delivery: sent when the call was canceled before or during dialing. */
+        /** @description The body of a `call.canceled` delivery: sent once, when the dialer carried out a cancel (or a suppression): the call's only terminal event, with `duration_seconds` when someone talked. */
         CallCanceledWebhook: {
             /** @constant */
             type: "call.canceled";
@@ -1296,6 +1301,11 @@ export interface components {
              * @default null
              */
             next_attempt_at: string | null;
+            /**
+             * @description When the partner asked to cancel it (POST /v1/calls/{call_id}/cancel); the dialer carries the request out and the call then ends `canceled`. null: never asked
+             * @default null
+             */
+            cancel_requested_at: string | null;
             started_at: string | null;
             completed_at: string | null;
             /** Format: date-time */
@@ -1410,6 +1420,7 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *       "cancel_requested_at": null,
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -1528,7 +1539,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "type": "conflict",
-                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "message": "This call has already ended completed",
                      *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
@@ -1747,6 +1758,7 @@ export interface operations {
                      *             "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *             "calling_window": null,
                      *             "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *             "cancel_requested_at": null,
                      *             "started_at": null,
                      *             "completed_at": null,
                      *             "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -1832,7 +1844,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "type": "conflict",
-                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "message": "This call has already ended completed",
                      *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
@@ -2019,6 +2031,7 @@ export interface operations {
                      *           "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *           "calling_window": null,
                      *           "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *           "cancel_requested_at": null,
                      *           "started_at": null,
                      *           "completed_at": null,
                      *           "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -2187,6 +2200,7 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *       "cancel_requested_at": null,
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -2352,6 +2366,7 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *       "cancel_requested_at": null,
                      *       "started_at": null,
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -2447,7 +2462,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "type": "conflict",
-                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "message": "This call has already ended completed",
                      *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
@@ -3220,7 +3235,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The canceled call */
+            /** @description The canceled call (it was not dialed yet) */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["x-request-id"];
@@ -3255,7 +3270,55 @@ export interface operations {
                      *       "scheduled_at": "2026-06-01T14:00:01.000Z",
                      *       "calling_window": null,
                      *       "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                     *       "cancel_requested_at": null,
                      *       "started_at": null,
+                     *       "completed_at": null,
+                     *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
+                     *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
+                     *       "to_number": "+15551234567",
+                     *       "created_at": "2026-06-01T14:00:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CallOutOutput"];
+                };
+            };
+            /** @description The cancel is requested: the dialer is hanging up. The call ends `canceled`; its `call.canceled` delivery follows */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["x-request-id"];
+                    traceparent: components["headers"]["traceparent"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "direction": "outbound",
+                     *       "status": "calling",
+                     *       "from_number": "+15559876543",
+                     *       "client_name": "Jane Doe",
+                     *       "context": {
+                     *         "reference_number": "398690",
+                     *         "product": "personal_loan"
+                     *       },
+                     *       "metadata": {
+                     *         "crm_id": "lead_8821"
+                     *       },
+                     *       "disposition": null,
+                     *       "transcript": null,
+                     *       "recording_url": null,
+                     *       "structured_answers": null,
+                     *       "attempt_count": 1,
+                     *       "max_attempts": 3,
+                     *       "duration_seconds": null,
+                     *       "error_message": null,
+                     *       "scheduled_at": "2026-06-01T14:00:01.000Z",
+                     *       "calling_window": null,
+                     *       "next_attempt_at": null,
+                     *       "cancel_requested_at": "2026-06-01T14:00:20.000Z",
+                     *       "started_at": "2026-06-01T14:00:02.000Z",
                      *       "completed_at": null,
                      *       "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
                      *       "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
@@ -3327,7 +3390,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "type": "conflict",
-                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "message": "This call has already ended completed",
                      *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
@@ -7041,7 +7104,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "type": "conflict",
-                     *         "message": "Only a queued call can be canceled; this one is calling",
+                     *         "message": "This call has already ended completed",
                      *         "param": null,
                      *         "request_id": "req_3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c"
                      *       }
@@ -7145,6 +7208,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": "2026-06-01T14:00:01.000Z",
+                 *         "cancel_requested_at": null,
                  *         "started_at": null,
                  *         "completed_at": null,
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -7219,6 +7283,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": null,
+                 *         "cancel_requested_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -7293,6 +7358,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": "2026-06-01T14:05:32.000Z",
+                 *         "cancel_requested_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": null,
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -7367,6 +7433,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": null,
+                 *         "cancel_requested_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:01:41.000Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -7441,6 +7508,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": null,
+                 *         "cancel_requested_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:03:10.000Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
@@ -7489,9 +7557,9 @@ export interface operations {
                 /**
                  * @example {
                  *       "type": "call.canceled",
-                 *       "timestamp": "2026-06-01T14:00:01.500Z",
-                 *       "sequence": 2,
-                 *       "attempt": 0,
+                 *       "timestamp": "2026-06-01T14:00:20.400Z",
+                 *       "sequence": 3,
+                 *       "attempt": 1,
                  *       "data": {
                  *         "direction": "outbound",
                  *         "status": "canceled",
@@ -7504,19 +7572,20 @@ export interface operations {
                  *         "metadata": {
                  *           "crm_id": "lead_8821"
                  *         },
-                 *         "disposition": null,
+                 *         "disposition": "canceled",
                  *         "transcript": null,
                  *         "recording_url": null,
                  *         "structured_answers": null,
-                 *         "attempt_count": 0,
+                 *         "attempt_count": 1,
                  *         "max_attempts": 3,
-                 *         "duration_seconds": null,
+                 *         "duration_seconds": 16,
                  *         "error_message": null,
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": null,
-                 *         "started_at": null,
-                 *         "completed_at": "2026-06-01T14:00:01.500Z",
+                 *         "cancel_requested_at": "2026-06-01T14:00:20.000Z",
+                 *         "started_at": "2026-06-01T14:00:02.000Z",
+                 *         "completed_at": "2026-06-01T14:00:20.400Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",
                  *         "agent_id": "3f2b8c1e-5d4a-4e6f-9b7c-2a1d0e9f8c7b",
                  *         "to_number": "+15551234567",
@@ -7591,6 +7660,7 @@ export interface operations {
                  *         "scheduled_at": "2026-06-01T14:00:01.000Z",
                  *         "calling_window": null,
                  *         "next_attempt_at": null,
+                 *         "cancel_requested_at": null,
                  *         "started_at": "2026-06-01T14:00:02.000Z",
                  *         "completed_at": "2026-06-01T14:01:41.000Z",
                  *         "id": "6ba7b810-9dad-41d1-80b4-00c04fd430c8",

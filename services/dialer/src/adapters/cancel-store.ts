@@ -1,42 +1,81 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 import type { CancelStore } from "../app/ports";
-import { type Columns, inTransaction, type StoreOptions } from "./postgres";
+import { canceledWaitingCall, cancelStep, type JobAtCancel } from "../domain/cancellation";
+import { lifecycleEvent } from "../domain/lifecycle-event";
+import { type Columns, inTransaction, queryMany, type StoreOptions } from "./postgres";
 
-/** Cancels: a job not yet dialed ends canceled; a live one records the request and names its attempt for the hang-up. */
+type LockedJob = Columns<"dial_jobs", "status" | "call" | "queued"> & { now: Date };
+
+/**
+ * Cancel requests, loaded and stored; what to do is `domain/cancellation.ts`. The job's row lock
+ * orders a request against the claim, the attempt's end and the dial's record of the carrier's id
+ * (`recordCarrierId` takes the same row in share mode), so that exactly one of the request and that
+ * record sees the other: whichever comes second hangs up.
+ */
 export function createCancelStore(options: StoreOptions): CancelStore {
   const { pool } = options;
   return {
-    async cancel(callId) {
+    async requestCancel(callId, requestedAt) {
       return inTransaction(pool, async (client) => {
-        const found = await client.query<Columns<"dial_jobs", "status">>(`SELECT status FROM "dial_jobs" WHERE call_id = $1 FOR UPDATE`, [
-          callId,
-        ]);
-        const status = found.rows[0]?.status;
-        if (status === undefined) return "absent";
-        if (status === "queued") {
+        const locked = await client.query<LockedJob>(
+          `SELECT status, call, queued, clock_timestamp() AS now FROM "dial_jobs" WHERE call_id = $1 FOR UPDATE`,
+          [callId],
+        );
+        const job = locked.rows[0];
+        // Read after the lock, in a snapshot of its own: a carrier id recorded before it is seen.
+        const live =
+          job?.status === "calling"
+            ? await client.query<Columns<"dial_attempts", "carrier_call_id">>(
+                `SELECT a.carrier_call_id FROM "dial_attempts" a JOIN "dial_jobs" j ON j.call_id = a.call_id AND a.attempt = j.attempt_count
+                  WHERE a.call_id = $1`,
+                [callId],
+              )
+            : null;
+        const step = cancelStep(atCancel(job, live?.rows[0]?.carrier_call_id ?? null));
+        if (job && step.kind === "end_now") {
+          const call = canceledWaitingCall(job.call, requestedAt, job.now);
+          const event = lifecycleEvent("call.canceled", job.queued, call, job.now, randomUUID());
           await client.query(
-            `UPDATE "dial_jobs" SET status = 'canceled', call = call || jsonb_build_object('status', 'canceled'), updated_at = clock_timestamp()
-              WHERE call_id = $1`,
-            [callId],
+            `WITH ended AS (
+               UPDATE "dial_jobs" SET status = 'canceled', cancel_requested = true, call = $2, updated_at = clock_timestamp() WHERE call_id = $1
+             )
+             INSERT INTO "outbox" (event_id, topic, key, payload) VALUES ($3, $4, $1, $5)`,
+            [callId, JSON.stringify(call), event.id, options.topic, JSON.stringify(event)],
           );
-          return "canceled";
+        } else if (job && step.kind !== "nothing") {
+          // Its end, whenever the carrier reports it, is canceled (and carries when it was asked).
+          await client.query(
+            `UPDATE "dial_jobs" SET cancel_requested = true, updated_at = clock_timestamp(),
+                    call = call || jsonb_build_object('cancel_requested_at', coalesce(call ->> 'cancel_requested_at', $2::text))
+              WHERE call_id = $1`,
+            [callId, requestedAt],
+          );
         }
-        if (status === "calling") {
-          await client.query(`UPDATE "dial_jobs" SET cancel_requested = true, updated_at = clock_timestamp() WHERE call_id = $1`, [callId]);
-          return "dialing";
-        }
-        return "ended";
+        return step;
       });
     },
 
-    async liveAttempt(callId) {
-      const found = await pool.query<Columns<"dial_attempts", "attempt" | "carrier_call_id"> & Columns<"dial_jobs", "owner_id">>(
-        `SELECT a.attempt, a.carrier_call_id, j.owner_id FROM "dial_jobs" j
-           JOIN "dial_attempts" a ON a.call_id = j.call_id AND a.attempt = j.attempt_count
-          WHERE j.call_id = $1 AND j.status = 'calling'`,
-        [callId],
+    async recordCarrierId(callId, attempt, carrierCallId) {
+      // Two statements in one message, one implicit transaction, locks in the claim's order (the job,
+      // then its attempt). Literals, since a message of several statements takes no parameters.
+      const call = pg.escapeLiteral(callId);
+      const [job, recorded] = await queryMany(
+        pool,
+        `SELECT cancel_requested FROM "dial_jobs" WHERE call_id = ${call} FOR SHARE;
+         UPDATE "dial_attempts" SET carrier_call_id = ${pg.escapeLiteral(carrierCallId)},
+                status = CASE WHEN status = 'dialing' THEN 'ringing' ELSE status END
+          WHERE call_id = ${call} AND attempt = ${Math.trunc(attempt)} AND status <> 'ended';`,
       );
-      const row = found.rows[0];
-      return row ? { attempt: row.attempt, carrierCallId: row.carrier_call_id, ownerId: row.owner_id } : null;
+      const requested = (job?.rows[0] as Columns<"dial_jobs", "cancel_requested"> | undefined)?.cancel_requested === true;
+      return { cancelRequested: requested && recorded?.rowCount === 1 };
     },
   };
 }
+
+const atCancel = (job: LockedJob | undefined, carrierCallId: string | null): JobAtCancel => {
+  if (!job) return { status: "absent" };
+  if (job.status === "queued") return { status: "queued" };
+  if (job.status === "calling") return { status: "calling", carrierCallId };
+  return { status: job.status === "completed" || job.status === "failed" ? job.status : "canceled" };
+};

@@ -1,5 +1,6 @@
 import type { DialerStores } from "../app/ports";
 import { createAttemptStore } from "./attempt-store";
+import { createBeforeDialStore } from "./before-dial-store";
 import { createCallingWindowStore } from "./calling-window-store";
 import { createCancelStore } from "./cancel-store";
 import { createClaimStore } from "./claim-store";
@@ -18,6 +19,7 @@ export function createDialerStores(options: StoreOptions & { account: string; cp
     suppressions: createSuppressionStore(options),
     windows: createCallingWindowStore(options),
     cancels: createCancelStore(options),
+    beforeDial: createBeforeDialStore(options),
     instances: createInstanceStore(options),
     orphans: createOrphanStore(options),
   };

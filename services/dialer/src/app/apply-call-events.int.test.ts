@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CallEvent, newCallEvent } from "@voxbridge/contracts";
+import { newCallEvent, newCancelRequestedEvent, type TopicEvent } from "@voxbridge/contracts";
 import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
@@ -22,6 +22,12 @@ beforeAll(() => {
 afterAll(() => pool.end());
 
 const queued = (callId: string, scheduledAt: Date) => queuedEvent({ orgId, call: { id: callId, scheduled_at: scheduledAt.toISOString() } });
+const cancelRequested = (event: ReturnType<typeof queued>) =>
+  newCancelRequestedEvent(
+    "/voxbridge/gateway",
+    { call_id: event.subject, org_id: orgId, requested_at: new Date().toISOString() },
+    { id: randomUUID() },
+  );
 const canceled = (event: ReturnType<typeof queued>, source = "/voxbridge/gateway") =>
   newCallEvent(
     "call.canceled",
@@ -51,27 +57,40 @@ describe("applyCallEvents (real Postgres)", () => {
     const a = queued(randomUUID(), new Date());
     const b = queued(randomUUID(), tomorrow);
     const c = queued(randomUUID(), new Date());
-    const events: CallEvent[] = [a, b, a, canceled(a), canceled(b, DIALER_EVENT_SOURCE), c];
+    const d = queued(randomUUID(), tomorrow);
+    // a: the gateway's cancel request; d: a call.canceled from a gateway older than cancel requests.
+    const events: TopicEvent[] = [a, b, a, cancelRequested(a), canceled(b, DIALER_EVENT_SOURCE), c, d, canceled(d)];
 
     await applyCallEvents(deps, events);
     const status = async () =>
       Object.fromEntries(
         (
           await pool.query<{ call_id: string; status: string }>(`SELECT call_id::text, status FROM "dial_jobs" WHERE call_id = ANY($1)`, [
-            [a.subject, b.subject, c.subject],
+            [a.subject, b.subject, c.subject, d.subject],
           ])
         ).rows.map((row) => [row.call_id, row.status]),
       );
-    // a was queued then canceled by the gateway; the dialer's own call.canceled is no cancel request.
-    expect(await status()).toEqual({ [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued" });
+    // a and d were canceled at the gateway's request; the dialer's own call.canceled is no cancel request.
+    const expected = { [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued", [d.subject]: "canceled" };
+    expect(await status()).toEqual(expected);
+    // Each canceled job's own call.canceled, in the dialer's outbox, is the call's one terminal event.
+    const ended = await pool.query<{ key: string; type: string; source: string }>(
+      `SELECT key, payload->>'type' AS type, payload->>'source' AS source FROM "outbox" WHERE key = ANY($1) ORDER BY id`,
+      [[a.subject, d.subject]],
+    );
+    expect(ended.rows).toEqual([
+      { key: a.subject, type: "call.canceled", source: DIALER_EVENT_SOURCE },
+      { key: d.subject, type: "call.canceled", source: DIALER_EVENT_SOURCE },
+    ]);
     expect(dueSoon).toEqual([a.subject, a.subject, c.subject]);
     expect(wakes).toBe(2);
     expect(hangups).toEqual([]);
 
     // The whole batch again (a redelivery after a crash): nothing new, no wake.
     await applyCallEvents(deps, events);
-    expect(await status()).toEqual({ [a.subject]: "canceled", [b.subject]: "queued", [c.subject]: "queued" });
+    expect(await status()).toEqual(expected);
     expect(wakes).toBe(2);
+    expect((await pool.query(`SELECT 1 FROM "outbox" WHERE key = ANY($1)`, [[a.subject, d.subject]])).rowCount).toBe(2);
   });
 
   it("wakes the schedulers for a new job due before the next safety poll, in-process and by NOTIFY; a later one wakes nobody", async () => {

@@ -10,7 +10,7 @@ export type CallEventDeps = {
   cancels: CancelStore;
   telephony: TelephonyAdapter;
   logger: Logger;
-  /** The dialer's own event source: its own `call.canceled` is not a cancel request. */
+  /** The dialer's own event source: its own `call.canceled` and `call.updated` are not requests. */
   ownSource: string;
   now: () => Date;
   /**
@@ -30,10 +30,12 @@ const SUPPRESSION_CANCEL_BATCH = 500;
 /**
  * Applies the events the dialer acts on, in their order. `call.queued` takes ownership of the
  * call: its dial job, due at its schedule time (or its calling window's next opening), survives restarts, and a redelivery creates nothing.
- * Consecutive `call.queued` events are written in one statement; a `call.canceled` from the gateway
- * cancels the call after every earlier event is applied, and its `call.updated` (the partner's
- * edit) changes what the call's next attempt uses. Suppression events update the dialer's copy
- * of the org's list, then cancel the waiting jobs to a newly suppressed number. Everything else is ignored.
+ * Consecutive `call.queued` events are written in one statement; a `call.cancel_requested` from
+ * the gateway cancels the call after every earlier event is applied (as does a `call.canceled` from
+ * a gateway older than cancel requests), and its `call.updated` (the partner's edit) changes what the
+ * call's next attempt uses. Suppression events (from their own topic, or from the call-events topic
+ * where older gateways put them) update the dialer's copy of the org's list, then cancel the waiting
+ * jobs to a newly suppressed number. Everything else is ignored.
  */
 export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[]): Promise<void> {
   let queued: CallEventOf<"call.queued">[] = [];
@@ -73,10 +75,10 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
       const { applied, dueAt } = await deps.intake.applyEdit(event);
       deps.logger.debug({ callId: event.subject, applied }, "edit received");
       if (dueAt && dueAt.getTime() <= deps.now().getTime()) deps.wake();
-    } else if (event.type === "call.canceled" && event.source !== deps.ownSource) {
+    } else if (event.type === "call.cancel_requested" || (event.type === "call.canceled" && event.source !== deps.ownSource)) {
       await acceptQueued();
       await applySuppressions();
-      await cancelCall(deps, event.subject);
+      await cancelCall(deps, event.subject, event.type === "call.cancel_requested" ? event.data.requested_at : event.time);
     }
   }
   await acceptQueued();

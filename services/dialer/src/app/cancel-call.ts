@@ -1,20 +1,27 @@
 import type { Logger } from "@voxbridge/kit/core";
 import type { CancelStore, TelephonyAdapter } from "./ports";
 
+export type CancelCallDeps = { cancels: CancelStore; telephony: TelephonyAdapter; logger: Logger };
+
 /**
- * The gateway canceled a call (its `call.canceled` is already published; the dialer adds none for a
- * call it had not dialed). Not yet dialed: the job is canceled and never dialed. Lost the race (an
- * attempt is live): the cancel is recorded and the call hung up; it then ends `canceled` with the
- * dialer's own `call.canceled` carrying the talk time, if any (the gateway's record is already final).
+ * Carries out a partner's cancel request (the gateway's `call.cancel_requested`): the dialer alone
+ * ends calls, once each. A call waiting for an attempt ends `canceled` now, with its one
+ * `call.canceled`. A live one is hung up, now if the carrier gave its id, else the moment it does
+ * (the dial's record of the id sees the request, `app/dispatch-dial.ts`); its end, as the carrier
+ * reports it, ends the call `canceled` with the talk time it had. A call that has ended is left alone.
  */
-export async function cancelCall(
-  deps: { cancels: CancelStore; telephony: TelephonyAdapter; logger: Logger },
-  callId: string,
-): Promise<void> {
-  const result = await deps.cancels.cancel(callId);
-  deps.logger.debug({ callId, result }, "cancel received");
-  if (result !== "dialing") return;
-  const live = await deps.cancels.liveAttempt(callId);
-  // No carrier id yet: the dial is in flight; its ringing report comes next and the end will be canceled.
-  if (live?.carrierCallId) await deps.telephony.hangup(live.carrierCallId);
+export async function cancelCall(deps: CancelCallDeps, callId: string, requestedAt: string): Promise<void> {
+  const step = await deps.cancels.requestCancel(callId, requestedAt);
+  deps.logger.debug({ callId, step: step.kind }, "cancel request applied");
+  if (step.kind === "hang_up") await hangUp(deps, callId, step.carrierCallId);
+}
+
+/**
+ * Asks the carrier to end a canceled call. A refusal is logged, not thrown: the request is recorded,
+ * so the attempt's end still ends the call canceled, whenever the carrier reports it.
+ */
+export async function hangUp(deps: Pick<CancelCallDeps, "telephony" | "logger">, callId: string, carrierCallId: string): Promise<void> {
+  await deps.telephony.hangup(carrierCallId).catch((error: unknown) => {
+    deps.logger.warn({ err: error, callId }, "could not hang up a canceled call; its end will still be recorded as canceled");
+  });
 }

@@ -16,6 +16,8 @@ describe("dial scheduler timers", () => {
         dueBacklog: async () => 0,
       },
       attempts: { markProgress: async () => undefined, endAttempt: async () => null },
+      cancels: { requestCancel: async () => ({ kind: "nothing" }), recordCarrierId: async () => ({ cancelRequested: false }) },
+      beforeDial: { checkBeforeDial: async () => ({ cancelRequested: false, suppressed: false }) },
       telephony: {
         name: "none",
         account: "none",

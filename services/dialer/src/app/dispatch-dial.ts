@@ -1,9 +1,14 @@
 import { isAppError, type Logger } from "@voxbridge/kit/core";
+import { beforeDial } from "../domain/before-dial";
+import { hangsUpOnProgress } from "../domain/cancellation";
 import { renderSystemPrompt } from "../domain/render-prompt";
-import type { AttemptStore, CarrierReportSink, ClaimedDial, TalkAllowance, TelephonyAdapter } from "./ports";
+import { hangUp } from "./cancel-call";
+import type { AttemptStore, BeforeDialStore, CancelStore, CarrierReportSink, ClaimedDial, TalkAllowance, TelephonyAdapter } from "./ports";
 
 export type DispatchDeps = {
   attempts: AttemptStore;
+  cancels: CancelStore;
+  beforeDial: BeforeDialStore;
   telephony: TelephonyAdapter;
   allowance: TalkAllowance;
   report: CarrierReportSink;
@@ -12,8 +17,10 @@ export type DispatchDeps = {
 
 /**
  * Hands one claimed attempt (already persisted) to the carrier: the agent's prompt rendered, the
- * talk allowance taken, the dial, and the carrier's call id recorded. A refusal ends the attempt at
- * once: a non-retryable one as `rejected`, anything else as `error`.
+ * talk allowance taken, a last look (a cancel or a suppression since the claim ends the attempt
+ * undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
+ * the carrier had not answered). A refusal ends the attempt at once: a non-retryable one as
+ * `rejected`, anything else as `error`.
  */
 export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promise<void> {
   const { queued, call } = dial;
@@ -23,6 +30,13 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
     if (missing.length > 0) logger.debug({ callId: call.id, missing }, "prompt placeholders without context values left empty");
     const allowed = await deps.allowance.talkSecondsAllowed(dial.orgId, dial.callId);
     const maxTalkSeconds = Math.max(0, Math.min(queued.data.agent.max_duration_seconds, allowed ?? Number.POSITIVE_INFINITY));
+    // The last look: a cancel or a suppression that arrived since the claim stops the dial here.
+    const verdict = beforeDial(await deps.beforeDial.checkBeforeDial(dial.callId));
+    if (verdict !== "dial") {
+      logger.debug({ callId: dial.callId, attempt: dial.attempt, verdict }, "not dialed: canceled or suppressed since the claim");
+      await deps.report(dial.callId, dial.attempt, { kind: "ended", outcome: verdict, talkSeconds: null, detail: null });
+      return;
+    }
     const { carrierCallId } = await deps.telephony.dial({
       callId: dial.callId,
       attempt: dial.attempt,
@@ -38,9 +52,14 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
       },
       maxTalkSeconds,
     });
-    await deps.attempts.markProgress(dial.callId, dial.attempt, { status: "ringing", carrierCallId }).catch((error: unknown) => {
+    const recorded = await deps.cancels.recordCarrierId(dial.callId, dial.attempt, carrierCallId).catch((error: unknown) => {
       logger.warn({ err: error, callId: dial.callId }, "could not record the carrier call id");
+      return null;
     });
+    // Canceled while the carrier had not given its id: it has now, so hang up at once.
+    if (recorded && hangsUpOnProgress({ cancelRequested: recorded.cancelRequested, carrierCallId })) {
+      await hangUp(deps, dial.callId, carrierCallId);
+    }
   } catch (error) {
     // The carrier refused the call: a non-retryable refusal is a rejection, anything else a carrier error.
     const outcome = isAppError(error) && !error.retryable ? "rejected" : "error";

@@ -1,5 +1,6 @@
 import type { CallEventOf, CallOut, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
+import type { CancelStep } from "../domain/cancellation";
 import type { Orphan } from "../domain/reconciliation";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
@@ -89,12 +90,27 @@ export interface CallingWindowStore {
   rescheduleClosedWindows(limit: number): Promise<number>;
 }
 
-/** Cancels from the gateway. */
+/** Cancel requests from the gateway, loaded and stored; `domain/cancellation.ts` decides what to do. */
 export interface CancelStore {
-  /** Cancels a job not yet dialed; "dialing" when an attempt is live (the cancel is recorded for it). */
-  cancel(callId: string): Promise<"canceled" | "dialing" | "absent" | "ended">;
-  /** The job's live attempt when it is calling and canceled meanwhile (for hanging up). */
-  liveAttempt(callId: string): Promise<{ attempt: number; carrierCallId: string | null; ownerId: string | null } | null>;
+  /**
+   * Applies a cancel request under the job's row lock: a waiting job ends `canceled` with its
+   * `call.canceled` at once; a live one is marked (its end will be canceled). Returns what was
+   * decided, with the carrier id to hang up when the carrier already gave it.
+   */
+  requestCancel(callId: string, requestedAt: string): Promise<CancelStep>;
+  /**
+   * Records the carrier's id of a live attempt (the dial's answer) and says whether the call's cancel
+   * was requested meanwhile. The job's row is read in share mode first, so a request recorded at the
+   * same moment is either seen here or sees the id: whichever is second hangs up. False when the
+   * attempt has ended already.
+   */
+  recordCarrierId(callId: string, attempt: number, carrierCallId: string): Promise<{ cancelRequested: boolean }>;
+}
+
+/** The last look before a dial (`domain/before-dial.ts` decides). */
+export interface BeforeDialStore {
+  /** The call's state right before its dial: a cancel requested, its number suppressed. */
+  checkBeforeDial(callId: string): Promise<{ cancelRequested: boolean; suppressed: boolean }>;
 }
 
 /** Dialer instances: liveness rows. */
@@ -124,6 +140,7 @@ export type DialerStores = {
   suppressions: SuppressionStore;
   windows: CallingWindowStore;
   cancels: CancelStore;
+  beforeDial: BeforeDialStore;
   instances: InstanceStore;
   orphans: OrphanStore;
 };

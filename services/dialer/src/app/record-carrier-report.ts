@@ -1,5 +1,6 @@
 import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/kit/core";
-import { nextStepAfterAttempt, outcomeForCall } from "../domain/attempt-end";
+import { nextStepAfterAttempt } from "../domain/attempt-end";
+import { endAfterCancel } from "../domain/cancellation";
 import type { AttemptStore, CarrierReport } from "./ports";
 
 export type CarrierReportDeps = { attempts: AttemptStore; retryDelaySeconds: number; logger: Logger; onEnded: () => void };
@@ -19,17 +20,20 @@ export async function recordCarrierReport(deps: CarrierReportDeps, callId: strin
     attempt,
     report,
     ({ call, endedAt, cancelRequested, voicemailAction, callingWindow }) =>
-      nextStepAfterAttempt({
-        call,
-        attempt,
-        outcome: outcomeForCall(report.outcome, cancelRequested),
-        talkSeconds: report.talkSeconds,
-        detail: report.detail,
-        endedAt,
-        retryDelaySeconds: deps.retryDelaySeconds,
-        voicemailAction,
-        callingWindow,
-      }),
+      // A call whose cancel was requested ends canceled, with its talk time, however the carrier saw it end.
+      cancelRequested
+        ? endAfterCancel({ call, attempt, reported: report.outcome, talkSeconds: report.talkSeconds, endedAt })
+        : nextStepAfterAttempt({
+            call,
+            attempt,
+            outcome: report.outcome,
+            talkSeconds: report.talkSeconds,
+            detail: report.detail,
+            endedAt,
+            retryDelaySeconds: deps.retryDelaySeconds,
+            voicemailAction,
+            callingWindow,
+          }),
   );
   if (step === null) {
     deps.logger.debug({ callId, attempt, outcome: report.outcome }, "carrier report for an attempt no longer live; ignored");

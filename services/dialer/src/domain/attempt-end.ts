@@ -2,7 +2,17 @@ import type { AttemptOut, CallOut, Disposition, ResolvedCallingWindow, Voicemail
 import { dueWithin } from "./calling-window";
 
 /** How one dial ended, as the telephony adapter reports it. */
-export type AttemptOutcome = "completed" | "no_answer" | "busy" | "rejected" | "voicemail" | "opt_out" | "error" | "canceled";
+export type AttemptOutcome =
+  | "completed"
+  | "no_answer"
+  | "busy"
+  | "rejected"
+  | "voicemail"
+  | "opt_out"
+  | "error"
+  | "canceled"
+  /** Not dialed: the number was suppressed between the claim and the dial (the check right before it). */
+  | "suppressed";
 
 /** Outcomes worth dialing again: nobody picked up, the line was busy, or the carrier failed transiently. */
 const RETRYABLE_OUTCOMES: ReadonlySet<AttemptOutcome> = new Set(["no_answer", "busy", "error"]);
@@ -16,6 +26,7 @@ const ERROR_MESSAGES: Record<AttemptOutcome, string> = {
   opt_out: "",
   error: "Carrier error",
   canceled: "Canceled",
+  suppressed: "",
 };
 
 /** Why an attempt did not end in a conversation, in words; null when it did (or was canceled). */
@@ -96,7 +107,7 @@ export function nextStepAfterAttempt(input: {
       },
     };
   }
-  if (outcome === "canceled") {
+  if (outcome === "canceled" || outcome === "suppressed") {
     return {
       kind: "end",
       status: "canceled",
@@ -137,10 +148,6 @@ export function nextStepAfterAttempt(input: {
     },
   };
 }
-
-/** How the attempt counts for the call: a call canceled while dialing ends canceled however the carrier saw it end. */
-export const outcomeForCall = (outcome: AttemptOutcome, cancelRequested: boolean): AttemptOutcome =>
-  cancelRequested && outcome !== "completed" ? "canceled" : outcome;
 
 /** The event an attempt's end publishes: the retry's `call.updated`, or the call's end. */
 export const endEventType = (step: NextStep): "call.updated" | "call.completed" | "call.failed" | "call.canceled" =>

@@ -1,12 +1,4 @@
-import {
-  type AttemptOut,
-  type CallEventOf,
-  type CallingWindow,
-  type CallOut,
-  type CallStatus,
-  callProgress,
-  type SimulatedCallee,
-} from "@voxbridge/contracts";
+import type { AttemptOut, CallEventOf, CallingWindow, CallOut, CallStatus, SimulatedCallee } from "@voxbridge/contracts";
 import type { CallStore } from "../app/ports";
 import { type CallAttempt, type CallRecord, Prisma } from "../generated/prisma/client";
 import type { GatewayPrisma } from "./prisma";
@@ -35,6 +27,7 @@ function toCallOut(record: CallRecord): CallOut {
     scheduled_at: record.scheduledAt?.toISOString() ?? null,
     calling_window: (record.callingWindow as CallingWindow | null) ?? null,
     next_attempt_at: record.nextAttemptAt?.toISOString() ?? null,
+    cancel_requested_at: record.cancelRequestedAt?.toISOString() ?? null,
     started_at: record.startedAt?.toISOString() ?? null,
     completed_at: record.completedAt?.toISOString() ?? null,
     created_at: record.createdAt.toISOString(),
@@ -106,6 +99,7 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
         const record = locked ? await tx.callRecord.findUnique({ where: { id: callId } }) : null;
         if (!record) return { outcome: "not_found" as const };
         if (record.status !== "queued") return { outcome: "not_queued" as const, status: record.status as CallStatus };
+        if (record.cancelRequestedAt) return { outcome: "cancel_requested" as const };
         const { call, webhookUrl, event } = await edit({
           call: toCallOut(record),
           webhookUrl: record.webhookUrl,
@@ -141,27 +135,22 @@ export function createCallStore(prisma: GatewayPrisma, outboxTopic = "callEvents
       return { items: rows.map(toAttemptOut), total };
     },
 
-    async cancelQueued(orgId, callId, at, eventFor) {
+    async requestCancel(orgId, callId, decide) {
       return prisma.$transaction(async (tx) => {
-        // The status condition makes the transition atomic against the projector and other cancels.
-        const { count } = await tx.callRecord.updateMany({
-          where: { id: callId, orgId, status: "queued" },
-          data: {
-            status: "canceled",
-            disposition: "canceled",
-            nextAttemptAt: null,
-            completedAt: at,
-            updatedAt: at,
-            progress: callProgress({ status: "canceled", attempt_count: 0, next_attempt_at: null }),
-          },
+        // The row lock orders this against other cancels and edits; the projector's update waits for it.
+        const [locked] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM "calls" WHERE id = ${callId}::uuid AND org_id = ${orgId}::uuid FOR UPDATE`;
+        const record = locked ? await tx.callRecord.findUnique({ where: { id: callId } }) : null;
+        if (!record) return null;
+        const event = decide(toCallOut(record));
+        if (!event) return toCallOut(record);
+        const requestedAt = new Date(event.data.requested_at);
+        const updated = await tx.callRecord.update({
+          where: { id: callId },
+          data: { cancelRequestedAt: requestedAt, updatedAt: requestedAt },
         });
-        const record = await tx.callRecord.findFirst({ where: { id: callId, orgId } });
-        if (!record) return { outcome: "not_found" as const };
-        if (count === 0) return { outcome: "not_queued" as const, status: record.status as CallStatus };
-        const call = toCallOut(record);
-        const event = eventFor(call, record.webhookUrl);
         await tx.outboxEvent.create({ data: { eventId: event.id, topic: outboxTopic, key: event.subject, payload: event as object } });
-        return { outcome: "canceled" as const, call };
+        return toCallOut(updated);
       });
     },
   };

@@ -10,8 +10,11 @@ const toSuppressionOut = (row: Suppression): SuppressionOut => ({
   created_at: row.createdAt.toISOString(),
 });
 
-/** `outboxTopic`: the real (prefixed) topic of call events, which carries suppression events too. */
-export function createSuppressionStore(prisma: GatewayPrisma, outboxTopic = "callEvents"): SuppressionStore {
+/**
+ * Events go to the suppression outbox, which its own relay publishes to `outboxTopic` (the real,
+ * prefixed suppressions topic): no backlog of call events is ahead of them.
+ */
+export function createSuppressionStore(prisma: GatewayPrisma, outboxTopic = "suppressions"): SuppressionStore {
   const add: SuppressionStore["add"] = async (orgId, entry, eventFor) => {
     const event = eventFor(entry);
     // One statement: the entry and its event, or neither when the number is listed already.
@@ -22,7 +25,7 @@ export function createSuppressionStore(prisma: GatewayPrisma, outboxTopic = "cal
         ON CONFLICT (org_id, number) DO NOTHING
         RETURNING id
       )
-      INSERT INTO "outbox" (event_id, topic, key, payload)
+      INSERT INTO "suppression_outbox" (event_id, topic, key, payload)
       SELECT ${event.id}::uuid, ${outboxTopic}, ${orgId}, ${JSON.stringify(event)}::jsonb FROM inserted`;
     if (inserted === 1) return { suppression: entry, created: true };
     const existing = await prisma.suppression.findUnique({ where: { orgId_number: { orgId, number: entry.number } } });
@@ -54,7 +57,7 @@ export function createSuppressionStore(prisma: GatewayPrisma, outboxTopic = "cal
           RETURNING id, org_id AS "orgId", number, reason, created_at AS "createdAt"`;
         if (!row) return false;
         const event = eventFor(toSuppressionOut(row));
-        await tx.outboxEvent.create({ data: { eventId: event.id, topic: outboxTopic, key: orgId, payload: event as object } });
+        await tx.suppressionOutboxEvent.create({ data: { eventId: event.id, topic: outboxTopic, key: orgId, payload: event as object } });
         return true;
       });
     },

@@ -9,6 +9,7 @@ import type {
   CallingWindow,
   CallOut,
   CallStatus,
+  CancelRequestedEvent,
   SimulatedCallee,
   SuppressionEvent,
   SuppressionOut,
@@ -33,7 +34,8 @@ export interface CallStore {
   list(orgId: string, query: { status?: CallStatus; limit: number; offset: number }): Promise<{ items: CallOut[]; total: number }>;
   /**
    * Edits a queued call under a row lock: `edit` gets the current record and returns the new one
-   * and its `call.updated` event, written together. Otherwise says why not, as cancelQueued does.
+   * and its `call.updated` event, written together. Otherwise says why not: no such call for this
+   * org, its status when not queued, or a cancel requested already.
    */
   updateQueued(
     orgId: string,
@@ -43,7 +45,12 @@ export interface CallStore {
       webhookUrl: string | null;
       simulatedCallee: SimulatedCallee | null;
     }) => Promise<{ call: CallOut; webhookUrl: string | null; event: CallEventOf<"call.updated"> }>,
-  ): Promise<{ outcome: "updated"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
+  ): Promise<
+    | { outcome: "updated"; call: CallOut }
+    | { outcome: "not_found" }
+    | { outcome: "not_queued"; status: CallStatus }
+    | { outcome: "cancel_requested" }
+  >;
   /** The call's attempts, oldest first; null when the org has no such call. */
   listAttempts(
     orgId: string,
@@ -51,15 +58,11 @@ export interface CallStore {
     page: { limit: number; offset: number },
   ): Promise<{ items: AttemptOut[]; total: number } | null>;
   /**
-   * Moves a queued call to canceled and writes the event `eventFor` builds, in one transaction.
-   * Otherwise says why not: no such call for this org, or its current status.
+   * Records a cancel request under the record's row lock: `decide` gets the current record and
+   * returns the request's event, or null to write nothing; with an event, `cancel_requested_at` and
+   * the outbox row are written together. The record after; null when the org has no such call.
    */
-  cancelQueued(
-    orgId: string,
-    callId: string,
-    at: Date,
-    eventFor: (call: CallOut, webhookUrl: string | null) => CallEventOf<"call.canceled">,
-  ): Promise<{ outcome: "canceled"; call: CallOut } | { outcome: "not_found" } | { outcome: "not_queued"; status: CallStatus }>;
+  requestCancel(orgId: string, callId: string, decide: (call: CallOut) => CancelRequestedEvent | null): Promise<CallOut | null>;
 }
 
 /** The org's suppression list; every change is written with its event for the dialer, atomically. */
@@ -73,6 +76,12 @@ export interface SuppressionStore {
   list(orgId: string, page: { limit: number; offset: number }): Promise<{ items: SuppressionOut[]; total: number }>;
   /** Removes the entry; false when the org has no such entry. */
   remove(orgId: string, id: string, eventFor: (entry: SuppressionOut) => SuppressionEvent): Promise<boolean>;
+}
+
+/** Waits for a call's record to end (its terminal event projected), by any gateway instance. */
+export interface CallEnds {
+  /** The record once it has ended, or as it is when `timeoutMs` passed first. */
+  waitForEnd(orgId: string, callId: string, timeoutMs: number): Promise<CallOut>;
 }
 
 /** Projects lifecycle events onto call records: once per event id, and never backward. */

@@ -23,7 +23,8 @@ export async function projectCallEvents(
   const lifecycle = events.filter((event): event is CallEvent => event.type !== "call.analyzed");
   const theirs = lifecycle.filter((event) => !isOwn(event));
   for (const event of theirs) {
-    if (event.type === "call.completed" && event.data.call.disposition === "opt_out") {
+    // A callee who opted out just before a cancel hung up keeps the disposition on the call.canceled.
+    if ((event.type === "call.completed" || event.type === "call.canceled") && event.data.call.disposition === "opt_out") {
       await addSuppression(deps, event.data.org_id, { number: event.data.call.to_number, reason: OPT_OUT_REASON });
     }
   }

@@ -81,6 +81,16 @@ const completedCall: CallOut = {
   completed_at: "2026-06-01T14:01:41.000Z",
 };
 
+/** A call being dialed when its cancel was requested: what a 202 answers until the dialer ends it. */
+export const CANCEL_REQUESTED_CALL_EXAMPLE: CallOut = {
+  ...call,
+  status: "calling",
+  attempt_count: 1,
+  next_attempt_at: null,
+  cancel_requested_at: "2026-06-01T14:00:20.000Z",
+  started_at: "2026-06-01T14:00:02.000Z",
+};
+
 const attempt: AttemptOut = {
   attempt: 1,
   started_at: "2026-06-01T14:00:02.000Z",
@@ -314,10 +324,16 @@ export const WEBHOOK_EXAMPLES: Record<WebhookEvent["type"], WebhookEvent> = {
   },
   "call.canceled": {
     type: "call.canceled",
-    timestamp: "2026-06-01T14:00:01.500Z",
-    sequence: 2,
-    attempt: 0,
-    data: { ...call, status: "canceled", next_attempt_at: null, completed_at: "2026-06-01T14:00:01.500Z" },
+    timestamp: "2026-06-01T14:00:20.400Z",
+    sequence: 3,
+    attempt: 1,
+    data: {
+      ...CANCEL_REQUESTED_CALL_EXAMPLE,
+      status: "canceled",
+      disposition: "canceled",
+      duration_seconds: 16,
+      completed_at: "2026-06-01T14:00:20.400Z",
+    },
   },
   "call.analyzed": { type: "call.analyzed", timestamp: "2026-06-01T14:01:42.000Z", sequence: 4, attempt: 1, data: analyzedCall },
 };
@@ -328,7 +344,7 @@ const ERROR_EXAMPLES: Record<number, { type: ErrorCode; message: string; param?:
   401: { type: "unauthenticated", message: "Invalid or revoked API key" },
   402: { type: "quota_exceeded", message: "Monthly minute limit reached" },
   404: { type: "not_found", message: "No call with this id", param: "call_id" },
-  409: { type: "conflict", message: "Only a queued call can be canceled; this one is calling" },
+  409: { type: "conflict", message: "This call has already ended completed" },
   413: { type: "payload_too_large", message: "Request body exceeds 100kb" },
   415: { type: "unsupported_media_type", message: "Request body must be application/json" },
   422: {

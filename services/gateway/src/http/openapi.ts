@@ -111,7 +111,8 @@ const WEBHOOK_DESCRIPTIONS: Record<WebhookEventType, string> = {
     "The call changed while not final: an attempt ended and a retry is due at `next_attempt_at` (`disposition` and `error_message` say how the attempt ended), or a queued call was edited.",
   "call.completed": "The call was answered (by a person, or voicemail: see `disposition`); `duration_seconds` is billed.",
   "call.failed": "The call ended without a conversation for good: `disposition` and `error_message` say why.",
-  "call.canceled": "The call was canceled, before dialing or while it rang.",
+  "call.canceled":
+    "The call was canceled (POST /v1/calls/{call_id}/cancel) or its number suppressed: before dialing, while it rang, or while it talked. It is the call's only terminal event; `duration_seconds` is the talk time it had, billed like a completed call's.",
   "call.analyzed":
     "The conversation of a call that ended was analyzed: the record carries `transcript` (one line per turn, `agent: ` or `callee: `), `structured_answers` (null when nobody talked) and `recording_url` once a recording is stored. Sent after the call's final event, once for every call that had media, and again if its recording is stored late. `GET /v1/calls/{call_id}/transcript` lists the turns with their timing.",
 };

@@ -65,6 +65,29 @@ describe("settlement of lifecycle events", () => {
     expect(await fx.ledgerOf(orgId)).toEqual({ "released:failed": 1, "released:canceled": 1, "settled:failed": 1 });
   });
 
+  it("bills the talk of a call canceled while talking: the dialer's one call.canceled, with the duration, settles it", async () => {
+    const { holds, events } = fx.accounting();
+    const orgId = await fx.newOrg(10);
+    const callId = randomUUID();
+    await holds.hold(orgId, callId);
+    await events.apply(callEvent("call.queued", { orgId, callId }));
+    await events.apply(callEvent("call.calling", { orgId, callId }, { status: "calling", attempt_count: 1 }));
+    const canceled = callEvent(
+      "call.canceled",
+      { orgId, callId },
+      {
+        status: "canceled",
+        disposition: "canceled",
+        attempt_count: 1,
+        duration_seconds: 75,
+        cancel_requested_at: "2026-12-06T10:00:00.000Z",
+      },
+    );
+    expect(await events.apply(canceled)).toBe("ended");
+    expect(await holds.usage(orgId)).toMatchObject({ minutes_used: 2, minutes_reserved: 0, minutes_remaining: 8 });
+    expect(await fx.ledgerOf(orgId)).toEqual({ "settled:canceled": 1 });
+  });
+
   it("confirms an open hold without touching its count, and restores one Redis lost track of", async () => {
     const { holds, events } = fx.accounting();
     const orgId = await fx.newOrg(3);

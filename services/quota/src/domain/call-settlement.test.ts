@@ -29,11 +29,16 @@ describe("settlement step of a lifecycle event", () => {
     expect(settlementStepOf(event)).toEqual({ kind: "end", reason: "completed", billedMinutes: 2, billedPeriod: "2026-12" });
   });
 
-  it("bills nothing for a failed or canceled call without talk time, and bills a failed call that did talk", () => {
+  it("bills nothing for a failed or canceled call without talk time, and bills a failed or canceled call that did talk", () => {
     expect(settlementStepOf(callEvent("call.failed", ids, { duration_seconds: null }, { time: at }))).toMatchObject({ billedMinutes: 0 });
     expect(settlementStepOf(callEvent("call.canceled", ids, { duration_seconds: 0 }, { time: at }))).toMatchObject({
       reason: "canceled",
       billedMinutes: 0,
+    });
+    // The dialer's one terminal event of a call canceled while talking carries the talk time, billed like a completed call's.
+    expect(settlementStepOf(callEvent("call.canceled", ids, { duration_seconds: 75 }, { time: at }))).toMatchObject({
+      reason: "canceled",
+      billedMinutes: 2,
     });
     expect(settlementStepOf(callEvent("call.failed", ids, { duration_seconds: 30 }, { time: at }))).toMatchObject({
       reason: "failed",
