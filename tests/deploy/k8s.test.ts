@@ -6,6 +6,7 @@ import { TOPIC_PARTITIONS, TOPICS } from "@voxbridge/contracts";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
+import { loadVoiceConfig } from "@voxbridge/voice/config";
 import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { deployTool, K8S_DIR, kustomize, type Manifest, podSpecOf, ROOT, readManifests } from "./manifests";
 import { allowed, type Endpoint, selects } from "./network-policy";
@@ -19,6 +20,7 @@ const APPS = {
   quota: loadQuotaConfig,
   dialer: loadDialerConfig,
   webhooks: loadWebhooksConfig,
+  voice: loadVoiceConfig,
 } as const;
 type App = keyof typeof APPS;
 const SERVICES = ["gateway", "quota", "dialer", "webhooks", "voice"] as const;
@@ -167,11 +169,12 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     const dialer = loadDialerConfig(envOf(production, find(production, "Deployment", "voxbridge-dialer")));
     const quota = loadQuotaConfig(envOf(production, find(production, "Deployment", "voxbridge-quota")));
     const webhooks = loadWebhooksConfig(envOf(production, find(production, "Deployment", "voxbridge-webhooks")));
+    const voice = loadVoiceConfig(envOf(production, find(production, "Deployment", "voxbridge-voice")));
     for (const [url, port] of [
       [gateway.QUOTA_URL, quota.QUOTA_PORT],
       [dialer.QUOTA_URL, quota.QUOTA_PORT],
       [gateway.WEBHOOKS_URL, webhooks.WEBHOOKS_PORT],
-      [gateway.VOICE_URL as string, 8084],
+      [gateway.VOICE_URL as string, voice.VOICE_PORT],
     ] as const) {
       const { hostname, port: urlPort } = new URL(url);
       expect([url, find(production, "Service", hostname).spec.ports.some((p: { port: number }) => p.port === port)]).toEqual([url, true]);
@@ -179,7 +182,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     }
     expect(Object.values(quota.INTERNAL_API_TOKENS)).toEqual(expect.arrayContaining([gateway.QUOTA_API_TOKEN, dialer.QUOTA_API_TOKEN]));
     expect(Object.values(webhooks.INTERNAL_API_TOKENS)).toContain(gateway.WEBHOOKS_API_TOKEN);
-    expect(secretValues["voice-internal-api-tokens"]).toBe(`gateway=${gateway.VOICE_API_TOKEN}`);
+    expect(Object.values(voice.INTERNAL_API_TOKENS)).toContain(gateway.VOICE_API_TOKEN);
   });
 
   it("scale the dialer on its group's consumer lag only, and the webhook worker on its lag and its due deliveries", () => {
@@ -296,6 +299,10 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     expect(route(dialer.AGENT_STREAM_URL.replace(/^wss:/, "https:"))).toEqual({ service: "voxbridge-voice", port: "http", tls: true });
     expect(route("https://api.voxbridge.example.com/v1/calls/outbound")).toEqual({ service: "voxbridge-gateway", port: "http", tls: true });
     expect(new URL(dialer.DIALER_PUBLIC_URL).protocol).toBe("https:");
+    // The voice service checks Twilio's signature on the stream at the URL the dialer hands Twilio.
+    const voice = loadVoiceConfig(envOf(production, find(production, "Deployment", "voxbridge-voice")));
+    expect([voice.VOICE_PUBLIC_MEDIA_URL, voice.TWILIO_AUTH_TOKEN]).toEqual([dialer.AGENT_STREAM_URL, dialer.TWILIO_AUTH_TOKEN]);
+    expect(voice.MEDIA_TOKEN_KEY).toBe(dialerEnv.MEDIA_TOKEN_KEY);
   });
 
   it("take every secret from one Secret, which the ExternalSecret fills and secret.example.yaml lists", () => {
