@@ -16,6 +16,8 @@ mkdir -p "$RUN_DIR/logs"
 
 export NODE_ENV="${NODE_ENV:-development}"
 export WEBHOOK_ALLOW_PRIVATE_NETWORKS="${WEBHOOK_ALLOW_PRIVATE_NETWORKS:-true}"
+# No load balancer in front of a local run: stop at once rather than drain (docs/deployment.md).
+export SHUTDOWN_DRAIN_SECONDS="${SHUTDOWN_DRAIN_SECONDS:-0}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}" QUOTA_PORT="${QUOTA_PORT:-8081}" DIALER_PORT="${DIALER_PORT:-8082}" WEBHOOKS_PORT="${WEBHOOKS_PORT:-8083}" VOICE_PORT="${VOICE_PORT:-8084}"
 export QUOTA_URL="${QUOTA_URL:-http://127.0.0.1:$QUOTA_PORT}"
 export WEBHOOKS_URL="${WEBHOOKS_URL:-http://127.0.0.1:$WEBHOOKS_PORT}"

@@ -21,6 +21,7 @@ function runService(service: ServiceName, env: Record<string, string>): Started 
       LOG_LEVEL: "info",
       // Any free management port: a fixed default collides with another dialer on a shared machine.
       MANAGEMENT_PORT: "0",
+      SHUTDOWN_DRAIN_SECONDS: "0",
       ...env,
     },
     ["ignore", "pipe", "pipe"],

@@ -59,6 +59,8 @@ export function stackEnv(topicPrefix: string, overrides: Record<string, string> 
     WEBHOOKS_GROUP_ID: `${topicPrefix}webhooks`,
     GATEWAY_GROUP_ID: `${topicPrefix}gateway`,
     VOICE_GROUP_ID: `${topicPrefix}voice`,
+    // No balancer to drain from: a SIGTERMed test process stops at once (tests/e2e/drain.test.ts drains).
+    SHUTDOWN_DRAIN_SECONDS: "0",
     ...overrides,
   };
 }

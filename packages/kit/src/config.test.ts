@@ -20,6 +20,7 @@ describe("parseConfig with the base environment shape", () => {
       KAFKA_CREATE_TOPICS: true,
       KAFKA_RETENTION_HOURS: 168,
       KAFKA_DEAD_LETTER_RETENTION_HOURS: 336,
+      SHUTDOWN_DRAIN_SECONDS: 15,
       SHUTDOWN_TIMEOUT_MS: 15_000,
       RETENTION_DAYS: 30,
       RETENTION_INTERVAL_SECONDS: 600,

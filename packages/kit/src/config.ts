@@ -13,7 +13,13 @@ export const baseEnvShape = {
   /** The build's version and source revision, shown by `voxbridge_build_info` (the image sets them). */
   VOXBRIDGE_VERSION: z.string().min(1).default("dev"),
   VOXBRIDGE_REVISION: z.string().min(1).default("unknown"),
-  /** How long SIGTERM waits for in-flight work before closing anyway. */
+  /**
+   * Seconds a SIGTERMed instance keeps serving while it reports itself unready, before it stops
+   * taking work (docs/deployment.md, "Stopping without refusing a request"). Drain plus
+   * SHUTDOWN_TIMEOUT_MS must fit in the orchestrator's grace period.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(120).default(15),
+  /** How long the shutdown steps (after the drain) wait for in-flight work before exiting anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /**
    * Days a finished call's working rows (dedup records, jobs, holds, webhook logs) are kept

@@ -22,6 +22,7 @@ export * from "./postgres/outbox-relay";
 export * from "./postgres/prisma-adapter";
 export * from "./postgres/retention";
 export * from "./postgres/settings";
+export * from "./readiness";
 export * from "./redis";
 export * from "./redis-settings";
 export * from "./retry";

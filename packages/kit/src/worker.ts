@@ -20,7 +20,7 @@ export type KafkaWorkerOptions = {
   managementPort: number;
   logger: Logger;
   metrics: Registry;
-  /** Checks of the worker's own stores; Kafka's is added. */
+  /** Checks of the stores the worker cannot serve without; Kafka's is added to its diagnostics only. */
   readiness: ReadinessCheck[];
   /** Topics to consume, picked from the deployment's topic names. */
   topics: (names: TopicNames) => string[];
@@ -74,13 +74,22 @@ export async function startKafkaWorker(options: KafkaWorkerOptions): Promise<Run
     handleBatch: options.handleBatch,
   });
 
-  const readiness = [...options.readiness, { name: "kafka", check: async () => void (await admin.describeCluster()) }];
+  // Kafka is diagnosed, never a reason to be unready: the consumer waits an outage out and the
+  // outboxes keep what the service emits, so the service's own HTTP traffic is still served.
+  const diagnostics = [{ name: "kafka", check: async () => void (await admin.describeCluster()) }];
+  const readiness = options.readiness;
   const app = createHttpApp({ logger, metrics: options.metrics, readiness });
   options.routes?.(app);
   finishHttpApp(app, logger);
   const server = await listen(app, options.port);
   const port = (server.address() as AddressInfo).port;
-  const management = await startManagementServer({ port: options.managementPort, metrics: options.metrics, readiness, logger });
+  const management = await startManagementServer({
+    port: options.managementPort,
+    metrics: options.metrics,
+    readiness,
+    diagnostics,
+    logger,
+  });
   logger.info({ port, groupId: options.groupId }, `${options.service} consuming`);
 
   const shutdownSteps: ShutdownStep[] = [

@@ -189,16 +189,15 @@ export async function startDialer(
       ),
   });
 
-  const readiness = [
-    { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
-    { name: "kafka", check: async () => void (await admin.describeCluster()) },
-  ];
+  // The carrier's callbacks need Postgres; Kafka is only diagnosed (the outbox keeps events).
+  const readiness = [{ name: "postgres", check: async () => void (await pool.query("SELECT 1")) }];
+  const diagnostics = [{ name: "kafka", check: async () => void (await admin.describeCluster()) }];
   const app = createHttpApp({ logger, metrics, readiness });
   telephony.routes?.(app, sink);
   finishHttpApp(app, logger);
   const server = await listen(app, config.DIALER_PORT);
   const port = (server.address() as AddressInfo).port;
-  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
+  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, diagnostics, logger });
   logger.info({ port, groupId: config.DIALER_GROUP_ID, adapter: telephony.name, instanceId }, "dialer consuming");
 
   const retention = startRetention({

@@ -94,7 +94,9 @@ export async function startGateway(
   const webhooks = createWebhooksClient(config.WEBHOOKS_URL, config.WEBHOOKS_API_TOKEN);
   const recordings = createVoiceClient(voiceServiceOf(config));
 
-  await redis.connect();
+  // Not awaited: the gateway starts and serves with Redis down (the rate limiter fails open) while
+  // ioredis keeps reconnecting.
+  redis.connect().catch((error: unknown) => logger.warn({ err: error }, "redis unreachable at start; reconnecting"));
   await admin.connect();
   await ensureTopics(admin, topicSettings(config));
   await producer.connect();
@@ -148,8 +150,11 @@ export async function startGateway(
   });
 
   const keys = createApiKeyStore(prisma, { cacheTtlMs: config.API_KEY_CACHE_TTL_MS });
-  const readiness = [
-    { name: "postgres", check: async () => void (await pool.query("SELECT 1")) },
+  // Ready means "can serve its traffic": Postgres holds every record. Kafka (the outbox keeps
+  // accepted calls) and Redis (only the rate limiter, which fails open) are diagnosed, never
+  // gating: their outage must not take every gateway out of the load balancer.
+  const readiness = [{ name: "postgres", check: async () => void (await pool.query("SELECT 1")) }];
+  const diagnostics = [
     { name: "redis", check: async () => void (await redis.ping()) },
     { name: "kafka", check: async () => void (await admin.describeCluster()) },
   ];
@@ -199,7 +204,7 @@ export async function startGateway(
 
   const server = await listen(app, config.GATEWAY_PORT);
   const port = (server.address() as AddressInfo).port;
-  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, logger });
+  const management = await startManagementServer({ port: config.MANAGEMENT_PORT, metrics, readiness, diagnostics, logger });
   logger.info({ port }, "gateway listening");
 
   const retention = startRetention({

@@ -4,7 +4,7 @@ import { startGateway } from "./gateway";
 
 const config = loadGatewayConfigOrExit();
 startGateway(config).then(
-  (gateway) => exitOnSignals(gateway.logger, config.SHUTDOWN_TIMEOUT_MS, () => gateway.shutdownSteps),
+  (gateway) => exitOnSignals(gateway.logger, config, () => gateway.shutdownSteps),
   (error: unknown) => {
     process.stderr.write(`gateway failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

@@ -4,7 +4,7 @@ import { startQuota } from "./quota";
 
 const config = loadQuotaConfigOrExit();
 startQuota(config).then(
-  (quota) => exitOnSignals(quota.logger, config.SHUTDOWN_TIMEOUT_MS, () => quota.shutdownSteps),
+  (quota) => exitOnSignals(quota.logger, config, () => quota.shutdownSteps),
   (error: unknown) => {
     process.stderr.write(`quota failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

@@ -4,7 +4,7 @@ import { startWebhooks } from "./webhooks";
 
 const config = loadWebhooksConfigOrExit();
 startWebhooks(config).then(
-  (webhooks) => exitOnSignals(webhooks.logger, config.SHUTDOWN_TIMEOUT_MS, () => webhooks.shutdownSteps),
+  (webhooks) => exitOnSignals(webhooks.logger, config, () => webhooks.shutdownSteps),
   (error: unknown) => {
     process.stderr.write(`webhooks failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

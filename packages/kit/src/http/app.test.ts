@@ -216,17 +216,18 @@ describe("HTTP app: operational endpoints", () => {
   it("answers /readyz with 200 when every check passes", async () => {
     const response = await fetch(`${baseUrl}/readyz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ready", checks: { postgres: "ok", kafka: "ok" } });
+    expect(await response.json()).toEqual({ status: "ready" });
   });
 
-  it("answers /readyz with 503 listing the failing check's message when a check throws", async () => {
-    databaseDown = new Error("connect ECONNREFUSED 127.0.0.1:5432");
-    const response = await fetch(`${baseUrl}/readyz`);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({
-      status: "unavailable",
-      checks: { postgres: "connect ECONNREFUSED 127.0.0.1:5432", kafka: "ok" },
-    });
+  it("answers /readyz with 503 and no dependency name or error text when a check throws", async () => {
+    databaseDown = new Error("connect ECONNREFUSED 10.0.0.7:5432 password=hunter2");
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toBe(JSON.stringify({ status: "unavailable" }));
+    } finally {
+      databaseDown = undefined;
+    }
   });
 
   it("serves no /metrics on the service's own port", async () => {
@@ -244,7 +245,7 @@ describe("management port", () => {
     const management = await startManagementServer({
       port: 0,
       metrics,
-      readiness: [{ name: "kafka", check: async () => undefined }],
+      readiness: [{ name: "postgres", check: async () => undefined }],
       logger,
     });
     try {
@@ -253,7 +254,7 @@ describe("management port", () => {
       await (await fetch(`http://127.0.0.1:${servicePort}/not-a-route`)).text();
       const at = `http://127.0.0.1:${management.port}`;
       expect((await fetch(`${at}/healthz`)).status).toBe(200);
-      expect(await (await fetch(`${at}/readyz`)).json()).toEqual({ status: "ready", checks: { kafka: "ok" } });
+      expect(await (await fetch(`${at}/readyz`)).json()).toEqual({ status: "ready", checks: { postgres: "ok" } });
       const response = await fetch(`${at}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
@@ -265,6 +266,77 @@ describe("management port", () => {
     } finally {
       await management.step.run();
       await closeServer(service);
+    }
+  });
+
+  it("stays ready with a diagnosed dependency down, and reports it on /diagnostics and /metrics only", async () => {
+    const metrics = new Registry();
+    const logger = createLogger({ service: "http-test", level: "silent" });
+    const management = await startManagementServer({
+      port: 0,
+      metrics,
+      readiness: [{ name: "postgres", check: async () => undefined }],
+      diagnostics: [
+        {
+          name: "kafka",
+          check: async () => {
+            throw new Error("Connection error: connect ECONNREFUSED 127.0.0.1:9092");
+          },
+        },
+      ],
+      logger,
+    });
+    try {
+      const at = `http://127.0.0.1:${management.port}`;
+      const ready = await fetch(`${at}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ready", checks: { postgres: "ok" } });
+      expect(await (await fetch(`${at}/diagnostics`)).json()).toEqual({
+        status: "ready",
+        dependencies: [
+          { name: "postgres", gates_readiness: true, ok: true, latency_ms: expect.any(Number) },
+          {
+            name: "kafka",
+            gates_readiness: false,
+            ok: false,
+            latency_ms: expect.any(Number),
+            error: "Connection error: connect ECONNREFUSED 127.0.0.1:9092",
+          },
+        ],
+      });
+      const text = await (await fetch(`${at}/metrics`)).text();
+      expect(text).toMatch(/^voxbridge_dependency_up\{dependency="postgres"\} 1$/m);
+      expect(text).toMatch(/^voxbridge_dependency_up\{dependency="kafka"\} 0$/m);
+      expect(text).toMatch(/^voxbridge_ready 1$/m);
+    } finally {
+      await management.step.run();
+    }
+  });
+
+  it("is unready, naming the failing check without its error text, when a dependency readiness waits on fails", async () => {
+    const metrics = new Registry();
+    const logger = createLogger({ service: "http-test", level: "silent" });
+    const management = await startManagementServer({
+      port: 0,
+      metrics,
+      readiness: [
+        {
+          name: "postgres",
+          check: async () => {
+            throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+          },
+        },
+      ],
+      logger,
+    });
+    try {
+      const at = `http://127.0.0.1:${management.port}`;
+      const ready = await fetch(`${at}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "unavailable", checks: { postgres: "failing" } });
+      expect(await (await fetch(`${at}/metrics`)).text()).toMatch(/^voxbridge_ready 0$/m);
+    } finally {
+      await management.step.run();
     }
   });
 });

@@ -4,20 +4,27 @@ import type { AddressInfo } from "node:net";
 import type { ErrorEnvelope } from "@voxbridge/contracts";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response, type Router } from "express";
 import { pinoHttp } from "pino-http";
-import { Histogram, type Registry } from "prom-client";
+import { Gauge, Histogram, type Registry } from "prom-client";
 import { ZodError } from "zod";
 import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError, validationFailed, zodProblems } from "../errors";
-import type { ShutdownStep } from "../lifecycle";
+import { isDraining, type ShutdownStep } from "../lifecycle";
 import type { Logger } from "../logger";
+import { METRIC_PREFIX } from "../metrics";
+import { type DependencyResult, readinessOf } from "../readiness";
 import { newTraceparent, traceIdOf, withTrace } from "../trace";
 
-/** A named check that /readyz runs; it throws (or rejects) when its dependency is unusable. */
+/**
+ * A named check of one dependency; it throws (or rejects) when the dependency is unusable. In
+ * `readiness`, a failure makes the instance unready; in `diagnostics`, it is only reported
+ * (`/diagnostics` and `voxbridge_dependency_up` on the management port).
+ */
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
 export type HttpAppOptions = {
   logger: Logger;
   metrics: Registry;
+  /** The dependencies this instance cannot serve its traffic without (see `readinessOf`). */
   readiness: ReadinessCheck[];
 };
 
@@ -49,6 +56,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.setHeader("traceparent", traceparent);
     withTrace(traceparent, next);
   });
+  // While draining after SIGTERM, requests are still served, but each response closes its
+  // connection, so no client or proxy sends its next request down a socket about to close.
+  app.use((_req, res, next) => {
+    if (isDraining()) res.setHeader("connection", "close");
+    next();
+  });
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
     req.id = incoming && REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID().replaceAll("-", "")}`;
@@ -61,7 +74,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     pinoHttp({
       logger: options.logger,
       genReqId: (req) => req.id,
-      autoLogging: { ignore: (req) => ["/healthz", "/readyz"].includes(req.url ?? "") },
+      autoLogging: { ignore: (req) => PROBES.includes(req.url ?? "") },
       // One line per request at info (5xx at error), with the route template and the org and call
       // it was about where known: `res.locals.logContext` (set by the service), else path params.
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
@@ -71,44 +84,91 @@ export function createHttpApp(options: HttpAppOptions): Express {
     }),
   );
 
-  registerProbes(app, options.readiness);
+  registerPublicProbes(app, options.readiness);
   return app;
 }
 
-/** `/healthz` (the process is up) and `/readyz` (every check passes; 503 naming the failures). */
-function registerProbes(app: Express, readiness: ReadinessCheck[]): void {
+const PROBES = ["/healthz", "/readyz", "/diagnostics"];
+const CHECK_TIMEOUT_MS = 2_000;
+
+type CheckOutcome = DependencyResult & { latencyMs: number; error?: string };
+
+/** Runs the checks at once, each bounded by CHECK_TIMEOUT_MS; an error's text stays in the outcome for diagnosis only. */
+function runChecks(checks: ReadinessCheck[], gatesReadiness: boolean): Promise<CheckOutcome[]> {
+  return Promise.all(
+    checks.map(async ({ name, check }) => {
+      const started = performance.now();
+      try {
+        await withTimeout(check(), CHECK_TIMEOUT_MS);
+        return { name, gatesReadiness, ok: true, latencyMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        const text = error instanceof Error ? error.message : "unavailable";
+        return { name, gatesReadiness, ok: false, latencyMs: Math.round(performance.now() - started), error: text };
+      }
+    }),
+  );
+}
+
+/**
+ * A service's own port: `/healthz` (the process is up) and `/readyz` (200 `ready`, or 503
+ * `unavailable` / `draining`), with no dependency names or error text: a public port says nothing
+ * about what is behind it.
+ */
+function registerPublicProbes(app: Express, readiness: ReadinessCheck[]): void {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
   app.get("/readyz", async (_req, res) => {
-    const results = await Promise.all(
-      readiness.map(async ({ name, check }) => {
-        try {
-          await withTimeout(check(), 2_000);
-          return [name, "ok"] as const;
-        } catch (error) {
-          return [name, error instanceof Error ? error.message : "unavailable"] as const;
-        }
-      }),
-    );
-    const ready = results.every(([, state]) => state === "ok");
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", checks: Object.fromEntries(results) });
+    const status = readinessOf(isDraining(), isDraining() ? [] : await runChecks(readiness, true));
+    res.status(status === "ready" ? 200 : 503).json({ status });
   });
 }
 
 /**
- * The management port (`MANAGEMENT_PORT`): `/healthz`, `/readyz` and Prometheus `/metrics`, for
- * probes and scrapers only. `/metrics` is served nowhere else, so a public port never exposes it.
+ * The management port (`MANAGEMENT_PORT`), for probes, scrapers and operators only:
+ * - `/healthz`: the process is up (the liveness probe);
+ * - `/readyz`: the readiness probe: 200 `ready`, or 503 `unavailable` / `draining`, with each
+ *   check that gates readiness as `ok` or `failing`;
+ * - `/diagnostics`: every dependency, those readiness ignores included (Kafka behind an outbox,
+ *   Redis behind a fail-open limiter), with whether it answered, how fast, and its error text;
+ * - `/metrics`: Prometheus, with `voxbridge_dependency_up{dependency}` and `voxbridge_ready`
+ *   measured on each scrape. Served nowhere else, so a public port never exposes it.
  */
 export async function startManagementServer(options: {
   port: number;
   metrics: Registry;
   readiness: ReadinessCheck[];
+  /** Dependencies reported but never gating readiness. */
+  diagnostics?: ReadinessCheck[];
   logger: Logger;
 }): Promise<{ port: number; step: ShutdownStep }> {
+  const diagnostics = options.diagnostics ?? [];
+  const checkAll = async () => [...(await runChecks(options.readiness, true)), ...(await runChecks(diagnostics, false))];
+  registerDependencyMetrics(options.metrics, checkAll);
   const app = express();
   app.disable("x-powered-by");
-  registerProbes(app, options.readiness);
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const outcomes = isDraining() ? [] : await runChecks(options.readiness, true);
+    const status = readinessOf(isDraining(), outcomes);
+    const checks = Object.fromEntries(outcomes.map((outcome) => [outcome.name, outcome.ok ? "ok" : "failing"]));
+    res.status(status === "ready" ? 200 : 503).json({ status, checks });
+  });
+  app.get("/diagnostics", async (_req, res) => {
+    const outcomes = await checkAll();
+    res.json({
+      status: readinessOf(isDraining(), outcomes),
+      dependencies: outcomes.map((outcome) => ({
+        name: outcome.name,
+        gates_readiness: outcome.gatesReadiness,
+        ok: outcome.ok,
+        latency_ms: outcome.latencyMs,
+        ...(outcome.error === undefined ? {} : { error: outcome.error }),
+      })),
+    });
+  });
   app.get("/metrics", async (_req, res) => {
     res.setHeader("content-type", options.metrics.contentType);
     res.send(await options.metrics.metrics());
@@ -118,6 +178,35 @@ export async function startManagementServer(options: {
   const port = (server.address() as AddressInfo).port;
   options.logger.info({ managementPort: port }, "management port listening");
   return { port, step: { name: "management", run: () => closeServer(server) } };
+}
+
+/** `voxbridge_dependency_up` and `voxbridge_ready`, measured when scraped (one round of checks per scrape). */
+function registerDependencyMetrics(metrics: Registry, checkAll: () => Promise<CheckOutcome[]>): void {
+  if (metrics.getSingleMetric(`${METRIC_PREFIX}dependency_up`)) return;
+  let lastRound: Promise<CheckOutcome[]> | undefined;
+  // Both gauges are collected in one scrape: they share one round of checks.
+  const round = () => {
+    lastRound ??= checkAll().finally(() => setTimeout(() => (lastRound = undefined), 100).unref());
+    return lastRound;
+  };
+  new Gauge({
+    name: `${METRIC_PREFIX}dependency_up`,
+    help: "1 when the dependency answered its check at this scrape, else 0",
+    labelNames: ["dependency"] as const,
+    registers: [metrics],
+    async collect() {
+      this.reset();
+      for (const outcome of await round()) this.set({ dependency: outcome.name }, outcome.ok ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: `${METRIC_PREFIX}ready`,
+    help: "1 while this instance reports ready on /readyz; 0 while unavailable or draining",
+    registers: [metrics],
+    async collect() {
+      this.set(readinessOf(isDraining(), await round()) === "ready" ? 1 : 0);
+    },
+  });
 }
 
 /** The route template a request matched (`/v1/calls/:call_id`), never its ids; `unmatched` otherwise. */
