@@ -4,7 +4,7 @@ import { startVoice } from "./voice";
 
 const config = loadVoiceConfigOrExit();
 startVoice(config).then(
-  (voice) => exitOnSignals(voice.logger, config.SHUTDOWN_TIMEOUT_MS, () => voice.shutdownSteps),
+  (voice) => exitOnSignals(voice.logger, config, () => voice.shutdownSteps),
   (error: unknown) => {
     process.stderr.write(`voice failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
