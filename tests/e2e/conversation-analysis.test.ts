@@ -289,6 +289,27 @@ describe("the recording", () => {
   });
 });
 
+describe("the recording routes against the real voice service", () => {
+  it("present the gateway's credential, which voice accepts: its 404 for an unknown recording is the partner's 404, its DELETE a 204", async () => {
+    // A gateway of its own, pointed at this stack's real voice service with the development credential.
+    const alone = await startGatewayAlone(createLogger({ service: "test", level: "silent" }), { VOICE_URL: stack.serviceUrls.voice });
+    try {
+      const call = await endedCall();
+      const event = analyzed(call, { recording_available: true });
+      await publishEvents(stack.topics.callEvents, [event]);
+      await projected(event.id);
+      const viaAlone = apiClient(alone.url, org.apiKey);
+      // A refused credential would be a 503 (the voice service's 401/403 is not the partner's business).
+      const missing = await viaAlone.get(`/v1/calls/${call.id}/recording`);
+      expect([missing.status, errorType(missing)]).toEqual([404, "not_found"]);
+      expect((await viaAlone.delete(`/v1/calls/${call.id}/recording`)).status).toBe(204);
+      expect((await getCall(api, call.id)).recording_url).toBeNull();
+    } finally {
+      await alone.stop();
+    }
+  });
+});
+
 describe("the SDK", () => {
   it("calls.transcript lists the turns, calls.recording resolves the WAV, calls.deleteRecording deletes it, and a missing one rejects with 404", async () => {
     const voxbridge = createVoxBridge({ apiKey: org.apiKey, baseUrl: stack.gatewayUrl });
