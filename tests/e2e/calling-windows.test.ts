@@ -146,6 +146,56 @@ describe("calling windows", () => {
     expect(log.dialsOf(call.id)).toEqual([]);
   });
 
+  it("fails closed: a window the dialer cannot resolve (unknown zone, unknown weekday) ends the call failed, naming the window, never dialed", async () => {
+    const template = probe.seen.find((s) => s.event.type === "call.queued")?.event as Extract<CallEvent, { type: "call.queued" }>;
+    const windows = [
+      { start: "00:00", end: "23:59", days: ALL_DAYS, time_zones: ["Mars/Olympus_Mons"] },
+      { start: "00:00", end: "23:59", days: ["hol"], time_zones: ["UTC"] },
+    ];
+    const calls = windows.map((calling_window, index) => ({
+      calling_window,
+      call: CallOut.parse({
+        ...template.data.call,
+        id: randomUUID(),
+        to_number: `+1415555016${index}`,
+        scheduled_at: null,
+        created_at: new Date().toISOString(),
+        next_attempt_at: new Date().toISOString(),
+      }),
+    }));
+    for (const { call, calling_window } of calls)
+      await publish(
+        newCallEvent(
+          "call.queued",
+          "/voxbridge/gateway",
+          { ...template.data, org_id: orgId, call, calling_window },
+          { id: randomUUID(), time: new Date() },
+        ),
+      );
+    const failures = await eventually("a call.failed for each", async () => {
+      const failed = calls.map(({ call }) => probe.seen.find((s) => s.event.type === "call.failed" && s.event.subject === call.id)?.event);
+      return failed.every(Boolean) ? failed : null;
+    });
+    expect(failures.map((event) => event && "call" in event.data && event.data.call)).toEqual([
+      expect.objectContaining({
+        status: "failed",
+        attempt_count: 0,
+        error_message:
+          'Calling window 00:00–23:59 mon,tue,wed,thu,fri,sat,sun (Mars/Olympus_Mons) cannot be applied: unknown time zone "Mars/Olympus_Mons"',
+      }),
+      expect.objectContaining({
+        status: "failed",
+        attempt_count: 0,
+        error_message: expect.stringMatching(/^Calling window .* unknown day "hol"$/),
+      }),
+    ]);
+    expect(await Promise.all(calls.map(({ call }) => jobOf(call.id)))).toEqual([
+      expect.objectContaining({ status: "failed" }),
+      expect.objectContaining({ status: "failed" }),
+    ]);
+    expect(calls.flatMap(({ call }) => log.dialsOf(call.id))).toEqual([]);
+  });
+
   it("moves a call whose opening closed before it was claimed (a backlog) to the next opening, with call.updated, never dialing it late", async () => {
     const created = await createCall(api, { to: "+14155550148", calling_window: windowAround("UTC", 2 * HOUR, 3 * HOUR) });
     await eventually("the dial job", () => jobOf(created.id));

@@ -47,9 +47,11 @@ export type CallingWindow = z.infer<typeof CallingWindow>;
 
 /** A window with its time zones settled (the call's, or every zone of the callee's number): what the dialer applies. */
 export const ResolvedCallingWindow = z.object({
-  start: timeOfDay,
-  end: timeOfDay,
-  days: z.array(Weekday).min(1),
-  time_zones: z.array(z.string()).min(1),
+  // Read as sent, not refused at decode: a day or time the dialer cannot read must fail the call
+  // (closed, with its reason), not dead-letter its event (windowProblem in window-schedule.ts).
+  start: z.string(),
+  end: z.string(),
+  days: z.array(z.string()),
+  time_zones: z.array(z.string()),
 });
 export type ResolvedCallingWindow = z.infer<typeof ResolvedCallingWindow>;

@@ -1,6 +1,6 @@
 import type { ResolvedCallingWindow } from "./calling-window";
 import { CallingWindow } from "./calling-window";
-import { nextOpening } from "./window-schedule";
+import { nextOpening, windowProblem } from "./window-schedule";
 
 const weekdays = ["mon", "tue", "wed", "thu", "fri"] as const;
 const window = (overrides: Partial<ResolvedCallingWindow> = {}): ResolvedCallingWindow => ({
@@ -82,5 +82,17 @@ describe("CallingWindow", () => {
     expect(problems({ ...valid, timezone: "Mars/Olympus_Mons" })).toEqual(["timezone"]);
     expect(problems({ ...valid, start: "9am" })).toEqual(["start"]);
     expect(problems({ ...valid, days: ["mon", "mon"] })).toEqual(["days"]);
+  });
+});
+
+describe("windowProblem", () => {
+  const window = { start: "09:00", end: "17:00", days: ["mon", "fri"], time_zones: ["Europe/Berlin"] };
+  it("names what this runtime cannot apply, and nothing for a window it can", () => {
+    expect(windowProblem(window)).toBeNull();
+    expect(windowProblem({ ...window, time_zones: ["Europe/Berlin", "Mars/Base"] })).toBe('unknown time zone "Mars/Base"');
+    expect(windowProblem({ ...window, time_zones: [] })).toBe("it names no time zone");
+    expect(windowProblem({ ...window, days: ["monday"] })).toBe('unknown day "monday"');
+    expect(windowProblem({ ...window, days: [] })).toBe("it names no day");
+    expect(windowProblem({ ...window, end: "25:00" })).toBe('unreadable time of day "25:00"');
   });
 });

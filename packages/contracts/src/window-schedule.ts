@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
-import { type ResolvedCallingWindow, WEEKDAYS } from "./calling-window";
+import { DateTime, IANAZone } from "luxon";
+import { isKnownTimeZone, type ResolvedCallingWindow, WEEKDAYS } from "./calling-window";
 
 /** How far ahead an opening is looked for: a window that opens on at least one day of the week opens within 8 days. */
 const HORIZON_DAYS = 8;
@@ -50,4 +50,29 @@ export function nextOpening(window: ResolvedCallingWindow, from: Date): { opensA
   const at = from.getTime();
   const next = open.find((interval) => interval.closes > at);
   return next ? { opensAt: new Date(Math.max(at, next.opens)), closesAt: new Date(next.closes) } : null;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Why a settled window cannot be applied here, in words that name what is wrong; null when it can.
+ * A zone this runtime's zone data does not know (a name from other zone data than the gateway's),
+ * a day or a time of day it cannot read. Such a window must fail closed: never "any time".
+ */
+export function windowProblem(window: {
+  start: string;
+  end: string;
+  days: readonly string[];
+  time_zones: readonly string[];
+}): string | null {
+  const unknownZones = window.time_zones.filter((zone) => !isKnownTimeZone(zone) || !IANAZone.isValidZone(zone));
+  if (window.time_zones.length === 0) return "it names no time zone";
+  if (unknownZones.length > 0) return `unknown time zone ${unknownZones.map((zone) => JSON.stringify(zone)).join(", ")}`;
+  const known: readonly string[] = WEEKDAYS;
+  const unknownDays = window.days.filter((day) => !known.includes(day));
+  if (window.days.length === 0) return "it names no day";
+  if (unknownDays.length > 0) return `unknown day ${unknownDays.map((day) => JSON.stringify(day)).join(", ")}`;
+  const badTimes = [window.start, window.end].filter((clock) => !CLOCK.test(clock));
+  if (badTimes.length > 0) return `unreadable time of day ${badTimes.map((clock) => JSON.stringify(clock)).join(", ")}`;
+  return null;
 }

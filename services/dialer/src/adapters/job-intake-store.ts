@@ -1,5 +1,5 @@
 import type { JobIntake } from "../app/ports";
-import { firstAttemptDue } from "../domain/calling-window";
+import { firstAttemptTimer } from "../domain/calling-window";
 import { editedJob } from "../domain/edited-job";
 import { type Columns, inTransaction, type StoreOptions } from "./postgres";
 
@@ -12,7 +12,7 @@ export function createJobIntake(options: StoreOptions): JobIntake {
       // One statement for the whole batch; a call id that has its job already (a redelivery) inserts nothing.
       // The dialer keeps to the window itself: the first attempt is due at its next opening. The
       // NOTIFY, sent on commit and once per transaction however many rows ask, only when a job was created.
-      const due = events.map(firstAttemptDue);
+      const due = events.map(firstAttemptTimer);
       const { rows } = await pool.query<Columns<"dial_jobs", "call_id">>(
         `WITH created AS (
            INSERT INTO "dial_jobs" (call_id, org_id, status, due_at, window_closes_at, queued, call, max_attempts)
@@ -47,7 +47,7 @@ export function createJobIntake(options: StoreOptions): JobIntake {
         if (!job || (job.status !== "queued" && job.status !== "calling")) return { applied: false, dueAt: null };
         const { queued, call } = editedJob(job, event);
         // Only a job no attempt has started yet moves: a retry keeps its due time.
-        const first = job.status === "queued" && job.attempt_count === 0 ? firstAttemptDue(queued) : null;
+        const first = job.status === "queued" && job.attempt_count === 0 ? firstAttemptTimer(queued) : null;
         await client.query(
           `UPDATE "dial_jobs" SET queued = $2, call = $3, max_attempts = $4, due_at = coalesce($5, due_at),
                   window_closes_at = CASE WHEN $5::timestamptz IS NULL THEN window_closes_at ELSE $6 END, updated_at = clock_timestamp()

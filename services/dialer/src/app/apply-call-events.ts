@@ -1,6 +1,6 @@
 import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit/core";
-import { firstAttemptDue, needsWake } from "../domain/calling-window";
+import { firstAttemptTimer, needsWake } from "../domain/calling-window";
 import { cancelCall } from "./cancel-call";
 import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter } from "./ports";
 
@@ -42,7 +42,7 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
   const acceptQueued = async () => {
     if (queued.length === 0) return;
     const now = deps.now();
-    const isDue = (event: CallEventOf<"call.queued">) => firstAttemptDue(event).dueAt <= now;
+    const isDue = (event: CallEventOf<"call.queued">) => firstAttemptTimer(event).dueAt <= now;
     for (const event of queued) if (isDue(event)) deps.dueSoon(event.data.org_id, event.subject, event.data.talk_seconds_allowed);
     const soon = (event: CallEventOf<"call.queued">) => needsWake(event, now, deps.pollIntervalMs);
     // Every instance's scheduler is told (NOTIFY) only when a job is due before the next poll.

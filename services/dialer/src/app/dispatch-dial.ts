@@ -1,5 +1,6 @@
 import { isAppError, type Logger } from "@voxbridge/kit/core";
 import { beforeDial } from "../domain/before-dial";
+import { windowAt } from "../domain/calling-window";
 import { hangsUpOnProgress } from "../domain/cancellation";
 import { renderSystemPrompt } from "../domain/render-prompt";
 import { hangUp } from "./cancel-call";
@@ -13,12 +14,14 @@ export type DispatchDeps = {
   allowance: TalkAllowance;
   report: CarrierReportSink;
   logger: Logger;
+  /** The clock the calling window is checked against right before the dial (tests set it). */
+  now?: () => Date;
 };
 
 /**
  * Hands one claimed attempt (already persisted) to the carrier: the agent's prompt rendered, the
- * talk allowance taken, a last look (a cancel or a suppression since the claim ends the attempt
- * undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
+ * talk allowance taken, a last look (a cancel or a suppression since the claim, or a calling window
+ * closed meanwhile, ends the attempt undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
  * the carrier had not answered). A refusal ends the attempt at once: a non-retryable one as
  * `rejected`, anything else as `error`.
  */
@@ -35,6 +38,15 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
     if (verdict !== "dial") {
       logger.debug({ callId: dial.callId, attempt: dial.attempt, verdict }, "not dialed: canceled or suppressed since the claim");
       await deps.report(dial.callId, dial.attempt, { kind: "ended", outcome: verdict, talkSeconds: null, detail: null });
+      return;
+    }
+    // The calling window again: the claim checked it, but the allowance (and a busy host) took time
+    // since. Closed now, or not resolvable: this attempt is not dialed.
+    const window = windowAt(queued.data.calling_window ?? null, (deps.now ?? (() => new Date()))());
+    if (window !== "open") {
+      const why = window === "closed" ? "the calling window closed before the carrier was asked" : window.unresolvable;
+      logger.info({ callId: dial.callId, attempt: dial.attempt, why }, "not dialed: outside the calling window");
+      await deps.report(dial.callId, dial.attempt, { kind: "ended", outcome: "error", talkSeconds: null, detail: `not dialed: ${why}` });
       return;
     }
     const { carrierCallId } = await deps.telephony.dial({

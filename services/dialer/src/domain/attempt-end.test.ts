@@ -182,3 +182,14 @@ describe("endedAttempt", () => {
     expect(attemptErrorMessage("canceled", "hung up")).toBeNull();
   });
 });
+
+describe("a retry whose calling window cannot be resolved (issue 28, defect 4)", () => {
+  it("ends the call failed with the window named, instead of retrying at any time", () => {
+    const next = step(1, "no_answer", null, "hangup", { start: "09:00", end: "17:00", days: ["mon"], time_zones: ["Mars/Olympus_Mons"] });
+    expect(next).toMatchObject({ kind: "end", status: "failed" });
+    expect(next.call).toMatchObject({ status: "failed", next_attempt_at: null, disposition: "no_answer" });
+    expect(next.call.error_message).toBe(
+      'Calling window 09:00–17:00 mon (Mars/Olympus_Mons) cannot be applied: unknown time zone "Mars/Olympus_Mons"',
+    );
+  });
+});

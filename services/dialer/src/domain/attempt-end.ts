@@ -1,5 +1,5 @@
 import type { AttemptOut, CallOut, Disposition, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
-import { dueWithin } from "./calling-window";
+import { dueWithin, isUnresolvable } from "./calling-window";
 
 /** How one dial ended, as the telephony adapter reports it. */
 export type AttemptOutcome =
@@ -123,10 +123,22 @@ export function nextStepAfterAttempt(input: {
   }
   const reason = attemptErrorMessage(outcome, input.detail) ?? "";
   if (retryable && attempt < call.max_attempts) {
-    const { dueAt, windowClosesAt } = dueWithin(
-      input.callingWindow,
-      new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt)),
-    );
+    const due = dueWithin(input.callingWindow, new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt)));
+    // A window that cannot be applied fails the call closed, naming the window: never a retry "any time".
+    if (isUnresolvable(due))
+      return {
+        kind: "end",
+        status: "failed",
+        call: {
+          ...base,
+          status: "failed",
+          duration_seconds: talked,
+          error_message: due.unresolvable,
+          next_attempt_at: null,
+          completed_at: endedAt.toISOString(),
+        },
+      };
+    const { dueAt, windowClosesAt } = due;
     return {
       kind: "retry",
       dueAt,
