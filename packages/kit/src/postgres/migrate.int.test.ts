@@ -166,6 +166,35 @@ describe("migrate", () => {
     expect(await tableExists(schema, "widgets")).toBe(false);
   });
 
+  it("runs as a service's own role that owns only its schema: no CREATEDB, no CREATE on the database, no superuser", async () => {
+    const schema = scratchSchema();
+    const role = `vb_role_${randomBytes(4).toString("hex")}`;
+    const database = new URL(testDatabaseUrl()).pathname.slice(1);
+    await db.query(`CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+    try {
+      await db.query(`REVOKE CREATE ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
+      await db.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(role)}`);
+      await db.query(`CREATE SCHEMA ${quoteIdent(schema)} AUTHORIZATION ${quoteIdent(role)}`);
+      const url = new URL(testDatabaseUrl());
+      url.username = role;
+      const migrationsDir = await migrationsFolder({ [FIRST]: FIRST_SQL, [SECOND]: SECOND_SQL });
+      await expect(migrate({ databaseUrl: url.toString(), schema, migrationsDir })).resolves.toEqual([FIRST, SECOND]);
+      const asRole = new pg.Client({ connectionString: url.toString() });
+      await asRole.connect();
+      try {
+        // Its retention pass can VACUUM what it owns; it cannot reach beyond its schema.
+        await asRole.query(`VACUUM (ANALYZE) ${quoteIdent(schema)}."widgets"`);
+        await expect(asRole.query(`CREATE SCHEMA ${quoteIdent(`${schema}_other`)}`)).rejects.toThrow(/permission denied/);
+      } finally {
+        await asRole.end();
+      }
+    } finally {
+      await db.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+      await db.query(`REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM ${quoteIdent(role)}`);
+      await db.query(`DROP ROLE ${quoteIdent(role)}`);
+    }
+  });
+
   it("sets both timeouts on its session by default", async () => {
     const schema = scratchSchema();
     const migrationsDir = await migrationsFolder({
