@@ -1,8 +1,8 @@
+import { renderAgentTemplate } from "@voxbridge/contracts";
 import { isAppError, type Logger } from "@voxbridge/kit/core";
 import { beforeDial } from "../domain/before-dial";
 import { windowAt } from "../domain/calling-window";
 import { hangsUpOnProgress } from "../domain/cancellation";
-import { renderSystemPrompt } from "../domain/render-prompt";
 import { hangUp } from "./cancel-call";
 import type { AttemptStore, BeforeDialStore, CancelStore, CarrierReportSink, ClaimedDial, TalkAllowance, TelephonyAdapter } from "./ports";
 
@@ -29,7 +29,10 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
   const { queued, call } = dial;
   const { logger } = deps;
   try {
-    const { prompt, missing } = renderSystemPrompt(queued.data.agent.system_prompt, call.context);
+    const { text: prompt, missing } = renderAgentTemplate(queued.data.agent.system_prompt, {
+      client_name: call.client_name,
+      context: call.context,
+    });
     if (missing.length > 0) logger.debug({ callId: call.id, missing }, "prompt placeholders without context values left empty");
     const allowed = await deps.allowance.talkSecondsAllowed(dial.orgId, dial.callId);
     const maxTalkSeconds = Math.max(0, Math.min(queued.data.agent.max_duration_seconds, allowed ?? Number.POSITIVE_INFINITY));
