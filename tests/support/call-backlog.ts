@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { newCallEvent, newCallOut } from "@voxbridge/contracts";
+import { newCallEvent, newCallOut, newSuppressionEvent } from "@voxbridge/contracts";
 import { createKafka, createLogger, createProducer } from "@voxbridge/kit";
 import { testKafkaBrokers } from "./env";
 
@@ -48,6 +48,34 @@ export async function publishQueuedBacklog(options: { topic: string; key: string
       });
       await producer.sendBatch({ topicMessages: [{ topic: options.topic, messages }], acks: -1 });
     }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/**
+ * Publishes a `suppression.created` where suppressions travelled before they had a topic of their
+ * own: on `topic` (the call-events topic), keyed by the org, behind whatever waits on its partition.
+ */
+export async function publishSuppressionAsBefore(options: { topic: string; orgId: string; number: string }): Promise<void> {
+  const producer = createProducer(
+    createKafka({ clientId: "test-suppression", brokers: testKafkaBrokers(), logger: createLogger({ service: "test", level: "silent" }) }),
+  );
+  await producer.connect();
+  try {
+    const event = newSuppressionEvent(
+      "suppression.created",
+      "/voxbridge/gateway",
+      {
+        org_id: options.orgId,
+        suppression: { id: randomUUID(), number: options.number, reason: null, created_at: new Date().toISOString() },
+      },
+      { id: randomUUID(), time: new Date() },
+    );
+    await producer.send({
+      topic: options.topic,
+      messages: [{ key: options.orgId, value: JSON.stringify(event), headers: { ce_type: event.type } }],
+    });
   } finally {
     await producer.disconnect();
   }
