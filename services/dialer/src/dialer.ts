@@ -150,6 +150,15 @@ export async function startDialer(
     wake: () => scheduler.wake(),
     pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
   };
+  // Both consumers hand their events to the same use case; one event or a fetched batch at a time.
+  const applyEvents: Pick<Parameters<typeof startConsumer>[0], "handle" | "handleBatch"> = {
+    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
+    handleBatch: (batch) =>
+      applyCallEvents(
+        callEvents,
+        batch.map(({ message }) => decodeTopicEvent(message.value)),
+      ),
+  };
   const consumer = await startConsumer({
     kafka,
     groupId: config.DIALER_GROUP_ID,
@@ -162,12 +171,7 @@ export async function startDialer(
     // call.updated: the gateway's edits (the dialer's own are skipped by source). call.canceled: only from a
     // gateway older than cancel requests, as are suppression events here (they have their own topic now).
     eventTypes: ["call.queued", "call.updated", CANCEL_REQUESTED_TYPE, "call.canceled", ...SuppressionEventType.options],
-    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
-    handleBatch: (batch) =>
-      applyCallEvents(
-        callEvents,
-        batch.map(({ message }) => decodeTopicEvent(message.value)),
-      ),
+    ...applyEvents,
   });
 
   // Suppressions on a topic and in a consumer group of their own: however long the backlog of call
@@ -181,12 +185,7 @@ export async function startDialer(
     logger,
     metrics,
     eventTypes: SuppressionEventType.options,
-    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
-    handleBatch: (batch) =>
-      applyCallEvents(
-        callEvents,
-        batch.map(({ message }) => decodeTopicEvent(message.value)),
-      ),
+    ...applyEvents,
   });
 
   // The carrier's callbacks need Postgres; Kafka is only diagnosed (the outbox keeps events).
