@@ -90,54 +90,32 @@ export function nextStepAfterAttempt(input: {
   const disposition: Disposition = outcome;
   const talked = input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds));
   const base = { ...call, attempt_count: attempt, disposition };
+  const end = (status: "completed" | "failed" | "canceled", durationSeconds: number | null, errorMessage: string | null): NextStep => ({
+    kind: "end",
+    status,
+    call: {
+      ...base,
+      status,
+      duration_seconds: durationSeconds,
+      error_message: errorMessage,
+      next_attempt_at: null,
+      completed_at: endedAt.toISOString(),
+    },
+  });
   const retryable = RETRYABLE_OUTCOMES.has(outcome) || (outcome === "voicemail" && input.voicemailAction === "retry");
   if (outcome === "completed" || (outcome === "voicemail" && !retryable) || outcome === "opt_out") {
     // Voicemail answered the line: the agent left its message, so the call is done (and billed). An
     // opt-out is a conversation that ended with "stop calling me": done, and the number is suppressed.
-    return {
-      kind: "end",
-      status: "completed",
-      call: {
-        ...base,
-        status: "completed",
-        duration_seconds: talked ?? 0,
-        error_message: null,
-        next_attempt_at: null,
-        completed_at: endedAt.toISOString(),
-      },
-    };
+    return end("completed", talked ?? 0, null);
   }
   if (outcome === "canceled" || outcome === "suppressed") {
-    return {
-      kind: "end",
-      status: "canceled",
-      call: {
-        ...base,
-        status: "canceled",
-        duration_seconds: talked,
-        error_message: null,
-        next_attempt_at: null,
-        completed_at: endedAt.toISOString(),
-      },
-    };
+    return end("canceled", talked, null);
   }
   const reason = attemptErrorMessage(outcome, input.detail) ?? "";
   if (retryable && attempt < call.max_attempts) {
     const due = dueWithin(input.callingWindow, new Date(endedAt.getTime() + retryDelayMs(input.retryDelaySeconds, attempt)));
     // A window that cannot be applied fails the call closed, naming the window: never a retry "any time".
-    if (isUnresolvable(due))
-      return {
-        kind: "end",
-        status: "failed",
-        call: {
-          ...base,
-          status: "failed",
-          duration_seconds: talked,
-          error_message: due.unresolvable,
-          next_attempt_at: null,
-          completed_at: endedAt.toISOString(),
-        },
-      };
+    if (isUnresolvable(due)) return end("failed", talked, due.unresolvable);
     const { dueAt, windowClosesAt } = due;
     return {
       kind: "retry",
@@ -147,18 +125,7 @@ export function nextStepAfterAttempt(input: {
     };
   }
   const message = retryable ? `${reason} after ${attempt} attempt${attempt === 1 ? "" : "s"}` : reason;
-  return {
-    kind: "end",
-    status: "failed",
-    call: {
-      ...base,
-      status: "failed",
-      duration_seconds: talked,
-      error_message: message,
-      next_attempt_at: null,
-      completed_at: endedAt.toISOString(),
-    },
-  };
+  return end("failed", talked, message);
 }
 
 /** The event an attempt's end publishes: the retry's `call.updated`, or the call's end. */
