@@ -8,7 +8,8 @@
  * `@json(<TypeScript type>)` (for example `@json(import("@voxbridge/contracts").CallOut)`).
  */
 
-type DmmfRowField = {
+/** A model field as Prisma's DMMF describes it (what the row types and the drift check read). */
+export type DmmfField = {
   name: string;
   kind: string;
   type: string;
@@ -16,11 +17,12 @@ type DmmfRowField = {
   isList: boolean;
   dbName?: string | null;
   documentation?: string;
+  nativeType?: [string, string[]] | null;
 };
-export type DmmfRowModel = { name: string; dbName: string | null; fields: DmmfRowField[] };
+export type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
 
 /** What `pg` hands back for a Prisma scalar (bigint and numeric as strings: pg's defaults). */
-function tsType(field: DmmfRowField): string {
+function tsType(field: DmmfField): string {
   const declared = /@json\((.+)\)\s*$/m.exec(field.documentation ?? "")?.[1];
   if (field.type === "Json") return declared ?? "unknown";
   switch (field.type) {
@@ -42,7 +44,7 @@ function tsType(field: DmmfRowField): string {
 }
 
 /** The TypeScript source of every model's row type, and `Tables` naming each by its table. */
-export function rowTypesSource(models: DmmfRowModel[], origin: string): string {
+export function rowTypesSource(models: DmmfModel[], origin: string): string {
   const lines = [`// Generated from ${origin} by \`pnpm generate\` (packages/kit/src/postgres/row-types.ts). Do not edit.`, ""];
   const tables: string[] = [];
   for (const model of models) {

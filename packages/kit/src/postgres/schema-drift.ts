@@ -4,17 +4,7 @@ import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import pg from "pg";
 import { ensureDatabase, quoteIdent } from "./database";
 import { migrate } from "./migrate";
-
-type DmmfField = {
-  name: string;
-  kind: string;
-  type: string;
-  isRequired: boolean;
-  isList: boolean;
-  dbName?: string | null;
-  nativeType?: [string, string[]] | null;
-};
-type DmmfModel = { name: string; dbName: string | null; fields: DmmfField[] };
+import type { DmmfField, DmmfModel } from "./row-types";
 
 /** Postgres data_type for a Prisma scalar, honouring @db.* native types we use. */
 function expectedType(field: DmmfField): string {
