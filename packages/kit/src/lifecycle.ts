@@ -1,4 +1,5 @@
 import type { Logger } from "./logger";
+import { stopTracing } from "./tracing";
 
 export type ShutdownStep = { name: string; run: () => Promise<void> };
 
@@ -54,6 +55,8 @@ export function exitOnSignals(logger: Logger, settings: ShutdownSettings, steps:
         logger.error({ err: error, step: step.name }, "shutdown step failed");
       }
     }
+    // Last: the spans of the shutdown itself are exported too.
+    await stopTracing().catch((error: unknown) => logger.warn({ err: error }, "exporting the last spans failed"));
     logger.info("shutdown complete");
     process.exit(0);
   };

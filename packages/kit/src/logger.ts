@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { currentTraceparent, traceIdOf } from "./trace";
+import { currentTraceId } from "./trace";
 
 export type { Logger };
 
@@ -47,8 +47,8 @@ export function createLogger(options: { service: string; level: string; destinat
       timestamp: pino.stdTimeFunctions.isoTime,
       // Every line written while handling a traced request or event names its trace.
       mixin: () => {
-        const traceparent = currentTraceparent();
-        return traceparent ? { traceId: traceIdOf(traceparent) } : {};
+        const traceId = currentTraceId();
+        return traceId ? { traceId } : {};
       },
     },
     { write: (line: string) => out.write(scrubSecrets(line)) },

@@ -1,3 +1,4 @@
+import "./tracing";
 import { exitOnSignals } from "@voxbridge/kit";
 import { loadDialerConfigOrExit } from "./config";
 import { startDialer } from "./dialer";

@@ -1,3 +1,4 @@
+import "./tracing";
 import { exitOnSignals } from "@voxbridge/kit";
 import { loadGatewayConfigOrExit } from "./config";
 import { startGateway } from "./gateway";

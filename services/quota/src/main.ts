@@ -1,3 +1,4 @@
+import "./tracing";
 import { exitOnSignals } from "@voxbridge/kit";
 import { loadQuotaConfigOrExit } from "./config";
 import { startQuota } from "./quota";

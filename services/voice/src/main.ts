@@ -1,3 +1,4 @@
+import "./tracing";
 import { exitOnSignals } from "@voxbridge/kit";
 import { loadVoiceConfigOrExit } from "./config";
 import { startVoice } from "./voice";

@@ -1,3 +1,4 @@
+import "./tracing";
 import { exitOnSignals } from "@voxbridge/kit";
 import { loadWebhooksConfigOrExit } from "./config";
 import { startWebhooks } from "./webhooks";

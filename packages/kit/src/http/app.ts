@@ -12,7 +12,7 @@ import { isDraining, type ShutdownStep } from "../lifecycle";
 import type { Logger } from "../logger";
 import { METRIC_PREFIX } from "../metrics";
 import { type DependencyResult, readinessOf } from "../readiness";
-import { newTraceparent, traceIdOf, withTrace } from "../trace";
+import { inRequestSpan, traceIdOf } from "../trace";
 
 /**
  * A named check of one dependency; it throws (or rejects) when the dependency is unusable. In
@@ -49,12 +49,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   // Joins the caller's trace (a child of its `traceparent`) or starts one; the rest of the request
-  // runs in it, and the response names it.
+  // runs in its span, and the response names it.
   app.use((req, res, next) => {
-    const traceparent = newTraceparent(req.get("traceparent"));
-    res.locals.traceparent = traceparent;
-    res.setHeader("traceparent", traceparent);
-    withTrace(traceparent, next);
+    inRequestSpan(req.get("traceparent"), req.method, (traceparent, end) => {
+      res.locals.traceparent = traceparent;
+      res.setHeader("traceparent", traceparent);
+      res.once("close", end);
+      next();
+    });
   });
   // While draining after SIGTERM, requests are still served, but each response closes its
   // connection, so no client or proxy sends its next request down a socket about to close.

@@ -8,6 +8,7 @@ import {
   type KafkaConfig,
   type logCreator,
   logLevel,
+  type Message,
   type OauthbearerProviderResponse,
   Partitioners,
   type Producer,
@@ -16,6 +17,7 @@ import {
 import type { z } from "zod";
 import { AppError } from "../errors";
 import type { Logger } from "../logger";
+import { inSpan } from "../trace";
 import { type KafkaAuthentication, type KafkaSettings, kafkaSecurity, type TopicSettings } from "./settings";
 
 const PINO_LEVEL: Record<number, "error" | "warn" | "info" | "debug"> = {
@@ -184,9 +186,44 @@ export function createProducer(kafka: Kafka, logger?: Logger): EventProducer {
       await replacing?.catch(() => undefined);
       await current.disconnect();
     },
-    send: sending((producer, record: Parameters<Producer["send"]>[0]) => producer.send(record)),
-    sendBatch: sending((producer, batch: Parameters<Producer["sendBatch"]>[0]) => producer.sendBatch(batch)),
+    send: sending((producer, record: Parameters<Producer["send"]>[0]) =>
+      inPublishSpan([{ topic: record.topic, messages: record.messages }], () => producer.send(record)),
+    ),
+    sendBatch: sending((producer, batch: Parameters<Producer["sendBatch"]>[0]) =>
+      inPublishSpan(batch.topicMessages ?? [], () => producer.sendBatch(batch)),
+    ),
   };
+}
+
+/**
+ * A producer span around one send, until the broker acknowledged it: a child of the messages' trace
+ * when they carry one and the same (`traceparent` header), else of the span in progress, with a link
+ * to each message's trace (an outbox relay's batch holds the events of many calls). The messages'
+ * headers are left as they are: they carry the trace of the event, as its CloudEvents attribute does.
+ */
+function inPublishSpan<R>(topicMessages: readonly { topic: string; messages: readonly Message[] }[], send: () => Promise<R>): Promise<R> {
+  const parents = new Set<string | null>();
+  for (const { messages } of topicMessages)
+    for (const { headers } of messages) {
+      const header = headers?.traceparent;
+      parents.add(typeof header === "string" ? header : Buffer.isBuffer(header) ? header.toString() : null);
+    }
+  const [only] = parents;
+  const topics = [...new Set(topicMessages.map(({ topic }) => topic))];
+  return inSpan(
+    `send ${topics.join(",")}`,
+    {
+      kind: "producer",
+      ...(parents.size === 1 && only ? { parent: only } : { links: [...parents] }),
+      attributes: {
+        "messaging.system": "kafka",
+        "messaging.operation.type": "send",
+        "messaging.batch.message_count": topicMessages.reduce((sum, { messages }) => sum + messages.length, 0),
+        ...(topics.length === 1 && topics[0] ? { "messaging.destination.name": topics[0] } : {}),
+      },
+    },
+    send,
+  );
 }
 
 /** Topic names with the deployment's prefix (empty in production). */

@@ -3,7 +3,7 @@ import { Counter, Gauge, type Registry } from "prom-client";
 import { isConnectivityError } from "../connectivity";
 import { AppError, isAppError } from "../errors";
 import type { Logger } from "../logger";
-import { withTrace } from "../trace";
+import { inSpan } from "../trace";
 import type { EventProducer } from "./client";
 import { EVENT_TYPE_HEADER } from "./headers";
 import { runSupervised } from "./supervised-run";
@@ -139,8 +139,17 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const process = async (consumed: ConsumedMessage, heartbeat: () => Promise<void>) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        // Handled in the trace the event carries (the `traceparent` header), so its log lines name it.
-        await withTrace(consumed.message.headers?.traceparent?.toString(), () => options.handle(consumed));
+        // Handled in a span of the trace the event carries (the `traceparent` header): its queries,
+        // requests, events and log lines are in the call's trace.
+        await inSpan(
+          `process ${consumed.topic}`,
+          {
+            kind: "consumer",
+            parent: traceparentOf(consumed.message),
+            attributes: { ...messagingAttributes(consumed), "messaging.consumer.group.name": groupId, "voxbridge.attempt": attempt },
+          },
+          () => options.handle(consumed),
+        );
         return;
       } catch (thrown) {
         // A store that cannot be reached is an outage, waited out however long it lasts, never a reason to
@@ -203,7 +212,24 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     if (messages.length < 2 || stopping) alone = new Set(withWork);
     else {
       try {
-        await handleBatch(messages);
+        // One span for messages of many calls: it is a child of their trace when they share one, else
+        // a trace of its own with a link to each message's.
+        const parents = new Set(messages.map(({ message }) => traceparentOf(message) ?? null));
+        const [only] = parents;
+        await inSpan(
+          `process ${[...new Set(messages.map(({ topic }) => topic))].join(",")}`,
+          {
+            kind: "consumer",
+            parent: parents.size === 1 ? only : null,
+            ...(parents.size > 1 ? { links: [...parents] } : {}),
+            attributes: {
+              "messaging.system": "kafka",
+              "messaging.consumer.group.name": groupId,
+              "messaging.batch.message_count": messages.length,
+            },
+          },
+          () => handleBatch(messages),
+        );
       } catch (thrown) {
         logger.warn(
           { groupId, partitions: withWork.length, messages: messages.length, err: thrown },
@@ -294,6 +320,20 @@ export function gatherFetch(
       waiting.push({ fetched, settle: resolve });
     });
 }
+
+/** The trace a message carries (its `traceparent` header), if any. */
+const traceparentOf = (message: KafkaMessage): string | undefined => {
+  const header = message.headers?.traceparent;
+  return header === undefined || Array.isArray(header) ? undefined : header.toString();
+};
+
+/** OpenTelemetry's messaging attributes for one consumed message. */
+const messagingAttributes = ({ topic, partition, message }: ConsumedMessage) => ({
+  "messaging.system": "kafka",
+  "messaging.destination.name": topic,
+  "messaging.destination.partition.id": String(partition),
+  "messaging.kafka.offset": Number(message.offset),
+});
 
 /** The offset to commit once `offset` is done: the next one to read. */
 const offsetAfter = (offset: string) => (BigInt(offset) + 1n).toString();

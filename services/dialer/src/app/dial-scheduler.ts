@@ -1,4 +1,4 @@
-import { createCoalescedRunner, type Logger, withTrace } from "@voxbridge/kit/core";
+import { createCoalescedRunner, inSpan, type Logger } from "@voxbridge/kit/core";
 import { type DispatchDeps, dispatchDial } from "./dispatch-dial";
 import type { ClaimedDial, ClaimPass, ClaimStore } from "./ports";
 
@@ -71,8 +71,10 @@ export function createDialScheduler(deps: DialSchedulerDeps): DialScheduler {
       deps.onPass?.(claim);
       for (const dial of claim.claimed) {
         deps.onDial?.(dial);
-        // In the call's trace: the dial's log lines and its quota request name it.
-        const work = withTrace(dial.queued.traceparent, () => dispatchDial(deps, dial)).finally(() => dispatching.delete(work));
+        // A span in the call's trace: the dial's quota request, carrier calls and log lines are in it.
+        const work = inSpan("dial", { parent: dial.queued.traceparent, attributes: { "voxbridge.call_id": dial.queued.subject } }, () =>
+          dispatchDial(deps, dial),
+        ).finally(() => dispatching.delete(work));
         dispatching.add(work);
       }
       if (claim.claimed.length < deps.claimBatch) {

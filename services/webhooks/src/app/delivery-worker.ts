@@ -1,4 +1,4 @@
-import { type Logger, withTrace } from "@voxbridge/kit/core";
+import { inSpan, type Logger } from "@voxbridge/kit/core";
 import { type AttemptResult, honoursRetryAfter, judgeAttempt, leaseMs } from "../domain/delivery-outcome";
 import { nextRetryDelayMs, type RetryPolicy } from "../domain/retry-schedule";
 import { signatureHeader, webhookIdOf } from "../domain/signing";
@@ -141,7 +141,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           const now = deps.clock();
           const due = await store.claimDue(now, new Date(now.getTime() + leaseMs(deps.timeoutMs)), free);
           for (const delivery of due) {
-            const work: Promise<void> = withTrace(delivery.event.traceparent, () => attempt(delivery))
+            // A span in the call's trace (the event's): the POST to the receiver is its child.
+            const work: Promise<void> = inSpan(
+              "deliver webhook",
+              { parent: delivery.event.traceparent, attributes: { "voxbridge.webhook_delivery_id": delivery.id } },
+              () => attempt(delivery),
+            )
               .catch((error: unknown) =>
                 logger.error({ err: error, deliveryId: delivery.id }, "webhook attempt not recorded; the lease will retry it"),
               )
