@@ -22,6 +22,7 @@ import { createHttpSender } from "../../services/webhooks/src/adapters/http-send
 import { createWebhooksPool, createWebhooksPrisma } from "../../services/webhooks/src/adapters/prisma";
 import { createDeliveryWorker } from "../../services/webhooks/src/app/delivery-worker";
 import type { DeliveryStore } from "../../services/webhooks/src/app/ports";
+import { loadSecretKeyring } from "../../services/webhooks/src/config";
 import { signatureHeader } from "../../services/webhooks/src/domain/signing";
 import { migrateWebhooks } from "../../services/webhooks/src/migrate";
 import { createOrgSigningSecret } from "../../services/webhooks/src/provisioning";
@@ -145,7 +146,7 @@ async function service(url: string, orgId: string): Promise<number> {
     connectionsPerOrigin: concurrency,
   });
   // Timed store: where the worker's time goes (reported beside the rate).
-  const store = createDeliveryStore(pool);
+  const store = createDeliveryStore(pool, loadSecretKeyring(process.env));
   const timed: DeliveryStore = {
     claimDue: async (...args) => {
       const t = performance.now();

@@ -5,7 +5,7 @@ import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
 import { loadVoiceConfig } from "@voxbridge/voice/config";
-import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
+import { loadSecretKeyring, loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { parse } from "yaml";
 
 // No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked by reading them:
@@ -26,6 +26,7 @@ const DEPLOYER_ENV: Record<string, string> = {
   DIALER_SERVICE_TOKEN: "d".repeat(32),
   MEDIA_TOKEN_KEY: "m".repeat(32),
   S3_SECRET_ACCESS_KEY: "s".repeat(32),
+  WEBHOOK_SECRET_KEYS: `k1:${Buffer.alloc(32, 7).toString("base64")}`,
 };
 const interpolated = readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8").replace(
   /\$\{(\w+)(?::\?[^}]*)?\}/g,
@@ -93,6 +94,11 @@ describe("docker-compose.yml", () => {
     expect(services[app]?.command).toBeUndefined();
     // The migration runner reads only NODE_ENV and DATABASE_URL, and refuses a localhost default in production.
     expect(envOf(`${app}-migrate`)).toMatchObject({ NODE_ENV: "production", DATABASE_URL: envOf(app).DATABASE_URL });
+  });
+
+  it("gives the webhooks migration step the service's own keys, which it needs to encrypt plaintext secrets", () => {
+    expect(envOf("webhooks-migrate").WEBHOOK_SECRET_KEYS).toBe(envOf("webhooks").WEBHOOK_SECRET_KEYS);
+    expect(loadSecretKeyring(envOf("webhooks-migrate")).activeKeyId).toBe("k1");
   });
 
   it("depends only on services it defines, and builds each image for its own service", () => {

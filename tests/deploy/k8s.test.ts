@@ -7,7 +7,7 @@ import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { loadGatewayConfig } from "@voxbridge/gateway/config";
 import { loadQuotaConfig } from "@voxbridge/quota/config";
 import { loadVoiceConfig } from "@voxbridge/voice/config";
-import { loadWebhooksConfig } from "@voxbridge/webhooks/config";
+import { loadSecretKeyring, loadWebhooksConfig } from "@voxbridge/webhooks/config";
 import { deployTool, K8S_DIR, kustomize, type Manifest, podSpecOf, ROOT, readManifests } from "./manifests";
 import { allowed, type Endpoint, selects } from "./network-policy";
 
@@ -237,6 +237,15 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       ]);
       expect(podSpecOf(job).serviceAccountName).toBe("voxbridge-migrate");
     }
+    // The webhooks Job encrypts plaintext signing secrets after migrating: it has the service's keys, and they load.
+    const webhooksJob = find(production, "Job", `voxbridge-webhooks-migrate-${version}`);
+    const keysOf = (workload: Manifest) =>
+      containerOf(workload).env.find((e) => e.name === "WEBHOOK_SECRET_KEYS")?.valueFrom?.secretKeyRef.key;
+    expect([keysOf(webhooksJob), keysOf(find(production, "Deployment", "voxbridge-webhooks"))]).toEqual([
+      "webhook-secret-keys",
+      "webhook-secret-keys",
+    ]);
+    expect(loadSecretKeyring(envOf(production, webhooksJob)).activeKeyId).toBe("k1");
     // The next release: a new version and new digests give Jobs of new names; the old ones stay as they were.
     const copy = mkdtempSync(path.join(tmpdir(), "vb-k8s-"));
     try {

@@ -9,6 +9,7 @@ import {
   type Retention,
   type RunningWorker,
   startKafkaWorker,
+  startPeriodic,
   startRetention,
 } from "@voxbridge/kit";
 import { Gauge, Histogram } from "prom-client";
@@ -20,11 +21,12 @@ import { createHttpSender } from "./adapters/http-sender";
 import { createOrgSecretStore } from "./adapters/org-secret-store";
 import { createWebhooksPool, createWebhooksPrisma, WEBHOOKS_SCHEMA } from "./adapters/prisma";
 import { WEBHOOKS_VACUUMED_TABLES, webhooksRetentionRules } from "./adapters/retention-rules";
+import { reencryptSigningSecrets } from "./adapters/secret-reencryption";
 import { createWebhookEventStore } from "./adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "./app/delivery-worker";
 import { destinationCheck } from "./app/destination-check";
 import { receiveCallEvents } from "./app/receive-call-event";
-import { retryPolicyOf, type WebhooksConfig } from "./config";
+import { retryPolicyOf, secretKeyringOf, type WebhooksConfig } from "./config";
 import { newSigningSecret } from "./domain/signing";
 import { internalApi } from "./http/internal-api";
 
@@ -44,6 +46,7 @@ export async function startWebhooks(
   options: WebhooksOptions = {},
 ): Promise<RunningWebhooks> {
   const clock = options.clock ?? (() => new Date());
+  const keyring = secretKeyringOf(config);
   const prisma = createWebhooksPrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   const pool = createWebhooksPool(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
   // Intake runs one batch per partition at a time, so a few connections serve it.
@@ -79,7 +82,7 @@ export async function startWebhooks(
     },
   });
   const deliveries = createDeliveryWorker({
-    store: createDeliveryStore(pool),
+    store: createDeliveryStore(pool, keyring),
     sender,
     clock,
     policy: retryPolicyOf(config),
@@ -104,6 +107,24 @@ export async function startWebhooks(
     intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
     logger,
     metrics,
+  });
+
+  // Secrets still in plaintext or under a key other than the active one move to it, at start and
+  // then hourly, so a key rotation completes without a deploy (docs/secrets.md).
+  const reencryption = startPeriodic({
+    name: "signing secret re-encryption",
+    intervalMs: 3_600_000,
+    firstAfterMs: 0,
+    logger,
+    task: async () => {
+      const pass = await reencryptSigningSecrets(pool, keyring, clock());
+      if (pass.reencrypted > 0) logger.info({ reencrypted: pass.reencrypted, keyId: keyring.activeKeyId }, "signing secrets re-encrypted");
+      if (pass.unreadable > 0)
+        logger.error(
+          { unreadable: pass.unreadable, problems: pass.problems.slice(0, 20) },
+          "signing secrets unreadable with WEBHOOK_SECRET_KEYS",
+        );
+    },
   });
 
   // One message or a fetched batch, the same statement.
@@ -137,12 +158,12 @@ export async function startWebhooks(
       app.use(
         internalApi(
           {
-            endpoints: createEndpointStore(prisma),
+            endpoints: createEndpointStore(prisma, keyring),
             log: createDeliveryLog(prisma),
             checkUrl,
             newId: randomUUID,
             newSecret: newSigningSecret,
-            orgSecrets: createOrgSecretStore(pool),
+            orgSecrets: createOrgSecretStore(pool, keyring),
             clock,
             wakeDeliveries,
           },
@@ -152,6 +173,7 @@ export async function startWebhooks(
     closeStores: [
       { name: "deliveries", run: () => deliveries.stop() },
       { name: "retention", run: () => retention.stop() },
+      { name: "secret re-encryption", run: () => reencryption.stop() },
       { name: "http sender", run: () => sender.close() },
       { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), pool.end(), intakePool.end()])) },
     ],

@@ -13,6 +13,8 @@ import { createWebhookEventStore } from "../src/adapters/webhook-event-store";
 import { createDeliveryWorker, type DeliveryWorker } from "../src/app/delivery-worker";
 import { receiveCallEvents } from "../src/app/receive-call-event";
 import type { EndpointDeps } from "../src/app/webhook-endpoints";
+import { loadSecretKeyring } from "../src/config";
+import type { SecretKeyring } from "../src/domain/secret-keyring";
 import { createOrgSigningSecret } from "../src/provisioning";
 
 /** A clock that moves only when told to. */
@@ -112,6 +114,8 @@ export type HarnessOptions = {
   allowPrivateNetworks?: boolean;
   resolveHost?: (host: string) => Promise<string[]>;
   maxPayloadBytes?: number;
+  /** The keys secrets are stored under; default the local development key. */
+  keyring?: SecretKeyring;
 };
 
 /**
@@ -122,7 +126,8 @@ export type HarnessOptions = {
  */
 export async function startHarness(options: HarnessOptions = {}) {
   const orgId = randomUUID();
-  const orgSecret = await createOrgSigningSecret(testDatabaseUrl(), orgId);
+  let keyring = options.keyring ?? loadSecretKeyring({});
+  const orgSecret = await createOrgSigningSecret(testDatabaseUrl(), orgId, keyring);
   const clock = manualClock("2100-01-01T00:00:00Z");
   const logger = createLogger({ service: "webhooks-test", level: "silent" });
   const prismas: WebhooksPrisma[] = [];
@@ -139,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     });
     senders.push(sender);
     const worker = createDeliveryWorker({
-      store: createDeliveryStore(pool),
+      store: createDeliveryStore(pool, keyring),
       sender,
       clock,
       policy: { delaysSeconds: options.delaysSeconds ?? [1, 2, 4, 8, 16], jitter: 0 },
@@ -159,7 +164,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   pools.push(intakePool);
   const events = createWebhookEventStore(intakePool);
   const endpointDeps: EndpointDeps = {
-    endpoints: createEndpointStore(prisma),
+    endpoints: createEndpointStore(prisma, keyring),
     checkUrl: async () => undefined,
     newId: randomUUID,
     newSecret: () => `whsec_${Buffer.from(randomUUID()).toString("base64")}`,
@@ -176,6 +181,13 @@ export async function startHarness(options: HarnessOptions = {}) {
     get worker() {
       return worker;
     },
+    /** Redeploys with other keys: the endpoint store and a fresh worker use `next` from now on. */
+    useKeyring: async (next: SecretKeyring) => {
+      keyring = next;
+      endpointDeps.endpoints = createEndpointStore(prisma, keyring);
+      await worker.stop();
+      worker = newWorker();
+    },
     /** Stops the worker (as a process exit would) and starts a fresh one with its own connections. */
     restartWorker: async () => {
       await worker.stop();
@@ -186,7 +198,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       const pool = createWebhooksPool(testDatabaseUrl(), 1);
       try {
         const now = clock();
-        return await createDeliveryStore(pool).claimDue(now, new Date(now.getTime() + leaseMs), 10);
+        return await createDeliveryStore(pool, keyring).claimDue(now, new Date(now.getTime() + leaseMs), 10);
       } finally {
         await pool.end();
       }

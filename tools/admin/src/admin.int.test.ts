@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { loadSecretKeyring } from "@voxbridge/webhooks/config";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../tests/support/env";
 
@@ -38,8 +39,16 @@ describe("pnpm --silent admin org:create", () => {
     expect(agents.rows).toEqual([{ id: out.default_agent_id, is_default: true, is_active: true }]);
     const limit = await db.query("SELECT minutes_limit FROM quota.org_limits WHERE org_id = $1", [out.org_id]);
     expect(limit.rows).toEqual([{ minutes_limit: 250 }]);
-    const secret = await db.query("SELECT secret FROM webhooks.org_signing_secrets WHERE org_id = $1", [out.org_id]);
-    expect(secret.rows).toEqual([{ secret: out.webhook_secret }]);
+    // Stored encrypted under the key the webhooks service is given (here the local development key).
+    const secret = await db.query("SELECT secret, secret_ciphertext, secret_key_id FROM webhooks.org_signing_secrets WHERE org_id = $1", [
+      out.org_id,
+    ]);
+    expect(secret.rows).toEqual([{ secret: null, secret_ciphertext: expect.any(String), secret_key_id: "local" }]);
+    expect(JSON.stringify(secret.rows)).not.toContain(out.webhook_secret);
+    const stored = secret.rows[0];
+    expect(
+      loadSecretKeyring({}).decrypt(stored.secret_key_id, stored.secret_ciphertext, `webhooks.org_signing_secrets:${out.org_id}`),
+    ).toBe(out.webhook_secret);
   });
 
   it("creates no agent with --no-default-agent", async () => {

@@ -2,6 +2,8 @@ import type pg from "pg";
 import type { DeliveryStore, DueDelivery, RecordedAttempt } from "../app/ports";
 import { DISABLE_AFTER_FAILING_MS } from "../domain/delivery-outcome";
 import type { DeliverySource } from "../domain/delivery-source";
+import type { SecretKeyring } from "../domain/secret-keyring";
+import { openStoredSecret, type SecretTable, secretContext } from "./stored-secret";
 
 type ClaimedRow = {
   id: string;
@@ -12,17 +14,50 @@ type ClaimedRow = {
   sequence: number;
   payload: DeliverySource;
   endpoint_enabled: boolean | null;
-  endpoint_secret: string | null;
-  previous_secret: string | null;
-  previous_secret_expires_at: Date | null;
-  org_secret: string | null;
-  org_previous_secret: string | null;
-  org_previous_secret_expires_at: Date | null;
-};
+  endpoint_found: boolean;
+  org_found: boolean;
+} & SecretColumns<"ep"> &
+  SecretColumns<"os">;
 
-/** The secrets a delivery is signed with: the current one, and the rotated-out one while it is still valid. */
-const signingSecrets = (current: string, previous: string | null, previousExpiresAt: Date | null, now: Date) =>
-  previous && previousExpiresAt && previousExpiresAt > now ? [current, previous] : [current];
+type SecretColumns<P extends string> = {
+  [K in
+    | `${P}_secret`
+    | `${P}_secret_ciphertext`
+    | `${P}_secret_key_id`
+    | `${P}_previous_secret`
+    | `${P}_previous_ciphertext`
+    | `${P}_previous_key_id`]: string | null;
+} & { [K in `${P}_previous_expires_at`]: Date | null };
+
+/**
+ * The secrets a delivery is signed with, decrypted: the current one, and the rotated-out one while
+ * it is still valid. Throws when a secret's key is not configured (or is the wrong one).
+ */
+function signingSecrets<P extends "ep" | "os">(
+  keyring: SecretKeyring,
+  table: SecretTable,
+  rowId: string,
+  row: SecretColumns<P>,
+  p: P,
+  now: Date,
+) {
+  const column = <K extends keyof SecretColumns<P>>(name: string) => row[`${p}_${name}` as K] as string | null;
+  const context = secretContext(table, rowId);
+  const current = openStoredSecret(keyring, context, {
+    plaintext: column("secret"),
+    ciphertext: column("secret_ciphertext"),
+    keyId: column("secret_key_id"),
+  });
+  if (current === null) throw new Error("the row holds no current secret");
+  const expiresAt = row[`${p}_previous_expires_at` as keyof SecretColumns<P>] as Date | null;
+  if (expiresAt === null || expiresAt <= now) return [current];
+  const previous = openStoredSecret(keyring, context, {
+    plaintext: column("previous_secret"),
+    ciphertext: column("previous_ciphertext"),
+    keyId: column("previous_key_id"),
+  });
+  return previous === null ? [current] : [current, previous];
+}
 
 // An earlier event of the same call and destination that is still pending (waiting, or in flight
 // under a lease) holds the later ones back; SKIP LOCKED lets instances share the work.
@@ -42,9 +77,13 @@ const CLAIM_SQL = `
     RETURNING d.id, d.org_id, d.endpoint_id, d.url, d.attempt_count, d.sequence, d.event_id
   )
   SELECT c.id::text, c.org_id::text, c.endpoint_id::text, c.url, c.attempt_count, c.sequence, ev.payload,
-         ep.enabled AS endpoint_enabled, ep.secret AS endpoint_secret, ep.previous_secret, ep.previous_secret_expires_at,
-         os.secret AS org_secret, os.previous_secret AS org_previous_secret,
-         os.previous_secret_expires_at AS org_previous_secret_expires_at
+         ep.enabled AS endpoint_enabled, ep.id IS NOT NULL AS endpoint_found, os.org_id IS NOT NULL AS org_found,
+         ep.secret AS ep_secret, ep.secret_ciphertext AS ep_secret_ciphertext, ep.secret_key_id AS ep_secret_key_id,
+         ep.previous_secret AS ep_previous_secret, ep.previous_secret_ciphertext AS ep_previous_ciphertext,
+         ep.previous_secret_key_id AS ep_previous_key_id, ep.previous_secret_expires_at AS ep_previous_expires_at,
+         os.secret AS os_secret, os.secret_ciphertext AS os_secret_ciphertext, os.secret_key_id AS os_secret_key_id,
+         os.previous_secret AS os_previous_secret, os.previous_secret_ciphertext AS os_previous_ciphertext,
+         os.previous_secret_key_id AS os_previous_key_id, os.previous_secret_expires_at AS os_previous_expires_at
     FROM claimed c
     JOIN webhook_events ev ON ev.event_id = c.event_id
     LEFT JOIN webhook_endpoints ep ON ep.id = c.endpoint_id
@@ -82,7 +121,7 @@ const ENDPOINT_FAILED_SQL = `
    WHERE id = $1`;
 
 /** Delivery state in the webhooks schema over a plain pg pool: these are the hot paths, batched and prepared once per connection. */
-export function createDeliveryStore(pool: pg.Pool): DeliveryStore {
+export function createDeliveryStore(pool: pg.Pool, keyring: SecretKeyring): DeliveryStore {
   return {
     async claimDue(now, leaseUntil, limit) {
       const { rows } = await pool.query<ClaimedRow>({
@@ -93,12 +132,17 @@ export function createDeliveryStore(pool: pg.Pool): DeliveryStore {
       return rows.map((row): DueDelivery => {
         let secrets: string[] | null = null;
         let blockedReason: string | null = null;
-        if (row.endpoint_id !== null) {
-          if (row.endpoint_secret === null) blockedReason = "the endpoint was deleted";
-          else if (!row.endpoint_enabled) blockedReason = "the endpoint is disabled";
-          else secrets = signingSecrets(row.endpoint_secret, row.previous_secret, row.previous_secret_expires_at, now);
-        } else if (row.org_secret === null) blockedReason = "the organization has no signing secret";
-        else secrets = signingSecrets(row.org_secret, row.org_previous_secret, row.org_previous_secret_expires_at, now);
+        let secretError: string | null = null;
+        try {
+          if (row.endpoint_id !== null) {
+            if (!row.endpoint_found) blockedReason = "the endpoint was deleted";
+            else if (!row.endpoint_enabled) blockedReason = "the endpoint is disabled";
+            else secrets = signingSecrets(keyring, "webhook_endpoints", row.endpoint_id, row, "ep", now);
+          } else if (!row.org_found) blockedReason = "the organization has no signing secret";
+          else secrets = signingSecrets(keyring, "org_signing_secrets", row.org_id, row, "os", now);
+        } catch (error) {
+          secretError = `signing secret unreadable: ${(error as Error).message}`;
+        }
         return {
           id: row.id,
           orgId: row.org_id,
@@ -109,6 +153,7 @@ export function createDeliveryStore(pool: pg.Pool): DeliveryStore {
           event: row.payload,
           secrets,
           blockedReason,
+          secretError,
         };
       });
     },

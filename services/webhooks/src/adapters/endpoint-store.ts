@@ -1,7 +1,9 @@
 import type { CallEventType, WebhookEndpointOut } from "@voxbridge/contracts";
 import type { EndpointStore } from "../app/webhook-endpoints";
+import type { SecretKeyring } from "../domain/secret-keyring";
 import type { WebhookEndpoint } from "../generated/prisma/client";
 import type { WebhooksPrisma } from "./prisma";
+import { secretContext } from "./stored-secret";
 
 const toOut = (row: WebhookEndpoint): WebhookEndpointOut => ({
   id: row.id,
@@ -15,10 +17,11 @@ const toOut = (row: WebhookEndpoint): WebhookEndpointOut => ({
   updated_at: row.updatedAt.toISOString(),
 });
 
-/** Endpoints through Prisma model calls: the management API is not a hot path. */
-export function createEndpointStore(prisma: WebhooksPrisma): EndpointStore {
+/** Endpoints through Prisma model calls: the management API is not a hot path. Secrets are stored encrypted under the active key. */
+export function createEndpointStore(prisma: WebhooksPrisma, keyring: SecretKeyring): EndpointStore {
   return {
     async create(endpoint) {
+      const sealed = keyring.encrypt(endpoint.secret, secretContext("webhook_endpoints", endpoint.id));
       await prisma.webhookEndpoint.create({
         data: {
           id: endpoint.id,
@@ -27,7 +30,8 @@ export function createEndpointStore(prisma: WebhooksPrisma): EndpointStore {
           events: endpoint.events ?? [],
           description: endpoint.description,
           enabled: endpoint.enabled,
-          secret: endpoint.secret,
+          secretCiphertext: sealed.ciphertext,
+          secretKeyId: sealed.keyId,
           createdAt: new Date(endpoint.created_at),
           updatedAt: new Date(endpoint.updated_at),
         },
@@ -70,9 +74,12 @@ export function createEndpointStore(prisma: WebhooksPrisma): EndpointStore {
       return count > 0;
     },
     async rotateSecret(orgId, id, secret, previousValidUntil, now) {
+      // The replaced secret moves to previous_* as it is stored, with its own key id.
+      const sealed = keyring.encrypt(secret, secretContext("webhook_endpoints", id));
       const updated = await prisma.$executeRaw`
-        UPDATE "webhook_endpoints" SET previous_secret = secret, previous_secret_expires_at = ${previousValidUntil},
-               secret = ${secret}, updated_at = ${now}
+        UPDATE "webhook_endpoints" SET previous_secret = secret, previous_secret_ciphertext = secret_ciphertext,
+               previous_secret_key_id = secret_key_id, previous_secret_expires_at = ${previousValidUntil},
+               secret = NULL, secret_ciphertext = ${sealed.ciphertext}, secret_key_id = ${sealed.keyId}, updated_at = ${now}
          WHERE org_id = ${orgId}::uuid AND id = ${id}::uuid`;
       return updated === 0 ? null : this.find(orgId, id);
     },

@@ -98,6 +98,17 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   const attempt = async (delivery: DueDelivery) => {
     const attemptedAt = deps.clock();
+    if (delivery.secretError !== null) {
+      const result = { status: null, error: delivery.secretError, retryAfterMs: null, durationMs: 0 };
+      const decision = decide(delivery, result, attemptedAt);
+      await record({ delivery, attemptedAt, result, decision });
+      deps.onAttempt?.(decision.kind, delivery);
+      logger.error(
+        { deliveryId: delivery.id, error: delivery.secretError, decision: decision.kind },
+        "webhook not sent: its signing secret is unreadable",
+      );
+      return;
+    }
     if (delivery.secrets === null) {
       const result = { status: null, error: delivery.blockedReason ?? "not deliverable", retryAfterMs: null, durationMs: 0 };
       await record({ delivery, attemptedAt, result, decision: { kind: "failed", reason: result.error, disableEndpoint: null } });

@@ -11,9 +11,14 @@ export type DueDelivery = {
   attemptNumber: number;
   event: DeliverySource;
   sequence: number;
-  /** Secrets to sign with (current first), or null when it must not be sent (see `blockedReason`). */
+  /** Secrets to sign with (current first), or null when it must not be sent (see `blockedReason`, `secretError`). */
   secrets: string[] | null;
   blockedReason: string | null;
+  /**
+   * Set when the stored secret cannot be decrypted (its key is not configured): the attempt fails
+   * and is retried on the schedule, so restoring the key lets the delivery through.
+   */
+  secretError: string | null;
 };
 
 /** What happens to a delivery after an attempt. */
