@@ -25,6 +25,8 @@ export type TestStack = {
   topics: ReturnType<typeof topicNames>;
   /** Runs every service's retention pass now, one after the other. */
   runRetention: () => Promise<Record<"gateway" | "quota" | "dialer" | "webhooks", RetentionPass>>;
+  /** Kills the stack's dialer as a crash would (live calls vanish unreported); `stop` then skips it. */
+  crashDialer: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -93,6 +95,7 @@ export async function startStack(
   );
   const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env, ...perService.dialer }));
   const topics = topicNames(topicPrefix);
+  let dialerCrashed = false;
   return {
     gatewayUrl: `http://127.0.0.1:${gateway.port}`,
     serviceUrls: {
@@ -117,8 +120,12 @@ export async function startStack(
       dialer: await dialer.retention.runPass(),
       webhooks: await webhooks.retention.runPass(),
     }),
+    crashDialer: async () => {
+      dialerCrashed = true;
+      await dialer.crash();
+    },
     stop: async () => {
-      await Promise.all([gateway.stop(), dialer.stop(), webhooks.stop(), voice.stop()]);
+      await Promise.all([gateway.stop(), dialerCrashed ? undefined : dialer.stop(), webhooks.stop(), voice.stop()]);
       await quota.stop();
       await deleteTopics(Object.values(topics));
     },

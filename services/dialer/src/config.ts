@@ -34,6 +34,15 @@ const dialerEnv = {
   DIALER_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(2_000),
   /** An instance silent this long is presumed dead; its live calls are reconciled by the others. */
   DIALER_INSTANCE_LEASE_SECONDS: seconds(15),
+  /**
+   * Carriers that keep calls (Twilio): how often an attempt whose outcome is unknown is looked up
+   * again, how long after a call's last news (or the end its time limit sets) a missing status
+   * callback sends the dialer to ask, and how long a create with no call at the carrier is given to
+   * show up in its list before the attempt counts as never placed (docs/dialer.md, "Unknown outcomes").
+   */
+  DIALER_RECONCILE_SECONDS: seconds(30),
+  DIALER_CALLBACK_GRACE_SECONDS: seconds(120),
+  DIALER_UNKNOWN_SETTLE_SECONDS: seconds(60),
   /** Quota service for the org's remaining talk time; unreachable means no cap (docs/dialer.md). */
   QUOTA_URL: localDefault(z.string().url().default("http://127.0.0.1:8081")),
   /** The dialer's token for quota's internal API. Never logged. */
@@ -49,6 +58,8 @@ const dialerEnv = {
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_API_BASE_URL: z.string().url().default("https://api.twilio.com"),
+  /** Twilio: how long a REST request may take; a create that times out has an unknown outcome. */
+  TWILIO_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Twilio: default caller ID when a call has no `from`. */
   TWILIO_FROM_NUMBER: z.string().optional(),
   /** Public base URL of this dialer as Twilio reaches it (status callbacks go to {base}/twilio/status). */

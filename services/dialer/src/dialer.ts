@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CANCEL_REQUESTED_TYPE, SuppressionEventType, TopicEvent } from "@voxbridge/contracts";
 import {
   closeServer,
   createHttpApp,
@@ -10,19 +9,18 @@ import {
   createOutboxRelay,
   createPool,
   createProducer,
-  decodeEvent,
   ensureTopics,
   finishHttpApp,
   type Logger,
   listen,
   type Retention,
   type ShutdownStep,
-  startConsumer,
   startManagementServer,
   startRetention,
   topicNames,
   topicSettings,
 } from "@voxbridge/kit";
+import { startCallEventConsumers } from "./adapters/call-event-consumers";
 import { registerOldestDueJobAge } from "./adapters/due-backlog-age";
 import { listenForJobs } from "./adapters/job-notifications";
 import { createQuotaAllowance } from "./adapters/quota-allowance";
@@ -30,7 +28,7 @@ import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retenti
 import { DIALER_SCHEMA } from "./adapters/schema";
 import { createDialerStores } from "./adapters/stores";
 import { createTelephony } from "./adapters/telephony";
-import { applyCallEvents, type CallEventDeps } from "./app/apply-call-events";
+import type { CallEventDeps } from "./app/apply-call-events";
 import { createDialScheduler } from "./app/dial-scheduler";
 import { createHousekeeping } from "./app/housekeeping";
 import type { CarrierReportSink, ClaimedDial, ClaimPass } from "./app/ports";
@@ -39,8 +37,6 @@ import { recordCarrierReportDurably } from "./app/record-carrier-report";
 import type { DialerConfig } from "./config";
 import { createDialerMetrics } from "./dialer-metrics";
 import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
-
-const decodeTopicEvent = (value: Buffer | null) => decodeEvent(value, TopicEvent, "call, cancel request or suppression event");
 
 export type RunningDialer = {
   port: number;
@@ -122,6 +118,9 @@ export async function startDialer(
     owner: instanceId,
     leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
     batch: 100,
+    recheckSeconds: config.DIALER_RECONCILE_SECONDS,
+    callbackGraceSeconds: config.DIALER_CALLBACK_GRACE_SECONDS,
+    settleSeconds: config.DIALER_UNKNOWN_SETTLE_SECONDS,
   });
   let stopping = false;
   const reportDeps = { attempts: stores.attempts, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake };
@@ -150,42 +149,14 @@ export async function startDialer(
     wake: () => scheduler.wake(),
     pollIntervalMs: config.DIALER_POLL_INTERVAL_MS,
   };
-  // Both consumers hand their events to the same use case; one event or a fetched batch at a time.
-  const applyEvents: Pick<Parameters<typeof startConsumer>[0], "handle" | "handleBatch"> = {
-    handle: ({ message }) => applyCallEvents(callEvents, [decodeTopicEvent(message.value)]),
-    handleBatch: (batch) =>
-      applyCallEvents(
-        callEvents,
-        batch.map(({ message }) => decodeTopicEvent(message.value)),
-      ),
-  };
-  const consumer = await startConsumer({
+  const consumers = await startCallEventConsumers({
     kafka,
     groupId: config.DIALER_GROUP_ID,
-    topics: [topics.callEvents],
+    topics,
     producer,
-    deadLetterTopic: topics.deadLetter,
     logger,
     metrics,
-    // Two of every three events on the topic are the lifecycle's own (calling, completed...): skipped by header, unparsed.
-    // call.updated: the gateway's edits (the dialer's own are skipped by source). call.canceled: only from a
-    // gateway older than cancel requests, as are suppression events here (they have their own topic now).
-    eventTypes: ["call.queued", "call.updated", CANCEL_REQUESTED_TYPE, "call.canceled", ...SuppressionEventType.options],
-    ...applyEvents,
-  });
-
-  // Suppressions on a topic and in a consumer group of their own: however long the backlog of call
-  // events, an opt-out reaches the dialer's list (and stops the dials of its number) at once.
-  const suppressionConsumer = await startConsumer({
-    kafka,
-    groupId: `${config.DIALER_GROUP_ID}.suppressions`,
-    topics: [topics.suppressions],
-    producer,
-    deadLetterTopic: topics.deadLetter,
-    logger,
-    metrics,
-    eventTypes: SuppressionEventType.options,
-    ...applyEvents,
+    callEvents,
   });
 
   // The carrier's callbacks need Postgres; Kafka is only diagnosed (the outbox keeps events).
@@ -220,8 +191,8 @@ export async function startDialer(
   };
   const shutdownSteps: ShutdownStep[] = [
     { name: "scheduler", run: () => scheduler.stop() },
-    { name: "consumer", run: () => consumer.stop() },
-    { name: "suppression consumer", run: () => suppressionConsumer.stop() },
+    { name: "consumer", run: () => consumers.calls.stop() },
+    { name: "suppression consumer", run: () => consumers.suppressions.stop() },
     {
       name: "live calls",
       run: async () => {
@@ -256,8 +227,8 @@ export async function startDialer(
       housekeeping.stop();
       await telephony.close(0);
       await scheduler.stop();
-      await consumer.stop();
-      await suppressionConsumer.stop();
+      await consumers.calls.stop();
+      await consumers.suppressions.stop();
       await closeConnections();
     },
   };

@@ -27,7 +27,8 @@ type EndingAttempt = Columns<"dial_attempts", "dialed_at" | "answered_at">;
  */
 const END_ATTEMPT_SQL = `
   WITH ended_attempt AS (
-    UPDATE "dial_attempts" SET status = 'ended', disposition = $3, ended_at = $4, talk_seconds = $5, detail = $6
+    UPDATE "dial_attempts" SET status = 'ended', disposition = $3, ended_at = $4, talk_seconds = $5, detail = $6,
+           carrier_call_id = coalesce($15, carrier_call_id)
      WHERE call_id = $1 AND attempt = $2
   ), moved_job AS (
     UPDATE "dial_jobs" SET status = $7, due_at = coalesce($8, due_at), window_closes_at = $9, call = $10, owner_id = NULL,
@@ -42,6 +43,14 @@ const END_ATTEMPT_SQL = `
 export function createAttemptStore(options: StoreOptions): AttemptStore {
   const { pool } = options;
   return {
+    async markUnknown(callId, attempt, detail) {
+      await pool.query(
+        `UPDATE "dial_attempts" SET status = 'unknown', unknown_since = clock_timestamp(), detail = $3
+          WHERE call_id = $1 AND attempt = $2 AND status <> 'ended' AND carrier_call_id IS NULL`,
+        [callId, attempt, detail],
+      );
+    },
+
     async markProgress(callId, attempt, progress) {
       await pool.query(
         `UPDATE "dial_attempts" SET status = $3, carrier_call_id = coalesce($4, carrier_call_id),
@@ -101,6 +110,7 @@ export function createAttemptStore(options: StoreOptions): AttemptStore {
               options.topic,
               event.subject,
               JSON.stringify(event),
+              ended.carrierCallId ?? null,
             ],
           });
           return step;

@@ -3,7 +3,10 @@ import type { Orphan } from "../domain/reconciliation";
 import { LIVENESS_LOCK_CLASS } from "./instance-store";
 import type { Columns, StoreOptions } from "./postgres";
 
-/** The reconciliation rule's rows: live attempts whose dialer instance is dead. */
+/**
+ * The reconciliation rule's rows: live attempts whose dialer instance is dead. An attempt already
+ * marked unknown is no longer its instance's: the carrier check reconciles it.
+ */
 export function createOrphanStore(options: StoreOptions): OrphanStore {
   const { pool } = options;
   return {
@@ -16,7 +19,7 @@ export function createOrphanStore(options: StoreOptions): OrphanStore {
         `SELECT j.call_id, a.attempt, a.carrier_call_id FROM "dial_jobs" j
            JOIN "dial_attempts" a ON a.call_id = j.call_id AND a.attempt = j.attempt_count
            LEFT JOIN "dialer_instances" i ON i.id = j.owner_id
-          WHERE j.status = 'calling'
+          WHERE j.status = 'calling' AND a.status <> 'unknown'
             AND (
               (j.updated_at < clock_timestamp() - make_interval(secs => $1)
                 AND (i.id IS NULL OR i.heartbeat_at <= clock_timestamp() - make_interval(secs => $1)))

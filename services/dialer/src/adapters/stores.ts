@@ -3,6 +3,7 @@ import { createAttemptStore } from "./attempt-store";
 import { createBeforeDialStore } from "./before-dial-store";
 import { createCallingWindowStore } from "./calling-window-store";
 import { createCancelStore } from "./cancel-store";
+import { createCarrierCheckStore } from "./carrier-check-store";
 import { createClaimStore } from "./claim-store";
 import { createInstanceStore } from "./instance-store";
 import { createJobIntake } from "./job-intake-store";
@@ -22,5 +23,6 @@ export function createDialerStores(options: StoreOptions & { account: string; cp
     beforeDial: createBeforeDialStore(options),
     instances: createInstanceStore(options),
     orphans: createOrphanStore(options),
+    checks: createCarrierCheckStore(options),
   };
 }

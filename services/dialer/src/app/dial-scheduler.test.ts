@@ -15,7 +15,7 @@ describe("dial scheduler timers", () => {
         },
         dueBacklog: async () => 0,
       },
-      attempts: { markProgress: async () => undefined, endAttempt: async () => null },
+      attempts: { markUnknown: async () => undefined, markProgress: async () => undefined, endAttempt: async () => null },
       cancels: { requestCancel: async () => ({ kind: "nothing" }), recordCarrierId: async () => ({ cancelRequested: false }) },
       beforeDial: { checkBeforeDial: async () => ({ cancelRequested: false, suppressed: false }) },
       telephony: {

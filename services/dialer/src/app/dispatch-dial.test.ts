@@ -3,7 +3,7 @@ import { queuedEvent } from "../../test/queued-event";
 import { recordingTelephony } from "../../test/telephony";
 import { callingCall } from "../domain/claim";
 import { dispatchDial } from "./dispatch-dial";
-import type { CarrierReport, ClaimedDial } from "./ports";
+import { CarrierOutcomeUnknownError, type CarrierReport, type ClaimedDial } from "./ports";
 
 // The calling window checked again right before the carrier is asked (issue 28, defect 4): the
 // claim saw it open, then the talk allowance took its time, and the window closed meanwhile.
@@ -18,9 +18,14 @@ function claimed(callingWindow: typeof window): ClaimedDial {
 function harness(clockAfterAllowance: Date) {
   let clock = claimedAt;
   const reports: CarrierReport[] = [];
+  const unknown: string[] = [];
   const telephony = recordingTelephony();
   const deps = {
-    attempts: { markProgress: async () => undefined, endAttempt: async () => null },
+    attempts: {
+      markUnknown: async (_callId: string, _attempt: number, detail: string) => void unknown.push(detail),
+      markProgress: async () => undefined,
+      endAttempt: async () => null,
+    },
     cancels: {
       requestCancel: async () => {
         throw new Error("no cancel in these tests");
@@ -40,7 +45,7 @@ function harness(clockAfterAllowance: Date) {
     logger: createLogger({ service: "test", level: "silent" }),
     now: () => clock,
   };
-  return { deps, reports, telephony };
+  return { deps, reports, telephony, unknown };
 }
 
 describe("dispatchDial: the calling window right before the dial", () => {
@@ -73,5 +78,27 @@ describe("dispatchDial: the calling window right before the dial", () => {
     await dispatchDial(deps, dial);
     expect(telephony.dialed).toEqual([dial.callId]);
     expect(reports).toEqual([]);
+  });
+});
+
+describe("dispatchDial: a create whose outcome is unknown (issue 28, defect 2)", () => {
+  it("leaves the attempt live and marked unknown, without ending it: nobody is redialed before the carrier is asked", async () => {
+    const { deps, reports, telephony, unknown } = harness(claimedAt);
+    telephony.dial = async () => {
+      throw new CarrierOutcomeUnknownError("Twilio answered 500");
+    };
+    await dispatchDial(deps, claimed({ ...window, start: "00:00", end: "23:59" }));
+    expect(unknown).toEqual(["Twilio answered 500"]);
+    expect(reports).toEqual([]);
+  });
+
+  it("ends the attempt as a carrier error when the create never reached the carrier", async () => {
+    const { deps, reports, telephony, unknown } = harness(claimedAt);
+    telephony.dial = async () => {
+      throw new Error("connect ECONNREFUSED");
+    };
+    await dispatchDial(deps, claimed({ ...window, start: "00:00", end: "23:59" }));
+    expect(unknown).toEqual([]);
+    expect(reports).toEqual([{ kind: "ended", outcome: "error", talkSeconds: null, detail: "connect ECONNREFUSED" }]);
   });
 });

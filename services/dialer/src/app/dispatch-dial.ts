@@ -4,7 +4,16 @@ import { beforeDial } from "../domain/before-dial";
 import { windowAt } from "../domain/calling-window";
 import { hangsUpOnProgress } from "../domain/cancellation";
 import { hangUp } from "./cancel-call";
-import type { AttemptStore, BeforeDialStore, CancelStore, CarrierReportSink, ClaimedDial, TalkAllowance, TelephonyAdapter } from "./ports";
+import {
+  type AttemptStore,
+  type BeforeDialStore,
+  type CancelStore,
+  CarrierOutcomeUnknownError,
+  type CarrierReportSink,
+  type ClaimedDial,
+  type TalkAllowance,
+  type TelephonyAdapter,
+} from "./ports";
 
 export type DispatchDeps = {
   attempts: AttemptStore;
@@ -23,7 +32,8 @@ export type DispatchDeps = {
  * talk allowance taken, a last look (a cancel or a suppression since the claim, or a calling window
  * closed meanwhile, ends the attempt undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
  * the carrier had not answered). A refusal ends the attempt at once: a non-retryable one as
- * `rejected`, anything else as `error`.
+ * `rejected`, anything else as `error`; a create whose outcome is unknown leaves the attempt live,
+ * marked unknown, for reconciliation.
  */
 export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promise<void> {
   const { queued, call } = dial;
@@ -76,6 +86,20 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
       await hangUp(deps, dial.callId, carrierCallId);
     }
   } catch (error) {
+    if (error instanceof CarrierOutcomeUnknownError) {
+      // The carrier may be ringing the person now: the attempt stays live, and nobody is dialed
+      // again before the carrier says what became of it (app/reconcile-carrier-calls.ts).
+      logger.warn(
+        { callId: dial.callId, attempt: dial.attempt, why: error.message },
+        "carrier outcome unknown; reconciling before any redial",
+      );
+      await deps.attempts
+        .markUnknown(dial.callId, dial.attempt, error.message)
+        .catch((e: unknown) =>
+          logger.error({ err: e, callId: dial.callId }, "could not mark an unknown outcome; the orphan reconciler will"),
+        );
+      return;
+    }
     // The carrier refused the call: a non-retryable refusal is a rejection, anything else a carrier error.
     const outcome = isAppError(error) && !error.retryable ? "rejected" : "error";
     logger.warn({ err: error, callId: dial.callId, attempt: dial.attempt, outcome }, "dial failed");

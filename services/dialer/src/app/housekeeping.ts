@@ -1,15 +1,13 @@
-import type { Logger } from "@voxbridge/kit/core";
 import { orphanAction } from "../domain/reconciliation";
-import type { CallingWindowStore, CarrierReportSink, InstanceStore, OrphanStore, SuppressionStore, TelephonyAdapter } from "./ports";
+import type { AttemptStore, CallingWindowStore, InstanceStore, OrphanStore, SuppressionStore } from "./ports";
+import { type CarrierCheckDeps, reconcileCarrierCalls } from "./reconcile-carrier-calls";
 
-export type HousekeepingDeps = {
+export type HousekeepingDeps = Omit<CarrierCheckDeps, "batch"> & {
+  attempts: AttemptStore;
   instances: InstanceStore;
   orphans: OrphanStore;
   suppressions: SuppressionStore;
   windows: CallingWindowStore;
-  telephony: TelephonyAdapter;
-  report: CarrierReportSink;
-  logger: Logger;
   owner: string;
   leaseSeconds: number;
   /** Jobs swept per pass at most. */
@@ -20,14 +18,18 @@ export type Housekeeping = {
   start: () => Promise<void>;
   /** Stops heartbeating (after live calls ended, or to die): peers may then reconcile what is left. */
   stop: () => void;
-  /** One pass now: heartbeat, sweeps, and the reconciliation of dead instances' live attempts; returns how many it ended. */
+  /**
+   * One pass now: heartbeat, sweeps, the reconciliation of dead instances' live attempts and the
+   * carrier lookups; returns how many orphans it ended or marked unknown.
+   */
   pass: () => Promise<number>;
 };
 
 /**
  * Every beat (2 s at most), one after the other: this instance's heartbeat; the instance rows
- * silent for a day deleted; the suppression sweep; the calling-window sweep; and the live attempts
- * of dead instances reconciled. A peer silent for two beats with its liveness lock gone is dead.
+ * silent for a day deleted; the suppression sweep; the calling-window sweep; the live attempts of
+ * dead instances reconciled; and, with a carrier that keeps calls, the attempts it must be asked
+ * about (unknown outcomes, lost callbacks). A peer silent for two beats with its liveness lock gone is dead.
  */
 export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
   const { logger } = deps;
@@ -39,7 +41,21 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
     const orphans = await deps.orphans.findOrphans(deps.leaseSeconds, (2 * beatMs) / 1000);
     let ended = 0;
     for (const orphan of orphans) {
-      if (orphanAction(orphan, deps.telephony.name !== "simulator") === "leave") continue;
+      const action = orphanAction(orphan, deps.telephony.lookup !== undefined);
+      if (action === "leave") continue;
+      if (action === "unknown") {
+        logger.warn(
+          { callId: orphan.callId, attempt: orphan.attempt },
+          "live attempt of a stopped dialer without a carrier id; asking the carrier",
+        );
+        await deps.attempts.markUnknown(
+          orphan.callId,
+          orphan.attempt,
+          "the dialer instance running the call stopped before the carrier answered",
+        );
+        ended++;
+        continue;
+      }
       logger.warn({ callId: orphan.callId, attempt: orphan.attempt }, "live attempt of a stopped dialer; ending it as a carrier error");
       await deps.report(orphan.callId, orphan.attempt, {
         kind: "ended",
@@ -62,7 +78,9 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
     // A job whose window closed while it waited (a backlog, pacing) waits for the next opening.
     const rescheduled = await deps.windows.rescheduleClosedWindows(deps.batch);
     if (rescheduled > 0) logger.info({ rescheduled }, "moved calls whose calling window closed to its next opening");
-    return reconcileOrphans();
+    const reconciled = await reconcileOrphans();
+    await reconcileCarrierCalls({ ...deps, batch: deps.batch });
+    return reconciled;
   };
 
   const beat = () => {

@@ -1,7 +1,7 @@
 import type { CallEventOf, CallOut, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
 import type { CancelStep } from "../domain/cancellation";
-import type { Orphan } from "../domain/reconciliation";
+import type { AttemptToCheck, Orphan } from "../domain/reconciliation";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
 export type ClaimedDial = {
@@ -50,6 +50,11 @@ export interface ClaimStore {
 
 /** Attempts: carrier progress and an attempt's end. */
 export interface AttemptStore {
+  /**
+   * Marks a live attempt's carrier outcome unknown (the create may have placed a call the dialer has
+   * no id for): it stays live, holding its slot, until reconciliation learns what became of it.
+   */
+  markUnknown(callId: string, attempt: number, detail: string): Promise<void>;
   /** Records a carrier progress event (ringing, answered, carrier call id) on a live attempt. */
   markProgress(callId: string, attempt: number, progress: { status: "ringing" | "answered"; carrierCallId?: string }): Promise<void>;
   /**
@@ -59,7 +64,7 @@ export interface AttemptStore {
   endAttempt(
     callId: string,
     attempt: number,
-    ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null },
+    ended: { outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null; carrierCallId?: string },
     decide: (job: {
       call: CallOut;
       endedAt: Date;
@@ -132,6 +137,18 @@ export interface OrphanStore {
   findOrphans(leaseSeconds: number, graceSeconds: number): Promise<Orphan[]>;
 }
 
+/** Live attempts to check with a carrier that keeps calls (`app/reconcile-carrier-calls.ts`). */
+export interface CarrierCheckStore {
+  /**
+   * Takes up to `limit` live attempts due for a look at the carrier, stamping each as checked now
+   * (so peers skip it): unknown outcomes every `recheckSeconds`; attempts with a carrier id whose
+   * status callbacks are overdue by `graceSeconds` (after the ring, or after the agent's time limit).
+   */
+  takeDueChecks(limit: number, recheckSeconds: number, graceSeconds: number): Promise<AttemptToCheck[]>;
+  /** Which of these carrier call ids belong to some attempt already. */
+  knownCarrierIds(carrierCallIds: string[]): Promise<Set<string>>;
+}
+
 /** Every store, one per concern. */
 export type DialerStores = {
   intake: JobIntake;
@@ -143,6 +160,7 @@ export type DialerStores = {
   beforeDial: BeforeDialStore;
   instances: InstanceStore;
   orphans: OrphanStore;
+  checks: CarrierCheckStore;
 };
 
 /** A number added to or removed from an org's suppression list. */
@@ -161,11 +179,36 @@ export type DialRequest = {
   maxTalkSeconds: number;
 };
 
-/** Progress a carrier reports for one attempt; `ended` is the last. */
-export type CarrierReport =
+/**
+ * Progress a carrier reports for one attempt; `ended` is the last. `carrierCallId`: the carrier's
+ * id of the call, when the report names it (a Twilio callback does): the definite link of a call to
+ * an attempt whose create's answer was lost.
+ */
+export type CarrierReport = (
   | { kind: "ringing" }
   | { kind: "answered" }
-  | { kind: "ended"; outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null };
+  | { kind: "ended"; outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null }
+) & { carrierCallId?: string };
+
+/** A call as a carrier that keeps calls describes it; `report` null while it is queued at the carrier. */
+export type CarrierCall = { carrierCallId: string; createdAt: Date; report: CarrierReport | null };
+
+/** Looks calls up at a carrier that keeps them (Twilio), to reconcile attempts with an unknown outcome. */
+export interface CarrierLookup {
+  /** Calls from `from` (null: the adapter's default caller id) to `to` created within [createdFrom, createdTo]. */
+  findCalls(query: { to: string; from: string | null; createdFrom: Date; createdTo: Date }): Promise<CarrierCall[]>;
+  /** One call by the carrier's id; null when the carrier has no such call. */
+  fetchCall(carrierCallId: string): Promise<CarrierCall | null>;
+}
+
+/**
+ * Thrown by `dial` when the carrier may have placed the call without the dialer learning its id (a
+ * timeout, a 5xx, a dropped connection after the request was sent): the attempt's outcome is
+ * unknown, and it must not be dialed again before the carrier is asked.
+ */
+export class CarrierOutcomeUnknownError extends Error {
+  override readonly name = "CarrierOutcomeUnknownError";
+}
 
 /** Receives carrier reports; the simulator calls it in-process, the Twilio status callback over HTTP. */
 export type CarrierReportSink = (callId: string, attempt: number, report: CarrierReport) => Promise<void>;
@@ -179,6 +222,8 @@ export interface TelephonyAdapter {
   dial(request: DialRequest): Promise<{ carrierCallId: string }>;
   /** Hangs up a live call (canceled meanwhile); its end is still reported through the sink. */
   hangup(carrierCallId: string): Promise<void>;
+  /** Carriers that keep calls themselves can be asked about them; the simulator's calls live in the process. */
+  readonly lookup?: CarrierLookup;
   /** Calls live in this process (the simulator's); empty for carriers that keep calls themselves. */
   liveCalls(): number;
   /** Stops: waits for live in-process calls up to `graceMs`, then drops them without reports (a crash). */

@@ -12,7 +12,10 @@ export type CarrierReportDeps = { attempts: AttemptStore; retryDelaySeconds: num
  */
 export async function recordCarrierReport(deps: CarrierReportDeps, callId: string, attempt: number, report: CarrierReport): Promise<void> {
   if (report.kind !== "ended") {
-    await deps.attempts.markProgress(callId, attempt, { status: report.kind === "ringing" ? "ringing" : "answered" });
+    await deps.attempts.markProgress(callId, attempt, {
+      status: report.kind === "ringing" ? "ringing" : "answered",
+      ...(report.carrierCallId && { carrierCallId: report.carrierCallId }),
+    });
     return;
   }
   const step = await deps.attempts.endAttempt(

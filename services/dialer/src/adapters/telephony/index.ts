@@ -34,6 +34,7 @@ export function createTelephony(config: DialerConfig, sink: CarrierReportSink, l
         publicUrl: config.DIALER_PUBLIC_URL,
         agentStreamUrl: config.AGENT_STREAM_URL,
         defaultFrom: config.TWILIO_FROM_NUMBER ?? null,
+        timeoutMs: config.TWILIO_TIMEOUT_MS,
         logger,
       });
     }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHttpApp, createLogger, createMetricsRegistry, finishHttpApp, listen } from "@voxbridge/kit";
 import { request } from "undici";
-import type { CarrierReport, DialRequest } from "../../app/ports";
+import { CarrierOutcomeUnknownError, type CarrierReport, type DialRequest } from "../../app/ports";
 import { twilioSignature } from "../../domain/twilio";
 import { createTwilio } from "./twilio";
 
@@ -80,7 +80,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
     }
   });
 
-  it("treats a 4xx as a refusal (not retryable) and a 5xx as a retryable carrier error; hangs up by call sid", async () => {
+  it("treats a 4xx as a refusal (not retryable), a 429 or a refused connection as a carrier error, a 5xx as an unknown outcome; hangs up by call sid", async () => {
     let status = 400;
     const twilio = await fakeTwilio(() => ({ status, body: { code: 21211, message: "Invalid 'To' Phone Number" } }));
     try {
@@ -94,9 +94,26 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
         logger,
       });
       await expect(adapter.dial(dial)).rejects.toMatchObject({ retryable: false, message: expect.stringContaining("Invalid 'To'") });
+      // A 5xx may come after Twilio placed the call: its outcome is unknown, reconciled before any redial.
       status = 503;
+      await expect(adapter.dial(dial)).rejects.toBeInstanceOf(CarrierOutcomeUnknownError);
+      // A 429 is refused before anything was placed: a carrier error, retried as a new attempt.
+      status = 429;
       await expect(adapter.dial(dial)).rejects.toMatchObject({ retryable: true });
       await expect(adapter.dial({ ...dial, from: null })).rejects.toMatchObject({ retryable: false });
+      // Nothing listening: the create never left, so it is a plain carrier error, not an unknown outcome.
+      const unreachable = createTwilio({
+        accountSid: SID,
+        authToken: TOKEN,
+        apiBaseUrl: "http://127.0.0.1:9",
+        publicUrl: "https://d.example.com",
+        agentStreamUrl: "wss://a.example.com",
+        defaultFrom: null,
+        logger,
+      });
+      const refused = await unreachable.dial(dial).catch((error: unknown) => error);
+      expect(refused).not.toBeInstanceOf(CarrierOutcomeUnknownError);
+      expect(refused).toMatchObject({ retryable: true });
       status = 200;
       await adapter.hangup("CA999");
       const last = twilio.seen.at(-1);
@@ -134,7 +151,9 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
     try {
       const completed = { CallSid: "CA123", CallStatus: "completed", CallDuration: "42", AccountSid: SID };
       expect((await send(completed, twilioSignature(TOKEN, `${publicUrl}${path}`, completed))).statusCode).toBe(204);
-      expect(reports).toEqual([[dial.callId, 2, { kind: "ended", outcome: "completed", talkSeconds: 42, detail: null }]]);
+      expect(reports).toEqual([
+        [dial.callId, 2, { kind: "ended", outcome: "completed", talkSeconds: 42, detail: null, carrierCallId: "CA123" }],
+      ]);
 
       expect((await send(completed, undefined)).statusCode).toBe(401);
       expect(

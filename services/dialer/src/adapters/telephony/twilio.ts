@@ -1,7 +1,13 @@
 import { AppError, type Logger } from "@voxbridge/kit";
 import express, { type Express } from "express";
 import { request } from "undici";
-import type { CarrierReportSink, DialRequest } from "../../app/ports";
+import {
+  type CarrierCall,
+  type CarrierLookup,
+  CarrierOutcomeUnknownError,
+  type CarrierReportSink,
+  type DialRequest,
+} from "../../app/ports";
 import { reportOfTwilioStatus, verifyTwilioSignature } from "../../domain/twilio";
 import type { ConfiguredTelephony } from "./index";
 
@@ -18,6 +24,28 @@ export type TwilioOptions = {
   logger: Logger;
   timeoutMs?: number;
 };
+
+/** Pages of the call list read at most when reconciling (1,000 calls each). */
+const LIST_PAGES = 5;
+/** Connection errors raised before a request left: the carrier never saw it. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const errorCode = (error: unknown): string | undefined => {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code ?? e?.cause?.code;
+};
+
+/** A failed request to Twilio; `reached`: it may have reached Twilio and had its effect. */
+class TwilioRequestError extends Error {
+  readonly reached: boolean;
+  constructor(message: string, details: { reached: boolean; code?: number | undefined }) {
+    super(details.code === undefined ? message : `${message} (code ${details.code})`);
+    this.reached = details.reached;
+  }
+}
+
+/** The fields of Twilio's call JSON (and call list) the dialer reads. */
+type TwilioCall = { sid?: string; status?: string; duration?: string | null; answered_by?: string | null; date_created?: string };
+type TwilioBody = TwilioCall & { message?: string; code?: number; calls?: TwilioCall[]; next_page_uri?: string | null };
 
 const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -40,39 +68,82 @@ function agentTwiml(streamUrl: string, dial: DialRequest): string {
 /**
  * Twilio Programmable Voice over its REST API (undici, basic auth). The call's end arrives later
  * as a signed status callback, at any dialer instance. Twilio has no idempotency key for creating
- * calls, so a create is never retried blindly: a failure ends the attempt (error, retried as a new
- * attempt if attempts remain). Credentials are never logged.
+ * calls, so a create is never retried blindly: one refused before it reached Twilio ends the attempt
+ * (error, retried as a new attempt if attempts remain); one that may have placed the call leaves the
+ * attempt's outcome unknown, for `lookup` to reconcile. Credentials are never logged.
  */
 export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
   const base = options.apiBaseUrl.replace(/\/$/, "");
+  const accountPath = `/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}`;
   const auth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`;
   const timeout = options.timeoutMs ?? 10_000;
 
-  const post = async (path: string, form: URLSearchParams) => {
+  const send = async (method: "GET" | "POST", path: string, form?: URLSearchParams) => {
     let response: Awaited<ReturnType<typeof request>>;
     try {
-      response = await request(`${base}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}${path}`, {
-        method: "POST",
-        headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: form.toString(),
+      response = await request(`${base}${path.startsWith("/2010-04-01/") ? "" : accountPath}${path}`, {
+        method,
+        headers: { authorization: auth, accept: "application/json", ...(form && { "content-type": "application/x-www-form-urlencoded" }) },
+        body: form?.toString(),
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
     } catch (error) {
-      throw new AppError("dependency_unavailable", `Twilio unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      // Refused before the request left (nothing listening, no such host): Twilio never saw it.
+      // Anything later (a timeout, a reset) may have reached it.
+      const unsent = NOT_SENT.has(errorCode(error) ?? "");
+      throw new TwilioRequestError(`Twilio unreachable: ${error instanceof Error ? error.message : String(error)}`, { reached: !unsent });
     }
-    const body = (await response.body.json().catch(() => ({}))) as { sid?: string; message?: string; code?: number };
-    if (response.statusCode >= 500 || response.statusCode === 429) {
-      throw new AppError("dependency_unavailable", `Twilio answered ${response.statusCode}`, { context: { code: body.code } });
+    const body = (await response.body.json().catch(() => null)) as TwilioBody | null;
+    if (response.statusCode >= 500)
+      throw new TwilioRequestError(`Twilio answered ${response.statusCode}`, { reached: true, code: body?.code });
+    if (response.statusCode === 429) {
+      // Too many requests: refused before anything was placed.
+      throw new AppError("dependency_unavailable", "Twilio answered 429", { context: { code: body?.code } });
     }
+    if (response.statusCode === 404 && method === "GET") return null;
     if (response.statusCode >= 400) {
       // 4xx: Twilio refuses this call (invalid number, unverified caller ID, ...): not retryable.
-      throw new AppError("validation_failed", `Twilio refused the call: ${body.message ?? response.statusCode}`, {
+      throw new AppError("validation_failed", `Twilio refused the call: ${body?.message ?? response.statusCode}`, {
         retryable: false,
-        context: { code: body.code },
+        context: { code: body?.code },
       });
     }
-    return body;
+    return body ?? {};
+  };
+
+  const carrierCall = (call: TwilioCall): CarrierCall => ({
+    carrierCallId: call.sid ?? "",
+    createdAt: new Date(call.date_created ?? 0),
+    report: reportOfTwilioStatus({
+      CallStatus: call.status,
+      CallDuration: call.duration ?? undefined,
+      AnsweredBy: call.answered_by ?? undefined,
+    }),
+  });
+
+  const lookup: CarrierLookup = {
+    async findCalls({ to, from, createdFrom, createdTo }) {
+      const caller = from ?? options.defaultFrom;
+      if (!caller) return [];
+      // The list filters by To and From; its date filter is a start date (a day, and a call still
+      // queued has none), so creation times are matched here. Newest first: stop at a page older
+      // than the window, or after LIST_PAGES pages.
+      const found: CarrierCall[] = [];
+      let path: string | null = `/Calls.json?${new URLSearchParams({ To: to, From: caller, PageSize: "1000" }).toString()}`;
+      for (let page = 0; path && page < LIST_PAGES; page++) {
+        const body: TwilioBody | null = await send("GET", path);
+        const calls = (body?.calls ?? []).map(carrierCall);
+        found.push(...calls.filter((c) => c.createdAt >= createdFrom && c.createdAt <= createdTo));
+        if (calls.length === 0 || calls.every((c) => c.createdAt < createdFrom)) break;
+        path = body?.next_page_uri ?? null;
+      }
+      return found;
+    },
+    async fetchCall(carrierCallId) {
+      const body = await send("GET", `/Calls/${encodeURIComponent(carrierCallId)}.json`);
+      return body?.sid ? carrierCall(body) : null;
+    },
   };
 
   return {
@@ -98,14 +169,27 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
       for (const event of ["initiated", "ringing", "answered", "completed"]) form.append("StatusCallbackEvent", event);
       // Twilio hangs up by itself after TimeLimit seconds: the agent's and the org's cap.
       if (Number.isFinite(dial.maxTalkSeconds)) form.set("TimeLimit", String(Math.max(1, Math.floor(dial.maxTalkSeconds))));
-      const body = await post("/Calls.json", form);
-      if (!body.sid) throw new AppError("dependency_unavailable", "Twilio answered without a call sid");
-      return { carrierCallId: body.sid };
+      try {
+        const body = await send("POST", "/Calls.json", form);
+        if (!body?.sid) throw new TwilioRequestError("Twilio answered without a call sid", { reached: true });
+        return { carrierCallId: body.sid };
+      } catch (error) {
+        // Twilio has no idempotency key for creates: one that may have placed the call is never
+        // retried blindly. Its outcome is unknown until the call list says what became of it.
+        if (error instanceof TwilioRequestError && error.reached) throw new CarrierOutcomeUnknownError(error.message);
+        if (error instanceof TwilioRequestError) throw new AppError("dependency_unavailable", error.message);
+        throw error;
+      }
     },
     async hangup(carrierCallId) {
       // Ends it whether ringing (canceled) or answered (completed); its end still comes as a callback.
-      await post(`/Calls/${encodeURIComponent(carrierCallId)}.json`, new URLSearchParams({ Status: "completed" }));
+      try {
+        await send("POST", `/Calls/${encodeURIComponent(carrierCallId)}.json`, new URLSearchParams({ Status: "completed" }));
+      } catch (error) {
+        throw error instanceof TwilioRequestError ? new AppError("dependency_unavailable", error.message) : error;
+      }
     },
+    lookup,
     liveCalls: () => 0,
     close: async () => undefined,
     routes(app: Express, sink: CarrierReportSink) {
@@ -123,7 +207,9 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
         }
         const report = reportOfTwilioStatus(params);
         // A failure here answers 5xx: Twilio retries the callback, and the state machine is idempotent.
-        if (report) await sink(callId, attempt, report);
+        // The callback's URL names the attempt and its CallSid the call: the definite link, also for
+        // an attempt whose create's answer was lost.
+        if (report) await sink(callId, attempt, { ...report, ...(params.CallSid && { carrierCallId: params.CallSid }) });
         res.status(204).end();
       });
     },
