@@ -11,7 +11,9 @@ import { deleteTopics, newTopicPrefix, stackEnv } from "./stack";
 import { startTcpBalancer } from "./tcp-balancer";
 
 export const SERVICES = ["quota", "webhooks", "gateway", "dialer"] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/** The voice service too: started only when a test asks for it (`services`). */
+const ALL_SERVICES = [...SERVICES, "voice"] as const;
+export type ServiceName = (typeof ALL_SERVICES)[number];
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT_VARIABLE: Record<ServiceName, string> = {
@@ -19,6 +21,7 @@ const PORT_VARIABLE: Record<ServiceName, string> = {
   quota: "QUOTA_PORT",
   dialer: "DIALER_PORT",
   webhooks: "WEBHOOKS_PORT",
+  voice: "VOICE_PORT",
 };
 
 /** Runs a service's compiled entry point (`pnpm build`) as its own process, as `scripts/up.sh` does. */
@@ -38,11 +41,15 @@ export function spawnService(service: ServiceName, env: Record<string, string>, 
  * it again, and judges the system only from outside (HTTP, the receiver, the simulator's dial log).
  * Each process logs to a file; `logTail` shows it when a test fails.
  */
-export async function startServiceProcesses(overrides: Record<string, string> = {}, options: { instances?: number } = {}) {
+export async function startServiceProcesses(
+  overrides: Record<string, string> = {},
+  options: { instances?: number; services?: readonly ServiceName[] } = {},
+) {
   const instances = options.instances ?? 1;
+  const services = options.services ?? SERVICES;
   const topicPrefix = newTopicPrefix();
   const portsOf = Object.fromEntries(
-    await Promise.all(SERVICES.map(async (s) => [s, await Promise.all(Array.from({ length: instances }, () => freePort()))])),
+    await Promise.all(services.map(async (s) => [s, await Promise.all(Array.from({ length: instances }, () => freePort()))])),
   ) as Record<ServiceName, number[]>;
   const urlOf = (service: ServiceName, index = 0) => `http://127.0.0.1:${portsOf[service][index]}`;
   const balancers = instances > 1 ? await Promise.all((["quota", "webhooks"] as const).map((s) => startTcpBalancer(() => portsOf[s]))) : [];
@@ -50,6 +57,7 @@ export async function startServiceProcesses(overrides: Record<string, string> = 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
     QUOTA_URL: balancers[0]?.url ?? urlOf("quota"),
     WEBHOOKS_URL: balancers[1]?.url ?? urlOf("webhooks"),
+    ...(services.includes("voice") ? { VOICE_URL: urlOf("voice") } : {}),
     ...overrides,
   });
   const logDir = mkdtempSync(path.join(tmpdir(), "voxbridge-services-"));
@@ -96,10 +104,10 @@ export async function startServiceProcesses(overrides: Record<string, string> = 
     await exited;
   };
 
-  await Promise.all(SERVICES.flatMap((service) => Array.from({ length: instances }, (_, index) => start(service, index))));
+  await Promise.all(services.flatMap((service) => Array.from({ length: instances }, (_, index) => start(service, index))));
   return {
     /** Instance 0 of each service. */
-    urls: Object.fromEntries(SERVICES.map((s) => [s, urlOf(s)])) as Record<ServiceName, string>,
+    urls: Object.fromEntries(services.map((s) => [s, urlOf(s)])) as Record<ServiceName, string>,
     urlOf,
     topicPrefix,
     start,

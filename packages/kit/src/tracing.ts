@@ -46,8 +46,9 @@ export function startTracing(service: string, env: Record<string, string | undef
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? "").split("?")[0] ?? ""),
       }),
       new UndiciInstrumentation(),
-      // A span per query, without its parameters (they hold phone numbers and keys).
-      new PgInstrumentation({ enhancedDatabaseReporting: false }),
+      // A span per query, without its parameters (they hold phone numbers and keys); no span for
+      // taking a pooled connection.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
       new IORedisInstrumentation(),
     ],
     // Traces only: metrics stay on Prometheus (/metrics), logs on stdout.
