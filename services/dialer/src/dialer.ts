@@ -225,8 +225,10 @@ export async function startDialer(
     crash: async () => {
       stopping = true;
       housekeeping.stop();
+      // A dying process does not wait for its dials in flight (a create the carrier has not
+      // answered yet): they fail on the closed connections, as they would with the process gone.
+      void scheduler.stop();
       await telephony.close(0);
-      await scheduler.stop();
       await consumers.calls.stop();
       await consumers.suppressions.stop();
       await closeConnections();
