@@ -24,7 +24,7 @@ export type TestStack = {
   topicPrefix: string;
   topics: ReturnType<typeof topicNames>;
   /** Runs every service's retention pass now, one after the other. */
-  runRetention: () => Promise<Record<"gateway" | "quota" | "dialer" | "webhooks", RetentionPass>>;
+  runRetention: () => Promise<Record<"gateway" | "quota" | "dialer" | "webhooks" | "voice", RetentionPass>>;
   /** Kills the stack's dialer as a crash would (live calls vanish unreported); `stop` then skips it. */
   crashDialer: () => Promise<void>;
   stop: () => Promise<void>;
@@ -119,6 +119,7 @@ export async function startStack(
       quota: await quota.retention.runPass(),
       dialer: await dialer.retention.runPass(),
       webhooks: await webhooks.retention.runPass(),
+      voice: await voice.retention.runPass(),
     }),
     crashDialer: async () => {
       dialerCrashed = true;

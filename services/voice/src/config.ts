@@ -48,6 +48,12 @@ const voiceEnv = {
   RECORDING_UPLOAD_MAX_ATTEMPTS: z.coerce.number().int().positive().default(120),
   /** Seconds a signed recording URL is valid. */
   RECORDING_URL_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /**
+   * Days a conversation (turns, answers) and its recording are kept after the call ended; the
+   * gateway keeps its copy of the transcript as long (set both to the same value). A bucket the
+   * service creates gets a lifecycle rule of the same age.
+   */
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
 };
 

@@ -14,9 +14,11 @@ import {
   createMetricsRegistry,
   createOutboxRelay,
   createPool,
+  type Retention,
   type RunningWorker,
   startKafkaWorker,
   startPeriodic,
+  startRetention,
 } from "@voxbridge/kit";
 import { Gauge, Histogram } from "prom-client";
 import { validateRequest } from "twilio/lib/webhooks/webhooks";
@@ -27,6 +29,7 @@ import { createLocalCascade } from "./adapters/engines/local-cascade";
 import { attachMediaStreams } from "./adapters/media/twilio-media-streams";
 import { createObjectStore } from "./adapters/object-store";
 import { createVoicePrisma, VOICE_SCHEMA } from "./adapters/prisma";
+import { expireRecordings, RECORDING_PREFIX, voiceRetentionRules } from "./adapters/retention-rules";
 import { createLocalSynthesizer, type TtsVoice } from "./adapters/speech/flite-synthesizer";
 import { createPocketsphinxRecognizers } from "./adapters/speech/pocketsphinx-recognizer";
 import { runAnalysisPass } from "./app/analysis-and-uploads";
@@ -41,6 +44,7 @@ export type RunningVoice = RunningWorker & {
   /** Runs the upload and analysis pass now (tests, and after a conversation ends). */
   runAnalysisPass: () => Promise<void>;
   liveConversations: () => number;
+  retention: Retention;
 };
 
 /** The media path every stream takes: `wss://<host>/media`. */
@@ -112,6 +116,13 @@ export async function startVoice(
   // The store being down never stops the service: recordings wait in Postgres until it is back.
   recordings
     .ensureBucket()
+    .then(async ({ created }) => {
+      // Only a bucket of the service's own gets its lifecycle rule: setting one replaces the bucket's
+      // whole lifecycle configuration, which on a platform's bucket is the platform's (docs/voice.md).
+      if (!created) return;
+      const rule = await recordings.expireAfter(RECORDING_PREFIX, config.TRANSCRIPT_RETENTION_DAYS);
+      logger.info({ rule, days: config.TRANSCRIPT_RETENTION_DAYS }, "recording bucket created; lifecycle rule for recordings");
+    })
     .catch((error: unknown) => logger.warn({ err: error }, "recording bucket not reachable at start; uploads retry"));
 
   let topic = "";
@@ -202,6 +213,7 @@ export async function startVoice(
         },
       },
       { name: "outbox relay", run: () => relay.stop() },
+      { name: "retention", run: () => retention.stop() },
       { name: "object store", run: async () => recordings.close() },
       { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), relayPool.end()])) },
     ],
@@ -217,6 +229,16 @@ export async function startVoice(
     metrics,
   });
   await relay.start();
+  // The recordings' own deletion, whether or not the bucket has a lifecycle rule (S3Proxy has none).
+  const retention = startRetention({
+    pool: relayPool,
+    schema: VOICE_SCHEMA,
+    rules: voiceRetentionRules(config.RETENTION_DAYS, config.TRANSCRIPT_RETENTION_DAYS),
+    before: expireRecordings(recordings, config.TRANSCRIPT_RETENTION_DAYS, logger),
+    intervalSeconds: config.RETENTION_INTERVAL_SECONDS,
+    logger,
+    metrics,
+  });
 
   const verifyUpgrade = (request: IncomingMessage) => {
     if (!config.TWILIO_AUTH_TOKEN || !config.VOICE_PUBLIC_MEDIA_URL) return true;
@@ -280,6 +302,7 @@ export async function startVoice(
   return {
     ...worker,
     logger,
+    retention,
     runAnalysisPass: async () => {
       analysisRunner.wake();
       await analysisRunner.idle();

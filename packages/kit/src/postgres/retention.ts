@@ -13,6 +13,12 @@ import { quoteIdent } from "./database";
  */
 export type RetentionRule = { table: string; sql: string; values?: unknown[]; alsoFrom?: string[] };
 
+/**
+ * Work a pass does under its lock before the rules: deleting what lives outside Postgres (objects
+ * in a store) for rows the rules then delete. Answers what it deleted, by kind.
+ */
+export type RetentionBefore = (client: pg.PoolClient) => Promise<Record<string, number>>;
+
 /** `ran`: false when another instance was running the schema's pass (nothing was done here). */
 export type RetentionPass = { ran: boolean; deleted: Record<string, number>; vacuumed: string[] };
 
@@ -67,6 +73,7 @@ export function startRetention(options: {
   pool: pg.Pool;
   schema: string;
   rules: RetentionRule[];
+  before?: RetentionBefore;
   vacuum?: string[];
   intervalSeconds: number;
   logger: Logger;
@@ -111,7 +118,8 @@ export function startRetention(options: {
   };
 
   const runLockedPass = async (client: pg.PoolClient): Promise<RetentionPass> => {
-    const deleted: Record<string, number> = {};
+    const deleted: Record<string, number> = (await options.before?.(client)) ?? {};
+    for (const [kind, count] of Object.entries(deleted)) if (count > 0) deletedRows.inc({ table: kind }, count);
     const touched: string[] = [];
     for (const rule of options.rules) {
       let total = 0;

@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  PutBucketLifecycleConfigurationCommand,
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
@@ -23,7 +24,17 @@ export type ObjectStoreOptions = {
  * path, not the host name) and checksums only where the API requires them: S3Proxy and several other
  * S3 APIs refuse the SDK's default checksum headers with 501 NotImplemented.
  */
-export function createObjectStore(options: ObjectStoreOptions): RecordingStore & { ensureBucket: () => Promise<void>; close: () => void } {
+export function createObjectStore(options: ObjectStoreOptions): RecordingStore & {
+  /** Creates the bucket when it does not exist; answers whether it did. */
+  ensureBucket: () => Promise<{ created: boolean }>;
+  /**
+   * Sets the bucket's lifecycle to expire `prefix` objects `days` after they were written. Replaces
+   * the bucket's whole lifecycle configuration, so it is applied only to a bucket the service made.
+   * `unsupported`: the store does not offer lifecycle rules (S3Proxy) or refused (no permission).
+   */
+  expireAfter: (prefix: string, days: number) => Promise<"applied" | "unsupported">;
+  close: () => void;
+} {
   const client = new S3Client({
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -38,8 +49,27 @@ export function createObjectStore(options: ObjectStoreOptions): RecordingStore &
     async ensureBucket() {
       try {
         await client.send(new HeadBucketCommand({ Bucket }));
+        return { created: false };
       } catch {
         await client.send(new CreateBucketCommand({ Bucket }));
+        return { created: true };
+      }
+    },
+    async expireAfter(prefix, days) {
+      try {
+        await client.send(
+          new PutBucketLifecycleConfigurationCommand({
+            Bucket,
+            LifecycleConfiguration: {
+              Rules: [{ ID: "voxbridge-recording-retention", Status: "Enabled", Filter: { Prefix: prefix }, Expiration: { Days: days } }],
+            },
+          }),
+        );
+        return "applied";
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if (status === 501 || status === 403) return "unsupported";
+        throw error;
       }
     },
     async put(key, wav) {
