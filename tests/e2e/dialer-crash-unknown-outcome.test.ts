@@ -64,7 +64,9 @@ describe("a dialer killed between its claim and the carrier's answer", () => {
 
     // The successor finds the orphan, asks Twilio, sees the call still queued there and waits.
     await eventually("the successor asking Twilio", async () => (standIn.listRequests() > 0 ? true : null), 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Proof that it looked again and again, deciding each time to wait, rather than a sleep.
+    const seen = standIn.lookups();
+    await eventually("three more lookups at Twilio", async () => (standIn.lookups() >= seen + 3 ? true : null));
     expect(standIn.calls).toHaveLength(1);
     expect((await getCall(api, id)).status).toBe("calling");
 

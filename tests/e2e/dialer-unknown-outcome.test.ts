@@ -47,7 +47,11 @@ const creates = (to: string) => standIn.calls.filter((c) => c.json.to === to);
 const created = (to: string, count = 1) =>
   eventually(`${count} create(s) to ${to} at Twilio`, async () => (creates(to).length >= count ? creates(to) : null));
 const sid = (call: StandInCall) => call.json.sid;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Proof that the dialer asked Twilio about its attempts three more times (rather than a sleep). */
+async function lookedThrice(): Promise<void> {
+  const seen = standIn.lookups();
+  await eventually("three more lookups at Twilio", async () => (standIn.lookups() >= seen + 3 ? true : null));
+}
 
 const attemptsOf = async (api: ApiClient, id: string) =>
   ((await api.get(`/v1/calls/${id}/attempts`)).body as { items: { disposition: string | null; error_message: string | null }[] }).items;
@@ -69,9 +73,8 @@ describe("a Twilio create whose outcome is unknown", () => {
     if (!call) throw new Error("no create");
     expect(call.form.get("StatusCallback")).toContain(`call_id=${id}`);
     // Queued at Twilio for several reconciliation passes: the dialer asks, finds the call live, waits.
-    const listed = standIn.listRequests();
-    await pause(1_500);
-    expect(standIn.listRequests()).toBeGreaterThan(listed);
+    await lookedThrice();
+    expect(standIn.listRequests()).toBeGreaterThan(0);
     expect(creates(to)).toHaveLength(1);
     expect((await getCall(api, id)).status).toBe("calling");
     expect(await standIn.advance(sid(call), "ringing")).toBe(204);

@@ -59,6 +59,8 @@ export type TwilioStandIn = {
   ) => Promise<number | null>;
   /** How many list requests were served. */
   listRequests: () => number;
+  /** How many lookups (list or fetch requests) were served: proof that the dialer asked. */
+  lookups: () => number;
   close: () => Promise<void>;
 };
 
@@ -92,6 +94,7 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
   const plan: CreateBehaviour[] = [];
   const held: { answer: () => void; drop: () => void }[] = [];
   let lists = 0;
+  let fetches = 0;
 
   const find = (sid: string) => calls.find((c) => c.json.sid === sid);
 
@@ -192,7 +195,10 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       const one = url.pathname.match(new RegExp(`^${base}/(CA[0-9a-f]{32})\\.json$`));
       const call = one?.[1] ? find(one[1]) : undefined;
       if (!call) return json(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
-      if (req.method === "GET") return json(res, 200, call.json);
+      if (req.method === "GET") {
+        fetches++;
+        return json(res, 200, call.json);
+      }
       if (req.method === "POST") {
         const form = new URLSearchParams(text);
         updates.push({ sid: call.json.sid, form });
@@ -217,6 +223,7 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       for (const one of held.splice(0)) one.drop();
     },
     listRequests: () => lists,
+    lookups: () => lists + fetches,
     async advance(sid, status, opts = {}) {
       const call = find(sid);
       if (!call) throw new Error(`no call ${sid} at the stand-in`);
