@@ -157,6 +157,7 @@ describe("OpenTelemetry tracing", () => {
       return {
         // The gateway's server span is the partner's span's child, and names itself in the answer.
         "gateway: server span, child of the partner's": gatewayServer?.spanId === answered.slice(36, 52),
+        "gateway: server span named by its route": gatewayServer?.name === "POST /v1/calls/outbound",
         // Postgres and Redis through their instrumentations; Kafka sends and consumes through the kit's spans.
         "gateway: Postgres query": of("gateway").some((span) => span.scope.includes("instrumentation-pg")),
         "gateway: Redis command": of("gateway").some((span) => span.scope.includes("instrumentation-ioredis")),

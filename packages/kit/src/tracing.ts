@@ -23,7 +23,7 @@ let sdk: NodeSDK | null = null;
 
 /**
  * Starts OpenTelemetry tracing when the environment asks for it (`tracingConfigured`); a no-op
- * otherwise. Must run before the instrumented modules (http, pg, ioredis) are first required: each
+ * otherwise. Must run before the instrumented modules (http, express, pg, ioredis) are first required: each
  * service's `src/tracing.ts` calls it, and is the first import of its `main.ts`. The SDK and the
  * instrumentations are required here, on demand, so that a service with tracing off never loads them.
  * The SDK reads the rest of its settings itself (OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER,
@@ -34,6 +34,8 @@ export function startTracing(service: string, env: Record<string, string | undef
   // Required on demand (esbuild leaves `require` of an npm package as it is): see above.
   const { NodeSDK } = require("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node");
   const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http") as typeof import("@opentelemetry/instrumentation-http");
+  const { ExpressInstrumentation, ExpressLayerType } =
+    require("@opentelemetry/instrumentation-express") as typeof import("@opentelemetry/instrumentation-express");
   const { UndiciInstrumentation } =
     require("@opentelemetry/instrumentation-undici") as typeof import("@opentelemetry/instrumentation-undici");
   const { PgInstrumentation } = require("@opentelemetry/instrumentation-pg") as typeof import("@opentelemetry/instrumentation-pg");
@@ -44,6 +46,11 @@ export function startTracing(service: string, env: Record<string, string | undef
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? "").split("?")[0] ?? ""),
+      }),
+      // No span per middleware or handler: only the route template, which names the server span
+      // (`POST /v1/calls/outbound`, `http.route`) instead of the method alone.
+      new ExpressInstrumentation({
+        ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER, ExpressLayerType.REQUEST_HANDLER],
       }),
       new UndiciInstrumentation(),
       // A span per query, without its parameters (they hold phone numbers and keys); no span for
