@@ -54,8 +54,9 @@ export function startTracing(service: string, env: Record<string, string | undef
       }),
       new UndiciInstrumentation(),
       // A span per query, without its parameters (they hold phone numbers and keys); no span for
-      // taking a pooled connection.
-      new PgInstrumentation({ enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
+      // taking a pooled connection, nor for a query outside any span (background polling, which
+      // would start a trace of its own every pass), as ioredis' instrumentation does by default.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, ignoreConnectSpans: true, requireParentSpan: true }),
       new IORedisInstrumentation(),
     ],
     // Traces only: metrics stay on Prometheus (/metrics), logs on stdout.
