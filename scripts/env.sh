@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VOXBRIDGE_CACHE="${VOXBRIDGE_CACHE:-$HOME/.cache/voxbridge}"
 NODE_VERSION="24.21.0"
-PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"]*\)".*/\1/p' "$ROOT/package.json")"
+PNPM_VERSION="$(sed -n 's/.*"packageManager": *"pnpm@\([^"+]*\).*/\1/p' "$ROOT/package.json")"
 export ROOT VOXBRIDGE_CACHE
 
 log() { printf '[voxbridge] %s\n' "$*" >&2; }
