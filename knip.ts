@@ -11,7 +11,11 @@ import type { KnipConfig } from "knip";
  */
 const runtimeDependenciesOf = (dir: string): string[] =>
   Object.keys((JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { dependencies?: object }).dependencies ?? {});
-const bundled = [...runtimeDependenciesOf("packages/kit"), ...runtimeDependenciesOf("packages/contracts")];
+const bundled = [
+  ...runtimeDependenciesOf("packages/kit"),
+  ...runtimeDependenciesOf("packages/contracts"),
+  ...runtimeDependenciesOf("packages/speech"),
+];
 
 const config: KnipConfig = {
   workspaces: {

@@ -9,13 +9,14 @@
 //   cold      every utterance decoded by a fresh recognizer from pocketsphinx's default mean (the
 //             "one short file per word" trial)
 // Usage: pnpm --filter @voxbridge/bench bench:asr [calls per voice, default 12]
+
+import { createLocalSynthesizer, type TtsVoice } from "@voxbridge/speech/flite";
+import { FRAME_BYTES, MULAW_SILENCE, toFrames } from "@voxbridge/speech/line-audio";
+import { numberToWords } from "@voxbridge/speech/number-words";
 import { confirmGrammar, greetingGrammar, questionGrammar } from "@voxbridge/voice/domain/answer-grammar";
 import type { Question } from "@voxbridge/voice/domain/answer-schema";
-import { FRAME_BYTES, MULAW_SILENCE, toFrames } from "@voxbridge/voice/domain/audio";
 import { interpretAnswer } from "@voxbridge/voice/domain/interpret-answer";
-import { numberToWords } from "@voxbridge/voice/domain/number-words";
 import { isOptOut } from "@voxbridge/voice/domain/opt-out";
-import { createLocalSynthesizer, type TtsVoice } from "@voxbridge/voice/speech/flite-synthesizer";
 import { createPocketsphinxRecognizers, LINE_CMN_INIT } from "@voxbridge/voice/speech/pocketsphinx-recognizer";
 
 const CALLS = Number(process.argv[2] ?? 12);

@@ -71,10 +71,13 @@ export function stackEnv(topicPrefix: string, overrides: Record<string, string> 
  * All five services in this process, on ephemeral ports, against the real servers. A fresh topic
  * prefix and consumer groups per stack keep parallel test files from seeing each other's events.
  * `perService` adds variables for one service alone (each caller's own service token, say).
+ * `options.conversations`: the dialer's simulator streams answered calls to this stack's voice
+ * service (VOICE_MEDIA_URL), so they talk; otherwise they are timers (conversations are CPU heavy).
  */
 export async function startStack(
   overrides: Record<string, string> = {},
   perService: Partial<Record<"gateway" | "quota" | "dialer" | "webhooks" | "voice", Record<string, string>>> = {},
+  options: { conversations?: boolean } = {},
 ): Promise<TestStack> {
   const topicPrefix = newTopicPrefix();
   const env = stackEnv(topicPrefix, overrides);
@@ -93,7 +96,14 @@ export async function startStack(
       ...perService.gateway,
     }),
   );
-  const dialer = await startDialer(loadDialerConfig({ QUOTA_URL: `http://127.0.0.1:${quota.port}`, ...env, ...perService.dialer }));
+  const dialer = await startDialer(
+    loadDialerConfig({
+      QUOTA_URL: `http://127.0.0.1:${quota.port}`,
+      ...(options.conversations ? { VOICE_MEDIA_URL: `ws://127.0.0.1:${voice.port}/media` } : {}),
+      ...env,
+      ...perService.dialer,
+    }),
+  );
   const topics = topicNames(topicPrefix);
   let dialerCrashed = false;
   return {

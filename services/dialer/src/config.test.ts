@@ -1,3 +1,4 @@
+import { LOCAL_MEDIA_TOKEN_KEY } from "@voxbridge/kit";
 import { loadDialerConfig } from "./config";
 
 describe("dialer configuration", () => {
@@ -8,6 +9,7 @@ describe("dialer configuration", () => {
       KAFKA_BROKERS: "kafka.internal:9092",
       DIALER_PUBLIC_URL: "https://dialer.example.com",
       QUOTA_API_TOKEN: "q".repeat(32),
+      MEDIA_TOKEN_KEY: "m".repeat(32),
       TELEPHONY_ADAPTER: "twilio",
     };
     expect(() => loadDialerConfig(env)).toThrow(/QUOTA_URL: required when NODE_ENV=production/);
@@ -26,8 +28,22 @@ describe("dialer configuration", () => {
       DIALER_PUBLIC_URL: "https://dialer.example.com",
       QUOTA_URL: "http://quota:8081",
       QUOTA_API_TOKEN: "q".repeat(32),
+      MEDIA_TOKEN_KEY: "m".repeat(32),
       TELEPHONY_ADAPTER: "twilio",
     };
+
+    it("refuses to start without its own media token key (the local one is public), and a key under 32 characters", () => {
+      const { MEDIA_TOKEN_KEY: _, ...withoutKey } = production;
+      expect(() => loadDialerConfig(withoutKey)).toThrow(/MEDIA_TOKEN_KEY: required when NODE_ENV=production/);
+      expect(() => loadDialerConfig({ ...production, MEDIA_TOKEN_KEY: "short" })).toThrow(/MEDIA_TOKEN_KEY/);
+      expect(loadDialerConfig({}).MEDIA_TOKEN_KEY).toBe(LOCAL_MEDIA_TOKEN_KEY);
+    });
+
+    it("reaches the voice service's media endpoint only by a ws:// or wss:// URL, and only when told", () => {
+      expect(loadDialerConfig({}).VOICE_MEDIA_URL).toBeUndefined();
+      expect(loadDialerConfig({ VOICE_MEDIA_URL: "ws://voice:8084/media" }).VOICE_MEDIA_URL).toBe("ws://voice:8084/media");
+      expect(() => loadDialerConfig({ VOICE_MEDIA_URL: "http://voice:8084/media" })).toThrow(/VOICE_MEDIA_URL/);
+    });
 
     it("waits minutes between attempts and dials 1 call per second (a Twilio account's default) unless told otherwise", () => {
       expect(loadDialerConfig(production)).toMatchObject({ DIALER_RETRY_DELAY_SECONDS: 300, DIALER_CPS: 1 });

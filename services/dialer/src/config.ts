@@ -1,4 +1,12 @@
-import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig } from "@voxbridge/kit";
+import {
+  baseEnvShape,
+  envFlag,
+  LOCAL_MEDIA_TOKEN_KEY,
+  LOCAL_SERVICE_TOKEN,
+  loadConfigOrExit,
+  localDefault,
+  parseConfig,
+} from "@voxbridge/kit";
 import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().min(0).default(fallback);
@@ -52,6 +60,18 @@ const dialerEnv = {
   SIM_RING_SECONDS: seconds(1),
   /** Simulator: how long an answered call talks before hanging up. Fractions allowed. */
   SIM_TALK_SECONDS: seconds(3),
+  /**
+   * Simulator: the voice service's Media Streams endpoint (the ws:// or wss:// URL of its `/media`).
+   * Set: an answered sandbox call that carries a conversation opens a stream to it as Twilio would,
+   * with the sandbox callee speaking real audio, and ends when the stream closes. Unset: an answered
+   * call is a timer of SIM_TALK_SECONDS with no conversation (load benchmarks).
+   */
+  VOICE_MEDIA_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  /**
+   * The HMAC key of the per-call media stream token, shared with the voice service, which verifies
+   * it (the simulator mints it for its streams). At least 32 characters; production sets its own.
+   */
+  MEDIA_TOKEN_KEY: localDefault(z.string().min(32).default(LOCAL_MEDIA_TOKEN_KEY)),
   /** Simulator: append one JSON line per dial to this file (tests count dials per attempt). */
   SIM_DIAL_LOG: z.string().optional(),
   /** Twilio: account SID, auth token (also verifies status callbacks) and API base URL. Never logged. */

@@ -1,10 +1,15 @@
-import { baseEnvShape, loadConfigOrExit, localDefault, localServiceTokens, parseConfig, serviceTokensOf } from "@voxbridge/kit";
+import {
+  baseEnvShape,
+  LOCAL_MEDIA_TOKEN_KEY,
+  loadConfigOrExit,
+  localDefault,
+  localServiceTokens,
+  parseConfig,
+  serviceTokensOf,
+} from "@voxbridge/kit";
 import { z } from "zod";
 import { LINE_CMN_INIT } from "./adapters/speech/pocketsphinx-recognizer";
 import { VOICE_CALLERS } from "./http/callers";
-
-/** The development and test key for media stream tokens; production sets its own (docs/voice.md). */
-export const LOCAL_MEDIA_TOKEN_KEY = "local-development-only-media-token-key";
 
 const voiceEnv = {
   ...baseEnvShape,

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { type AddressInfo, connect, createServer, type Socket } from "node:net";
-import { createKafka, createLogger, createProducer, mintMediaStreamToken } from "@voxbridge/kit";
+import { createKafka, createLogger, createProducer, LOCAL_MEDIA_TOKEN_KEY, mintMediaStreamToken } from "@voxbridge/kit";
+import { playCallee } from "@voxbridge/speech/callee";
+import type { CalleeScript } from "@voxbridge/speech/callee-script";
+import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import type { Consumer } from "kafkajs";
 import { testDatabaseUrl, testKafkaBrokers } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";
 import { deleteTopics, newTopicPrefix } from "../../../tests/support/stack";
-import { type CalleeScript, playCallee } from "../test/media-streams-callee";
-import { createLocalSynthesizer } from "./adapters/speech/flite-synthesizer";
-import { LOCAL_MEDIA_TOKEN_KEY, loadVoiceConfig } from "./config";
+import { loadVoiceConfig } from "./config";
 import { MEDIA_PATH, type RunningVoice, startVoice } from "./voice";
 
 /**
@@ -164,7 +165,7 @@ const token = (callId: string, attempt = 1) => mintMediaStreamToken(LOCAL_MEDIA_
 
 async function talk(callId: string, script: CalleeScript) {
   // The stream may arrive before the service has read the call's event; it waits for it.
-  const run = await playCallee({ url: mediaUrl(), callId, attempt: 1, token: token(callId), script, voice: callee, maxMs: 90_000 });
+  const run = await playCallee({ url: mediaUrl(), callId, attempt: 1, token: token(callId), script, voice: callee, maxFrames: 4_500 });
   return run;
 }
 

@@ -20,6 +20,7 @@ import {
   startPeriodic,
   startRetention,
 } from "@voxbridge/kit";
+import { createLocalSynthesizer, type TtsVoice } from "@voxbridge/speech/flite";
 import { Gauge, Histogram } from "prom-client";
 import { validateRequest } from "twilio/lib/webhooks/webhooks";
 import { createAnswerValidator } from "./adapters/answer-validator";
@@ -30,7 +31,6 @@ import { attachMediaStreams } from "./adapters/media/twilio-media-streams";
 import { createObjectStore } from "./adapters/object-store";
 import { createVoicePrisma, VOICE_SCHEMA } from "./adapters/prisma";
 import { expireRecordings, RECORDING_PREFIX, voiceRetentionRules } from "./adapters/retention-rules";
-import { createLocalSynthesizer, type TtsVoice } from "./adapters/speech/flite-synthesizer";
 import { createPocketsphinxRecognizers } from "./adapters/speech/pocketsphinx-recognizer";
 import { runAnalysisPass } from "./app/analysis-and-uploads";
 import type { ConversationSession } from "./app/conversation-session";

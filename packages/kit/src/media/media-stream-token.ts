@@ -10,6 +10,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  */
 export type MediaStreamClaim = { callId: string; attempt: number; expiresAt: Date };
 
+/** The development and test key, shared by the voice service and the dialer; production sets its own (`MEDIA_TOKEN_KEY`). */
+export const LOCAL_MEDIA_TOKEN_KEY = "local-development-only-media-token-key";
+
 const VERSION = "v1";
 
 const sign = (key: string, body: string) => createHmac("sha256", key).update(body).digest("base64url");

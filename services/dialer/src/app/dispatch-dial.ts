@@ -76,6 +76,7 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
         voicemailAction: queued.data.agent.voicemail_action ?? "hangup",
       },
       maxTalkSeconds,
+      conversation: queued.data.conversation ? { simulatedCallee: queued.data.conversation.simulated_callee } : null,
     });
     const recorded = await deps.cancels.recordCarrierId(dial.callId, dial.attempt, carrierCallId).catch((error: unknown) => {
       logger.warn({ err: error, callId: dial.callId }, "could not record the carrier call id");

@@ -1,4 +1,4 @@
-import type { CallEventOf, CallOut, ResolvedCallingWindow, VoicemailAction } from "@voxbridge/contracts";
+import type { CallEventOf, CallOut, ResolvedCallingWindow, SimulatedCallee, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
 import type { CancelStep } from "../domain/cancellation";
 import type { AttemptToCheck, Orphan } from "../domain/reconciliation";
@@ -177,6 +177,11 @@ export type DialRequest = {
   agent: { id: string; systemPrompt: string; voice: string | null; language: string | null; voicemailAction: VoicemailAction };
   /** Hang up after this long talking (agent limit and the org's remaining minutes). */
   maxTalkSeconds: number;
+  /**
+   * The call has a conversation (its `call.queued` carried one for the voice service), with the
+   * sandbox callee's script when the partner gave one; null: no conversation (events from before it).
+   */
+  conversation: { simulatedCallee: SimulatedCallee | null } | null;
 };
 
 /**

@@ -26,6 +26,9 @@ export function editedJob(
       webhook_url: edit.data.webhook_url,
       agent: edit.data.agent ?? job.queued.data.agent,
       calling_window: edit.data.calling_window === undefined ? (job.queued.data.calling_window ?? null) : edit.data.calling_window,
+      // The gateway's edit carries the conversation again (the agent, context or client name may
+      // have changed); the next attempt's stream uses it.
+      ...(edit.data.conversation ? { conversation: edit.data.conversation } : {}),
       call: { ...job.queued.data.call, ...partnerFields },
     },
   };

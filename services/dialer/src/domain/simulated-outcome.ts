@@ -1,3 +1,4 @@
+import type { SimulatedCallee } from "@voxbridge/contracts";
 import type { AttemptOutcome } from "./attempt-end";
 
 /** The simulator's magic numbers (docs/dialer.md, "Telephony adapters"): the last four digits of `to` pick the outcome. */
@@ -16,4 +17,13 @@ export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | 
     default:
       return "completed";
   }
+}
+
+/**
+ * Who answers a simulated call that talks with the voice service: the call's own scripted callee (a
+ * callee who only says hello when the partner gave no script), and on the opt-out number a callee
+ * who asks not to be called again, out loud, whatever the script says.
+ */
+export function sandboxCallee(outcome: "completed" | "opt_out", script: SimulatedCallee | null): SimulatedCallee {
+  return outcome === "opt_out" ? { ...script, silent: false, opt_out: true } : (script ?? {});
 }

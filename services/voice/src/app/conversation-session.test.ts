@@ -1,4 +1,4 @@
-import { encodeMulaw, FRAME_BYTES } from "../domain/audio";
+import { encodeMulaw, FRAME_BYTES } from "@voxbridge/speech/line-audio";
 import type { ConversationEngine, EngineEvents } from "../domain/conversation-engine";
 import { ConversationSession, type SessionEnd } from "./conversation-session";
 

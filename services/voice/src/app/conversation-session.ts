@@ -1,4 +1,4 @@
-import { decodeMulaw, FRAME_MS, toFrames } from "../domain/audio";
+import { decodeMulaw, FRAME_MS, toFrames } from "@voxbridge/speech/line-audio";
 import { isBargeIn } from "../domain/barge-in";
 import type { ConversationEngine, EngineEvents } from "../domain/conversation-engine";
 import type { ConversationOutcome } from "../domain/dialogue-policy";

@@ -1,5 +1,5 @@
+import { numberToWords } from "@voxbridge/speech/number-words";
 import type { Question } from "./answer-schema";
-import { numberToWords } from "./number-words";
 import { normalize, OPT_OUT_PHRASES } from "./opt-out";
 
 /**

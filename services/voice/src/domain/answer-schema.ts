@@ -1,4 +1,4 @@
-import { LARGEST_SPOKEN_INTEGER } from "./number-words";
+import { LARGEST_SPOKEN_INTEGER } from "@voxbridge/speech/number-words";
 
 /** An agent's `answer_schema`: JSON Schema `type: object` whose properties say what to find out. */
 export type AnswerSchema = {

@@ -1,7 +1,7 @@
+import { numberToWords } from "@voxbridge/speech/number-words";
 import { confirmGrammar, greetingGrammar, questionGrammar, spokenForm } from "./answer-grammar";
 import { type AnswerSchema, type Question, questionsOf } from "./answer-schema";
 import { interpretAnswer, interpretKeypad } from "./interpret-answer";
-import { numberToWords } from "./number-words";
 import { isOptOut } from "./opt-out";
 
 /**

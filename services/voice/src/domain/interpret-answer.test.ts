@@ -1,7 +1,7 @@
+import { numberToWords, wordsToNumber } from "@voxbridge/speech/number-words";
 import { candidatesOf, questionGrammar, spokenForm } from "./answer-grammar";
 import { questionsOf } from "./answer-schema";
 import { interpretAnswer, interpretKeypad } from "./interpret-answer";
-import { numberToWords, wordsToNumber } from "./number-words";
 import { isOptOut, OPT_OUT_PHRASES } from "./opt-out";
 
 const day = { property: "day", description: "d", kind: "choice" as const, choices: ["Monday", "late_evening", "2 weeks"] };

@@ -1,6 +1,6 @@
+import { SPOKEN_NUMBERS, wordsToNumber } from "@voxbridge/speech/number-words";
 import { candidatesOf } from "./answer-grammar";
 import type { Question } from "./answer-schema";
-import { SPOKEN_NUMBERS, wordsToNumber } from "./number-words";
 import { normalize } from "./opt-out";
 
 /**

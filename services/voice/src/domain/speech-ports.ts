@@ -1,8 +1,3 @@
-/** Text to μ-law audio at 8 kHz (the line's format), with its length. */
-export interface SpeechSynthesizer {
-  synthesize(text: string): Promise<Uint8Array>;
-}
-
 /**
  * One recognizer listening with one grammar. It is fed every inbound frame (8 kHz μ-law) and
  * reports each utterance it decodes. `close` ends it and returns the cepstral mean it had adapted

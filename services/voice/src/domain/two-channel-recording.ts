@@ -1,4 +1,4 @@
-import { SAMPLE_RATE } from "./audio";
+import { SAMPLE_RATE } from "@voxbridge/speech/line-audio";
 
 /**
  * Both legs of a call on one wall-clock timeline: each leg's samples are written at the position

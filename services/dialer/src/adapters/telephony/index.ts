@@ -20,6 +20,7 @@ export function createTelephony(config: DialerConfig, sink: CarrierReportSink, l
         report: sink,
         logger,
         dialLogPath: config.SIM_DIAL_LOG,
+        ...(config.VOICE_MEDIA_URL ? { media: { url: config.VOICE_MEDIA_URL, tokenKey: config.MEDIA_TOKEN_KEY } } : {}),
       });
     case "twilio": {
       const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken } = config;

@@ -1,7 +1,8 @@
 import { appendFileSync } from "node:fs";
 import type { Logger } from "@voxbridge/kit";
 import type { CarrierReport, CarrierReportSink, DialRequest, TelephonyAdapter } from "../../app/ports";
-import { simulatedOutcome } from "../../domain/simulated-outcome";
+import { sandboxCallee, simulatedOutcome } from "../../domain/simulated-outcome";
+import { type MediaLeg, type SimulatedMediaOptions, simulatedMedia } from "./simulated-media";
 
 export type SimulatorOptions = {
   ringSeconds: number;
@@ -10,16 +11,30 @@ export type SimulatorOptions = {
   logger: Logger;
   /** Appends `{call_id, attempt, at, max_talk_seconds, system_prompt}` per dial: the carrier's own record, for tests to count dials. */
   dialLogPath?: string;
+  /**
+   * The voice service's media endpoint: an answered call that has a conversation streams to it as
+   * Twilio would and ends when the stream closes. Absent: answered calls are timers of `talkSeconds`.
+   */
+  media?: SimulatedMediaOptions;
 };
 
-type LiveCall = { callId: string; attempt: number; timers: Set<NodeJS.Timeout>; answeredAt: number | null; ended: boolean };
+type LiveCall = {
+  callId: string;
+  attempt: number;
+  timers: Set<NodeJS.Timeout>;
+  answeredAt: number | null;
+  ended: boolean;
+  media: MediaLeg | null;
+};
 
 /**
  * A development carrier: outcomes by the number's last four digits (docs/dialer.md, "Telephony adapters"), ringing,
- * answer and hang-up reported through the same sink as a real carrier's status callbacks.
+ * answer and hang-up reported through the same sink as a real carrier's status callbacks. With a media endpoint, an
+ * answered call with a conversation talks with the voice service over Twilio Media Streams, a scripted callee speaking.
  */
 export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
   const live = new Map<string, LiveCall>();
+  const mediaLeg = options.media ? simulatedMedia(options.media, options.logger) : null;
   let sequence = 0;
   const idle: (() => void)[] = [];
   const reporting = new Set<Promise<void>>();
@@ -31,6 +46,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     if (report.kind === "ended") {
       call.ended = true;
       for (const t of call.timers) clearTimeout(t);
+      call.media?.hangUp();
     }
     const pending = options
       .report(call.callId, call.attempt, report)
@@ -52,6 +68,15 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     call.timers.add(timer);
   };
 
+  const answerWithMedia = (call: LiveCall, media: MediaLeg, maxTalkSeconds: number) => {
+    if (call.ended) return;
+    call.answeredAt = Date.now();
+    send(call, { kind: "answered" });
+    const talked = () => Math.min(maxTalkSeconds, (Date.now() - (call.answeredAt ?? Date.now())) / 1000);
+    if (Number.isFinite(maxTalkSeconds)) after(call, maxTalkSeconds, () => media.hangUp());
+    void media.connect().then(() => send(call, { kind: "ended", outcome: "completed", talkSeconds: talked(), detail: null }));
+  };
+
   return {
     name: "simulator",
     account: "simulator",
@@ -69,10 +94,26 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
         appendFileSync(options.dialLogPath, `${JSON.stringify(line)}\n`);
       }
       const carrierCallId = `SIM${(++sequence).toString(36)}-${request.idempotencyKey}`;
-      const call: LiveCall = { callId: request.callId, attempt: request.attempt, timers: new Set(), answeredAt: null, ended: false };
+      const call: LiveCall = {
+        callId: request.callId,
+        attempt: request.attempt,
+        timers: new Set(),
+        answeredAt: null,
+        ended: false,
+        media: null,
+      };
       live.set(carrierCallId, call);
       const outcome = simulatedOutcome(request.to);
       const ring = options.ringSeconds;
+      if (mediaLeg && request.conversation && (outcome === "completed" || outcome === "opt_out")) {
+        // Answered as Twilio connects a call: the stream opens, and the call lasts until it closes (the
+        // agent hung up, or the voice service refused or went away) or the talk limit. It rings at
+        // least until the callee's sentences are synthesized.
+        const media = mediaLeg({ ...call, carrierCallId }, sandboxCallee(outcome, request.conversation.simulatedCallee));
+        call.media = media;
+        after(call, ring, () => void media.ready.then(() => answerWithMedia(call, media, request.maxTalkSeconds)));
+        return { carrierCallId };
+      }
       switch (outcome) {
         case "rejected":
           after(call, 0, () => send(call, { kind: "ended", outcome: "rejected", talkSeconds: null, detail: "number not reachable" }));
@@ -125,6 +166,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
       for (const call of live.values()) {
         call.ended = true;
         for (const t of call.timers) clearTimeout(t);
+        call.media?.hangUp();
       }
       live.clear();
       await Promise.all(reporting);

@@ -45,6 +45,7 @@ const dial: DialRequest = {
     voicemailAction: "hangup",
   },
   maxTalkSeconds: 90,
+  conversation: null,
 };
 
 describe("Twilio adapter against a local Twilio stand-in", () => {

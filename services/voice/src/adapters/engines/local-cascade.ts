@@ -1,3 +1,4 @@
+import type { SpeechSynthesizer } from "@voxbridge/speech/synthesizer";
 import { greetingGrammar } from "../../domain/answer-grammar";
 import type { ConversationEngine, EngineEvents } from "../../domain/conversation-engine";
 import {
@@ -8,7 +9,7 @@ import {
   type PolicyInput,
   type PolicyState,
 } from "../../domain/dialogue-policy";
-import type { GrammarRecognizer, SpeechRecognizerFactory, SpeechSynthesizer } from "../../domain/speech-ports";
+import type { GrammarRecognizer, SpeechRecognizerFactory } from "../../domain/speech-ports";
 
 export type LocalCascadeOptions = {
   script: AgentScript;

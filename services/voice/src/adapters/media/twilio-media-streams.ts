@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "@voxbridge/kit";
+import { FRAME_BYTES } from "@voxbridge/speech/line-audio";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { z } from "zod";
 import type { IncomingStream } from "../../app/ports";
-import { FRAME_BYTES } from "../../domain/audio";
 
 /**
  * Twilio Media Streams, bidirectional (`<Connect><Stream>`), exactly as Twilio speaks it: inbound

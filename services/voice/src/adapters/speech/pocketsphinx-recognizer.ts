@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { decodeMulaw, upsampleTo16k } from "../../domain/audio";
+import { decodeMulaw, upsampleTo16k } from "@voxbridge/speech/line-audio";
 import type { GrammarRecognizer, SpeechRecognizerFactory } from "../../domain/speech-ports";
 
 export type PocketsphinxOptions = {

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { downsampleTo8k, encodeMulaw, SAMPLE_RATE } from "../../domain/audio";
-import type { SpeechSynthesizer } from "../../domain/speech-ports";
+import { downsampleTo8k, encodeMulaw, SAMPLE_RATE } from "./line-audio";
+import type { SpeechSynthesizer } from "./synthesizer";
 
 const run = promisify(execFile);
 
