@@ -21,6 +21,9 @@ export SHUTDOWN_DRAIN_SECONDS="${SHUTDOWN_DRAIN_SECONDS:-0}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}" QUOTA_PORT="${QUOTA_PORT:-8081}" DIALER_PORT="${DIALER_PORT:-8082}" WEBHOOKS_PORT="${WEBHOOKS_PORT:-8083}" VOICE_PORT="${VOICE_PORT:-8084}"
 export QUOTA_URL="${QUOTA_URL:-http://127.0.0.1:$QUOTA_PORT}"
 export WEBHOOKS_URL="${WEBHOOKS_URL:-http://127.0.0.1:$WEBHOOKS_PORT}"
+# The dialer's simulator streams answered calls to the voice service, as Twilio would, so sandbox
+# calls talk; VOICE_MEDIA_URL= (empty) keeps its timers instead (load benchmarks).
+export VOICE_MEDIA_URL="${VOICE_MEDIA_URL-ws://127.0.0.1:$VOICE_PORT/media}"
 
 declare -A PORTS=([quota]=$QUOTA_PORT [gateway]=$GATEWAY_PORT [dialer]=$DIALER_PORT [webhooks]=$WEBHOOKS_PORT [voice]=$VOICE_PORT)
 for service in quota gateway dialer webhooks voice; do

@@ -37,13 +37,17 @@ const databaseUrl = (name: string) => {
   return url.toString();
 };
 
-/** The stack the benchmarks expect: pacing and limits out of the way, calls answered and ended at once. */
+/**
+ * The stack the benchmarks expect: pacing and limits out of the way, calls answered and ended at
+ * once, without a conversation (no media stream to the voice service: the simulator's timers).
+ */
 const STACK_ENV = {
   RATE_LIMIT_PER_WINDOW: "1000000000",
   DIALER_CPS: "1000",
   DIALER_ORG_CONCURRENCY: "1000",
   SIM_RING_SECONDS: "0.05",
   SIM_TALK_SECONDS: "0.2",
+  VOICE_MEDIA_URL: "",
 };
 
 /** Runs a step to its end; `quiet` drops its standard output (up.sh prints the demo org's API key there). */

@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One recipe for all five services: they differ in name, port and the Debian packages they run with
-# (the voice service's local speech engines: RUNTIME_PACKAGES="flite pocketsphinx pocketsphinx-en-us espeak-ng").
+# (the voice service's local speech engines: RUNTIME_PACKAGES="flite pocketsphinx pocketsphinx-en-us espeak-ng";
+# the dialer's sandbox callee speaks with flite: RUNTIME_PACKAGES=flite).
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=gateway --build-arg PORT=8080 .
 ARG NODE_IMAGE=node:24-bookworm-slim
 

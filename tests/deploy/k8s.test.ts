@@ -362,6 +362,7 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
       ["dialer -> quota", pod("dialer"), pod("quota"), 8081, true],
       ["gateway -> webhooks", pod("gateway"), pod("webhooks"), 8083, true],
       ["gateway -> voice (recordings)", pod("gateway"), pod("voice"), 8084, true],
+      ["dialer's simulator -> voice (sandbox media)", pod("dialer"), pod("voice"), 8084, true],
       ...SERVICES.map(
         (s, i) => [`prometheus -> ${s} metrics`, prometheus, pod(s), 9080 + i, true] as [string, Endpoint, Endpoint, number, boolean],
       ),

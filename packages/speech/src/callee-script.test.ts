@@ -33,8 +33,9 @@ describe("the scripted callee", () => {
     expect(new ScriptedCallee({ answers: { price: 2.5 } }).markPlayed("ask:price")).toEqual([{ say: "2.5" }]);
   });
 
-  it("asks once not to be called again as soon as the agent has opened, whatever it is asked", () => {
+  it("asks not to be called again at pickup, and once more if the agent goes on, whatever it is asked", () => {
     const callee = new ScriptedCallee({ opt_out: true, answers: { day: "monday" } });
+    expect(callee.atPickup()).toEqual([{ say: OPT_OUT_SENTENCE }]);
     expect(callee.markPlayed("opening")).toEqual([{ say: OPT_OUT_SENTENCE }]);
     expect(callee.markPlayed("ask:day")).toEqual([]);
     expect(new ScriptedCallee({ opt_out: true }).markPlayed("ask:day")).toEqual([{ say: OPT_OUT_SENTENCE }]);

@@ -10,7 +10,7 @@ export type CalleeScript = {
   interrupts?: boolean;
   /** Says nothing at all. */
   silent?: boolean;
-  /** Asks not to be called again, as soon as the agent has opened. */
+  /** Asks not to be called again: at pickup, and once more after the agent's opening if the call goes on. */
   opt_out?: boolean;
 };
 
@@ -54,17 +54,21 @@ export class ScriptedCallee {
   /** Every sentence the script may say: synthesized before the call, so speech starts on a frame count, not after a synthesis. */
   sentences(): string[] {
     if (this.script.silent) return [];
-    const all = new Set([GREETING]);
-    if (this.script.opt_out) all.add(OPT_OUT_SENTENCE);
+    const all = new Set([this.script.opt_out ? OPT_OUT_SENTENCE : GREETING]);
     if (this.script.interrupts) all.add(INTERRUPTION);
     if (Object.keys(this.script.answers ?? {}).length > 0) for (const word of ["yes", "no"]) all.add(word);
     for (const value of Object.values(this.script.answers ?? {})) all.add(answerSentence(value));
     return [...all];
   }
 
-  /** At pickup: "hello?", as a person answers. */
+  /**
+   * At pickup: "hello?", as a person answers; the opt-out callee asks at once not to be called
+   * again, so the agent hears it whatever it says next (an agent with no questions closes right
+   * after its opening, and a closing agent no longer listens).
+   */
   atPickup(): CalleeAction[] {
-    return this.script.silent ? [] : [{ say: GREETING }];
+    if (this.script.silent) return [];
+    return [{ say: this.script.opt_out ? OPT_OUT_SENTENCE : GREETING }];
   }
 
   /** The agent's audio up to a mark has played. */
@@ -72,7 +76,7 @@ export class ScriptedCallee {
     if (this.script.silent) return [];
     const [kind = "", property = "", heard = ""] = name.split(":");
     if (this.script.opt_out) {
-      // Once, as soon as the agent has said its opening (or asks its first question).
+      // Once more, if the agent went on to its opening (or its first question): it did not hear the first.
       if ((kind === "opening" || kind === "ask") && !this.optedOut) {
         this.optedOut = true;
         return [{ say: OPT_OUT_SENTENCE }];

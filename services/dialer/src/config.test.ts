@@ -41,6 +41,7 @@ describe("dialer configuration", () => {
 
     it("reaches the voice service's media endpoint only by a ws:// or wss:// URL, and only when told", () => {
       expect(loadDialerConfig({}).VOICE_MEDIA_URL).toBeUndefined();
+      expect(loadDialerConfig({ VOICE_MEDIA_URL: "" }).VOICE_MEDIA_URL).toBeUndefined();
       expect(loadDialerConfig({ VOICE_MEDIA_URL: "ws://voice:8084/media" }).VOICE_MEDIA_URL).toBe("ws://voice:8084/media");
       expect(() => loadDialerConfig({ VOICE_MEDIA_URL: "http://voice:8084/media" })).toThrow(/VOICE_MEDIA_URL/);
     });

@@ -64,9 +64,9 @@ const dialerEnv = {
    * Simulator: the voice service's Media Streams endpoint (the ws:// or wss:// URL of its `/media`).
    * Set: an answered sandbox call that carries a conversation opens a stream to it as Twilio would,
    * with the sandbox callee speaking real audio, and ends when the stream closes. Unset: an answered
-   * call is a timer of SIM_TALK_SECONDS with no conversation (load benchmarks).
+   * call is a timer of SIM_TALK_SECONDS with no conversation (load benchmarks). Empty means unset.
    */
-  VOICE_MEDIA_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  VOICE_MEDIA_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^wss?$/ }).optional()),
   /**
    * The HMAC key of the per-call media stream token, shared with the voice service, which verifies
    * it (the simulator mints it for its streams). At least 32 characters; production sets its own.

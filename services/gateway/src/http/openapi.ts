@@ -71,19 +71,19 @@ const SANDBOX_NUMBERS = [
   "| ends in `0002` | Busy: retried, then `failed`, disposition `busy` |",
   "| ends in `0003` | Rejected by the carrier: never retried, `failed`, disposition `rejected` |",
   "| ends in `0004` | Answered by voicemail: the agent leaves its message; `completed`, disposition `voicemail`, not retried |",
-  "| ends in `0005` | Answered; the callee asks not to be called again: `completed`, disposition `opt_out`, and the number joins the suppression list (reason `opt_out`) |",
-  "| anything else | Answered; talks a few seconds, then `completed`, disposition `completed` |",
+  '| ends in `0005` | Answered; the callee says "please stop calling me": `completed`, disposition `opt_out`, and the number joins the suppression list (reason `opt_out`) |',
+  "| anything else | Answered; the agent talks with the simulated callee until it hangs up, then `completed`, disposition `completed` |",
 ].join("\n");
 
 const SIMULATED_CALLEE = [
-  "**Scripting the sandbox callee (`simulated_callee`, sandbox only).** When an answered sandbox call converses with the agent, the simulated callee speaks as the script says, as audio through the agent's own speech recognition (nothing reaches the agent as text):",
+  "**Scripting the sandbox callee (`simulated_callee`, sandbox only).** An answered sandbox call converses with the agent: the simulator connects it to the agent's media stream exactly as a carrier would, and the simulated callee speaks as the script says, as real audio through the agent's own speech recognition (nothing reaches the agent as text). Without a script the callee says hello and answers nothing:",
   "",
   "- `answers`: values keyed by the agent's `answer_schema` properties (each must fit its property: an `enum` value, a boolean, a number); the callee says each one when the agent asks for it. A script need not answer every property.",
   "- `interrupts: true`: the callee talks over the agent's first sentence (barge-in).",
   "- `silent: true`: the callee says nothing.",
   "- `opt_out: true`: the callee asks not to be called again.",
   "",
-  "The same script gives the same answers every time, so `structured_answers` can be asserted in a partner's integration tests. With live telephony configured, a body carrying `simulated_callee` answers 422.",
+  "The callee's speech is paced by audio frames, not the clock, so the same script gives the same answers every time and `structured_answers` can be asserted in a partner's integration tests. With live telephony configured, a body carrying `simulated_callee` answers 422.",
 ].join("\n");
 
 /** The sandbox table and the scripted callee, for the create operation's description (the README shows the same). */
