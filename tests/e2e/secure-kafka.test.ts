@@ -13,7 +13,9 @@ import {
   topicSettings,
 } from "@voxbridge/kit";
 import { startReceiver } from "@voxbridge/webhooks/test-harness";
+import pg from "pg";
 import { apiClient } from "../support/api-client";
+import { testDatabaseUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { type PrivateKafka, startPrivateKafka } from "../support/private-kafka";
 import { SERVICES, type ServiceProcesses, startServiceProcesses } from "../support/service-processes";
@@ -109,17 +111,21 @@ describe("the kit's Kafka client against a broker that requires SASL over TLS", 
 });
 
 describe("every service against a broker that requires SASL/SCRAM over TLS", () => {
+  const ALL = [...SERVICES, "voice"] as const;
   let system: ServiceProcesses;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    system = await startServiceProcesses({
-      ...kafka.clientEnv,
-      SIM_RING_SECONDS: "0.1",
-      SIM_TALK_SECONDS: "0.5",
-      SHUTDOWN_TIMEOUT_MS: "5000",
-    });
+    system = await startServiceProcesses(
+      {
+        ...kafka.clientEnv,
+        SIM_RING_SECONDS: "0.1",
+        SIM_TALK_SECONDS: "0.5",
+        SHUTDOWN_TIMEOUT_MS: "5000",
+      },
+      { services: ALL },
+    );
   }, 240_000);
 
   afterAll(async () => {
@@ -145,12 +151,24 @@ describe("every service against a broker that requires SASL/SCRAM over TLS", () 
       60_000,
     );
     expect(done.status).toBe("completed");
-    const delivered = await eventually(
+    await eventually(
       "call.completed delivered to the partner",
       async () => receiver.received.find((r) => r.body.includes(callId) && r.body.includes('"call.completed"')),
       60_000,
     );
-    expect(delivered).toBeDefined();
+    // voice: consumed the call's agent (call.queued) and its end (call.completed) into its own table.
+    const db = new pg.Client({ connectionString: testDatabaseUrl() });
+    await db.connect();
+    try {
+      const voiceCall = await eventually(
+        "the voice service learned the call and its end",
+        async () => (await db.query("SELECT ended_at FROM voice.calls WHERE call_id = $1 AND ended_at IS NOT NULL", [callId])).rows[0],
+        60_000,
+      );
+      expect(voiceCall.ended_at).toBeInstanceOf(Date);
+    } finally {
+      await db.end();
+    }
     const usage = await eventually(
       "quota settled the call's minutes",
       async () => {
@@ -160,6 +178,18 @@ describe("every service against a broker that requires SASL/SCRAM over TLS", () 
       60_000,
     );
     expect(usage).toMatchObject({ minutes_used: 1, minutes_reserved: 0 });
-    for (const service of SERVICES) expect(system.logTail(service)).not.toContain("Limiting retries for the idempotent producer");
+
+    // Each of the five is a member of its consumer group on this broker, as the broker itself reports.
+    const admin = createKafka({ clientId: "secure-groups", settings: settingsWith({}), logger: capturingLogger().logger }).admin();
+    await admin.connect();
+    try {
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+      const described = await admin.describeGroups(groups);
+      const members = described.groups.flatMap((g) => g.members.map((m) => [m.clientId, g.groupId] as const));
+      for (const service of ALL) expect([service, members.some(([clientId]) => clientId === service)]).toEqual([service, true]);
+    } finally {
+      await admin.disconnect();
+    }
+    for (const service of ALL) expect(system.logTail(service)).not.toContain("Limiting retries for the idempotent producer");
   }, 120_000);
 });
