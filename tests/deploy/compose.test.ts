@@ -46,6 +46,9 @@ const APPS = {
   voice: { load: loadVoiceConfig, portVariable: "VOICE_PORT" },
 } as const;
 type App = keyof typeof APPS;
+// The servers' images listen on their standard ports; each app on its own port variable.
+const SERVER_PORTS: Record<string, string> = { postgres: "5432", redis: "6379", kafka: "9092" };
+const listeningPort = (host: string) => (host in APPS ? envOf(host)[APPS[host as App].portVariable] : SERVER_PORTS[host]);
 const envOf = (name: string) => Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([k, v]) => [k, String(v)]));
 
 describe("docker-compose.yml", () => {
@@ -66,8 +69,7 @@ describe("docker-compose.yml", () => {
     expect(addresses.length).toBeGreaterThanOrEqual(3);
     for (const [name, url] of addresses) {
       expect([name, url.hostname in services]).toEqual([name, true]);
-      const target = APPS[url.hostname as App];
-      if (target) expect([name, url.port]).toEqual([name, envOf(url.hostname)[target.portVariable]]);
+      expect([name, url.hostname, url.port]).toEqual([name, url.hostname, listeningPort(url.hostname)]);
     }
   });
 
@@ -104,10 +106,16 @@ describe("docker-compose.yml", () => {
   it("depends only on services it defines, and builds each image for its own service", () => {
     for (const [name, service] of Object.entries(services)) {
       for (const dependency of Object.keys(service.depends_on ?? {})) expect([name, dependency in services]).toEqual([name, true]);
-      if (service.build) {
-        expect(existsSync(path.join(ROOT, service.build.context, service.build.dockerfile))).toBe(true);
-        expect([name, service.build.args?.SERVICE]).toEqual([name, name.replace(/-migrate$/, "")]);
-      }
+    }
+    const built = Object.entries(services).flatMap(([name, service]) => (service.build ? [[name, service.build] as const] : []));
+    expect(built.map(([name]) => name).sort()).toEqual(
+      Object.keys(APPS)
+        .flatMap((app) => [app, `${app}-migrate`])
+        .sort(),
+    );
+    for (const [name, build] of built) {
+      expect([name, existsSync(path.join(ROOT, build.context, build.dockerfile))]).toEqual([name, true]);
+      expect([name, build.args?.SERVICE]).toEqual([name, name.replace(/-migrate$/, "")]);
     }
   });
 });
@@ -118,13 +126,19 @@ describe("infra/docker/service.Dockerfile", () => {
   const stages = lines.flatMap((line) => /^FROM \S+ AS (\S+)/.exec(line)?.[1] ?? []);
 
   it("copies only files that exist, from stages it defines", () => {
-    for (const line of lines.filter((l) => l.startsWith("COPY "))) {
-      const words = line.split(/\s+/).slice(1);
-      const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
-      const sources = words.filter((w) => !w.startsWith("--")).slice(0, -1);
-      if (from) expect([line, stages.includes(from)]).toEqual([line, true]);
-      else for (const source of sources) expect([line, existsSync(path.join(ROOT, source))]).toEqual([line, true]);
-    }
+    const copies = lines
+      .filter((l) => l.startsWith("COPY "))
+      .map((line) => {
+        const words = line.split(/\s+/).slice(1);
+        const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
+        return { line, from, sources: words.filter((w) => !w.startsWith("--")).slice(0, -1) };
+      });
+    const fromStages = copies.filter((copy) => copy.from !== undefined);
+    const fromContext = copies.filter((copy) => copy.from === undefined);
+    expect([fromStages.length > 0, fromContext.length > 0]).toEqual([true, true]);
+    for (const { line, from } of fromStages) expect([line, stages.includes(from ?? "")]).toEqual([line, true]);
+    for (const { line, sources } of fromContext)
+      for (const source of sources) expect([line, existsSync(path.join(ROOT, source))]).toEqual([line, true]);
     for (const script of text.match(/scripts\/[\w.-]+/g) ?? [])
       expect([script, existsSync(path.join(ROOT, script))]).toEqual([script, true]);
   });

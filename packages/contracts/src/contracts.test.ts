@@ -146,7 +146,7 @@ describe("callProgress", () => {
       at("calling", 2),
       at("calling", 2, "x"),
     ];
-    for (const [index, progress] of life.entries()) if (index > 0) expect(progress).toBeGreaterThan(life[index - 1] ?? 0);
+    for (const [index, progress] of life.slice(1).entries()) expect(progress).toBeGreaterThan(life[index] ?? Number.NaN);
     for (const end of ["completed", "failed", "canceled"] as const) expect(at(end, 0)).toBeGreaterThan(at("calling", 10, "x"));
   });
 
