@@ -7,6 +7,7 @@ import { z } from "zod";
 import { eventually } from "../support/eventually";
 import { type ServiceName, type ServiceProcesses, startServiceProcesses } from "../support/service-processes";
 import { provisionOrg } from "../support/stack";
+import { startTwilioStandIn } from "../support/twilio-standin";
 
 // With the standard OTEL_* variables set, the five services (their built bundles, as deployed)
 // export spans over OTLP/HTTP to a receiver standing in for an OpenTelemetry Collector, and one
@@ -96,32 +97,34 @@ const PARTNER_TRACE = "00-5bf92f3577b34da6a3ce929d0e0e4737-a0f067aa0ba902b8-01";
 const SERVICES: ServiceName[] = ["quota", "webhooks", "gateway", "dialer", "voice"];
 
 let otlp: Awaited<ReturnType<typeof startOtlpReceiver>>;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-let system: ServiceProcesses;
+
+const TRACING_ENV = {
+  OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+  // Export within a fifth of a second rather than the default five.
+  OTEL_BSP_SCHEDULE_DELAY: "200",
+};
 
 beforeAll(async () => {
   otlp = await startOtlpReceiver();
-  receiver = await startReceiver();
-  system = await startServiceProcesses(
-    {
-      OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
-      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
-      // Export within a fifth of a second rather than the default five.
-      OTEL_BSP_SCHEDULE_DELAY: "200",
-      SIM_RING_SECONDS: "0.05",
-      SIM_TALK_SECONDS: "0.2",
-    },
-    { services: SERVICES },
-  );
-}, 120_000);
-
-afterAll(async () => {
-  await system?.stop();
-  await receiver?.close();
-  await otlp?.close();
 });
+afterAll(() => otlp?.close());
 
-describe("OpenTelemetry tracing", () => {
+describe("OpenTelemetry tracing, the simulator dialing", () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let system: ServiceProcesses;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+    system = await startServiceProcesses(
+      { ...TRACING_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url, SIM_RING_SECONDS: "0.05", SIM_TALK_SECONDS: "0.2" },
+      { services: SERVICES },
+    );
+  }, 120_000);
+  // Stopped before the next stack starts: both dialers would claim from the same table.
+  afterAll(async () => {
+    await system?.stop();
+    await receiver?.close();
+  });
+
   it("exports one call's spans from every service in the partner's trace", async () => {
     const org = await provisionOrg();
     const response = await request(`${system.urls.gateway}/v1/calls/outbound`, {
@@ -194,5 +197,59 @@ describe("OpenTelemetry tracing", () => {
     // The partner's receiver is handed the trace on, as the client span's child.
     const delivered = receiver.received.find((r) => r.body.includes('"call.completed"'));
     expect(traceIdOf(String(delivered?.headers.traceparent))).toBe(traceId);
+  });
+});
+
+describe("OpenTelemetry tracing, dialing through Twilio", () => {
+  it("traces the dialer's carrier request inside the dial, in the call's trace", async () => {
+    const twilio = await startTwilioStandIn({ callbackBase: () => carrier.urls.dialer });
+    const carrier: ServiceProcesses = await startServiceProcesses(
+      {
+        ...TRACING_ENV,
+        OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+        TELEPHONY_ADAPTER: "twilio",
+        TWILIO_ACCOUNT_SID: twilio.accountSid,
+        TWILIO_AUTH_TOKEN: twilio.authToken,
+        TWILIO_API_BASE_URL: twilio.url,
+        TWILIO_FROM_NUMBER: "+15550001111",
+      },
+      { services: ["quota", "webhooks", "gateway", "dialer"] },
+    );
+    try {
+      const org = await provisionOrg();
+      const response = await request(`${carrier.urls.gateway}/v1/calls/outbound`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${org.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ to: "+15551234568", from: "+15550001111" }),
+      });
+      const call = (await response.body.json()) as { id: string };
+      expect([response.statusCode, call]).toEqual([201, expect.objectContaining({ id: expect.any(String) })]);
+      const traceId = traceIdOf(String(response.headers.traceparent));
+      const found = await eventually(
+        "the dial and its request to the carrier",
+        async () => {
+          const spans = otlp.spans.filter((span) => span.traceId === traceId && span.service === "dialer");
+          const dial = spans.find((span) => span.name === "dial" && span.attributes["voxbridge.call_id"] === call.id);
+          const create = spans.find(
+            (span) =>
+              span.kind === SPAN_KIND.client && span.parentSpanId === dial?.spanId && span.attributes["url.full"]?.startsWith(twilio.url),
+          );
+          return dial && create ? { dial, create } : null;
+        },
+        30_000,
+        async () => ({
+          creates: twilio.calls.length,
+          dialerSpans: otlp.spans
+            .filter((span) => span.service === "dialer")
+            .map(({ name, traceId: trace, parentSpanId, attributes }) => ({ name, trace, parentSpanId, url: attributes["url.full"] })),
+          dialerLog: carrier.logTail("dialer"),
+        }),
+      );
+      expect(found.create.attributes["http.request.method"]).toBe("POST");
+      expect(twilio.calls.map((c) => c.form.get("To"))).toContain("+15551234568");
+    } finally {
+      await carrier.stop();
+      await twilio.close();
+    }
   });
 });
