@@ -217,6 +217,36 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     expect(config).toMatchObject({ KAFKA_TLS: "true", KAFKA_SASL_MECHANISM: "scram-sha-512" });
   });
 
+  it("mount the Postgres and Kafka CA bundles in every pod and migration Job, at the paths the settings name", () => {
+    type Volume = { name: string; configMap?: { name: string; items: { key: string; path: string }[] } };
+    type Mount = { name: string; mountPath: string; readOnly?: boolean };
+    const bundles = find(production, "ConfigMap", "voxbridge-ca").data ?? {};
+    const config = find(production, "ConfigMap", "voxbridge-config").data ?? {};
+    // Kafka's CA through KAFKA_TLS_CA_FILE; Postgres's through each database URL's sslrootcert (in the Secret).
+    const needed = [config.KAFKA_TLS_CA_FILE, "/etc/voxbridge/postgres/ca.pem"];
+    expect(needed[0]).toBe("/etc/voxbridge/kafka/ca.pem");
+    const workloads = production.filter((m) => m.kind === "Deployment" || m.kind === "Job");
+    expect(workloads).toHaveLength(SERVICES.length * 2);
+    for (const workload of workloads) {
+      const pod = podSpecOf(workload);
+      const mounts = (pod.containers[0].volumeMounts ?? []) as Mount[];
+      const files = (pod.volumes as Volume[]).flatMap((volume) => {
+        const mount = mounts.find((m) => m.name === volume.name);
+        if (!mount || volume.configMap?.name !== "voxbridge-ca") return [];
+        expect([workload.metadata.name, mount.readOnly]).toEqual([workload.metadata.name, true]);
+        return volume.configMap.items.map((item) => ({ file: `${mount.mountPath}/${item.path}`, key: item.key }));
+      });
+      for (const file of needed)
+        expect([workload.metadata.name, file, files.some((f) => f.file === file)]).toEqual([workload.metadata.name, file, true]);
+      for (const { key } of files) expect([key, (bundles[key] ?? "").includes("-----BEGIN CERTIFICATE-----")]).toEqual([key, true]);
+    }
+    // Redis's topology is chosen, not left to a default: cluster mode, which the Redis users' config accepts.
+    expect(find(base, "ConfigMap", "voxbridge-config").data?.REDIS_MODE).toBe("standalone");
+    expect(config.REDIS_MODE).toBe("cluster");
+    expect(loadGatewayConfig(envOf(production, find(production, "Deployment", "voxbridge-gateway"))).REDIS_MODE).toBe("cluster");
+    expect(loadQuotaConfig(envOf(production, find(production, "Deployment", "voxbridge-quota"))).REDIS_MODE).toBe("cluster");
+  });
+
   it("name each release's migration Jobs after it, so a new image's Jobs never collide with the last release's", () => {
     const version = find(production, "ConfigMap", "voxbridge-config").metadata.labels?.["app.kubernetes.io/version"] as string;
     const jobs = production.filter((m) => m.kind === "Job");
@@ -458,7 +488,13 @@ describe("Kubernetes manifests (infra/k8s), rendered by kubectl kustomize", () =
     const [, first, wait, , rollout] = commands as string[];
     const jobs = SERVICES.map((s) => `Job/voxbridge-${s}-migrate-${version}`);
     expect(picked(first as string)).toEqual(
-      ["ConfigMap/voxbridge-config", "ExternalSecret/voxbridge-secrets", "ServiceAccount/voxbridge-migrate", ...jobs].sort(),
+      [
+        "ConfigMap/voxbridge-ca",
+        "ConfigMap/voxbridge-config",
+        "ExternalSecret/voxbridge-secrets",
+        "ServiceAccount/voxbridge-migrate",
+        ...jobs,
+      ].sort(),
     );
     expect(picked(wait as string, "Job")).toEqual(jobs.sort());
     expect(picked(rollout as string, "Deployment")).toEqual(SERVICES.map((s) => `Deployment/voxbridge-${s}`).sort());
