@@ -2,7 +2,7 @@ import type { SimulatedCallee } from "@voxbridge/contracts";
 import { type Logger, mintMediaStreamToken } from "@voxbridge/kit";
 import { type CalleeRun, openCalleeStream, type PreparedCallee, prepareCallee } from "@voxbridge/speech/callee";
 import { createLocalSynthesizer } from "@voxbridge/speech/flite";
-import type { SpeechSynthesizer } from "@voxbridge/speech/synthesizer";
+import { cachedSynthesizer, type SpeechSynthesizer } from "@voxbridge/speech/synthesizer";
 
 /** Where the simulator's answered calls stream their audio: the voice service's `/media`, and the key its token is signed with. */
 export type SimulatedMediaOptions = { url: string; tokenKey: string; voice?: SpeechSynthesizer };
@@ -26,7 +26,8 @@ export type MediaLeg = {
  * synthesized stays silent rather than failing the call.
  */
 export function simulatedMedia(options: SimulatedMediaOptions, logger: Logger) {
-  const voice = options.voice ?? createLocalSynthesizer(CALLEE_VOICE);
+  // The same sentences recur across calls ("hello?", "yes", the opt-out): each is synthesized once.
+  const voice = cachedSynthesizer(options.voice ?? createLocalSynthesizer(CALLEE_VOICE), 256);
   return (call: { callId: string; attempt: number; carrierCallId: string }, script: SimulatedCallee): MediaLeg => {
     const prepared: Promise<PreparedCallee> = prepareCallee(script, voice).catch((error: unknown) => {
       logger.error({ err: error, callId: call.callId }, "sandbox callee speech not synthesized; the callee stays silent");
