@@ -12,7 +12,7 @@ export function cachedSynthesizer(voice: SpeechSynthesizer, limit: number): Spee
   return {
     synthesize(text) {
       const hit = cache.get(text);
-      if (hit) {
+      if (hit !== undefined) {
         // Most recently used last, so the oldest is evicted first.
         cache.delete(text);
         cache.set(text, hit);
