@@ -118,7 +118,7 @@ async function main(config: BenchConfig): Promise<number> {
       errors: 0,
       errorKinds: {},
       throughput: 0,
-      latency: { samples: 0, mean: null, min: null, p50: null, p90: null, p99: null, p999: null, max: null },
+      latency: { samples: 0, mean: null, min: null, p50: null, p90: null, p95: null, p99: null, p999: null, max: null },
     });
     const gateway: SystemResults | undefined =
       gPeak && gHalf && gAlone ? { warmup: gWarm ?? empty("warmup"), peak: gPeak, halfPeak: gHalf, oneAtATime: gAlone } : undefined;

@@ -44,6 +44,7 @@ export class LatencySamples {
       min: sorted.length > 0 ? (sorted[0] ?? null) : null,
       p50: at(50),
       p90: at(90),
+      p95: at(95),
       p99: at(99),
       p999: at(99.9),
       max: sorted.length > 0 ? (sorted[sorted.length - 1] ?? null) : null,
@@ -57,6 +58,7 @@ export type LatencySummary = {
   min: number | null;
   p50: number | null;
   p90: number | null;
+  p95: number | null;
   p99: number | null;
   p999: number | null;
   max: number | null;

@@ -161,3 +161,25 @@ describe("the Media Streams callee", () => {
     expect(refused.failure).toMatch(/403/);
   });
 });
+
+describe("the callee's line timeline (read by bench:voice)", () => {
+  it("records its speech starting and ending, the agent's reply starting, and each clear, in ms since the stream opened", async () => {
+    const callee = await prepareCallee({ answers: { day: "monday" } }, voice);
+    const stream = openCalleeStream({ url, callId: "call-3", attempt: 1, token: "v1.token", callee });
+    await until(() => (connections[0]?.received.length ?? 0) >= 2);
+    const { ws, received } = connections[0] as (typeof connections)[number];
+    const streamSid = received[1]?.streamSid as string;
+    // The greeting (0.1 s of speech) ends once 20 quiet frames followed it.
+    await until(() => (connections[0]?.received.filter((m) => m.event === "media").length ?? 0) >= 30);
+    ws.send(JSON.stringify(agentFrame(streamSid)));
+    ws.send(JSON.stringify({ event: "clear", streamSid }));
+    await until(() => received.filter((m) => m.event === "media").length >= 35);
+    stream.hangUp();
+    const run = await stream.ended;
+    expect(run.timeline.map((e) => e.kind)).toEqual(["callee_speech_start", "callee_speech_end", "agent_reply_start", "clear"]);
+    const [start, end, reply, clear] = run.timeline.map((e) => e.at) as [number, number, number, number];
+    expect(end).toBeGreaterThan(start);
+    expect(reply).toBeGreaterThan(end);
+    expect(clear).toBeGreaterThanOrEqual(reply);
+  });
+});

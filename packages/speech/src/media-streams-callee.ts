@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { WebSocket } from "ws";
 import { type CalleeAction, type CalleeScript, ScriptedCallee } from "./callee-script";
-import { FRAME_BYTES, FRAME_MS, MULAW_SILENCE, toFrames } from "./line-audio";
+import { decodeMulaw, FRAME_BYTES, FRAME_MS, MULAW_SILENCE, toFrames } from "./line-audio";
 import type { SpeechSynthesizer } from "./synthesizer";
 
 /**
@@ -32,6 +32,28 @@ export type CalleeRun = {
   failure: string | null;
   /** From the stream's opening to its close; 0 when it never opened. */
   durationMs: number;
+  /**
+   * What happened on the line, in ms since the stream opened (the latency benchmarks read it): the
+   * callee's speech starting and ending (by the level of the frames it sent, with the voice
+   * service's own threshold and end-of-speech silence), a reply of the agent starting to arrive,
+   * and each `clear`.
+   */
+  timeline: LineEvent[];
+};
+
+export type LineEvent = { at: number; kind: "callee_speech_start" | "callee_speech_end" | "agent_reply_start" | "clear" };
+
+/** A frame louder than this is speech (the voice service's VAD threshold), and this many quiet frames end it. */
+const VOICED_DBFS = -40;
+const SPEECH_END_FRAMES = 20;
+/** Agent audio after this long without any starts a new reply. */
+const REPLY_GAP_MS = 200;
+
+const levelDbfs = (frame: Uint8Array) => {
+  const samples = decodeMulaw(frame);
+  let sum = 0;
+  for (const sample of samples) sum += sample * sample;
+  return 20 * Math.log10(Math.sqrt(sum / Math.max(1, samples.length)) / 32768 || 1e-9);
 };
 
 /** A callee ready to talk: its script and each of its sentences as line audio. */
@@ -68,7 +90,22 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
   const streamSid = options.streamSid ?? `MZ${randomBytes(16).toString("hex")}`;
   const callSid = options.callSid ?? `CA${randomBytes(16).toString("hex")}`;
   const callee = new ScriptedCallee(options.callee.script);
-  const run: CalleeRun = { marks: [], clears: 0, agentFrames: 0, said: [], framesSent: 0, closeCode: 0, failure: null, durationMs: 0 };
+  const run: CalleeRun = {
+    marks: [],
+    clears: 0,
+    agentFrames: 0,
+    said: [],
+    framesSent: 0,
+    closeCode: 0,
+    failure: null,
+    durationMs: 0,
+    timeline: [],
+  };
+  const now = () => Math.round((performance.now() - openedAt) * 10) / 10;
+  let speaking = false;
+  let quietFrames = 0;
+  let lastVoicedEnd = 0;
+  let lastAgentFrameAt = Number.NEGATIVE_INFINITY;
   const outgoing: Uint8Array[] = [];
   const playback: ({ frame: true } | { mark: string })[] = [];
   const silence = new Uint8Array(FRAME_BYTES).fill(MULAW_SILENCE);
@@ -106,6 +143,16 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
   const sendFrame = () => {
     const frame = outgoing.shift() ?? silence;
     const index = run.framesSent;
+    const at = now();
+    if (frame !== silence && levelDbfs(frame) > VOICED_DBFS) {
+      if (!speaking) run.timeline.push({ at, kind: "callee_speech_start" });
+      speaking = true;
+      quietFrames = 0;
+      lastVoicedEnd = at + FRAME_MS;
+    } else if (speaking && ++quietFrames >= SPEECH_END_FRAMES) {
+      speaking = false;
+      run.timeline.push({ at: lastVoicedEnd, kind: "callee_speech_end" });
+    }
     send({
       event: "media",
       streamSid,
@@ -157,6 +204,9 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
       return;
     }
     if (message.event === "media") {
+      const at = now();
+      if (at - lastAgentFrameAt > REPLY_GAP_MS) run.timeline.push({ at, kind: "agent_reply_start" });
+      lastAgentFrameAt = at;
       run.agentFrames += 1;
       playback.push({ frame: true });
       act(callee.agentFrameHeard(run.agentFrames));
@@ -165,6 +215,7 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
       playback.push({ mark: message.mark.name });
     } else if (message.event === "clear") {
       run.clears += 1;
+      run.timeline.push({ at: now(), kind: "clear" });
       const marks = playback.filter((p): p is { mark: string } => "mark" in p);
       playback.length = 0;
       for (const { mark } of marks) send({ event: "mark", streamSid, mark: { name: mark } });
