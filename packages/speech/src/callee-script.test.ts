@@ -49,6 +49,15 @@ describe("the scripted callee", () => {
     expect(new ScriptedCallee({}).agentFrameHeard(INTERRUPT_AFTER_AGENT_FRAMES)).toEqual([]);
   });
 
+  it("says its replies one by one after a realtime agent's replies (opening, reply:<n>), and nothing after the last", () => {
+    const callee = new ScriptedCallee({ replies: ["which clinic", "thanks"] });
+    expect(callee.sentences().sort()).toEqual(["hello?", "thanks", "which clinic"]);
+    expect(callee.markPlayed("opening")).toEqual([{ say: "which clinic" }]);
+    expect(callee.markPlayed("ask:day")).toEqual([]);
+    expect(callee.markPlayed("reply:2")).toEqual([{ say: "thanks" }]);
+    expect(callee.markPlayed("reply:3")).toEqual([]);
+  });
+
   it("says nothing at all when silent", () => {
     const callee = new ScriptedCallee({ silent: true, interrupts: true, opt_out: true, answers: { day: "monday" } });
     expect([

@@ -12,6 +12,11 @@ export type CalleeScript = {
   silent?: boolean;
   /** Asks not to be called again: at pickup, and once more after the agent's opening if the call goes on. */
   opt_out?: boolean;
+  /**
+   * Tests of a realtime engine only (not part of `simulated_callee`): said one by one, each after an
+   * agent reply marked `opening` or `reply:<n>` has played, whatever the model asked.
+   */
+  replies?: string[];
 };
 
 /** What the callee does next: says something (as audio) or presses keys (DTMF). */
@@ -48,6 +53,7 @@ export class ScriptedCallee {
   private readonly asked = new Map<string, number>();
   private optedOut = false;
   private interrupted = false;
+  private replied = 0;
 
   constructor(private readonly script: CalleeScript) {}
 
@@ -58,6 +64,7 @@ export class ScriptedCallee {
     if (this.script.interrupts) all.add(INTERRUPTION);
     if (Object.keys(this.script.answers ?? {}).length > 0) for (const word of ["yes", "no"]) all.add(word);
     for (const value of Object.values(this.script.answers ?? {})) all.add(answerSentence(value));
+    for (const line of this.script.replies ?? []) all.add(line);
     return [...all];
   }
 
@@ -75,6 +82,10 @@ export class ScriptedCallee {
   markPlayed(name: string): CalleeAction[] {
     if (this.script.silent) return [];
     const [kind = "", property = "", heard = ""] = name.split(":");
+    if (this.script.replies && (kind === "opening" || kind === "reply")) {
+      const next = this.script.replies[this.replied++];
+      return next === undefined ? [] : [{ say: next }];
+    }
     if (this.script.opt_out) {
       // Once more, if the agent went on to its opening (or its first question): it did not hear the first.
       if ((kind === "opening" || kind === "ask") && !this.optedOut) {

@@ -60,6 +60,21 @@ const voiceEnv = {
    */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /**
+   * The realtime provider (`engine: "openai-realtime"`): its API key (a secret, never logged; unset:
+   * agents on that engine end with an agent error, and the gateway's VOICE_ENGINES must not list it),
+   * the Realtime WebSocket URL, the model, the voice when the agent names none of the provider's, the
+   * input transcription model, and the provider's session limit (the call closes politely a minute before).
+   */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_REALTIME_URL: z.string().url().default("wss://api.openai.com/v1/realtime"),
+  OPENAI_REALTIME_MODEL: z.string().min(1).default("gpt-realtime"),
+  OPENAI_REALTIME_VOICE: z.string().min(1).default("marin"),
+  OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("gpt-4o-mini-transcribe"),
+  OPENAI_REALTIME_MAX_SESSION_SECONDS: z.coerce.number().int().min(120).default(3_600),
+  /** The REST API of the post-call extraction pass (Chat Completions with a JSON-schema output), and its model. */
+  OPENAI_API_URL: z.string().url().default("https://api.openai.com/v1"),
+  OPENAI_EXTRACTION_MODEL: z.string().min(1).default("gpt-4o-mini"),
 };
 
 export type VoiceConfig = ReturnType<typeof loadVoiceConfig>;

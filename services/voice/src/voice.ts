@@ -27,17 +27,23 @@ import { createAnswerValidator } from "./adapters/answer-validator";
 import { decodeVoiceCallEvent } from "./adapters/call-events";
 import { createCallStore } from "./adapters/call-store";
 import { createLocalCascade } from "./adapters/engines/local-cascade";
+import { extractAnswers, missingRequired } from "./adapters/engines/openai-extraction";
+import { createOpenAiRealtime } from "./adapters/engines/openai-realtime";
+import { providerVoice } from "./adapters/engines/openai-realtime-protocol";
+import { unavailableEngine } from "./adapters/engines/unavailable";
 import { attachMediaStreams } from "./adapters/media/twilio-media-streams";
 import { createObjectStore } from "./adapters/object-store";
 import { createVoicePrisma, VOICE_SCHEMA } from "./adapters/prisma";
 import { expireRecordings, RECORDING_PREFIX, voiceRetentionRules } from "./adapters/retention-rules";
 import { createPocketsphinxRecognizers } from "./adapters/speech/pocketsphinx-recognizer";
 import { runAnalysisPass } from "./app/analysis-and-uploads";
-import type { ConversationSession } from "./app/conversation-session";
+import type { ConversationSession, SessionEnd } from "./app/conversation-session";
 import { learnCallEvent } from "./app/learn-call-events";
+import type { Answers } from "./app/ports";
 import { takeMediaStream } from "./app/take-media-stream";
 import type { VoiceConfig } from "./config";
-import { scriptOf } from "./domain/call-agent";
+import { type CallAgent, scriptOf } from "./domain/call-agent";
+import type { EngineEvents } from "./domain/conversation-engine";
 
 export type RunningVoice = RunningWorker & {
   logger: ReturnType<typeof createLogger>;
@@ -96,6 +102,17 @@ export async function startVoice(
     buckets: [0.2, 0.4, 0.6, 0.8, 1, 1.5, 2, 3, 5],
     registers: [metrics],
   });
+  const providerSeconds = createCounter(metrics, {
+    name: "voxbridge_voice_provider_seconds_total",
+    help: "Seconds of realtime provider sessions (billed by the provider), by org and engine",
+    labelNames: ["org_id", "engine"],
+  });
+  const extractions = createCounter(metrics, {
+    name: "voxbridge_voice_answer_extractions_total",
+    help: "Post-call extraction passes over a realtime call's transcript, by result: filled, nothing, failed",
+    labelNames: ["result"],
+  });
+  for (const result of ["filled", "nothing", "failed"]) extractions.inc({ result }, 0);
   const live = new Set<ConversationSession>();
   new Gauge({
     name: "voxbridge_voice_conversations_active",
@@ -263,18 +280,21 @@ export async function startVoice(
           mediaTokenKey: config.MEDIA_TOKEN_KEY,
           clock,
           agentWaitMs: config.VOICE_AGENT_WAIT_MS,
-          engineFor: (agent, events) =>
-            createLocalCascade(
-              {
-                script: scriptOf(agent),
-                synthesizer,
-                recognizers,
-                answerTimeoutMs: config.VOICE_ANSWER_TIMEOUT_SECONDS * 1000,
-                onReplyReady: () => undefined,
-              },
-              events,
-            ),
-          validAnswers: (agent, answers) => validator(agent.answerSchema, answers),
+          engineFor: (agent, events, call) =>
+            agent.engine === "openai-realtime"
+              ? realtimeEngine(agent, events, call.orgId)
+              : createLocalCascade(
+                  {
+                    script: scriptOf(agent),
+                    synthesizer,
+                    recognizers,
+                    answerTimeoutMs: config.VOICE_ANSWER_TIMEOUT_SECONDS * 1000,
+                    onReplyReady: () => undefined,
+                  },
+                  events,
+                ),
+          validAnswers: (agent, answers) => validator.keep(agent.answerSchema, answers),
+          completeAnswers: (agent, end) => completeAnswers(agent, end),
           analyze,
           observe: {
             streamStarted: () => undefined,
@@ -287,6 +307,61 @@ export async function startVoice(
         stream,
       ),
   });
+
+  const realtimeEngine = (agent: CallAgent, events: EngineEvents, orgId: string) => {
+    if (!config.OPENAI_API_KEY)
+      return unavailableEngine("openai-realtime is not configured on this deployment (OPENAI_API_KEY is not set)", events);
+    const script = scriptOf(agent);
+    const opening = [script.disclosure, script.firstMessage].filter(Boolean).join(" ");
+    return createOpenAiRealtime(
+      {
+        url: config.OPENAI_REALTIME_URL,
+        apiKey: config.OPENAI_API_KEY,
+        agent: {
+          instructions: agent.systemPrompt,
+          model: config.OPENAI_REALTIME_MODEL,
+          voice: providerVoice(agent.voice, config.OPENAI_REALTIME_VOICE),
+          answerSchema: agent.answerSchema,
+          transcriptionModel: config.OPENAI_TRANSCRIPTION_MODEL,
+          language: agent.language,
+        },
+        opening: opening === "" ? null : opening,
+        voicemailMessage: agent.voicemailMessage ?? "Sorry we missed you. We will try again later. Goodbye.",
+        validate: (answers) => validator.check(agent.answerSchema, answers),
+        synthesize: (text) => synthesizer.synthesize(text),
+        maxSessionMs: (config.OPENAI_REALTIME_MAX_SESSION_SECONDS - 60) * 1000,
+        onUsage: (seconds) => providerSeconds.inc({ org_id: orgId, engine: "openai-realtime" }, seconds),
+        onWarning: (message, context) => logger.warn(context ?? {}, message),
+      },
+      events,
+    );
+  };
+
+  /** Required answers a realtime call left missing, read from its transcript once (never for a voicemail). */
+  const completeAnswers = async (agent: CallAgent, end: SessionEnd): Promise<Answers | null> => {
+    const missing = missingRequired(agent.answerSchema, end.answers);
+    const calleeSpoke = end.turns.some((turn) => turn.speaker === "callee");
+    if (agent.engine !== "openai-realtime" || !config.OPENAI_API_KEY || agent.answerSchema === null) return end.answers;
+    if (missing.length === 0 || !calleeSpoke || end.outcome === "voicemail_left") return end.answers;
+    try {
+      const found = await extractAnswers({
+        apiUrl: config.OPENAI_API_URL,
+        apiKey: config.OPENAI_API_KEY,
+        model: config.OPENAI_EXTRACTION_MODEL,
+        schema: agent.answerSchema,
+        missing,
+        turns: end.turns,
+      });
+      const merged = validator.keep(agent.answerSchema, { ...found, ...(end.answers ?? {}) });
+      const filled = Object.keys(merged ?? {}).length > Object.keys(end.answers ?? {}).length;
+      extractions.inc({ result: filled ? "filled" : "nothing" });
+      return filled ? merged : end.answers;
+    } catch (error) {
+      extractions.inc({ result: "failed" });
+      logger.warn({ err: error }, "post-call answer extraction failed; the call keeps the answers it recorded");
+      return end.answers;
+    }
+  };
 
   /** SIGTERM: no new streams; live conversations go on up to the shutdown grace, then end with an agent error. */
   const drain = async () => {

@@ -1,7 +1,6 @@
 import { decodeMulaw, FRAME_MS, toFrames } from "@voxbridge/speech/line-audio";
 import { isBargeIn } from "../domain/barge-in";
 import type { ConversationEngine, EngineEvents } from "../domain/conversation-engine";
-import type { ConversationOutcome } from "../domain/dialogue-policy";
 import { playedText, type Turn } from "../domain/transcript";
 import { TwoChannelRecording } from "../domain/two-channel-recording";
 import { DEFAULT_VAD, levelDbfs, nextVoiceActivity, SILENT, type VadState } from "../domain/voice-activity";
@@ -48,6 +47,8 @@ type Reply = {
   mark: string | null;
   startMs: number | null;
   truncated: boolean;
+  /** How much of it was played when it was cut. */
+  playedMs: number | null;
   turn: Turn | null;
 };
 
@@ -69,7 +70,8 @@ export class ConversationSession {
   private ticker: NodeJS.Timeout | undefined;
   private timers: NodeJS.Timeout[] = [];
   private ended = false;
-  private pendingHangUp: ConversationOutcome | null = null;
+  private pendingHangUp: AttemptOutcome | null = null;
+  private pendingError: string | undefined;
   private firstVoicedAtMs: number | null = null;
 
   constructor(private readonly options: ConversationSessionOptions) {
@@ -114,12 +116,12 @@ export class ConversationSession {
     if (reply === undefined) return;
     this.replies.delete(reply.id);
     this.engine.played(reply.id, name);
-    if (this.pendingHangUp !== null && this.queue.length === 0) this.end(this.pendingHangUp);
+    if (this.pendingHangUp !== null && this.queue.length === 0) this.end(this.pendingHangUp, this.pendingError);
   }
 
   /** The line closed (Twilio's `stop`, or the socket went away). */
   lineClosed(): void {
-    this.end(this.pendingHangUp ?? "talked");
+    this.end(this.pendingHangUp ?? "talked", this.pendingError);
   }
 
   /** The engine failed, or the service is going away: end the call with an agent error. */
@@ -152,7 +154,11 @@ export class ConversationSession {
   private cut(reply: Reply, now: number): void {
     reply.truncated = true;
     const playedMs = reply.startMs === null ? 0 : Math.max(0, Math.min(now - reply.startMs, reply.sent * FRAME_MS));
-    if (reply.turn) {
+    reply.playedMs = playedMs;
+    if (reply.turn && reply.text === "") {
+      // Its text is not known yet (a realtime provider sends it after the audio): cut when it comes.
+      reply.turn.end_ms = (reply.startMs ?? now) + playedMs;
+    } else if (reply.turn) {
       reply.turn.text = playedText(reply.text, playedMs, reply.total * FRAME_MS);
       reply.turn.end_ms = (reply.startMs ?? now) + playedMs;
       if (reply.turn.text === "") this.turns.splice(this.turns.indexOf(reply.turn), 1);
@@ -200,7 +206,7 @@ export class ConversationSession {
   private replyOf(id: string): Reply {
     let reply = this.replies.get(id);
     if (reply === undefined) {
-      reply = { id, text: "", frames: [], sent: 0, total: 0, mark: null, startMs: null, truncated: false, turn: null };
+      reply = { id, text: "", frames: [], sent: 0, total: 0, mark: null, startMs: null, truncated: false, playedMs: null, turn: null };
       this.replies.set(id, reply);
       this.queue.push(reply);
     }
@@ -221,6 +227,11 @@ export class ConversationSession {
         const reply = this.replyOf(id);
         reply.text = text;
         if (reply.turn && !reply.truncated) reply.turn.text = text;
+        else if (reply.turn && reply.turn.text === "") {
+          reply.turn.text = playedText(text, reply.playedMs ?? 0, reply.total * FRAME_MS);
+          if (reply.turn.text === "") this.turns.splice(this.turns.indexOf(reply.turn), 1);
+          this.progress();
+        }
       },
       replyEnd: (id, mark) => {
         const reply = this.replyOf(id);
@@ -241,13 +252,20 @@ export class ConversationSession {
           this.progress();
         }
       },
-      hangUp: (outcome) => {
-        // After the last reply was played (its mark came back), or at once when nothing is queued.
-        this.pendingHangUp = outcome;
-        if (this.queue.length === 0 && ![...this.replies.values()].some((r) => !r.truncated && r.turn !== null)) this.end(outcome);
+      hangUp: (outcome) => this.hangUpAfterPlayed(outcome),
+      failed: (error, options) => {
+        if (!options?.afterPlayed) return this.end("agent_error", error.message);
+        this.pendingError = error.message;
+        this.hangUpAfterPlayed("agent_error");
       },
-      failed: (error) => this.end("agent_error", error.message),
     };
+  }
+
+  /** After the last reply was played (its mark came back), or at once when nothing is queued. */
+  private hangUpAfterPlayed(outcome: AttemptOutcome): void {
+    this.pendingHangUp = outcome;
+    if (this.queue.length === 0 && ![...this.replies.values()].some((r) => !r.truncated && r.turn !== null))
+      this.end(outcome, this.pendingError);
   }
 
   private progress(): void {
@@ -264,7 +282,7 @@ export class ConversationSession {
     this.options.line.hangUp();
     this.options.onEnd({
       outcome,
-      turns: [...this.turns],
+      turns: this.turns.filter((turn) => turn.text !== ""),
       // Answers only from a conversation with a person: a voicemail has none.
       answers: outcome === "voicemail_left" ? null : this.answers,
       recording: this.recording ? this.recording.toWav() : null,

@@ -11,9 +11,14 @@ export type TakeMediaStreamDeps = {
   clock: () => Date;
   /** How long a stream waits for its call's agent copy (the consumer may lag) before the attempt ends with an agent error. */
   agentWaitMs: number;
-  engineFor: (agent: CallAgent, events: EngineEvents) => ConversationEngine;
+  engineFor: (agent: CallAgent, events: EngineEvents, call: { callId: string; orgId: string }) => ConversationEngine;
   /** Keeps the answers the agent's schema accepts; null when none. */
   validAnswers: (agent: CallAgent, answers: Answers) => Answers | null;
+  /**
+   * After a conversation with required answers still missing, one pass over its transcript may fill
+   * them (realtime engines: a structured-output extraction); returns the answers to store.
+   */
+  completeAnswers?: (agent: CallAgent, end: SessionEnd) => Promise<Answers | null>;
   /** The conversation was stored: see whether its call can be analyzed now. */
   analyze: (callId: string) => void;
   observe: {
@@ -87,7 +92,7 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
         sendClear: () => stream.send.clear(),
         hangUp: () => stream.close("agent hung up"),
       },
-      engine: (events) => deps.engineFor(known.agent, events),
+      engine: (events) => deps.engineFor(known.agent, events, { callId, orgId: known.orgId }),
       validAnswers: (answers) => deps.validAnswers(known.agent, answers),
       onProgress: (turns: Turn[], answers: Answers | null) => void save(() => deps.calls.saveProgress({ callId, attempt, turns, answers })),
       onBargeIn: (latencyMs) => deps.observe.bargeIn(latencyMs),
@@ -95,13 +100,14 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
         deps.live.delete(session);
         if (end.error) deps.observe.error({ callId, attempt }, `conversation ended with an agent error: ${end.error}`);
         void save(async () => {
+          const answers = deps.completeAnswers ? await deps.completeAnswers(known.agent, end) : end.answers;
           await deps.calls.endConversation({
             callId,
             attempt,
             endedAt: deps.clock(),
             outcome: end.outcome,
             turns: end.turns,
-            answers: end.answers,
+            answers,
             recording: end.recording ? { key: recordingKey(known.orgId, callId, attempt), wav: end.recording } : null,
             ...(end.error ? { error: end.error } : {}),
           });

@@ -45,6 +45,9 @@ export type EngineEvents = {
   answers(values: Record<string, string | number | boolean>): void;
   /** The engine ended the conversation (after its last reply was played). */
   hangUp(outcome: ConversationOutcome): void;
-  /** The engine failed; the session ends the call with an agent error. */
-  failed(error: Error): void;
+  /**
+   * The engine failed; the session ends the call with an agent error: at once, or with
+   * `afterPlayed` once the replies already given (a short fallback line) were played.
+   */
+  failed(error: Error, options?: { afterPlayed?: boolean }): void;
 };
