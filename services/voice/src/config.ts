@@ -71,7 +71,7 @@ const voiceEnv = {
   OPENAI_REALTIME_MODEL: z.string().min(1).default("gpt-realtime"),
   OPENAI_REALTIME_VOICE: z.string().min(1).default("marin"),
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("gpt-4o-mini-transcribe"),
-  OPENAI_REALTIME_MAX_SESSION_SECONDS: z.coerce.number().int().min(120).default(3_600),
+  OPENAI_REALTIME_SESSION_SECONDS: z.coerce.number().int().min(120).default(3_600),
   /** The REST API of the post-call extraction pass (Chat Completions with a JSON-schema output), and its model. */
   OPENAI_API_URL: z.string().url().default("https://api.openai.com/v1"),
   OPENAI_EXTRACTION_MODEL: z.string().min(1).default("gpt-4o-mini"),
