@@ -22,9 +22,10 @@ let store: Awaited<ReturnType<typeof startCuttableRelay>>;
 let prefix: string;
 let topic: string;
 let consumer: Consumer;
-const ended: { subject: string; data: { outcome: string; media_started: boolean } }[] = [];
+const ended: { subject: string; traceparent?: string; data: { outcome: string; media_started: boolean } }[] = [];
 const analyzed: {
   subject: string;
+  traceparent?: string;
   data: { turns: { speaker: string; text: string; start_ms: number }[]; structured_answers: unknown; recording_available: boolean };
 }[] = [];
 const kafka = createKafka({
@@ -117,7 +118,7 @@ async function startCuttableRelay(port: number) {
   };
 }
 
-const event = (type: string, callId: string, orgId: string, data: Record<string, unknown> = {}) => ({
+const event = (type: string, callId: string, orgId: string, data: Record<string, unknown> = {}, traceparent?: string) => ({
   key: callId,
   value: JSON.stringify({
     specversion: "1.0",
@@ -127,34 +128,41 @@ const event = (type: string, callId: string, orgId: string, data: Record<string,
     subject: callId,
     time: new Date().toISOString(),
     datacontenttype: "application/json",
+    ...(traceparent ? { traceparent } : {}),
     data: { org_id: orgId, webhook_url: null, ...data },
   }),
   headers: { ce_type: type },
 });
 
-async function queueCall(conversation: Record<string, unknown> = {}) {
+async function queueCall(conversation: Record<string, unknown> = {}, traceparent?: string) {
   const callId = randomUUID();
   const orgId = randomUUID();
   await producer.send({
     topic,
     messages: [
-      event("call.queued", callId, orgId, {
-        conversation: {
-          agent_id: randomUUID(),
-          system_prompt: "You book visits.",
-          first_message: "Hi Ana, this is the clinic.",
-          voicemail_message: "Please call the clinic back.",
-          voice: null,
-          language: "en-US",
-          answer_schema: schema,
-          record: true,
-          recording_disclosure: "This call is recorded.",
-          max_duration_seconds: 120,
-          engine: "local",
-          simulated_callee: null,
-          ...conversation,
+      event(
+        "call.queued",
+        callId,
+        orgId,
+        {
+          conversation: {
+            agent_id: randomUUID(),
+            system_prompt: "You book visits.",
+            first_message: "Hi Ana, this is the clinic.",
+            voicemail_message: "Please call the clinic back.",
+            voice: null,
+            language: "en-US",
+            answer_schema: schema,
+            record: true,
+            recording_disclosure: "This call is recorded.",
+            max_duration_seconds: 120,
+            engine: "local",
+            simulated_callee: null,
+            ...conversation,
+          },
         },
-      }),
+        traceparent,
+      ),
     ],
   });
   return { callId, orgId };
@@ -204,14 +212,16 @@ describe("a scripted callee talks with the local engine", () => {
     expect(Math.abs(seconds * 1000 - run.durationMs)).toBeLessThan(2_000);
   }, 120_000);
 
-  it("hears an opt-out, acknowledges it and ends the call", async () => {
-    const { callId, orgId } = await queueCall();
+  it("hears an opt-out, acknowledges it and ends the call; its events carry the call's trace on", async () => {
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    const { callId, orgId } = await queueCall({}, traceparent);
     const run = await talk(callId, { opt_out: true });
     expect(run.marks.at(-1)).toBe("opt_out");
     const result = await endCall(callId, orgId);
     expect(result.data.turns.some((t) => t.speaker === "agent" && /will not call you again/.test(t.text))).toBe(true);
     expect(result.data.structured_answers).toEqual({});
     expect(ended.find((e) => e.subject === callId)?.data).toMatchObject({ outcome: "opt_out" });
+    expect([result.traceparent, ended.find((e) => e.subject === callId)?.traceparent]).toEqual([traceparent, traceparent]);
   }, 120_000);
 
   it("stops talking when the callee barges in: clear is sent and the transcript keeps only what was played", async () => {

@@ -145,15 +145,21 @@ export async function startVoice(
   let topic = "";
   const outboxRow = (event: CallAnalyzedEvent | ConversationEndedEvent) => ({ id: event.id, topic, key: event.subject, payload: event });
   const calls = createCallStore(prisma, {
-    analyzed: (data) =>
+    // In the call's trace: the gateway's, webhooks' and dialer's handling of them joins it.
+    analyzed: (data, traceparent) =>
       outboxRow(
-        newCallDataEvent<CallAnalyzedEvent>("call.analyzed", "voice", CallAnalyzedData.parse(data), { id: randomUUID(), time: clock() }),
+        newCallDataEvent<CallAnalyzedEvent>("call.analyzed", "voice", CallAnalyzedData.parse(data), {
+          id: randomUUID(),
+          time: clock(),
+          traceparent: traceparent ?? undefined,
+        }),
       ),
-    conversationEnded: (data) =>
+    conversationEnded: (data, traceparent) =>
       outboxRow(
         newCallDataEvent<ConversationEndedEvent>("call.conversation_ended", "voice", ConversationEndedData.parse(data), {
           id: randomUUID(),
           time: clock(),
+          traceparent: traceparent ?? undefined,
         }),
       ),
   });

@@ -17,11 +17,12 @@ const Event = z.object({
   type: z.string(),
   subject: z.uuid(),
   time: z.iso.datetime({ offset: true }),
+  traceparent: z.string().optional(),
   data: z.object({ org_id: z.uuid(), conversation: CallConversation.optional(), agent: DialAgent.optional() }).passthrough(),
 });
 
 export type VoiceCallEvent =
-  | { kind: "agent"; callId: string; orgId: string; time: Date; agent: CallAgent }
+  | { kind: "agent"; callId: string; orgId: string; time: Date; agent: CallAgent; traceparent?: string | undefined }
   | { kind: "ended"; callId: string; time: Date }
   | { kind: "other" };
 
@@ -41,6 +42,7 @@ export function decodeVoiceCallEvent(value: Buffer | null): VoiceCallEvent {
       callId: event.subject,
       orgId: event.data.org_id,
       time,
+      traceparent: event.traceparent,
       agent: {
         systemPrompt: conversation.system_prompt,
         firstMessage: conversation.first_message,
@@ -62,6 +64,7 @@ export function decodeVoiceCallEvent(value: Buffer | null): VoiceCallEvent {
       callId: event.subject,
       orgId: event.data.org_id,
       time,
+      traceparent: event.traceparent,
       agent: {
         systemPrompt: agent.system_prompt,
         firstMessage: null,

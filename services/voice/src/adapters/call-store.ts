@@ -7,9 +7,10 @@ import type { VoicePrisma } from "./prisma";
 
 /** An outbox row for one of the service's events. */
 type OutboxRow = { id: string; topic: string; key: string; payload: CallAnalyzedEvent | ConversationEndedEvent };
+/** The events, in the call's trace (`traceparent`, null when the call's events carried none). */
 export type VoiceEventFactory = {
-  analyzed: (data: CallAnalyzedData) => OutboxRow;
-  conversationEnded: (data: ConversationEndedData) => OutboxRow;
+  analyzed: (data: CallAnalyzedData, traceparent: string | null) => OutboxRow;
+  conversationEnded: (data: ConversationEndedData, traceparent: string | null) => OutboxRow;
 };
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -17,11 +18,12 @@ const json = (value: unknown) => value as Prisma.InputJsonValue;
 /** The voice service's tables through Prisma; `call.analyzed` goes into the outbox in the same transaction that marks the call analyzed. */
 export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory): CallStore {
   return {
-    async learnAgent({ callId, orgId, agent, eventTime }) {
+    async learnAgent({ callId, orgId, agent, eventTime, traceparent }) {
       await prisma.$executeRaw`
-        INSERT INTO "calls" (call_id, org_id, agent, agent_event_time)
-        VALUES (${callId}::uuid, ${orgId}::uuid, ${JSON.stringify(agent)}::jsonb, ${eventTime})
-        ON CONFLICT (call_id) DO UPDATE SET agent = EXCLUDED.agent, agent_event_time = EXCLUDED.agent_event_time
+        INSERT INTO "calls" (call_id, org_id, agent, agent_event_time, traceparent)
+        VALUES (${callId}::uuid, ${orgId}::uuid, ${JSON.stringify(agent)}::jsonb, ${eventTime}, ${traceparent})
+        ON CONFLICT (call_id) DO UPDATE SET agent = EXCLUDED.agent, agent_event_time = EXCLUDED.agent_event_time,
+          traceparent = COALESCE("calls".traceparent, EXCLUDED.traceparent)
         WHERE "calls".agent_event_time <= EXCLUDED.agent_event_time`;
     },
     async markEnded(callId, at) {
@@ -67,14 +69,18 @@ export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory):
           });
         }
         // The dialer's report of this attempt, in the same transaction as the conversation it reports.
-        const event = events.conversationEnded({
-          call_id: callId,
-          org_id: conversation.orgId,
-          attempt,
-          outcome,
-          media_started: true,
-          error_message: error ?? null,
-        });
+        const call = await tx.call.findUnique({ where: { callId }, select: { traceparent: true } });
+        const event = events.conversationEnded(
+          {
+            call_id: callId,
+            org_id: conversation.orgId,
+            attempt,
+            outcome,
+            media_started: true,
+            error_message: error ?? null,
+          },
+          call?.traceparent ?? null,
+        );
         await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: json(event.payload) } });
       });
     },
@@ -100,14 +106,17 @@ export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory):
           (c) => (c.turns as unknown as Turn[]).some((t) => t.speaker === "callee") && c.outcome !== "voicemail_left",
         );
         const last = talked.at(-1);
-        const event = events.analyzed({
-          call_id: callId,
-          org_id: call.orgId,
-          attempt: (conversations.at(-1) as { attempt: number }).attempt,
-          turns,
-          structured_answers: last ? ((last.answers as Answers | null) ?? {}) : null,
-          recording_available: recordingAvailable,
-        });
+        const event = events.analyzed(
+          {
+            call_id: callId,
+            org_id: call.orgId,
+            attempt: (conversations.at(-1) as { attempt: number }).attempt,
+            turns,
+            structured_answers: last ? ((last.answers as Answers | null) ?? {}) : null,
+            recording_available: recordingAvailable,
+          },
+          call.traceparent,
+        );
         await tx.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: json(event.payload) } });
         await tx.call.update({
           where: { callId },

@@ -7,8 +7,11 @@ export type AttemptOutcome = ConversationOutcome | "agent_error";
 
 /** The voice service's own tables: what it learned of calls, and each attempt's conversation. */
 export interface CallStore {
-  /** Stores a call's agent copy unless a newer one is already stored. */
-  learnAgent(input: { callId: string; orgId: string; agent: CallAgent; eventTime: Date }): Promise<void>;
+  /**
+   * Stores a call's agent copy unless a newer one is already stored, and the call's trace (the
+   * event's `traceparent`), which the service's events about the call carry on.
+   */
+  learnAgent(input: { callId: string; orgId: string; agent: CallAgent; eventTime: Date; traceparent: string | null }): Promise<void>;
   /** The call's terminal event arrived. Returns false for a call this service never learned. */
   markEnded(callId: string, at: Date): Promise<boolean>;
   findAgent(callId: string): Promise<{ orgId: string; agent: CallAgent } | null>;
