@@ -18,6 +18,16 @@ export async function createOrgSigningSecret(
   const sealed = keyring.encrypt(secret, secretContext("org_signing_secrets", orgId));
   const prisma = createWebhooksPrisma(databaseUrl, 1);
   try {
+    // Keys this database's secrets already use must be among ours: a CLI run without the service's
+    // keys (say with the local development key against production) would store a secret it cannot read.
+    const used = await prisma.$queryRaw<{ key_id: string }[]>`
+      SELECT DISTINCT secret_key_id AS key_id FROM org_signing_secrets WHERE secret_key_id IS NOT NULL
+      UNION SELECT DISTINCT secret_key_id FROM webhook_endpoints WHERE secret_key_id IS NOT NULL`;
+    const unknown = used.map((row) => row.key_id).filter((id) => !keyring.keyIds.includes(id));
+    if (unknown.length > 0)
+      throw new Error(
+        `this database's signing secrets use key ${unknown.join(", ")}, which WEBHOOK_SECRET_KEYS does not hold: give the webhooks service's keys`,
+      );
     await prisma.orgSigningSecret.create({ data: { orgId, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId } });
   } finally {
     await prisma.$disconnect();

@@ -12,6 +12,7 @@ import { createEndpoint, rotateEndpointSecret } from "../app/webhook-endpoints";
 import { createSecretKeyring, newSecretKey, parseSecretKeys, type SecretKeyring } from "../domain/secret-keyring";
 import { newSigningSecret } from "../domain/signing";
 import { migrateWebhooks } from "../migrate";
+import { createOrgSigningSecret } from "../provisioning";
 import { createWebhooksPool } from "./prisma";
 import { reencryptSigningSecrets } from "./secret-reencryption";
 
@@ -128,7 +129,8 @@ describe("webhook signing secrets encrypted at rest (real Postgres)", () => {
   });
 
   it("does not send a delivery whose secret's key is missing, and retries it once the key is back", async () => {
-    const h = await startHarness({ keyring: ring(keyA), delaysSeconds: [1, 1] });
+    // The first test left rows under B: the provisioning refuses a keyring that cannot read them.
+    const h = await startHarness({ keyring: ring(`${keyA},${keyB}`, "a"), delaysSeconds: [1, 1] });
     harness = h;
     const partner = await receiver();
     const endpoint = await createEndpoint(h.endpointDeps, h.orgId, { url: partner.url, enabled: true });
@@ -192,7 +194,7 @@ describe("webhook signing secrets encrypted at rest (real Postgres)", () => {
   });
 
   it("the migration step encrypts rows left in plaintext, signs with them, and refuses a keyring that cannot read a row", async () => {
-    const h = await startHarness({ keyring: ring(keyA) });
+    const h = await startHarness({ keyring: ring(`${keyA},${keyB}`, "a") });
     harness = h;
     const partner = await receiver();
     const orgId = h.orgId;
@@ -215,6 +217,10 @@ describe("webhook signing secrets encrypted at rest (real Postgres)", () => {
     await eventually("signed after encryption", async () => partner.received.length === 2, 15_000, h.state);
     verify(plaintext, partner.received[1]);
 
+    // The operator CLI's provisioning, run without the service's keys, refuses rather than store a secret nobody can read.
+    await expect(createOrgSigningSecret(testDatabaseUrl(), randomUUID(), ring(keyB))).rejects.toThrow(
+      /use key a, which WEBHOOK_SECRET_KEYS does not hold/,
+    );
     await expect(migrateWebhooks(testDatabaseUrl(), {}, ring(keyB))).rejects.toThrow(
       /signing secrets are unreadable with WEBHOOK_SECRET_KEYS:\n.*key a, which is not configured/,
     );
