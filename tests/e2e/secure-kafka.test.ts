@@ -124,7 +124,8 @@ describe("every service against a broker that requires SASL/SCRAM over TLS", () 
         SIM_TALK_SECONDS: "0.5",
         SHUTDOWN_TIMEOUT_MS: "5000",
       },
-      { services: ALL },
+      // The call talks with the voice service, which then publishes its outcome and analysis.
+      { services: ALL, conversations: true },
     );
   }, 240_000);
 
@@ -154,6 +155,12 @@ describe("every service against a broker that requires SASL/SCRAM over TLS", () 
     await eventually(
       "call.completed delivered to the partner",
       async () => receiver.received.find((r) => r.body.includes(callId) && r.body.includes('"call.completed"')),
+      60_000,
+    );
+    // voice: produces too, its call.analyzed (through its outbox) reaching the partner through webhooks.
+    await eventually(
+      "call.analyzed, published by the voice service, delivered to the partner",
+      async () => receiver.received.find((r) => r.body.includes(callId) && r.body.includes('"call.analyzed"')),
       60_000,
     );
     // voice: consumed the call's agent (call.queued) and its end (call.completed) into its own table.

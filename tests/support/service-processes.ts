@@ -43,7 +43,8 @@ export function spawnService(service: ServiceName, env: Record<string, string>, 
  */
 export async function startServiceProcesses(
   overrides: Record<string, string> = {},
-  options: { instances?: number; services?: readonly ServiceName[] } = {},
+  /** `conversations`: with the voice service among them, the dialer's simulator streams answered calls to it (VOICE_MEDIA_URL). */
+  options: { instances?: number; services?: readonly ServiceName[]; conversations?: boolean } = {},
 ) {
   const instances = options.instances ?? 1;
   const services = options.services ?? SERVICES;
@@ -58,6 +59,7 @@ export async function startServiceProcesses(
     QUOTA_URL: balancers[0]?.url ?? urlOf("quota"),
     WEBHOOKS_URL: balancers[1]?.url ?? urlOf("webhooks"),
     ...(services.includes("voice") ? { VOICE_URL: urlOf("voice") } : {}),
+    ...(services.includes("voice") && options.conversations ? { VOICE_MEDIA_URL: `${urlOf("voice").replace("http:", "ws:")}/media` } : {}),
     ...overrides,
   });
   const logDir = mkdtempSync(path.join(tmpdir(), "voxbridge-services-"));
