@@ -145,7 +145,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
           `process ${consumed.topic}`,
           {
             kind: "consumer",
-            parent: traceparentOf(consumed.message),
+            // Without a header, a trace of its own, never that of whatever ran the consumer.
+            parent: traceparentOf(consumed.message) ?? null,
             attributes: { ...messagingAttributes(consumed), "messaging.consumer.group.name": groupId, "voxbridge.attempt": attempt },
           },
           () => options.handle(consumed),
