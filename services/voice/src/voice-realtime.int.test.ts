@@ -9,7 +9,7 @@ import { testDatabaseUrl, testKafkaBrokers } from "../../../tests/support/env";
 import { eventually } from "../../../tests/support/eventually";
 import { deleteTopics, newTopicPrefix } from "../../../tests/support/stack";
 import { startRealtimeStandin } from "../test/openai-realtime-standin";
-import { FALLBACK_LINE } from "./adapters/engines/openai-realtime";
+import { CLOSING_LINE, FALLBACK_LINE } from "./adapters/engines/openai-realtime";
 import { loadVoiceConfig } from "./config";
 import { MEDIA_PATH, type RunningVoice, startVoice } from "./voice";
 
@@ -116,7 +116,7 @@ const event = (type: string, callId: string, orgId: string, data: Record<string,
 });
 
 /** Queues a call on the realtime engine, plays the callee to the end, and returns what the service announced. */
-async function realtimeCall(script: CalleeScript) {
+async function realtimeCall(script: CalleeScript, maxDurationSeconds = 120) {
   const callId = randomUUID();
   const orgId = randomUUID();
   const conversation = {
@@ -129,7 +129,7 @@ async function realtimeCall(script: CalleeScript) {
     answer_schema: schema,
     record: true,
     recording_disclosure: "This call is recorded.",
-    max_duration_seconds: 120,
+    max_duration_seconds: maxDurationSeconds,
     engine: "openai-realtime",
     simulated_callee: null,
   };
@@ -256,6 +256,15 @@ describe("an agent on openai-realtime", () => {
     expect(run.marks.at(-1)).toBe("fallback");
     expect(turns.at(-1)).toMatchObject({ speaker: "agent", text: FALLBACK_LINE });
   }, 90_000);
+
+  it("closes politely, in its own words, when the agent's time is up", async () => {
+    const { run, report, turns } = await realtimeCall({ silent: true }, 5);
+    expect(report.outcome).toBe("talked");
+    expect(run.marks).toEqual(["opening", "close"]);
+    expect(turns.map((t) => t.text)).toEqual([OPENING, CLOSING_LINE]);
+    const quoted = sent(0, "response.create").map((e) => e.response?.instructions ?? "");
+    expect(quoted.at(-1)).toContain(`«${CLOSING_LINE}»`);
+  }, 60_000);
 
   it("ends the attempt at once with a clear error when the provider refuses the key", async () => {
     standin.state.apiKey = "sk-another-key";

@@ -43,7 +43,7 @@ export type OpenAiRealtimeOptions = {
 };
 
 export const FALLBACK_LINE = "Sorry, we have a technical problem and have to end the call. We will get back to you. Goodbye.";
-const CLOSING_LINE = "We are out of time for this call. Thank you for your time. Goodbye.";
+export const CLOSING_LINE = "We are out of time for this call. Thank you for your time. Goodbye.";
 const RESUME =
   "The line dropped for a moment and you were reconnected; the conversation so far is above. Continue briefly from where it stopped.";
 
