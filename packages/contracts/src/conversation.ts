@@ -42,3 +42,16 @@ export const voiceRecordingPath = (callId: string) => `/internal/calls/${encodeU
 /** How one attempt's conversation ended, as the voice service reports it to the dialer. */
 export const ConversationOutcome = z.enum(["talked", "opt_out", "voicemail_left", "agent_error"]);
 export type ConversationOutcome = z.infer<typeof ConversationOutcome>;
+
+/**
+ * A message for one attempt's live conversation, from the dialer to the voice service's internal API
+ * (`POST`, service credential `dialer`; `202`): `machine`, the carrier heard an answering machine
+ * (the agent switches to the voicemail message, then hangs up); `cancel`, the partner canceled the
+ * call (the agent says a short closing line, then hangs up). Any voice instance takes it and passes it
+ * to the one holding the attempt's media stream, or to the stream when it starts.
+ */
+export const VoiceSignal = z.enum(["machine", "cancel"]);
+export type VoiceSignal = z.infer<typeof VoiceSignal>;
+export const VoiceSignalIn = z.object({ signal: VoiceSignal });
+export const voiceSignalPath = (callId: string, attempt: number) =>
+  `/internal/calls/${encodeURIComponent(callId)}/attempts/${Math.trunc(attempt)}/signals`;

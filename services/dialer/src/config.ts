@@ -84,8 +84,22 @@ const dialerEnv = {
   TWILIO_FROM_NUMBER: z.string().optional(),
   /** Public base URL of this dialer as Twilio reaches it (status callbacks go to {base}/twilio/status). */
   DIALER_PUBLIC_URL: localDefault(z.string().url().default("http://127.0.0.1:8082")),
-  /** Twilio: the agent's media stream (wss://...) the answered call connects to. */
+  /** Twilio: the voice service's public media stream (wss://…/media) the answered call connects to. */
   AGENT_STREAM_URL: z.string().url().default("wss://agents.voxbridge.invalid/stream"),
+  /**
+   * The voice service's internal API (the machine verdict and cancels reach live conversations
+   * through it), and the dialer's token for it (never logged). Unset: the local voice service in
+   * development; in production nothing is passed on until it is set.
+   */
+  VOICE_URL: z.string().url().optional(),
+  VOICE_API_TOKEN: z.string().min(16).optional(),
+  /**
+   * How long an answered call's end waits for the voice service's report of its conversation; with
+   * none by then, the attempt ends as an agent error (docs/dialer.md, "How an answered call ends").
+   */
+  DIALER_CONVERSATION_REPORT_WAIT_SECONDS: z.coerce.number().positive().default(8),
+  /** A talking call canceled: how long its agent has for a closing line before the carrier hangs up. */
+  DIALER_CANCEL_CLOSING_SECONDS: seconds(5),
 };
 
 type ParsedEnv = ReturnType<typeof parseConfig<typeof dialerEnv>>;
@@ -128,6 +142,14 @@ export function productionProblems(env: ParsedEnv): string[] {
 }
 
 export type DialerConfig = ReturnType<typeof loadDialerConfig>;
+
+/** The voice service's internal API as this process reaches it: the local one in development, none in production until set. */
+export function voiceServiceOf(config: DialerConfig): { url: string; token: string } | null {
+  const local = config.NODE_ENV !== "production";
+  const url = config.VOICE_URL ?? (local ? "http://127.0.0.1:8084" : undefined);
+  const token = config.VOICE_API_TOKEN ?? (local ? LOCAL_SERVICE_TOKEN : undefined);
+  return url && token ? { url, token } : null;
+}
 export const loadDialerConfig = (env: Record<string, string | undefined>) =>
   withDefaults(parseConfig(dialerEnv, env, [productionProblems]));
 export const loadDialerConfigOrExit = () => withDefaults(loadConfigOrExit(dialerEnv, process.env, [productionProblems]));

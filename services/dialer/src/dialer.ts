@@ -28,13 +28,15 @@ import { DIALER_VACUUMED_TABLES, dialerRetentionRules } from "./adapters/retenti
 import { DIALER_SCHEMA } from "./adapters/schema";
 import { createDialerStores } from "./adapters/stores";
 import { createTelephony } from "./adapters/telephony";
+import { createVoiceControls } from "./adapters/voice-controls";
 import type { CallEventDeps } from "./app/apply-call-events";
+import { endOverdueConversations } from "./app/conversation-report";
 import { createDialScheduler } from "./app/dial-scheduler";
 import { createHousekeeping } from "./app/housekeeping";
 import type { CarrierReportSink, ClaimedDial, ClaimPass } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
-import { recordCarrierReportDurably } from "./app/record-carrier-report";
-import type { DialerConfig } from "./config";
+import { type CarrierReportDeps, recordCarrierReportDurably } from "./app/record-carrier-report";
+import { type DialerConfig, voiceServiceOf } from "./config";
 import { createDialerMetrics } from "./dialer-metrics";
 import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
 
@@ -110,10 +112,22 @@ export async function startDialer(
       hooks.onPass?.(pass);
     },
   });
+  const voiceService = voiceServiceOf(config);
+  const voice = voiceService && createVoiceControls({ baseUrl: voiceService.url, token: voiceService.token, timeoutMs: 2_000 });
+  const reportDeps: CarrierReportDeps = {
+    ...stores,
+    voice,
+    mediaToVoice: telephony.mediaToVoice,
+    reportWaitSeconds: config.DIALER_CONVERSATION_REPORT_WAIT_SECONDS,
+    retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS,
+    logger,
+    onEnded: scheduler.wake,
+  };
   const housekeeping = createHousekeeping({
     ...stores,
     telephony,
     report: sink,
+    overdueConversations: () => endOverdueConversations(reportDeps, 100),
     logger,
     owner: instanceId,
     leaseSeconds: config.DIALER_INSTANCE_LEASE_SECONDS,
@@ -123,7 +137,6 @@ export async function startDialer(
     settleSeconds: config.DIALER_UNKNOWN_SETTLE_SECONDS,
   });
   let stopping = false;
-  const reportDeps = { attempts: stores.attempts, retryDelaySeconds: config.DIALER_RETRY_DELAY_SECONDS, logger, onEnded: scheduler.wake };
   report = (callId, attempt, r) => {
     if (r.kind === "ended") attemptsEnded.inc({ outcome: r.outcome });
     return recordCarrierReportDurably({ ...reportDeps, isStopping: () => stopping }, callId, attempt, r);
@@ -142,6 +155,9 @@ export async function startDialer(
   const callEvents: CallEventDeps = {
     ...stores,
     telephony,
+    voice,
+    cancelClosingSeconds: config.DIALER_CANCEL_CLOSING_SECONDS,
+    ends: reportDeps,
     logger,
     ownSource: DIALER_EVENT_SOURCE,
     now: () => new Date(),

@@ -10,6 +10,7 @@ export function recordingTelephony(name = "recording"): TelephonyAdapter & { dia
   return {
     name,
     account: name,
+    mediaToVoice: false,
     dialed,
     hungUp,
     dial: async (request) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { createLogger } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { queuedEvent } from "../../test/queued-event";
+import { carrierReportDeps } from "../../test/report-deps";
 import { recordCarrierReport } from "../app/record-carrier-report";
 import { DIALER_SCHEMA } from "./schema";
 import { createDialerStores } from "./stores";
@@ -16,12 +16,7 @@ afterAll(() => pool.end());
 
 describe("attempt store: an attempt's end", () => {
   const stores = () => createDialerStores({ pool, topic: "call-events", account: "ends", cps: 1000, orgConcurrency: 10 });
-  const deps = () => ({
-    attempts: stores().attempts,
-    retryDelaySeconds: 60,
-    logger: createLogger({ service: "dialer-test", level: "silent" }),
-    onEnded: () => undefined,
-  });
+  const deps = () => carrierReportDeps(stores());
   afterEach(() => pool.query(`TRUNCATE "outbox", "dial_attempts", "dial_jobs"`));
 
   /** A job claimed and answered, as the scheduler and the carrier leave it. */

@@ -26,13 +26,13 @@ export function createCancelStore(options: StoreOptions): CancelStore {
         // Read after the lock, in a snapshot of its own: a carrier id recorded before it is seen.
         const live =
           job?.status === "calling"
-            ? await client.query<Columns<"dial_attempts", "carrier_call_id">>(
-                `SELECT a.carrier_call_id FROM "dial_attempts" a JOIN "dial_jobs" j ON j.call_id = a.call_id AND a.attempt = j.attempt_count
+            ? await client.query<Columns<"dial_attempts", "carrier_call_id" | "attempt" | "answered_at">>(
+                `SELECT a.carrier_call_id, a.attempt, a.answered_at FROM "dial_attempts" a JOIN "dial_jobs" j ON j.call_id = a.call_id AND a.attempt = j.attempt_count
                   WHERE a.call_id = $1`,
                 [callId],
               )
             : null;
-        const step = cancelStep(atCancel(job, live?.rows[0]?.carrier_call_id ?? null));
+        const step = cancelStep(atCancel(job, live?.rows[0]));
         if (job && step.kind === "end_now") {
           const call = canceledWaitingCall(job.call, requestedAt, job.now);
           const event = lifecycleEvent("call.canceled", job.queued, call, job.now, randomUUID());
@@ -73,9 +73,18 @@ export function createCancelStore(options: StoreOptions): CancelStore {
   };
 }
 
-const atCancel = (job: LockedJob | undefined, carrierCallId: string | null): JobAtCancel => {
+const atCancel = (
+  job: LockedJob | undefined,
+  live: Columns<"dial_attempts", "carrier_call_id" | "attempt" | "answered_at"> | undefined,
+): JobAtCancel => {
   if (!job) return { status: "absent" };
   if (job.status === "queued") return { status: "queued" };
-  if (job.status === "calling") return { status: "calling", carrierCallId };
+  if (job.status === "calling")
+    return {
+      status: "calling",
+      carrierCallId: live?.carrier_call_id ?? null,
+      attempt: live?.attempt,
+      answered: Boolean(live?.answered_at),
+    };
   return { status: job.status === "completed" || job.status === "failed" ? job.status : "canceled" };
 };

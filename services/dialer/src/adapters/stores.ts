@@ -5,6 +5,7 @@ import { createCallingWindowStore } from "./calling-window-store";
 import { createCancelStore } from "./cancel-store";
 import { createCarrierCheckStore } from "./carrier-check-store";
 import { createClaimStore } from "./claim-store";
+import { createConversationStore } from "./conversation-store";
 import { createInstanceStore } from "./instance-store";
 import { createJobIntake } from "./job-intake-store";
 import { createOrphanStore } from "./orphan-store";
@@ -17,6 +18,7 @@ export function createDialerStores(options: StoreOptions & { account: string; cp
     intake: createJobIntake(options),
     claims: createClaimStore(options),
     attempts: createAttemptStore(options),
+    conversations: createConversationStore(options),
     suppressions: createSuppressionStore(options),
     windows: createCallingWindowStore(options),
     cancels: createCancelStore(options),

@@ -5,6 +5,7 @@ import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { eventually } from "../../../../tests/support/eventually";
 import { queuedEvent } from "../../test/queued-event";
+import { carrierReportDeps } from "../../test/report-deps";
 import { recordingTelephony } from "../../test/telephony";
 import { DIALER_SCHEMA } from "../adapters/schema";
 import { createDialerStores } from "../adapters/stores";
@@ -46,6 +47,9 @@ describe("applyCallEvents (real Postgres)", () => {
     const deps = {
       ...stores,
       telephony,
+      voice: null,
+      cancelClosingSeconds: 0,
+      ends: carrierReportDeps(stores),
       logger: createLogger({ service: "dialer-test", level: "silent" }),
       ownSource: DIALER_EVENT_SOURCE,
       now: () => new Date(),
@@ -101,9 +105,13 @@ describe("applyCallEvents (real Postgres)", () => {
     await listener.query(`LISTEN "${DIALER_SCHEMA}_jobs"`);
     try {
       let wakes = 0;
+      const stores = createDialerStores({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 });
       const deps = {
-        ...createDialerStores({ pool, topic: "unused", account: "acct", cps: 10, orgConcurrency: 10 }),
+        ...stores,
         telephony: recordingTelephony(),
+        voice: null,
+        cancelClosingSeconds: 0,
+        ends: carrierReportDeps(stores),
         logger: createLogger({ service: "dialer-test", level: "silent" }),
         ownSource: DIALER_EVENT_SOURCE,
         now: () => new Date(),

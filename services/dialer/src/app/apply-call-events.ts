@@ -2,13 +2,21 @@ import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit/core";
 import { firstAttemptTimer, needsWake } from "../domain/calling-window";
 import { cancelCall } from "./cancel-call";
-import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter } from "./ports";
+import { recordConversationReport } from "./conversation-report";
+import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter, VoiceControls } from "./ports";
+import type { CarrierReportDeps } from "./record-carrier-report";
 
 export type CallEventDeps = {
   intake: JobIntake;
   suppressions: SuppressionStore;
   cancels: CancelStore;
   telephony: TelephonyAdapter;
+  /** The voice service: a cancel of a talking call reaches its agent first, for a closing line. */
+  voice: VoiceControls | null;
+  /** How long the agent has for its closing line before the carrier hangs up (`DIALER_CANCEL_CLOSING_SECONDS`). */
+  cancelClosingSeconds: number;
+  /** Where the voice service's `call.conversation_ended` goes: combined with the carrier's end. */
+  ends: CarrierReportDeps;
   logger: Logger;
   /** The dialer's own event source: its own `call.canceled` and `call.updated` are not requests. */
   ownSource: string;
@@ -35,7 +43,8 @@ const SUPPRESSION_CANCEL_BATCH = 500;
  * a gateway older than cancel requests), and its `call.updated` (the partner's edit) changes what the
  * call's next attempt uses. Suppression events (from their own topic, or from the call-events topic
  * where older gateways put them) update the dialer's copy of the org's list, then cancel the waiting
- * jobs to a newly suppressed number. Everything else is ignored.
+ * jobs to a newly suppressed number. The voice service's `call.conversation_ended` is combined with
+ * the carrier's end of that attempt. Everything else is ignored.
  */
 export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[]): Promise<void> {
   let queued: CallEventOf<"call.queued">[] = [];
@@ -79,6 +88,8 @@ export async function applyCallEvents(deps: CallEventDeps, events: TopicEvent[])
       await acceptQueued();
       await applySuppressions();
       await cancelCall(deps, event.subject, event.type === "call.cancel_requested" ? event.data.requested_at : event.time);
+    } else if (event.type === "call.conversation_ended") {
+      await recordConversationReport(deps.ends, event.data);
     }
   }
   await acceptQueued();

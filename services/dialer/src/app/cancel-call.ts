@@ -1,19 +1,44 @@
 import type { Logger } from "@voxbridge/kit/core";
-import type { CancelStore, TelephonyAdapter } from "./ports";
+import { closesWithAgentFirst } from "../domain/cancellation";
+import type { CancelStore, TelephonyAdapter, VoiceControls } from "./ports";
 
-export type CancelCallDeps = { cancels: CancelStore; telephony: TelephonyAdapter; logger: Logger };
+export type CancelCallDeps = {
+  cancels: CancelStore;
+  telephony: TelephonyAdapter;
+  voice: VoiceControls | null;
+  /** How long the agent has for its closing line before the carrier hangs up. */
+  cancelClosingSeconds: number;
+  logger: Logger;
+};
 
 /**
  * Carries out a partner's cancel request (the gateway's `call.cancel_requested`): the dialer alone
  * ends calls, once each. A call waiting for an attempt ends `canceled` now, with its one
  * `call.canceled`. A live one is hung up, now if the carrier gave its id, else the moment it does
  * (the dial's record of the id sees the request, `app/dispatch-dial.ts`); its end, as the carrier
- * reports it, ends the call `canceled` with the talk time it had. A call that has ended is left alone.
+ * reports it, ends the call `canceled` with the talk time it had. A talking call's agent hears of
+ * the cancel first (on whichever voice instance holds the stream): it says a short closing line and
+ * hangs up, and the carrier hangs up `cancelClosingSeconds` later whatever happened. A call that has
+ * ended is left alone.
  */
 export async function cancelCall(deps: CancelCallDeps, callId: string, requestedAt: string): Promise<void> {
   const step = await deps.cancels.requestCancel(callId, requestedAt);
   deps.logger.debug({ callId, step: step.kind }, "cancel request applied");
-  if (step.kind === "hang_up") await hangUp(deps, callId, step.carrierCallId);
+  if (step.kind !== "hang_up") return;
+  if (deps.voice && closesWithAgentFirst(step, deps.telephony.mediaToVoice)) {
+    const told = await deps.voice.signal(callId, step.talking.attempt, "cancel").then(
+      () => true,
+      (error: unknown) => {
+        deps.logger.warn({ err: error, callId }, "could not tell the agent of the cancel; hanging up at once");
+        return false;
+      },
+    );
+    if (told) {
+      setTimeout(() => void hangUp(deps, callId, step.carrierCallId), deps.cancelClosingSeconds * 1000).unref();
+      return;
+    }
+  }
+  await hangUp(deps, callId, step.carrierCallId);
 }
 
 /**

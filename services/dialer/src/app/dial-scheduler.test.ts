@@ -21,6 +21,7 @@ describe("dial scheduler timers", () => {
       telephony: {
         name: "none",
         account: "none",
+        mediaToVoice: false,
         dial: async () => ({ carrierCallId: "x" }),
         hangup: async () => undefined,
         liveCalls: () => 0,

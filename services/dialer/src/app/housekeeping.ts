@@ -8,6 +8,8 @@ export type HousekeepingDeps = Omit<CarrierCheckDeps, "batch"> & {
   orphans: OrphanStore;
   suppressions: SuppressionStore;
   windows: CallingWindowStore;
+  /** Ends answered attempts whose conversation report did not come in time; returns how many. */
+  overdueConversations: () => Promise<number>;
   owner: string;
   leaseSeconds: number;
   /** Jobs swept per pass at most. */
@@ -78,6 +80,7 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
     // A job whose window closed while it waited (a backlog, pacing) waits for the next opening.
     const rescheduled = await deps.windows.rescheduleClosedWindows(deps.batch);
     if (rescheduled > 0) logger.info({ rescheduled }, "moved calls whose calling window closed to its next opening");
+    await deps.overdueConversations();
     const reconciled = await reconcileOrphans();
     await reconcileCarrierCalls({ ...deps, batch: deps.batch });
     return reconciled;

@@ -1,6 +1,7 @@
 import type { CallEventOf, CallOut, ResolvedCallingWindow, SimulatedCallee, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
 import type { CancelStep } from "../domain/cancellation";
+import type { CarrierEnd, ConversationReport } from "../domain/conversation-end";
 import type { AttemptToCheck, Orphan } from "../domain/reconciliation";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
@@ -73,6 +74,28 @@ export interface AttemptStore {
       callingWindow: ResolvedCallingWindow | null;
     }) => NextStep,
   ): Promise<NextStep | null>;
+}
+
+/** An answered attempt's two reports, the carrier's end and the voice service's, combined into its end (`domain/conversation-end.ts`). */
+export interface ConversationStore {
+  /**
+   * Under the job's row lock: `report` when the attempt's conversation report already arrived; else,
+   * when `waits` says so, stores the carrier's end to wait `waitSeconds` for it (`waiting`); else
+   * `final` (end the attempt now; also for an attempt that is no longer live).
+   */
+  holdCarrierEnd(
+    callId: string,
+    attempt: number,
+    end: CarrierEnd,
+    waitSeconds: number,
+    waits: (job: { hasConversation: boolean }) => boolean,
+  ): Promise<{ kind: "report"; report: ConversationReport } | { kind: "waiting" } | { kind: "final" }>;
+  /** Stores the voice service's report (the first one counts); returns the live attempt's carrier end that waited for it. */
+  recordReport(callId: string, attempt: number, report: ConversationReport): Promise<CarrierEnd | null>;
+  /** Carrier ends that waited past their time, each handed to one instance (again after a lease, until settled). */
+  takeOverdue(limit: number): Promise<{ callId: string; attempt: number; end: CarrierEnd }[]>;
+  /** The attempt ended: its carrier end no longer waits. */
+  settle(callId: string, attempt: number): Promise<void>;
 }
 
 /** Suppressions: the dialer's copy of each org's list, and the waiting jobs it cancels. */
@@ -154,6 +177,7 @@ export type DialerStores = {
   intake: JobIntake;
   claims: ClaimStore;
   attempts: AttemptStore;
+  conversations: ConversationStore;
   suppressions: SuppressionStore;
   windows: CallingWindowStore;
   cancels: CancelStore;
@@ -192,6 +216,8 @@ export type DialRequest = {
 export type CarrierReport = (
   | { kind: "ringing" }
   | { kind: "answered" }
+  /** The carrier's answering machine verdict (Twilio's `AnsweredBy`: `human`, `machine_end_beep`, …), after the answer. */
+  | { kind: "machine"; answeredBy: string }
   | { kind: "ended"; outcome: AttemptOutcome; talkSeconds: number | null; detail: string | null }
 ) & { carrierCallId?: string };
 
@@ -229,10 +255,20 @@ export interface TelephonyAdapter {
   hangup(carrierCallId: string): Promise<void>;
   /** Carriers that keep calls themselves can be asked about them; the simulator's calls live in the process. */
   readonly lookup?: CarrierLookup;
+  /**
+   * Answered calls are connected to the voice service's media stream, whose report of the
+   * conversation the attempt's end waits for (Twilio always; the simulator with a voice media URL).
+   */
+  readonly mediaToVoice: boolean;
   /** Calls live in this process (the simulator's); empty for carriers that keep calls themselves. */
   liveCalls(): number;
   /** Stops: waits for live in-process calls up to `graceMs`, then drops them without reports (a crash). */
   close(graceMs: number): Promise<void>;
+}
+
+/** The voice service's live conversations: a signal reaches the instance holding the attempt's media stream. */
+export interface VoiceControls {
+  signal(callId: string, attempt: number, signal: VoiceSignal): Promise<void>;
 }
 
 /** The org's remaining talk time from quota; null when unknown (quota unreachable): no cap. */

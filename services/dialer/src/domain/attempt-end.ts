@@ -10,6 +10,8 @@ export type AttemptOutcome =
   | "voicemail"
   | "opt_out"
   | "error"
+  /** The voice service's agent failed (or never reported); shown as disposition `error`. */
+  | "agent_error"
   | "canceled"
   /** Not dialed: the number was suppressed between the claim and the dial (the check right before it). */
   | "suppressed";
@@ -25,9 +27,13 @@ const ERROR_MESSAGES: Record<AttemptOutcome, string> = {
   voicemail: "Reached voicemail",
   opt_out: "",
   error: "Carrier error",
+  agent_error: "Agent error",
   canceled: "Canceled",
   suppressed: "",
 };
+
+/** The partner-visible disposition of an outcome: an agent error is an `error` like a carrier's, told apart by its message. */
+const dispositionOf = (outcome: AttemptOutcome): Disposition => (outcome === "agent_error" ? "error" : outcome);
 
 /** Why an attempt did not end in a conversation, in words; null when it did (or was canceled). */
 export function attemptErrorMessage(outcome: AttemptOutcome, detail: string | null): string | null {
@@ -51,7 +57,7 @@ export function endedAttempt(input: {
     started_at: input.dialedAt.toISOString(),
     answered_at: input.answeredAt?.toISOString() ?? null,
     ended_at: input.endedAt.toISOString(),
-    disposition: input.outcome,
+    disposition: dispositionOf(input.outcome),
     duration_seconds: input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds)),
     error_message: attemptErrorMessage(input.outcome, input.detail),
   };
@@ -85,9 +91,11 @@ export function nextStepAfterAttempt(input: {
   voicemailAction: VoicemailAction;
   /** A retry waits for the window's next opening after its backoff; null: any time. */
   callingWindow: ResolvedCallingWindow | null;
+  /** An agent error is redialed only when nobody heard the agent (the media never started). */
+  mediaStarted?: boolean;
 }): NextStep {
   const { call, attempt, outcome, endedAt } = input;
-  const disposition: Disposition = outcome;
+  const disposition = dispositionOf(outcome);
   const talked = input.talkSeconds === null ? null : Math.max(0, Math.round(input.talkSeconds));
   const base = { ...call, attempt_count: attempt, disposition };
   const end = (status: "completed" | "failed" | "canceled", durationSeconds: number | null, errorMessage: string | null): NextStep => ({
@@ -102,7 +110,10 @@ export function nextStepAfterAttempt(input: {
       completed_at: endedAt.toISOString(),
     },
   });
-  const retryable = RETRYABLE_OUTCOMES.has(outcome) || (outcome === "voicemail" && input.voicemailAction === "retry");
+  const retryable =
+    RETRYABLE_OUTCOMES.has(outcome) ||
+    (outcome === "voicemail" && input.voicemailAction === "retry") ||
+    (outcome === "agent_error" && input.mediaStarted === false);
   if (outcome === "completed" || (outcome === "voicemail" && !retryable) || outcome === "opt_out") {
     // Voicemail answered the line: the agent left its message, so the call is done (and billed). An
     // opt-out is a conversation that ended with "stop calling me": done, and the number is suppressed.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { newCallOut } from "@voxbridge/contracts";
-import { canceledWaitingCall, cancelStep, endAfterCancel, hangsUpOnProgress } from "./cancellation";
+import { canceledWaitingCall, cancelStep, closesWithAgentFirst, endAfterCancel, hangsUpOnProgress } from "./cancellation";
 
 const at = new Date("2026-12-06T22:00:05.000Z");
 const call = newCallOut({
@@ -19,6 +19,12 @@ describe("cancellation: the dialer carries out a cancel request", () => {
     expect(cancelStep({ status: "queued" })).toEqual({ kind: "end_now" });
     expect(cancelStep({ status: "calling", carrierCallId: "CA1" })).toEqual({ kind: "hang_up", carrierCallId: "CA1" });
     expect(cancelStep({ status: "calling", carrierCallId: null })).toEqual({ kind: "hang_up_when_carrier_id_arrives" });
+    // Answered: a conversation may be on; its agent closes first when the media is on the voice service.
+    const talking = cancelStep({ status: "calling", carrierCallId: "CA2", attempt: 2, answered: true });
+    expect(talking).toEqual({ kind: "hang_up", carrierCallId: "CA2", talking: { attempt: 2 } });
+    expect(closesWithAgentFirst(talking, true)).toBe(true);
+    expect(closesWithAgentFirst(talking, false)).toBe(false);
+    expect(closesWithAgentFirst(cancelStep({ status: "calling", carrierCallId: "CA3", attempt: 1, answered: false }), true)).toBe(false);
     for (const status of ["absent", "completed", "failed", "canceled"] as const)
       expect(cancelStep({ status })).toEqual({ kind: "nothing" });
   });

@@ -13,13 +13,16 @@ export type JobAtCancel =
   /** Waiting for its first attempt or a retry: nothing is on the line. */
   | { status: "queued" }
   /** An attempt is live; the carrier's id is null until the carrier answered the dialer's request. */
-  | { status: "calling"; carrierCallId: string | null };
+  | { status: "calling"; carrierCallId: string | null; attempt?: number; answered?: boolean };
 
 export type CancelStep =
   /** End the call now, `canceled`, with its one `call.canceled`: nothing was dialed since the last attempt ended. */
   | { kind: "end_now" }
-  /** Record the request and hang up: the attempt's end, reported by the carrier, ends the call `canceled`. */
-  | { kind: "hang_up"; carrierCallId: string }
+  /**
+   * Record the request and hang up: the attempt's end, reported by the carrier, ends the call
+   * `canceled`. `talking`: the call was answered, so a conversation may be on (its agent gets to close).
+   */
+  | { kind: "hang_up"; carrierCallId: string; talking?: { attempt: number } }
   /**
    * Record the request; the dial is in flight and the carrier has not given its id yet. The moment
    * it does (the dial's answer, or a progress report that carries it), the dialer hangs up.
@@ -33,8 +36,9 @@ export function cancelStep(job: JobAtCancel): CancelStep {
     case "queued":
       return { kind: "end_now" };
     case "calling":
-      return job.carrierCallId === null
-        ? { kind: "hang_up_when_carrier_id_arrives" }
+      if (job.carrierCallId === null) return { kind: "hang_up_when_carrier_id_arrives" };
+      return job.answered && job.attempt !== undefined
+        ? { kind: "hang_up", carrierCallId: job.carrierCallId, talking: { attempt: job.attempt } }
         : { kind: "hang_up", carrierCallId: job.carrierCallId };
     default:
       return { kind: "nothing" };
@@ -83,6 +87,17 @@ export function endAfterCancel(input: {
     },
   };
 }
+
+/**
+ * Whether a cancel reaches the call's agent before the hang-up: the call is talking and its media is
+ * on the voice service, so the agent says a short closing line (the turns so far are kept) and the
+ * carrier hangs up a few seconds later.
+ */
+export const closesWithAgentFirst = (
+  step: CancelStep,
+  mediaToVoice: boolean,
+): step is Extract<CancelStep, { kind: "hang_up" }> & { talking: { attempt: number } } =>
+  step.kind === "hang_up" && step.talking !== undefined && mediaToVoice;
 
 /** Whether a progress report of a live attempt (with the carrier id now known) must hang the call up. */
 export const hangsUpOnProgress = (progress: {

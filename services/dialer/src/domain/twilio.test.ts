@@ -1,4 +1,4 @@
-import { reportOfTwilioStatus, twilioSignature, verifyTwilioSignature } from "./twilio";
+import { reportOfTwilioAmd, reportOfTwilioStatus, twilioSignature, verifyTwilioSignature } from "./twilio";
 
 const token = "12345";
 const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
@@ -46,5 +46,13 @@ describe("Twilio call statuses", () => {
     });
     expect(reportOfTwilioStatus({ CallStatus: "canceled" })).toMatchObject({ kind: "ended", outcome: "canceled" });
     expect(reportOfTwilioStatus({ CallStatus: "something-new" })).toBeNull();
+  });
+});
+
+describe("Twilio's asynchronous answering machine verdict", () => {
+  it("passes AnsweredBy on as a machine report, and nothing without one", () => {
+    expect(reportOfTwilioAmd({ AnsweredBy: "machine_end_beep" })).toEqual({ kind: "machine", answeredBy: "machine_end_beep" });
+    expect(reportOfTwilioAmd({ AnsweredBy: "human" })).toEqual({ kind: "machine", answeredBy: "human" });
+    expect(reportOfTwilioAmd({})).toBeNull();
   });
 });

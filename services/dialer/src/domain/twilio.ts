@@ -72,3 +72,13 @@ export function reportOfTwilioStatus(params: {
       return null;
   }
 }
+
+/**
+ * Twilio's asynchronous answering machine verdict (`AsyncAmdStatusCallback`): `AnsweredBy` is
+ * `human`, `machine_start`, `machine_end_beep`, `machine_end_silence`, `machine_end_other`, `fax` or
+ * `unknown`. Passed on as it is; what a verdict means for the conversation is decided on receipt.
+ */
+export function reportOfTwilioAmd(params: { AnsweredBy?: string }): CarrierReport | null {
+  const answeredBy = params.AnsweredBy?.trim();
+  return answeredBy ? { kind: "machine", answeredBy } : null;
+}

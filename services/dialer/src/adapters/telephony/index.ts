@@ -1,4 +1,4 @@
-import { ConfigError, type Logger } from "@voxbridge/kit";
+import { ConfigError, type Logger, mintMediaStreamToken } from "@voxbridge/kit";
 import type { Express } from "express";
 import type { CarrierReportSink, TelephonyAdapter } from "../../app/ports";
 import type { DialerConfig } from "../../config";
@@ -34,6 +34,7 @@ export function createTelephony(config: DialerConfig, sink: CarrierReportSink, l
         apiBaseUrl: config.TWILIO_API_BASE_URL,
         publicUrl: config.DIALER_PUBLIC_URL,
         agentStreamUrl: config.AGENT_STREAM_URL,
+        mediaToken: (callId, attempt) => mintMediaStreamToken(config.MEDIA_TOKEN_KEY, { callId, attempt }, new Date()),
         defaultFrom: config.TWILIO_FROM_NUMBER ?? null,
         timeoutMs: config.TWILIO_TIMEOUT_MS,
         logger,

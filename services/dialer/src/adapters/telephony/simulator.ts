@@ -80,6 +80,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
   return {
     name: "simulator",
     account: "simulator",
+    mediaToVoice: false,
     async dial(request: DialRequest) {
       // After close() the process is as good as dead: the carrier never hears of the call.
       if (closed) return { carrierCallId: `SIM-unsent-${request.idempotencyKey}` };

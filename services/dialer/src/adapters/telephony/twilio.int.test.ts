@@ -9,6 +9,7 @@ import { createTwilio } from "./twilio";
 const SID = "AC00000000000000000000000000000001";
 const TOKEN = "test-auth-token";
 const logger = createLogger({ service: "test", level: "silent" });
+const mediaToken = (callId: string, attempt: number) => `v1.${callId}.${attempt}.9999999999.signature`;
 
 type Seen = { method: string; url: string; headers: IncomingMessage["headers"]; form: URLSearchParams };
 
@@ -39,7 +40,8 @@ const dial: DialRequest = {
   from: "+14155550199",
   agent: {
     id: "00000000-0000-4000-8000-0000000000bb",
-    systemPrompt: "Hello <Ada> & co",
+    // A 20,000-character prompt: the TwiML must not carry it (Twilio's Twiml field holds 4,000).
+    systemPrompt: `Hello <Ada> & co. ${"Ask about the booking, politely. ".repeat(700)}`.slice(0, 20_000),
     voice: "alloy",
     language: "en-US",
     voicemailAction: "hangup",
@@ -49,7 +51,7 @@ const dial: DialRequest = {
 };
 
 describe("Twilio adapter against a local Twilio stand-in", () => {
-  it("creates the call with To, From, the agent's TwiML, a status callback, TimeLimit and basic auth", async () => {
+  it("creates the call with To, From, a slim media-stream TwiML, a status callback, async AMD, TimeLimit and basic auth", async () => {
     const twilio = await fakeTwilio(() => ({ status: 201, body: { sid: "CA123", status: "queued" } }));
     try {
       const adapter = createTwilio({
@@ -59,6 +61,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
         publicUrl: "https://dialer.example.com",
         agentStreamUrl: "wss://agent.example.com/s",
         defaultFrom: null,
+        mediaToken,
         logger,
       });
       expect(await adapter.dial(dial)).toEqual({ carrierCallId: "CA123" });
@@ -72,10 +75,18 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
       expect(sent?.form.get("TimeLimit")).toBe("90");
       expect(sent?.form.get("StatusCallback")).toBe(`https://dialer.example.com/twilio/status?call_id=${dial.callId}&attempt=2`);
       expect(sent?.form.getAll("StatusCallbackEvent")).toEqual(["initiated", "ringing", "answered", "completed"]);
+      expect(sent?.form.get("MachineDetection")).toBe("DetectMessageEnd");
+      expect(sent?.form.get("AsyncAmd")).toBe("true");
+      expect(sent?.form.get("AsyncAmdStatusCallback")).toBe(`https://dialer.example.com/twilio/amd?call_id=${dial.callId}&attempt=2`);
+      expect(sent?.form.get("AsyncAmdStatusCallbackMethod")).toBe("POST");
       const twiml = sent?.form.get("Twiml") ?? "";
-      expect(twiml).toContain('<Stream url="wss://agent.example.com/s">');
-      expect(twiml).toContain(`<Parameter name="call_id" value="${dial.callId}"/>`);
-      expect(twiml).toContain('<Parameter name="system_prompt" value="Hello &#60;Ada&#62; &#38; co"/>');
+      expect(dial.agent.systemPrompt).toHaveLength(20_000);
+      expect(twiml.length).toBeLessThan(4_000);
+      expect(twiml).toBe(
+        '<Response><Connect><Stream url="wss://agent.example.com/s">' +
+          `<Parameter name="call_id" value="${dial.callId}"/><Parameter name="attempt" value="2"/>` +
+          `<Parameter name="token" value="${mediaToken(dial.callId, 2)}"/></Stream></Connect></Response>`,
+      );
     } finally {
       await twilio.close();
     }
@@ -92,6 +103,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
         publicUrl: "https://d.example.com",
         agentStreamUrl: "wss://a.example.com",
         defaultFrom: null,
+        mediaToken,
         logger,
       });
       await expect(adapter.dial(dial)).rejects.toMatchObject({ retryable: false, message: expect.stringContaining("Invalid 'To'") });
@@ -134,6 +146,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
       publicUrl,
       agentStreamUrl: "wss://a.example.com",
       defaultFrom: null,
+      mediaToken,
       logger,
     });
     const reports: [string, number, CarrierReport][] = [];
@@ -166,6 +179,21 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
       const queued = { CallSid: "CA123", CallStatus: "queued" };
       expect((await send(queued, twilioSignature(TOKEN, `${publicUrl}${path}`, queued))).statusCode).toBe(204);
       expect(reports).toHaveLength(1);
+
+      // The asynchronous answering machine verdict: signed the same way, at its own path.
+      const amdPath = `/twilio/amd?call_id=${dial.callId}&attempt=2`;
+      const amd = { CallSid: "CA123", AccountSid: SID, AnsweredBy: "machine_end_beep", MachineDetectionDuration: "4210" };
+      const sendAmd = (signature: string | undefined) =>
+        request(`${local}${amdPath}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-twilio-signature": signature } : {}) },
+          body: new URLSearchParams(amd).toString(),
+        });
+      expect((await sendAmd(twilioSignature(TOKEN, `${publicUrl}${path}`, amd))).statusCode).toBe(401);
+      expect((await sendAmd(undefined)).statusCode).toBe(401);
+      expect(reports).toHaveLength(1);
+      expect((await sendAmd(twilioSignature(TOKEN, `${publicUrl}${amdPath}`, amd))).statusCode).toBe(204);
+      expect(reports[1]).toEqual([dial.callId, 2, { kind: "machine", answeredBy: "machine_end_beep" }]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

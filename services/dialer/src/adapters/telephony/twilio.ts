@@ -5,11 +5,12 @@ import {
   type CarrierCall,
   type CarrierLookup,
   CarrierOutcomeUnknownError,
+  type CarrierReport,
   type CarrierReportSink,
-  type DialRequest,
 } from "../../app/ports";
-import { reportOfTwilioStatus, verifyTwilioSignature } from "../../domain/twilio";
+import { reportOfTwilioAmd, reportOfTwilioStatus, verifyTwilioSignature } from "../../domain/twilio";
 import type { ConfiguredTelephony } from "./index";
+import { mediaStreamTwiml } from "./twiml";
 
 export type TwilioOptions = {
   accountSid: string;
@@ -18,8 +19,10 @@ export type TwilioOptions = {
   apiBaseUrl: string;
   /** This dialer's URL as Twilio reaches it; status callbacks go to {publicUrl}/twilio/status. */
   publicUrl: string;
-  /** The agent's media stream the answered call connects to. */
+  /** The voice service's media stream (wss://…/media) the answered call connects to. */
   agentStreamUrl: string;
+  /** Mints the per-call token the voice service checks on the stream (MEDIA_TOKEN_KEY). */
+  mediaToken: (callId: string, attempt: number) => string;
   defaultFrom: string | null;
   logger: Logger;
   timeoutMs?: number;
@@ -46,24 +49,6 @@ class TwilioRequestError extends Error {
 /** The fields of Twilio's call JSON (and call list) the dialer reads. */
 type TwilioCall = { sid?: string; status?: string; duration?: string | null; answered_by?: string | null; date_created?: string };
 type TwilioBody = TwilioCall & { message?: string; code?: number; calls?: TwilioCall[]; next_page_uri?: string | null };
-
-const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** TwiML that connects the answered call to the agent's media stream, with what the agent needs. */
-function agentTwiml(streamUrl: string, dial: DialRequest): string {
-  const parameters = {
-    call_id: dial.callId,
-    attempt: String(dial.attempt),
-    agent_id: dial.agent.id,
-    voice: dial.agent.voice ?? "",
-    language: dial.agent.language ?? "",
-    system_prompt: dial.agent.systemPrompt,
-  };
-  const params = Object.entries(parameters)
-    .map(([name, value]) => `<Parameter name="${xml(name)}" value="${xml(value)}"/>`)
-    .join("");
-  return `<Response><Connect><Stream url="${xml(streamUrl)}">${params}</Stream></Connect></Response>`;
-}
 
 /**
  * Twilio Programmable Voice over its REST API (undici, basic auth). The call's end arrives later
@@ -149,22 +134,32 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
   return {
     name: "twilio",
     account: options.accountSid,
+    // Every answered call is connected to the voice service (the TwiML's <Connect><Stream>).
+    mediaToVoice: true,
     async dial(dial) {
       const from = dial.from ?? options.defaultFrom;
       if (!from)
         throw new AppError("validation_failed", "no caller ID: the call has no `from` and TWILIO_FROM_NUMBER is unset", {
           retryable: false,
         });
-      const callback = new URL("/twilio/status", options.publicUrl);
-      callback.searchParams.set("call_id", dial.callId);
-      callback.searchParams.set("attempt", String(dial.attempt));
+      const callback = (path: string) => {
+        const url = new URL(path, options.publicUrl);
+        url.searchParams.set("call_id", dial.callId);
+        url.searchParams.set("attempt", String(dial.attempt));
+        return url.toString();
+      };
+      // The agent greets at pickup; the machine verdict comes later, after the beep
+      // (DetectMessageEnd), to /twilio/amd, and switches the agent to the voicemail message.
       const form = new URLSearchParams({
         To: dial.to,
         From: from,
-        Twiml: agentTwiml(options.agentStreamUrl, dial),
-        StatusCallback: callback.toString(),
+        Twiml: mediaStreamTwiml(options.agentStreamUrl, dial, options.mediaToken(dial.callId, dial.attempt)),
+        StatusCallback: callback("/twilio/status"),
         StatusCallbackMethod: "POST",
-        MachineDetection: "Enable",
+        MachineDetection: "DetectMessageEnd",
+        AsyncAmd: "true",
+        AsyncAmdStatusCallback: callback("/twilio/amd"),
+        AsyncAmdStatusCallbackMethod: "POST",
       });
       for (const event of ["initiated", "ringing", "answered", "completed"]) form.append("StatusCallbackEvent", event);
       // Twilio hangs up by itself after TimeLimit seconds: the agent's and the org's cap.
@@ -193,25 +188,29 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
     liveCalls: () => 0,
     close: async () => undefined,
     routes(app: Express, sink: CarrierReportSink) {
-      app.post("/twilio/status", express.urlencoded({ extended: false, limit: "64kb" }), async (req, res) => {
-        const params = (req.body ?? {}) as Record<string, string>;
-        const url = new URL(req.originalUrl, options.publicUrl).toString();
-        if (!verifyTwilioSignature(options.authToken, url, params, req.header("x-twilio-signature"))) {
-          options.logger.warn({ path: req.path }, "Twilio status callback with a bad signature refused");
-          throw new AppError("unauthenticated", "X-Twilio-Signature does not match this request");
-        }
-        const callId = typeof req.query.call_id === "string" ? req.query.call_id : "";
-        const attempt = Number.parseInt(typeof req.query.attempt === "string" ? req.query.attempt : "", 10);
-        if (!/^[0-9a-f-]{36}$/i.test(callId) || !Number.isInteger(attempt) || attempt < 1) {
-          throw new AppError("validation_failed", "call_id and attempt are required", { param: "call_id" });
-        }
-        const report = reportOfTwilioStatus(params);
-        // A failure here answers 5xx: Twilio retries the callback, and the state machine is idempotent.
-        // The callback's URL names the attempt and its CallSid the call: the definite link, also for
-        // an attempt whose create's answer was lost.
-        if (report) await sink(callId, attempt, { ...report, ...(params.CallSid && { carrierCallId: params.CallSid }) });
-        res.status(204).end();
-      });
+      // Status callbacks and the answering machine verdict, both signed by Twilio, both to any instance.
+      const callbackRoute = (path: string, reportOf: (params: Record<string, string>) => CarrierReport | null) =>
+        app.post(path, express.urlencoded({ extended: false, limit: "64kb" }), async (req, res) => {
+          const params = (req.body ?? {}) as Record<string, string>;
+          const url = new URL(req.originalUrl, options.publicUrl).toString();
+          if (!verifyTwilioSignature(options.authToken, url, params, req.header("x-twilio-signature"))) {
+            options.logger.warn({ path: req.path }, "Twilio callback with a bad signature refused");
+            throw new AppError("unauthenticated", "X-Twilio-Signature does not match this request");
+          }
+          const callId = typeof req.query.call_id === "string" ? req.query.call_id : "";
+          const attempt = Number.parseInt(typeof req.query.attempt === "string" ? req.query.attempt : "", 10);
+          if (!/^[0-9a-f-]{36}$/i.test(callId) || !Number.isInteger(attempt) || attempt < 1) {
+            throw new AppError("validation_failed", "call_id and attempt are required", { param: "call_id" });
+          }
+          const report = reportOf(params);
+          // A failure here answers 5xx: Twilio retries the callback, and the state machine is idempotent.
+          // The callback's URL names the attempt and its CallSid the call: the definite link, also for
+          // an attempt whose create's answer was lost.
+          if (report) await sink(callId, attempt, { ...report, ...(params.CallSid && { carrierCallId: params.CallSid }) });
+          res.status(204).end();
+        });
+      callbackRoute("/twilio/status", reportOfTwilioStatus);
+      callbackRoute("/twilio/amd", reportOfTwilioAmd);
     },
   };
 }
