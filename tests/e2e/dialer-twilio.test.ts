@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { twilioSignature } from "@voxbridge/dialer/twilio";
+import { createLocalSynthesizer } from "@voxbridge/voice/speech/flite-synthesizer";
+import { playCallee } from "@voxbridge/voice/test-callee";
 import { request } from "undici";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
@@ -96,16 +98,36 @@ const createFor = (to: string) =>
   });
 
 describe("dialer with the Twilio adapter: status callbacks drive the same state machine", () => {
-  it("creates the call at Twilio and completes it from signed ringing / in-progress / completed callbacks", async () => {
-    const call = await createCall(api, { to: "+14155550120", from: "+14155550199" });
+  it("creates the call at Twilio with a slim TwiML and completes it from signed callbacks and the conversation's report", async () => {
+    // An agent with the longest prompt the API takes: the TwiML carries none of it.
+    const agent = await api.post("/v1/agents", {
+      name: "long",
+      system_prompt: "Ask about the visit politely. ".repeat(700).slice(0, 20_000),
+    });
+    expect(agent.status).toBe(201);
+    const call = await createCall(api, { to: "+14155550120", from: "+14155550199", agent_id: (agent.body as { id: string }).id });
     const [create] = await createFor("+14155550120");
     if (!create) throw new Error("no create");
     expect(create.form.get("From")).toBe("+14155550199");
     expect(create.form.get("StatusCallback")).toBe(`${PUBLIC_URL}/twilio/status?call_id=${call.id}&attempt=1`);
+    const twiml = create.form.get("Twiml") ?? "";
+    expect(twiml.length).toBeLessThan(4_000);
+    const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(parameters)).toEqual(["call_id", "attempt", "token"]);
 
     expect(await callback(create, { CallStatus: "completed", CallDuration: "30" }, "forged")).toBe(401);
     expect(await callback(create, { CallStatus: "ringing" })).toBe(204);
     expect(await callback(create, { CallStatus: "in-progress" })).toBe(204);
+    // Twilio's media leg: the stream the TwiML names, to the voice service, which the callee hangs up after a moment.
+    await playCallee({
+      url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
+      callId: String(parameters.call_id),
+      attempt: Number(parameters.attempt),
+      token: String(parameters.token),
+      script: { silent: true },
+      voice: createLocalSynthesizer({ engine: "flite", voice: "rms" }),
+      maxMs: 1_000,
+    });
     expect(await callback(create, { CallStatus: "completed", CallDuration: "42" })).toBe(204);
     // Twilio retries callbacks: a duplicate changes nothing.
     expect(await callback(create, { CallStatus: "completed", CallDuration: "42" })).toBe(204);

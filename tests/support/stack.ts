@@ -101,6 +101,7 @@ export async function startStack(
       QUOTA_URL: `http://127.0.0.1:${quota.port}`,
       ...(options.conversations ? { VOICE_MEDIA_URL: `ws://127.0.0.1:${voice.port}/media` } : {}),
       ...env,
+      VOICE_URL: env.VOICE_URL ?? `http://127.0.0.1:${voice.port}`,
       ...perService.dialer,
     }),
   );

@@ -10,6 +10,7 @@ import {
 import {
   createCoalescedRunner,
   createCounter,
+  createListener,
   createLogger,
   createMetricsRegistry,
   createOutboxRelay,
@@ -35,10 +36,12 @@ import { attachMediaStreams } from "./adapters/media/twilio-media-streams";
 import { createObjectStore } from "./adapters/object-store";
 import { createVoicePrisma, VOICE_SCHEMA } from "./adapters/prisma";
 import { expireRecordings, RECORDING_PREFIX, voiceRetentionRules } from "./adapters/retention-rules";
+import { createSignalStore, SIGNALS_CHANNEL } from "./adapters/signal-store";
 import { createPocketsphinxRecognizers } from "./adapters/speech/pocketsphinx-recognizer";
 import { runAnalysisPass } from "./app/analysis-and-uploads";
 import type { ConversationSession, SessionEnd } from "./app/conversation-session";
 import { learnCallEvent } from "./app/learn-call-events";
+import { createLiveSignals } from "./app/live-signals";
 import type { Answers } from "./app/ports";
 import { takeMediaStream } from "./app/take-media-stream";
 import type { VoiceConfig } from "./config";
@@ -63,8 +66,9 @@ export async function startVoice(
 ): Promise<RunningVoice> {
   const clock = () => new Date();
   const prisma = createVoicePrisma(config.DATABASE_URL, config.DB_POOL_SIZE, logger);
+  // The relay's publisher and LISTEN, and the signals' LISTEN.
   const relayPool = createPool(config.DATABASE_URL, {
-    max: 2,
+    max: 3,
     applicationName: "voice-outbox",
     settings: [`search_path=${VOICE_SCHEMA}`],
     logger,
@@ -164,6 +168,18 @@ export async function startVoice(
       ),
   });
 
+  const signals = createSignalStore(prisma);
+  const liveSignals = createLiveSignals({ signals, onError: (error) => logger.warn({ err: error }, "delivering signals failed") });
+  // A signal stored by any instance wakes every instance; the one holding the stream acts on it.
+  const signalListener = createListener({
+    pool: relayPool,
+    channel: SIGNALS_CHANNEL,
+    onNotification: liveSignals.wake,
+    logger,
+    name: "live-call signals",
+  });
+  await signalListener.start();
+
   let stopped = false;
   const analysisRunner = createCoalescedRunner({
     isStopped: () => stopped,
@@ -223,9 +239,10 @@ export async function startVoice(
     eventTypes: ["call.queued", "call.updated", "call.completed", "call.failed", "call.canceled"],
     handle: async ({ message }) => learnCallEvent({ calls, analyze }, decodeVoiceCallEvent(message.value)),
     routes: (app) =>
-      app.use(internalApi({ calls, recordings, urlTtlSeconds: config.RECORDING_URL_TTL_SECONDS }, config.INTERNAL_API_TOKENS)),
+      app.use(internalApi({ calls, recordings, signals, urlTtlSeconds: config.RECORDING_URL_TTL_SECONDS }, config.INTERNAL_API_TOKENS)),
     closeStores: [
       { name: "conversations", run: () => drain() },
+      { name: "signals", run: async () => void (await Promise.all([signalListener.stop(), liveSignals.stop()])) },
       { name: "media streams", run: () => media.close() },
       {
         name: "analysis",
@@ -309,6 +326,7 @@ export async function startVoice(
             error: (context, message) => logger.warn(context, message),
           },
           live,
+          signals: liveSignals,
         },
         stream,
       ),

@@ -76,7 +76,8 @@ export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory):
             org_id: conversation.orgId,
             attempt,
             outcome,
-            media_started: true,
+            // Someone (or a machine) heard the agent once any of its audio was played.
+            media_started: turns.some((turn) => turn.speaker === "agent"),
             error_message: error ?? null,
           },
           call?.traceparent ?? null,

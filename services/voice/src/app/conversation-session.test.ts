@@ -18,7 +18,7 @@ function scriptedEngine(log: string[]) {
     calleeSpeech: (event) => void log.push(`speech:${event}`),
     truncate: (id, playedMs) => void log.push(`truncate:${id}:${playedMs}`),
     played: (id, mark) => void log.push(`played:${id}:${mark}`),
-    notify: () => undefined,
+    notify: (signal) => void log.push(`notify:${signal}`),
     close: async () => undefined,
   };
   return (e: EngineEvents) => {
@@ -109,6 +109,29 @@ describe("conversation session", () => {
     h.speak(5, 8000);
     expect(h.sent).not.toContain("clear");
     expect(h.log).toContain("speech:started");
+  });
+
+  it("on a machine verdict mid-reply: clear, nothing more of that reply, the engine told once", () => {
+    const h = harness();
+    h.session.start();
+    h.advance(700);
+    h.session.signal("machine");
+    h.session.signal("machine");
+    const clearAt = h.sent.indexOf("clear");
+    expect(clearAt).toBeGreaterThan(0);
+    h.advance(2000);
+    expect(h.sent.slice(clearAt + 1).filter((s) => s === "media")).toEqual([]);
+    expect(h.log.filter((l) => l.startsWith("notify:"))).toEqual(["notify:machine"]);
+    expect(h.log.some((l) => l.startsWith("truncate:r1:"))).toBe(true);
+  });
+
+  it("passes a cancel on to the engine without a clear while the agent is silent", () => {
+    const h = harness();
+    h.session.start();
+    h.advance(2500);
+    h.session.signal("cancel");
+    expect(h.sent).not.toContain("clear");
+    expect(h.log).toContain("notify:cancel");
   });
 
   it("records both legs on one timeline the length of the call", () => {

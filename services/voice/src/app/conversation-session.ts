@@ -1,3 +1,4 @@
+import type { VoiceSignal } from "@voxbridge/contracts";
 import { decodeMulaw, FRAME_MS, toFrames } from "@voxbridge/speech/line-audio";
 import { isBargeIn } from "../domain/barge-in";
 import type { ConversationEngine, EngineEvents } from "../domain/conversation-engine";
@@ -73,6 +74,7 @@ export class ConversationSession {
   private pendingHangUp: AttemptOutcome | null = null;
   private pendingError: string | undefined;
   private firstVoicedAtMs: number | null = null;
+  private readonly signals = new Set<VoiceSignal>();
 
   constructor(private readonly options: ConversationSessionOptions) {
     this.recording = options.record ? new TwoChannelRecording() : null;
@@ -124,6 +126,18 @@ export class ConversationSession {
     this.end(this.pendingHangUp ?? "talked", this.pendingError);
   }
 
+  /**
+   * A signal from the dialer, each kind acted on once: the carrier heard a machine (what is playing
+   * stops, the voicemail message follows the beep), or the call was canceled (what is playing stops,
+   * the agent says a short closing line and hangs up; the turns so far are kept).
+   */
+  signal(signal: VoiceSignal): void {
+    if (this.ended || this.signals.has(signal)) return;
+    this.signals.add(signal);
+    if (this.agentPlaying) this.stopPlaying(this.options.now());
+    this.engine.notify(signal);
+  }
+
   /** The engine failed, or the service is going away: end the call with an agent error. */
   fail(error: string): void {
     this.end("agent_error", error);
@@ -140,9 +154,13 @@ export class ConversationSession {
   private calleeSpeechStarted(): void {
     if (!isBargeIn({ speechStarted: true, agentPlaying: this.agentPlaying })) return;
     const now = this.options.now();
-    this.options.line.sendClear();
+    this.stopPlaying(now);
     if (this.firstVoicedAtMs !== null) this.options.onBargeIn?.(now - this.firstVoicedAtMs);
-    // Everything sent but not yet played, and everything queued, is gone.
+  }
+
+  /** `clear`: everything sent but not yet played, and everything queued, is gone; the transcript keeps what was played. */
+  private stopPlaying(now: number): void {
+    this.options.line.sendClear();
     for (const reply of this.queue.splice(0)) this.cut(reply, now);
     for (const reply of this.replies.values())
       if (reply.startMs !== null && !reply.truncated && reply.startMs + reply.total * FRAME_MS > now) this.cut(reply, now);

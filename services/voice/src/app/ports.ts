@@ -1,3 +1,4 @@
+import type { VoiceSignal } from "@voxbridge/contracts";
 import type { CallAgent } from "../domain/call-agent";
 import type { ConversationOutcome } from "../domain/dialogue-policy";
 import type { Turn } from "../domain/transcript";
@@ -44,6 +45,14 @@ export interface CallStore {
   /** The latest stored recording of a call, if any. */
   recordingOf(callId: string): Promise<{ key: string } | null>;
   forgetRecording(callId: string): Promise<string[]>;
+}
+
+/** Signals for live conversations (the machine verdict, a cancel), stored so that any instance may take one for any stream. */
+export interface SignalStore {
+  /** Stores a signal for an attempt (once) and wakes every instance. */
+  add(callId: string, attempt: number, signal: VoiceSignal): Promise<void>;
+  /** The signals stored for these attempts, oldest first. */
+  pendingFor(attempts: { callId: string; attempt: number }[]): Promise<{ callId: string; attempt: number; signal: VoiceSignal }[]>;
 }
 
 /** An S3-compatible object store holding recordings. */

@@ -3,6 +3,7 @@ import type { CallAgent } from "../domain/call-agent";
 import type { ConversationEngine, EngineEvents } from "../domain/conversation-engine";
 import type { Turn } from "../domain/transcript";
 import { ConversationSession, type SessionEnd } from "./conversation-session";
+import type { LiveSignals } from "./live-signals";
 import type { Answers, CallStore, IncomingStream } from "./ports";
 
 export type TakeMediaStreamDeps = {
@@ -29,6 +30,8 @@ export type TakeMediaStreamDeps = {
   };
   /** Live sessions of this instance, for draining on SIGTERM. */
   live: Set<ConversationSession>;
+  /** Where the dialer's signals (machine verdict, cancel) reach the session, from whichever instance took them. */
+  signals: Pick<LiveSignals, "register" | "unregister">;
 };
 
 /**
@@ -98,6 +101,7 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
       onBargeIn: (latencyMs) => deps.observe.bargeIn(latencyMs),
       onEnd: (end: SessionEnd) => {
         deps.live.delete(session);
+        deps.signals.unregister(callId, attempt);
         if (end.error) deps.observe.error({ callId, attempt }, `conversation ended with an agent error: ${end.error}`);
         void save(async () => {
           const answers = deps.completeAnswers ? await deps.completeAnswers(known.agent, end) : end.answers;
@@ -122,6 +126,7 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
     stream.onDtmf((digit) => session.dtmf(digit, Date.now() - t0));
     stream.onClose(() => session.lineClosed());
     session.start();
+    deps.signals.register(callId, attempt, session);
   })().catch((error: unknown) => {
     deps.observe.error({ callId, attempt, err: error }, "media stream failed");
     stream.close("agent error");

@@ -24,8 +24,11 @@ export interface ConversationEngine {
   truncate(replyId: string, playedMs: number): void;
   /** A reply was played to its end (its mark came back). */
   played(replyId: string, mark: string): void;
-  /** Out-of-band news of the call: the carrier's machine verdict, or the agent's time is up. */
-  notify(signal: "machine" | "time_up"): void;
+  /**
+   * Out-of-band news of the call: the carrier's machine verdict (leave the voicemail message), the
+   * call was canceled (a short closing line, then hang up), or the agent's time is up.
+   */
+  notify(signal: "machine" | "cancel" | "time_up"): void;
   close(): Promise<void>;
 }
 

@@ -118,6 +118,20 @@ describe("dialogue policy", () => {
     expect(state.answers).toEqual({});
   });
 
+  it("closes at once with a short line when the call is canceled, keeping the answers so far, and only once", () => {
+    const { state, actions } = run([
+      { type: "heard_nothing" },
+      { type: "played", mark: "opening" },
+      { type: "keys", keys: "1" },
+      { type: "cancel" },
+      { type: "cancel" },
+      { type: "played", mark: "close" },
+    ]);
+    expect(marks(actions).slice(-2)).toEqual(["close", "hang_up:talked"]);
+    expect(said(actions).at(-1)).toBe("I am sorry, I have to end this call now. Thank you, goodbye.");
+    expect(Object.keys(state.answers)).toHaveLength(1);
+  });
+
   it("asks nothing without a schema: the opening, a reply, then the close", () => {
     const { actions } = run(
       [

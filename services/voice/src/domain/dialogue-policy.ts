@@ -36,7 +36,9 @@ export type PolicyInput =
   | { type: "heard_nothing" }
   | { type: "keys"; keys: string }
   | { type: "time_up" }
-  | { type: "machine" };
+  | { type: "machine" }
+  /** The partner canceled the call: close at once, politely. */
+  | { type: "cancel" };
 
 type Phase = "greeting" | "opening" | "asking" | "confirming" | "closing" | "ended";
 
@@ -93,6 +95,7 @@ export function questionText(question: Question): string {
 const CLOSING = "Thank you, that is everything I needed. Goodbye.";
 const OPT_OUT_ACK = "Understood. We will not call you again. Goodbye.";
 const TIME_UP = "I am sorry, we are out of time. Thank you for your help. Goodbye.";
+const CANCELED = "I am sorry, I have to end this call now. Thank you, goodbye.";
 const NOT_UNDERSTOOD = "Sorry, I did not catch that.";
 const MOVE_ON = "Sorry, let us move on.";
 
@@ -143,6 +146,7 @@ export function decide(state: PolicyState, input: PolicyInput, script: AgentScri
     return close({ ...state, outcome: "opt_out" }, OPT_OUT_ACK, "opt_out");
   }
   if (input.type === "time_up" && state.phase !== "closing") return close(state, TIME_UP, "close");
+  if (input.type === "cancel") return state.phase === "closing" ? { state, actions: [] } : close(state, CANCELED, "close");
   const question = state.questions[state.index];
 
   switch (state.phase) {

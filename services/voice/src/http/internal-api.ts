@@ -1,17 +1,19 @@
 import { requireServiceCredential } from "@voxbridge/kit";
 import { Router } from "express";
-import type { CallStore, RecordingStore } from "../app/ports";
+import type { CallStore, RecordingStore, SignalStore } from "../app/ports";
 import { registerDeleteRecording } from "./routes/delete-recording";
 import { registerGetRecording } from "./routes/get-recording";
+import { registerPostCallSignal } from "./routes/post-call-signal";
 
-/** The voice service's internal API (recordings), for callers with a service credential only: the gateway. */
+/** The voice service's internal API, for callers with a service credential only: recordings for the gateway, live-call signals for the dialer. */
 export function internalApi(
-  deps: { calls: CallStore; recordings: RecordingStore; urlTtlSeconds: number },
+  deps: { calls: CallStore; recordings: RecordingStore; signals: SignalStore; urlTtlSeconds: number },
   callers: Record<string, string>,
 ): Router {
   const router = Router();
   router.use("/internal", requireServiceCredential(callers));
   registerGetRecording(router, deps);
   registerDeleteRecording(router, deps);
+  registerPostCallSignal(router, deps);
   return router;
 }
