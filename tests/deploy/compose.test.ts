@@ -79,6 +79,8 @@ describe("docker-compose.yml", () => {
     expect(quotaAccepts.gateway).toBe(loadGatewayConfig(envOf("gateway")).QUOTA_API_TOKEN);
     expect(quotaAccepts.dialer).toBe(loadDialerConfig(envOf("dialer")).QUOTA_API_TOKEN);
     expect(webhooksAccepts.gateway).toBe(loadGatewayConfig(envOf("gateway")).WEBHOOKS_API_TOKEN);
+    const voiceAccepts = loadVoiceConfig(envOf("voice")).INTERNAL_API_TOKENS;
+    expect(voiceAccepts.dialer).toBe(loadDialerConfig(envOf("dialer")).VOICE_API_TOKEN);
   });
 
   it("publishes only the gateway, on the port it listens on", () => {

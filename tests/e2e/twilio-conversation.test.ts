@@ -1,34 +1,24 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
-import { twilioSignature } from "@voxbridge/dialer/twilio";
 import { type RunningVoice, startVoice } from "@voxbridge/voice";
 import { loadVoiceConfig } from "@voxbridge/voice/config";
 import { createLocalSynthesizer } from "@voxbridge/voice/speech/flite-synthesizer";
 import { type CalleeScript, playCallee } from "@voxbridge/voice/test-callee";
-import { request } from "undici";
 import { type ApiClient, apiClient } from "../support/api-client";
-import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { provisionOrg, stackEnv, startStack, type TestStack } from "../support/stack";
+import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
 import { createCall, finalCall, getCall } from "./dialer-support";
 
-// How an answered call ends with live telephony: the dialer (Twilio adapter, a local stand-in of
-// Twilio's REST API) combines Twilio's signed status callbacks with the voice service's report of
+// How an answered call ends with live telephony: the dialer (Twilio adapter, the local stand-in of
+// Twilio's REST API, tests/support/twilio-standin.ts) combines Twilio's signed status callbacks with the voice service's report of
 // the conversation. The stand-in plays Twilio's media leg too: it opens the Media Streams connection
 // with the parameters of the dialer's TwiML, to the first voice instance. Twilio's callbacks go to a
 // second dialer instance whose voice URL is a second voice instance, so the machine verdict and the
 // cancel reach the stream's instance only through the voice service's own signal path.
 
-const SID = "AC00000000000000000000000000000077";
-const TOKEN = "twilio-conversation-token";
-const PUBLIC_URL = "https://dialer.example.test";
-
-type Created = { form: URLSearchParams; sid: string };
-const created: Created[] = [];
-const hungUp: string[] = [];
-let twilio: Server;
+const FROM = "+14155550199";
+let twilio: TwilioStandIn;
 let stack: TestStack;
 let instance: RunningDialer;
 let otherVoice: RunningVoice;
@@ -36,46 +26,22 @@ let api: ApiClient;
 const callee = createLocalSynthesizer({ engine: "flite", voice: "rms" });
 
 beforeAll(async () => {
-  twilio = createServer((req, res) => {
-    let text = "";
-    req.on("data", (chunk: Buffer) => {
-      text += chunk.toString("utf8");
-    });
-    req.on("end", () => {
-      if (req.headers.authorization !== `Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`)
-        return void res.writeHead(401).end("{}");
-      const hangup = req.url?.match(/\/Calls\/(CA\w+)\.json$/);
-      if (hangup?.[1]) {
-        hungUp.push(hangup[1]);
-        return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ sid: hangup[1], status: "completed" }));
-      }
-      const sid = `CA${String(created.length + 1).padStart(32, "0")}`;
-      created.push({ form: new URLSearchParams(text), sid });
-      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ sid, status: "queued" }));
-    });
-  });
-  await new Promise<void>((resolve) => twilio.listen(0, "127.0.0.1", resolve));
+  // Twilio's callbacks go to the second dialer instance.
+  twilio = await startTwilioStandIn({ callbackBase: () => `http://127.0.0.1:${instance.port}` });
   const env = {
     TELEPHONY_ADAPTER: "twilio",
-    TWILIO_ACCOUNT_SID: SID,
-    TWILIO_AUTH_TOKEN: TOKEN,
-    TWILIO_API_BASE_URL: `http://127.0.0.1:${(twilio.address() as AddressInfo).port}`,
-    DIALER_PUBLIC_URL: PUBLIC_URL,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_FROM_NUMBER: FROM,
+    DIALER_PUBLIC_URL: "https://dialer.example.test",
     DIALER_CONVERSATION_REPORT_WAIT_SECONDS: "3",
     DIALER_CANCEL_CLOSING_SECONDS: "8",
   };
   stack = await startStack(env);
   const shared = stackEnv(stack.topicPrefix, env);
   otherVoice = await startVoice(loadVoiceConfig(shared));
-  instance = await startDialer(
-    loadDialerConfig({
-      ...shared,
-      DATABASE_URL: testDatabaseUrl(),
-      REDIS_URL: testRedisUrl(),
-      KAFKA_BROKERS: testKafkaBrokers().join(","),
-      VOICE_URL: `http://127.0.0.1:${otherVoice.port}`,
-    }),
-  );
+  instance = await startDialer(loadDialerConfig({ ...shared, VOICE_URL: `http://127.0.0.1:${otherVoice.port}` }));
   api = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 100 })).apiKey);
 }, 90_000);
 
@@ -83,32 +49,17 @@ afterAll(async () => {
   await instance?.stop();
   await otherVoice?.stop();
   await stack?.stop();
-  await new Promise((resolve) => twilio?.close(resolve));
+  await twilio?.close();
 });
 
-/** A Twilio callback for one create, signed as Twilio signs it, to the second dialer instance. */
-async function callback(create: Created, path: "StatusCallback" | "AsyncAmdStatusCallback", params: Record<string, string>) {
-  const url = new URL(create.form.get(path) ?? "");
-  const body = { CallSid: create.sid, AccountSid: SID, ...params };
-  const response = await request(`http://127.0.0.1:${instance.port}${url.pathname}${url.search}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(TOKEN, url.toString(), body) },
-    body: new URLSearchParams(body).toString(),
-  });
-  await response.body.dump();
-  return response.statusCode;
-}
-
-const createsFor = (to: string, count = 1) =>
-  eventually(`Twilio create for ${to}`, async () => {
-    const found = created.filter((c) => c.form.get("To") === to);
-    return found.length >= count ? found : null;
-  });
+const creates = (to: string) => twilio.calls.filter((c) => c.json.to === to);
+const createsFor = (to: string) => eventually(`Twilio create for ${to}`, async () => (creates(to).length > 0 ? creates(to) : null));
+const sid = (create: StandInCall) => create.json.sid;
 
 /** The call answered: Twilio's callbacks, then its media leg with the TwiML's parameters, to the first voice instance. */
-async function answer(create: Created, script: CalleeScript, maxMs = 60_000) {
-  expect(await callback(create, "StatusCallback", { CallStatus: "ringing" })).toBe(204);
-  expect(await callback(create, "StatusCallback", { CallStatus: "in-progress" })).toBe(204);
+async function answer(create: StandInCall, script: CalleeScript, maxMs = 60_000) {
+  expect(await twilio.advance(sid(create), "ringing")).toBe(204);
+  expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
   const twiml = create.form.get("Twiml") ?? "";
   const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
   return playCallee({
@@ -163,21 +114,17 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     const running = answer(create, { silent: true });
     // The greeting is playing when the beep is heard: Twilio's verdict goes to the other dialer instance.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(await callback(create, "AsyncAmdStatusCallback", { AnsweredBy: "machine_end_beep", MachineDetectionDuration: "2400" })).toBe(
-      204,
-    );
+    expect(await twilio.machineVerdict(sid(create), "machine_end_beep")).toBe(204);
     const run = await running;
     expect(run.marks).toContain("voicemail");
     expect(run.marks).not.toContain("ask:reminder");
     // The agent hung up: Twilio ends the call and says so.
-    expect(
-      await callback(create, "StatusCallback", { CallStatus: "completed", CallDuration: String(Math.ceil(run.durationMs / 1000)) }),
-    ).toBe(204);
+    expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "completed", disposition: "voicemail", attempt_count: 1 });
     const record = await analyzed(call.id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
     expect(record.structured_answers).toBeNull();
-    expect(created.filter((c) => c.form.get("To") === "+14155550170")).toHaveLength(1);
+    expect(creates("+14155550170")).toHaveLength(1);
   }, 120_000);
 
   it("ends as opt_out and suppresses the number when the callee asks not to be called again", async () => {
@@ -189,14 +136,12 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
         required: ["reminder"],
       },
     });
-    const call = await createCall(api, { to: "+14155550171", from: "+14155550199", client_name: "Ana", agent_id: agentId });
+    const call = await createCall(api, { to: "+14155550171", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550171");
     if (!create) throw new Error("no create");
     const run = await answer(create, { opt_out: true });
     expect(run.marks).toContain("opt_out");
-    expect(
-      await callback(create, "StatusCallback", { CallStatus: "completed", CallDuration: String(Math.ceil(run.durationMs / 1000)) }),
-    ).toBe(204);
+    expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "completed", disposition: "opt_out" });
     await eventually("the number suppressed", async () => {
       const list = (await api.get("/v1/suppressions?limit=100")).body as { items: { number: string }[] };
@@ -213,7 +158,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
         required: ["reminder"],
       },
     });
-    const call = await createCall(api, { to: "+14155550172", from: "+14155550199", client_name: "Ana", agent_id: agentId });
+    const call = await createCall(api, { to: "+14155550172", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550172");
     if (!create) throw new Error("no create");
     const running = answer(create, { silent: true });
@@ -222,10 +167,8 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     expect((await api.post(`/v1/calls/${call.id}/cancel`, {})).status).toBe(202);
     const run = await running;
     expect(run.marks).toContain("close");
-    await eventually("the carrier's hang-up", async () => (hungUp.includes(create.sid) ? true : null), 20_000);
-    expect(
-      await callback(create, "StatusCallback", { CallStatus: "completed", CallDuration: String(Math.ceil(run.durationMs / 1000)) }),
-    ).toBe(204);
+    await eventually("the carrier's hang-up", async () => (twilio.updates.some((u) => u.sid === sid(create)) ? true : null), 20_000);
+    expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "canceled", disposition: "canceled" });
     const record = await analyzed(call.id);
     expect(record.transcript).toContain("agent: This call is recorded. Hi Ana, this is the clinic.");
@@ -233,15 +176,18 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
   }, 120_000);
 
   it("ends a carrier end with no report in time as an agent error, never redialed once answered", async () => {
-    const call = await createCall(api, { to: "+14155550173", from: "+14155550199", max_attempts: 3 });
+    const agentId = await agentWith({
+      answer_schema: { type: "object", properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } } },
+    });
+    const call = await createCall(api, { to: "+14155550173", from: FROM, agent_id: agentId, max_attempts: 3 });
     const [create] = await createsFor("+14155550173");
     if (!create) throw new Error("no create");
     // Answered, but no media stream ever reaches the voice service: no report comes.
-    expect(await callback(create, "StatusCallback", { CallStatus: "in-progress" })).toBe(204);
-    expect(await callback(create, "StatusCallback", { CallStatus: "completed", CallDuration: "12" })).toBe(204);
+    expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
+    expect(await twilio.advance(sid(create), "completed", { duration: 12 })).toBe(204);
     const ended = await finalCall(api, call.id, 30_000);
     expect(ended).toMatchObject({ status: "failed", disposition: "error", attempt_count: 1, duration_seconds: 12 });
     expect(ended.error_message).toBe("Agent error: no report from the voice service within 3 s of the carrier's end");
-    expect(created.filter((c) => c.form.get("To") === "+14155550173")).toHaveLength(1);
+    expect(creates("+14155550173")).toHaveLength(1);
   }, 60_000);
 });

@@ -57,6 +57,11 @@ export type TwilioStandIn = {
     status: CallStatus,
     options?: { duration?: number; answeredBy?: string; lost?: boolean; callbackBase?: string },
   ) => Promise<number | null>;
+  /**
+   * Twilio's asynchronous answering machine verdict (`AsyncAmd`), signed and sent to the call's
+   * AsyncAmdStatusCallback; the call's `answered_by` is set. Answers the dialer's HTTP status.
+   */
+  machineVerdict: (sid: string, answeredBy: string, options?: { callbackBase?: string }) => Promise<number | null>;
   /** How many list requests were served. */
   listRequests: () => number;
   /** How many lookups (list or fetch requests) were served: proof that the dialer asked. */
@@ -251,6 +256,25 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       };
       if (ENDED.has(status)) params.CallDuration = String(opts.duration ?? 0);
       if (call.json.answered_by) params.AnsweredBy = call.json.answered_by;
+      const target = new URL(callbackUrl);
+      const response = await request(`${opts.callbackBase ?? options.callbackBase()}${target.pathname}${target.search}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": twilioSignature(authToken, callbackUrl, params),
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+      await response.body.dump();
+      return response.statusCode;
+    },
+    async machineVerdict(sid, answeredBy, opts = {}) {
+      const call = find(sid);
+      if (!call) throw new Error(`no call ${sid} at the stand-in`);
+      call.json.answered_by = answeredBy;
+      const callbackUrl = call.form.get("AsyncAmdStatusCallback");
+      if (!callbackUrl) return null;
+      const params = { AccountSid: accountSid, CallSid: sid, AnsweredBy: answeredBy, MachineDetectionDuration: "2400" };
       const target = new URL(callbackUrl);
       const response = await request(`${opts.callbackBase ?? options.callbackBase()}${target.pathname}${target.search}`, {
         method: "POST",

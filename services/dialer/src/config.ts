@@ -143,13 +143,6 @@ export function productionProblems(env: ParsedEnv): string[] {
 
 export type DialerConfig = ReturnType<typeof loadDialerConfig>;
 
-/** The voice service's internal API as this process reaches it: the local one in development, none in production until set. */
-export function voiceServiceOf(config: DialerConfig): { url: string; token: string } | null {
-  const local = config.NODE_ENV !== "production";
-  const url = config.VOICE_URL ?? (local ? "http://127.0.0.1:8084" : undefined);
-  const token = config.VOICE_API_TOKEN ?? (local ? LOCAL_SERVICE_TOKEN : undefined);
-  return url && token ? { url, token } : null;
-}
 export const loadDialerConfig = (env: Record<string, string | undefined>) =>
   withDefaults(parseConfig(dialerEnv, env, [productionProblems]));
 export const loadDialerConfigOrExit = () => withDefaults(loadConfigOrExit(dialerEnv, process.env, [productionProblems]));

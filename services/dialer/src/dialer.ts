@@ -36,7 +36,7 @@ import { createHousekeeping } from "./app/housekeeping";
 import type { CarrierReportSink, ClaimedDial, ClaimPass } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
 import { type CarrierReportDeps, recordCarrierReportDurably } from "./app/record-carrier-report";
-import { type DialerConfig, voiceServiceOf } from "./config";
+import type { DialerConfig } from "./config";
 import { createDialerMetrics } from "./dialer-metrics";
 import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
 
@@ -112,8 +112,7 @@ export async function startDialer(
       hooks.onPass?.(pass);
     },
   });
-  const voiceService = voiceServiceOf(config);
-  const voice = voiceService && createVoiceControls({ baseUrl: voiceService.url, token: voiceService.token, timeoutMs: 2_000 });
+  const voice = createVoiceControls(config);
   const reportDeps: CarrierReportDeps = {
     ...stores,
     voice,

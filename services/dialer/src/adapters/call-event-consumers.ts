@@ -35,7 +35,14 @@ export async function startCallEventConsumers(
     // call.updated: the gateway's edits (the dialer's own are skipped by source). call.canceled: only from a
     // gateway older than cancel requests, as are suppression events here (they have their own topic now).
     // call.conversation_ended: the voice service's report of an attempt, combined with the carrier's end.
-    eventTypes: ["call.queued", "call.updated", CANCEL_REQUESTED_TYPE, "call.canceled", "call.conversation_ended", ...SuppressionEventType.options],
+    eventTypes: [
+      "call.queued",
+      "call.updated",
+      CANCEL_REQUESTED_TYPE,
+      "call.canceled",
+      "call.conversation_ended",
+      ...SuppressionEventType.options,
+    ],
   });
   const suppressions = await startConsumer({
     ...shared,

@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => pool.end());
 
 /** A `call.queued` whose call has a conversation (the voice service holds it). */
-const withConversation = (event: CallEventOf<"call.queued">): CallEventOf<"call.queued"> => ({
+const withConversation = (event: CallEventOf<"call.queued">, questions = true): CallEventOf<"call.queued"> => ({
   ...event,
   data: {
     ...event.data,
@@ -28,7 +28,13 @@ const withConversation = (event: CallEventOf<"call.queued">): CallEventOf<"call.
       voicemail_message: "Please call us back.",
       voice: null,
       language: null,
-      answer_schema: null,
+      answer_schema: questions
+        ? {
+            type: "object",
+            properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } },
+            required: ["reminder"],
+          }
+        : null,
       record: true,
       recording_disclosure: "This call is recorded.",
       max_duration_seconds: 600,
@@ -42,9 +48,10 @@ describe("an answered call's end: the carrier's and the voice service's reports 
   const stores = () => createDialerStores({ pool, topic: "call-events", account: "conversations", cps: 1000, orgConcurrency: 10 });
   const deps = (reportWaitSeconds = 8) => carrierReportDeps(stores(), { mediaToVoice: true, reportWaitSeconds });
 
-  async function answeredCall(options: { conversation: boolean; maxAttempts?: number }): Promise<string> {
+  async function answeredCall(options: { conversation: boolean | "no questions"; maxAttempts?: number }): Promise<string> {
     const event = queuedEvent({ call: { max_attempts: options.maxAttempts ?? 1 } });
-    await stores().intake.createAbsent([options.conversation ? withConversation(event) : event], false);
+    const queued = options.conversation === false ? event : withConversation(event, options.conversation === true);
+    await stores().intake.createAbsent([queued], false);
     const { claimed } = await stores().claims.claimDue(randomUUID(), 10);
     expect(claimed.map((c) => c.callId)).toEqual([event.data.call.id]);
     await recordCarrierReport(deps(), event.data.call.id, 1, { kind: "answered" });
@@ -118,9 +125,11 @@ describe("an answered call's end: the carrier's and the voice service's reports 
     ]);
   });
 
-  it("ends a call without a conversation at the carrier's end, without waiting", async () => {
-    const callId = await answeredCall({ conversation: false });
-    await recordCarrierReport(deps(), callId, 1, { kind: "ended", outcome: "completed", talkSeconds: 3, detail: null });
-    expect(await ends(callId)).toEqual([{ type: "call.completed", disposition: "completed", error_message: null, duration_seconds: 3 }]);
+  it("ends a call without a conversation (none, or an agent with no answer_schema) at the carrier's end, without waiting", async () => {
+    for (const conversation of [false, "no questions"] as const) {
+      const callId = await answeredCall({ conversation });
+      await recordCarrierReport(deps(), callId, 1, { kind: "ended", outcome: "completed", talkSeconds: 3, detail: null });
+      expect(await ends(callId)).toEqual([{ type: "call.completed", disposition: "completed", error_message: null, duration_seconds: 3 }]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { ConversationStore } from "../app/ports";
+import type { ConversationStore } from "../app/conversation-ports";
 import type { ConversationReport } from "../domain/conversation-end";
 import { type Columns, inTransaction, type StoreOptions } from "./postgres";
 
@@ -29,7 +29,8 @@ export function createConversationStore(options: StoreOptions): ConversationStor
       const call = pg.escapeLiteral(callId);
       const opening = `
         BEGIN;
-        SELECT status, attempt_count, jsonb_typeof(queued -> 'data' -> 'conversation') = 'object' AS has_conversation
+        SELECT status, attempt_count,
+               jsonb_typeof(queued -> 'data' -> 'conversation' -> 'answer_schema') = 'object' AS has_conversation
           FROM "dial_jobs" WHERE call_id = ${call} FOR UPDATE;
         SELECT report_outcome, media_started, error_message, carrier_end FROM "attempt_conversations"
          WHERE call_id = ${call} AND attempt = ${Math.trunc(attempt)};`;

@@ -2,8 +2,9 @@ import type { CallEventOf, TopicEvent } from "@voxbridge/contracts";
 import type { Logger } from "@voxbridge/kit/core";
 import { firstAttemptTimer, needsWake } from "../domain/calling-window";
 import { cancelCall } from "./cancel-call";
+import type { VoiceControls } from "./conversation-ports";
 import { recordConversationReport } from "./conversation-report";
-import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter, VoiceControls } from "./ports";
+import type { CancelStore, JobIntake, SuppressionChange, SuppressionStore, TelephonyAdapter } from "./ports";
 import type { CarrierReportDeps } from "./record-carrier-report";
 
 export type CallEventDeps = {

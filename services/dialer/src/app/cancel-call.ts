@@ -1,6 +1,7 @@
 import type { Logger } from "@voxbridge/kit/core";
 import { closesWithAgentFirst } from "../domain/cancellation";
-import type { CancelStore, TelephonyAdapter, VoiceControls } from "./ports";
+import type { VoiceControls } from "./conversation-ports";
+import type { CancelStore, TelephonyAdapter } from "./ports";
 
 export type CancelCallDeps = {
   cancels: CancelStore;

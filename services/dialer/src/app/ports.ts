@@ -1,8 +1,8 @@
 import type { CallEventOf, CallOut, ResolvedCallingWindow, SimulatedCallee, VoicemailAction } from "@voxbridge/contracts";
 import type { AttemptOutcome, NextStep } from "../domain/attempt-end";
 import type { CancelStep } from "../domain/cancellation";
-import type { CarrierEnd, ConversationReport } from "../domain/conversation-end";
 import type { AttemptToCheck, Orphan } from "../domain/reconciliation";
+import type { ConversationStore } from "./conversation-ports";
 
 /** A dial the scheduler claimed: persisted (attempt row, `calling`, outbox event) before the carrier is asked. */
 export type ClaimedDial = {
@@ -74,28 +74,6 @@ export interface AttemptStore {
       callingWindow: ResolvedCallingWindow | null;
     }) => NextStep,
   ): Promise<NextStep | null>;
-}
-
-/** An answered attempt's two reports, the carrier's end and the voice service's, combined into its end (`domain/conversation-end.ts`). */
-export interface ConversationStore {
-  /**
-   * Under the job's row lock: `report` when the attempt's conversation report already arrived; else,
-   * when `waits` says so, stores the carrier's end to wait `waitSeconds` for it (`waiting`); else
-   * `final` (end the attempt now; also for an attempt that is no longer live).
-   */
-  holdCarrierEnd(
-    callId: string,
-    attempt: number,
-    end: CarrierEnd,
-    waitSeconds: number,
-    waits: (job: { hasConversation: boolean }) => boolean,
-  ): Promise<{ kind: "report"; report: ConversationReport } | { kind: "waiting" } | { kind: "final" }>;
-  /** Stores the voice service's report (the first one counts); returns the live attempt's carrier end that waited for it. */
-  recordReport(callId: string, attempt: number, report: ConversationReport): Promise<CarrierEnd | null>;
-  /** Carrier ends that waited past their time, each handed to one instance (again after a lease, until settled). */
-  takeOverdue(limit: number): Promise<{ callId: string; attempt: number; end: CarrierEnd }[]>;
-  /** The attempt ended: its carrier end no longer waits. */
-  settle(callId: string, attempt: number): Promise<void>;
 }
 
 /** Suppressions: the dialer's copy of each org's list, and the waiting jobs it cancels. */
@@ -264,11 +242,6 @@ export interface TelephonyAdapter {
   liveCalls(): number;
   /** Stops: waits for live in-process calls up to `graceMs`, then drops them without reports (a crash). */
   close(graceMs: number): Promise<void>;
-}
-
-/** The voice service's live conversations: a signal reaches the instance holding the attempt's media stream. */
-export interface VoiceControls {
-  signal(callId: string, attempt: number, signal: VoiceSignal): Promise<void>;
 }
 
 /** The org's remaining talk time from quota; null when unknown (quota unreachable): no cap. */

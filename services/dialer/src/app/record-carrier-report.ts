@@ -2,7 +2,8 @@ import { isConnectivityError, type Logger, retryWithBackoff } from "@voxbridge/k
 import { nextStepAfterAttempt } from "../domain/attempt-end";
 import { endAfterCancel } from "../domain/cancellation";
 import { awaitsConversationReport, type CombinedEnd, combinedEnd, isMachineVerdict } from "../domain/conversation-end";
-import type { AttemptStore, CarrierReport, ConversationStore, VoiceControls } from "./ports";
+import type { ConversationStore, VoiceControls } from "./conversation-ports";
+import type { AttemptStore, CarrierReport } from "./ports";
 
 export type CarrierReportDeps = {
   attempts: AttemptStore;

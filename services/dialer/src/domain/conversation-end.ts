@@ -28,8 +28,8 @@ const ANSWERED: ReadonlySet<AttemptOutcome> = new Set(["completed", "voicemail",
 /**
  * Whether the carrier's end waits for the voice service's report: only when the call was answered
  * (it talked, even 0 s), its media went to the voice service, and the call has a conversation (its
- * `call.queued` carried one). Every other end (no answer, busy, rejected, a carrier error, a call
- * without a conversation) is final at once, as it always was.
+ * agent has an `answer_schema`: something to find out). Every other end (no answer, busy, rejected,
+ * a carrier error, a call without a conversation) is final at once, as it always was.
  */
 export const awaitsConversationReport = (end: CarrierEnd, call: { mediaToVoice: boolean; hasConversation: boolean }): boolean =>
   call.mediaToVoice && call.hasConversation && end.talkSeconds !== null && ANSWERED.has(end.outcome);

@@ -122,6 +122,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
         publicUrl: "https://d.example.com",
         agentStreamUrl: "wss://a.example.com",
         defaultFrom: null,
+        mediaToken,
         logger,
       });
       const refused = await unreachable.dial(dial).catch((error: unknown) => error);
@@ -193,7 +194,7 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
       expect((await sendAmd(undefined)).statusCode).toBe(401);
       expect(reports).toHaveLength(1);
       expect((await sendAmd(twilioSignature(TOKEN, `${publicUrl}${amdPath}`, amd))).statusCode).toBe(204);
-      expect(reports[1]).toEqual([dial.callId, 2, { kind: "machine", answeredBy: "machine_end_beep" }]);
+      expect(reports[1]).toEqual([dial.callId, 2, { kind: "machine", answeredBy: "machine_end_beep", carrierCallId: "CA123" }]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
