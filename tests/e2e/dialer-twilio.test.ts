@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { twilioSignature } from "@voxbridge/dialer/twilio";
-import { createLocalSynthesizer } from "@voxbridge/voice/speech/flite-synthesizer";
-import { playCallee } from "@voxbridge/voice/test-callee";
+import { playCallee } from "@voxbridge/speech/callee";
+import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import { request } from "undici";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
@@ -126,7 +126,7 @@ describe("dialer with the Twilio adapter: status callbacks drive the same state 
       token: String(parameters.token),
       script: { silent: true },
       voice: createLocalSynthesizer({ engine: "flite", voice: "rms" }),
-      maxMs: 1_000,
+      maxFrames: 50,
     });
     expect(await callback(create, { CallStatus: "completed", CallDuration: "42" })).toBe(204);
     // Twilio retries callbacks: a duplicate changes nothing.

@@ -1,9 +1,10 @@
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
+import { playCallee } from "@voxbridge/speech/callee";
+import type { CalleeScript } from "@voxbridge/speech/callee-script";
+import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import { type RunningVoice, startVoice } from "@voxbridge/voice";
 import { loadVoiceConfig } from "@voxbridge/voice/config";
-import { createLocalSynthesizer } from "@voxbridge/voice/speech/flite-synthesizer";
-import { type CalleeScript, playCallee } from "@voxbridge/voice/test-callee";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, stackEnv, startStack, type TestStack } from "../support/stack";
@@ -57,7 +58,7 @@ const createsFor = (to: string) => eventually(`Twilio create for ${to}`, async (
 const sid = (create: StandInCall) => create.json.sid;
 
 /** The call answered: Twilio's callbacks, then its media leg with the TwiML's parameters, to the first voice instance. */
-async function answer(create: StandInCall, script: CalleeScript, maxMs = 60_000) {
+async function answer(create: StandInCall, script: CalleeScript, maxFrames = 3_000) {
   expect(await twilio.advance(sid(create), "ringing")).toBe(204);
   expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
   const twiml = create.form.get("Twiml") ?? "";
@@ -69,7 +70,7 @@ async function answer(create: StandInCall, script: CalleeScript, maxMs = 60_000)
     token: String(parameters.token),
     script,
     voice: callee,
-    maxMs,
+    maxFrames,
   });
 }
 

@@ -21,9 +21,11 @@ export function simulatedOutcome(to: string): Exclude<AttemptOutcome, "error" | 
 
 /**
  * Who answers a simulated call that talks with the voice service: the call's own scripted callee (a
- * callee who only says hello when the partner gave no script), and on the opt-out number a callee
- * who asks not to be called again, out loud, whatever the script says.
+ * callee who only says hello when the partner gave no script), on the opt-out number a callee who
+ * asks not to be called again, out loud, whatever the script says, and on the voicemail number an
+ * answering machine, which says nothing the agent would take for an answer.
  */
-export function sandboxCallee(outcome: "completed" | "opt_out", script: SimulatedCallee | null): SimulatedCallee {
+export function sandboxCallee(outcome: "completed" | "opt_out" | "voicemail", script: SimulatedCallee | null): SimulatedCallee {
+  if (outcome === "voicemail") return { silent: true };
   return outcome === "opt_out" ? { ...script, silent: false, opt_out: true } : (script ?? {});
 }

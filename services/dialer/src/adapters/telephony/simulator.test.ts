@@ -108,6 +108,19 @@ describe("the simulator with the voice service's media endpoint", () => {
     expect((await ended()).report).toMatchObject({ outcome: "completed" });
   });
 
+  it("on the voicemail number, answers, then sends a machine verdict through the sink a moment later; the agent's hang-up ends it", async () => {
+    await simulator().dial(request({ to: "+15550000004" }));
+    const stream = await until(() => streams[0]?.received.find((m) => m.event === "start") && streams[0]);
+    const verdict = await until(() => reports.find((r) => r.report.kind === "machine"));
+    expect(verdict.report).toEqual({ kind: "machine", answeredBy: "machine_end_beep" });
+    const answeredAt = reports.find((r) => r.report.kind === "answered")?.at ?? 0;
+    expect(verdict.at - answeredAt).toBeGreaterThanOrEqual(900);
+    // The machine says nothing the agent would take for an answer.
+    expect(synthesized).not.toContain("it is monday");
+    stream.ws.close(1000);
+    expect((await ended()).report).toMatchObject({ outcome: "completed" });
+  });
+
   it("hangs up at the call's talk limit: stop, then the socket closes", async () => {
     await simulator().dial(request({ maxTalkSeconds: 0.4 }));
     const end = await ended();

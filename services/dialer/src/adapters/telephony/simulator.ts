@@ -18,6 +18,9 @@ export type SimulatorOptions = {
   media?: SimulatedMediaOptions;
 };
 
+/** How long after the answer the simulated carrier hears an answering machine (the 0004 number). */
+const MACHINE_VERDICT_SECONDS = 1;
+
 type LiveCall = {
   callId: string;
   attempt: number;
@@ -68,10 +71,12 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
     call.timers.add(timer);
   };
 
-  const answerWithMedia = (call: LiveCall, media: MediaLeg, maxTalkSeconds: number) => {
+  const answerWithMedia = (call: LiveCall, media: MediaLeg, maxTalkSeconds: number, machine: boolean) => {
     if (call.ended) return;
     call.answeredAt = Date.now();
     send(call, { kind: "answered" });
+    // An answering machine: the carrier's verdict comes a moment after the answer, as Twilio's async AMD does.
+    if (machine) after(call, MACHINE_VERDICT_SECONDS, () => send(call, { kind: "machine", answeredBy: "machine_end_beep" }));
     const talked = () => Math.min(maxTalkSeconds, (Date.now() - (call.answeredAt ?? Date.now())) / 1000);
     if (Number.isFinite(maxTalkSeconds)) after(call, maxTalkSeconds, () => media.hangUp());
     void media.connect().then(() => send(call, { kind: "ended", outcome: "completed", talkSeconds: talked(), detail: null }));
@@ -80,7 +85,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
   return {
     name: "simulator",
     account: "simulator",
-    mediaToVoice: false,
+    mediaToVoice: mediaLeg !== null,
     async dial(request: DialRequest) {
       // After close() the process is as good as dead: the carrier never hears of the call.
       if (closed) return { carrierCallId: `SIM-unsent-${request.idempotencyKey}` };
@@ -106,13 +111,16 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
       live.set(carrierCallId, call);
       const outcome = simulatedOutcome(request.to);
       const ring = options.ringSeconds;
-      if (mediaLeg && request.conversation && (outcome === "completed" || outcome === "opt_out")) {
+      // A voicemail the agent will retry keeps its timer: the agent would hang up on the machine at once.
+      const talks =
+        outcome === "completed" || outcome === "opt_out" || (outcome === "voicemail" && request.agent.voicemailAction !== "retry");
+      if (mediaLeg && request.conversation && talks) {
         // Answered as Twilio connects a call: the stream opens, and the call lasts until it closes (the
         // agent hung up, or the voice service refused or went away) or the talk limit. It rings at
         // least until the callee's sentences are synthesized.
         const media = mediaLeg({ ...call, carrierCallId }, sandboxCallee(outcome, request.conversation.simulatedCallee));
         call.media = media;
-        after(call, ring, () => void media.ready.then(() => answerWithMedia(call, media, request.maxTalkSeconds)));
+        after(call, ring, () => void media.ready.then(() => answerWithMedia(call, media, request.maxTalkSeconds, outcome === "voicemail")));
         return { carrierCallId };
       }
       switch (outcome) {

@@ -18,6 +18,7 @@ const dial: DialRequest = {
     voicemailAction: "hangup",
   },
   maxTalkSeconds: 600,
+  conversation: null,
 };
 
 describe("the TwiML that connects an answered call to the voice service", () => {
