@@ -266,13 +266,21 @@ describe("an agent on openai-realtime", () => {
     expect(quoted.at(-1)).toContain(`«${CLOSING_LINE}»`);
   }, 60_000);
 
-  it("ends the attempt at once with a clear error when the provider refuses the key", async () => {
-    standin.state.apiKey = "sk-another-key";
-    const { run, report } = await realtimeCall({});
-    expect(report).toMatchObject({
-      outcome: "agent_error",
-      error_message: "openai-realtime refused the API key (401): check OPENAI_API_KEY",
-    });
-    expect(run.durationMs).toBeLessThan(10_000);
-  }, 60_000);
+  it.each([
+    ["the key (401)", { apiKey: "sk-another-key" }, "openai-realtime refused the API key (401): check OPENAI_API_KEY"],
+    [
+      "the session (429, rate limit or quota)",
+      { refuseWith: 429 },
+      "openai-realtime refused the session (429: rate limit or quota exceeded)",
+    ],
+  ])(
+    "ends the attempt at once with a clear error when the provider refuses %s",
+    async (_what, refuse, message) => {
+      Object.assign(standin.state, refuse);
+      const { run, report } = await realtimeCall({});
+      expect(report).toMatchObject({ outcome: "agent_error", error_message: message });
+      expect(run.durationMs).toBeLessThan(10_000);
+    },
+    60_000,
+  );
 });
