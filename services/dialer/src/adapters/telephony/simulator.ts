@@ -28,6 +28,8 @@ type LiveCall = {
   answeredAt: number | null;
   ended: boolean;
   media: MediaLeg | null;
+  /** The call's last report: each waits for the one before it, so an answer is never recorded after the end. */
+  reported: Promise<void>;
 };
 
 /**
@@ -51,13 +53,14 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
       for (const t of call.timers) clearTimeout(t);
       call.media?.hangUp();
     }
-    const pending = options
-      .report(call.callId, call.attempt, report)
+    const pending = call.reported
+      .then(() => options.report(call.callId, call.attempt, report))
       .catch((error: unknown) =>
         options.logger.error({ err: error, callId: call.callId }, "simulator report not recorded; the orphan reconciler will end the call"),
       )
       .finally(() => reporting.delete(pending));
     reporting.add(pending);
+    call.reported = pending;
     if (report.kind === "ended") {
       for (const [id, c] of live) if (c === call) live.delete(id);
       if (live.size === 0) for (const resolve of idle.splice(0)) resolve();
@@ -107,6 +110,7 @@ export function createSimulator(options: SimulatorOptions): TelephonyAdapter {
         answeredAt: null,
         ended: false,
         media: null,
+        reported: Promise.resolve(),
       };
       live.set(carrierCallId, call);
       const outcome = simulatedOutcome(request.to);
