@@ -68,8 +68,18 @@ secure_credentials() {
     "$KAFKA_PORT" "$KAFKA_DIR/tls/ca.pem" "$USERNAME" "$PASSWORD" > "$KAFKA_DIR/client.env"
 }
 
+# How many times a broker logged its start in this KAFKA_DIR.
+starts() {
+  local count
+  count="$(grep -c "Kafka Server started" "$KAFKA_DIR/logs/server.log" 2>/dev/null)"
+  echo "${count:-0}"
+}
+
 start() {
   if answers; then
+    # A private broker (KAFKA_REUSE=0, the tests' own) on a port something else took must not
+    # pass that something off as itself.
+    if [ "${KAFKA_REUSE:-1}" = 0 ]; then log "127.0.0.1:$KAFKA_PORT is taken by another process"; exit 3; fi
     log "a broker already answers on 127.0.0.1:$KAFKA_PORT; reusing it"
     return
   fi
@@ -96,12 +106,18 @@ start() {
     cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid)"
     java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" --ignore-formatted "${format_extra[@]}" > "$KAFKA_DIR/logs/format.log"
   fi
+  local started_before
+  started_before="$(starts)"
   # shellcheck disable=SC2086
   nohup java $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
     "${java_opts[@]}" kafka.Kafka "$props" > "$KAFKA_DIR/logs/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
+  # Up when this broker says it started, not merely when the port answers: another process that
+  # took the port first would answer too, while this broker fails to bind and exits.
   for _ in $(seq 1 120); do
-    if answers; then log "broker up on 127.0.0.1:$KAFKA_PORT (pid $(cat "$PIDFILE"), logs $KAFKA_DIR/logs)"; return; fi
+    if answers && kill -0 "$(cat "$PIDFILE")" 2>/dev/null && [ "$(starts)" -gt "$started_before" ]; then
+      log "broker up on 127.0.0.1:$KAFKA_PORT (pid $(cat "$PIDFILE"), logs $KAFKA_DIR/logs)"; return
+    fi
     if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
       log "broker exited during startup; last log lines:"; tail -n 30 "$KAFKA_DIR/logs/stdout.log" >&2; exit 1
     fi

@@ -39,6 +39,18 @@ function readClientEnv(file: string): Record<string, string> {
  * the variables that reach it.
  */
 export async function startPrivateKafka(options: { secure?: boolean } = {}) {
+  // A port found free may be taken by another test's server before the broker binds it (a broker
+  // takes seconds to start): kafka.sh then refuses to start, and a fresh pair of ports is tried.
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startPrivateKafkaOnce(options);
+    } catch (error) {
+      if (tries >= 3) throw error;
+    }
+  }
+}
+
+async function startPrivateKafkaOnce(options: { secure?: boolean }) {
   const dir = mkdtempSync(path.join(tmpdir(), "voxbridge-kafka-"));
   const port = await freePort();
   const env = {
@@ -47,6 +59,7 @@ export async function startPrivateKafka(options: { secure?: boolean } = {}) {
     KAFKA_PORT: String(port),
     KAFKA_CONTROLLER_PORT: String(await freePort()),
     KAFKA_HEAP_OPTS: "-Xms128m -Xmx512m",
+    KAFKA_REUSE: "0",
   };
   const pid = () => Number(readFileSync(path.join(dir, "kafka.pid"), "utf8").trim());
   const start = async () => {
@@ -57,7 +70,18 @@ export async function startPrivateKafka(options: { secure?: boolean } = {}) {
     process.kill(target, "SIGKILL");
     while (alive(target)) await new Promise((resolve) => setTimeout(resolve, 50));
   };
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    // A broker that never came up (on a port another process holds) must not outlive its try.
+    try {
+      if (alive(pid())) await kill();
+    } catch {
+      // no pid file: nothing was started
+    }
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     brokers: `127.0.0.1:${port}`,
     /** KAFKA_BROKERS, and with `secure` KAFKA_TLS_CA_FILE, KAFKA_SASL_MECHANISM (scram-sha-512), KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
