@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { CallEventOf } from "@voxbridge/contracts";
+import { createLogger, createMetricsRegistry, startRetention } from "@voxbridge/kit";
 import pg from "pg";
 import { testDatabaseUrl } from "../../../../tests/support/env";
 import { queuedEvent } from "../../test/queued-event";
 import { carrierReportDeps } from "../../test/report-deps";
 import { endOverdueConversations, recordConversationReport } from "../app/conversation-report";
 import { recordCarrierReport } from "../app/record-carrier-report";
+import { dialerRetentionRules } from "./retention-rules";
 import { DIALER_SCHEMA } from "./schema";
 import { createDialerStores } from "./stores";
 
@@ -123,6 +125,32 @@ describe("an answered call's end: the carrier's and the voice service's reports 
     expect(await ends(callId)).toEqual([
       { type: "call.updated", disposition: "error", error_message: "Agent error: the engine failed", duration_seconds: 5 },
     ]);
+  });
+
+  it("keeps an attempt's reports RETENTION_DAYS, and a carrier end still waiting for its report however old", async () => {
+    const [settled, waiting] = [await answeredCall({ conversation: true }), await answeredCall({ conversation: true })];
+    await recordConversationReport(deps(), report(settled, "talked"));
+    await recordCarrierReport(deps(), waiting, 1, { kind: "ended", outcome: "completed", talkSeconds: 3, detail: null });
+    await pool.query(`UPDATE "attempt_conversations" SET created_at = now() - interval '31 days' WHERE call_id = ANY($1::uuid[])`, [
+      [settled, waiting],
+    ]);
+    const retention = startRetention({
+      pool,
+      schema: DIALER_SCHEMA,
+      rules: dialerRetentionRules(30),
+      intervalSeconds: 3600,
+      logger: createLogger({ service: "dialer-test", level: "silent" }),
+      metrics: createMetricsRegistry("dialer-test"),
+    });
+    try {
+      await retention.runPass();
+    } finally {
+      await retention.stop();
+    }
+    const left = await pool.query<{ call_id: string }>(`SELECT call_id FROM "attempt_conversations" WHERE call_id = ANY($1::uuid[])`, [
+      [settled, waiting],
+    ]);
+    expect(left.rows.map((row) => row.call_id)).toEqual([waiting]);
   });
 
   it("ends a call without a conversation (none, or an agent with no answer_schema) at the carrier's end, without waiting", async () => {

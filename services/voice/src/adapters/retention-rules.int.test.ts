@@ -57,6 +57,11 @@ describe("voice retention", () => {
     const oldPending = await conversation(91, "pending");
     const oldSilent = await conversation(91, "none");
     const recent = await conversation(1, "stored");
+    // Signals for live calls: a day old is past any call's life.
+    await pool.query(
+      `INSERT INTO stream_signals (call_id, attempt, signal, created_at) VALUES ($1, 1, 'machine', now() - interval '2 days'), ($2, 1, 'cancel', now())`,
+      [oldStored.callId, recent.callId],
+    );
 
     const retention = startRetention({
       pool,
@@ -82,6 +87,7 @@ describe("voice retention", () => {
     expect(await rows("recording_uploads", oldPending.callId)).toBe(0);
     expect(await store.get(recent.key)).toEqual(Buffer.from("RIFF-test"));
     expect([await rows("conversations", recent.callId), await rows("calls", recent.callId)]).toEqual([1, 1]);
+    expect([await rows("stream_signals", oldStored.callId), await rows("stream_signals", recent.callId)]).toEqual([0, 1]);
   });
 
   it("leaves a recording it could not delete, and its rows, for the next pass", async () => {

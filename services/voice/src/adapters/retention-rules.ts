@@ -25,6 +25,8 @@ export const voiceRetentionRules = (retentionDays: number, transcriptDays: numbe
      AND NOT EXISTS (SELECT 1 FROM "conversations" c WHERE c.call_id = "calls".call_id)`,
     { values: [retentionDays] },
   ),
+  // A signal matters only while its call is live.
+  deleteWhere("stream_signals", "created_at < now() - interval '1 day'"),
 ];
 
 /**
