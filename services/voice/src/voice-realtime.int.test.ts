@@ -95,6 +95,7 @@ beforeEach(() => {
   standin.state.heard = [];
   standin.state.refuseWith = null;
   standin.state.apiKey = API_KEY;
+  standin.state.upgradeDelayMs = 0;
   standin.state.connections = [];
   standin.state.extraction = {};
   standin.state.extractionRequests = [];
@@ -256,6 +257,13 @@ describe("an agent on openai-realtime", () => {
     expect(run.marks.at(-1)).toBe("fallback");
     expect(turns.at(-1)).toMatchObject({ speaker: "agent", text: FALLBACK_LINE });
   }, 90_000);
+
+  it("says the opening first even when the provider's session opens after the greeting wait", async () => {
+    standin.state.upgradeDelayMs = 2_500;
+    const { run, turns } = await realtimeCall({ silent: true }, 6);
+    expect(run.marks[0]).toBe("opening");
+    expect(turns[0]).toMatchObject({ speaker: "agent", text: OPENING });
+  }, 60_000);
 
   it("closes politely, in its own words, when the agent's time is up", async () => {
     const { run, report, turns } = await realtimeCall({ silent: true }, 5);

@@ -32,6 +32,8 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     refuseWith: null as number | null,
     /** The key it accepts; any other gets 401 on the upgrade. */
     apiKey: options.apiKey,
+    /** How long the upgrade takes (a slow provider). */
+    upgradeDelayMs: 0,
     /** What the extraction "reads" from a transcript; the requests it got. */
     extraction: {} as Record<string, unknown>,
     extractionRequests: [] as ChatCompletionCreateParamsNonStreaming[],
@@ -84,7 +86,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
       socket.end(`HTTP/1.1 ${status} Refused\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => session(ws));
+    setTimeout(() => wss.handleUpgrade(request, socket, head, (ws) => session(ws)), state.upgradeDelayMs);
   });
 
   let ids = 0;

@@ -269,6 +269,8 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
         });
         send(sessionUpdate(options.agent));
         resolve();
+        // A reply asked for before the socket opened (the opening, when the provider is slow) goes now.
+        pump();
       });
     });
 
