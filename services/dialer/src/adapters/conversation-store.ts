@@ -30,7 +30,7 @@ export function createConversationStore(options: StoreOptions): ConversationStor
       const opening = `
         BEGIN;
         SELECT status, attempt_count,
-               jsonb_typeof(queued -> 'data' -> 'conversation' -> 'answer_schema') = 'object' AS has_conversation
+               jsonb_typeof(queued -> 'data' -> 'conversation') = 'object' AS has_conversation
           FROM "dial_jobs" WHERE call_id = ${call} FOR UPDATE;
         SELECT report_outcome, media_started, error_message, carrier_end FROM "attempt_conversations"
          WHERE call_id = ${call} AND attempt = ${Math.trunc(attempt)};`;

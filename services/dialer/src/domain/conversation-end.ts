@@ -27,8 +27,9 @@ const ANSWERED: ReadonlySet<AttemptOutcome> = new Set(["completed", "voicemail",
 
 /**
  * Whether the carrier's end waits for the voice service's report: only when the call was answered
- * (it talked, even 0 s), its media went to the voice service, and the call has a conversation (its
- * agent has an `answer_schema`: something to find out). Every other end (no answer, busy, rejected,
+ * (it talked, even 0 s), its media went to the voice service, and the call has a conversation (the
+ * agent copy `call.queued` carries for the voice service; an agent without an `answer_schema` still
+ * talks, and its callee may still opt out). Every other end (no answer, busy, rejected,
  * a carrier error, a call without a conversation) is final at once, as it always was.
  */
 export const awaitsConversationReport = (end: CarrierEnd, call: { mediaToVoice: boolean; hasConversation: boolean }): boolean =>
