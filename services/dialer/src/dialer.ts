@@ -91,10 +91,7 @@ export async function startDialer(
     dueBacklog: () => stores.claims.dueBacklog(),
   });
   const scheduler = createDialScheduler({
-    claims: stores.claims,
-    attempts: stores.attempts,
-    cancels: stores.cancels,
-    beforeDial: stores.beforeDial,
+    ...stores,
     telephony,
     allowance,
     report: sink,
