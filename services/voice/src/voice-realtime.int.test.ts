@@ -275,7 +275,7 @@ describe("an agent on openai-realtime", () => {
   }, 60_000);
 
   it.each([
-    ["the key (401)", { apiKey: "sk-another-key" }, "openai-realtime refused the API key (401): check OPENAI_API_KEY"],
+    ["the key (401)", { apiKey: "sk-another-key" }, "openai-realtime refused the API key (401: check OPENAI_API_KEY)"],
     [
       "the session (429, rate limit or quota)",
       { refuseWith: 429 },

@@ -119,7 +119,7 @@ describe("reply audio", () => {
 
 describe("a refused session", () => {
   it.each([
-    [401, "", "openai-realtime refused the API key (401): check OPENAI_API_KEY"],
+    [401, "", "openai-realtime refused the API key (401: check OPENAI_API_KEY)"],
     [429, "", "openai-realtime refused the session (429: rate limit or quota exceeded)"],
     [503, "", "openai-realtime refused the session (503)"],
     [null, "connect ECONNREFUSED", "openai-realtime could not be reached: connect ECONNREFUSED"],

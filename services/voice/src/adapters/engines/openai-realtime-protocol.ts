@@ -184,7 +184,7 @@ export class FrameAssembler {
 
 /** How the provider refused the upgrade, said for `error_message`. */
 export function refusalMessage(status: number | null, detail: string): string {
-  if (status === 401 || status === 403) return `openai-realtime refused the API key (${status}): check OPENAI_API_KEY`;
+  if (status === 401 || status === 403) return `openai-realtime refused the API key (${status}: check OPENAI_API_KEY)`;
   if (status === 429) return `openai-realtime refused the session (429: rate limit or quota exceeded)`;
   if (status !== null) return `openai-realtime refused the session (${status})`;
   return `openai-realtime could not be reached: ${detail}`;

@@ -1,0 +1,144 @@
+import { playCallee } from "@voxbridge/speech/callee";
+import type { CalleeScript } from "@voxbridge/speech/callee-script";
+import { createLocalSynthesizer } from "@voxbridge/speech/flite";
+import { startRealtimeStandin } from "../../services/voice/test/openai-realtime-standin";
+import { type ApiClient, apiClient } from "../support/api-client";
+import { eventually } from "../support/eventually";
+import { provisionOrg, startStack, type TestStack } from "../support/stack";
+import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
+import { createCall, finalCall, getCall } from "./dialer-support";
+
+// An agent on `engine: "openai-realtime"` end to end: the gateway (VOICE_ENGINES lists the engine),
+// the dialer's Twilio adapter against the Twilio stand-in, whose media leg dials the voice service
+// with the TwiML's parameters, and the voice service talking to the realtime provider's stand-in.
+
+const FROM = "+14155550199";
+const API_KEY = "sk-e2e-standin-key";
+let twilio: TwilioStandIn;
+let realtime: Awaited<ReturnType<typeof startRealtimeStandin>>;
+let stack: TestStack;
+let api: ApiClient;
+const callee = createLocalSynthesizer({ engine: "flite", voice: "rms" });
+const schema = {
+  type: "object",
+  properties: { day: { type: "string", enum: ["monday", "thursday"], description: "Which day suits you for the visit" } },
+  required: ["day"],
+};
+
+beforeAll(async () => {
+  realtime = await startRealtimeStandin({ apiKey: API_KEY });
+  twilio = await startTwilioStandIn({ callbackBase: () => stack.serviceUrls.dialer });
+  stack = await startStack(
+    {
+      TELEPHONY_ADAPTER: "twilio",
+      TWILIO_ACCOUNT_SID: twilio.accountSid,
+      TWILIO_AUTH_TOKEN: twilio.authToken,
+      TWILIO_API_BASE_URL: twilio.url,
+      TWILIO_FROM_NUMBER: FROM,
+      DIALER_PUBLIC_URL: "https://dialer.example.test",
+      DIALER_CONVERSATION_REPORT_WAIT_SECONDS: "3",
+    },
+    {
+      gateway: { VOICE_ENGINES: "local,openai-realtime" },
+      voice: { OPENAI_API_KEY: API_KEY, OPENAI_REALTIME_URL: realtime.url, OPENAI_API_URL: realtime.apiUrl },
+    },
+  );
+  api = apiClient(stack.gatewayUrl, (await provisionOrg({ minutes: 100 })).apiKey);
+}, 90_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await twilio?.close();
+  await realtime?.close();
+});
+
+beforeEach(() => {
+  realtime.state.turns = [];
+  realtime.state.heard = [];
+  realtime.state.apiKey = API_KEY;
+});
+
+async function realtimeAgent(): Promise<string> {
+  const agent = await api.post("/v1/agents", {
+    name: "visits",
+    system_prompt: "You book visits for {{client_name}}.",
+    first_message: "Hi {{client_name}}, this is the clinic.",
+    answer_schema: schema,
+    engine: "openai-realtime",
+    voice: "coral",
+  });
+  expect(agent.status).toBe(201);
+  return (agent.body as { id: string }).id;
+}
+
+/** Places a call to `to`, answers it at the Twilio stand-in, plays the callee on its media leg, and returns the final record. */
+async function talk(to: string, script: CalleeScript) {
+  const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: await realtimeAgent(), max_attempts: 1 });
+  const create = await eventually(`Twilio create for ${to}`, async () => twilio.calls.find((c) => c.json.to === to) ?? null);
+  const sid = (c: StandInCall) => c.json.sid;
+  expect(await twilio.advance(sid(create), "ringing")).toBe(204);
+  expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
+  const twiml = create.form.get("Twiml") ?? "";
+  const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
+  const run = await playCallee({
+    url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
+    callId: String(parameters.call_id),
+    attempt: Number(parameters.attempt),
+    token: String(parameters.token),
+    script,
+    voice: callee,
+    maxFrames: 3_000,
+  });
+  expect(await twilio.advance(sid(create), "completed", { duration: Math.max(1, Math.ceil(run.durationMs / 1000)) })).toBe(204);
+  return { id: call.id, final: await finalCall(api, call.id, 30_000) };
+}
+
+const analyzed = (callId: string) =>
+  eventually(
+    "the record analyzed",
+    async () => {
+      const current = await getCall(api, callId);
+      return current.transcript === null ? null : current;
+    },
+    30_000,
+  );
+
+describe("an agent on openai-realtime, through the dialer's Twilio path", () => {
+  it("talks and fills structured_answers from the model's record_answers call", async () => {
+    realtime.state.heard = ["Hello?", "Thursday works."];
+    realtime.state.turns = [
+      { tool: { name: "record_answers", arguments: { day: "thursday" } } },
+      { say: "Thursday it is. Goodbye.", tool: { name: "end_call", arguments: {} } },
+    ];
+    const { id, final } = await talk("+14155550180", { replies: ["thursday works"] });
+    expect(final).toMatchObject({ status: "completed", attempt_count: 1 });
+    const record = await analyzed(id);
+    expect(record.structured_answers).toEqual({ day: "thursday" });
+    expect(record.transcript).toBe(
+      [
+        "callee: Hello?",
+        "agent: This call is recorded. Hi Ana, this is the clinic.",
+        "callee: Thursday works.",
+        "agent: Thursday it is. Goodbye.",
+      ].join("\n"),
+    );
+  }, 120_000);
+
+  it("ends as opt_out through the model's opt_out tool, and suppresses the number", async () => {
+    realtime.state.heard = ["Please stop calling me.", "Please stop calling me."];
+    realtime.state.turns = [{ say: "Understood. We will not call you again.", tool: { name: "opt_out", arguments: {} } }];
+    const { final } = await talk("+14155550181", { opt_out: true });
+    expect(final).toMatchObject({ status: "completed", disposition: "opt_out" });
+    await eventually("the number suppressed", async () => {
+      const list = (await api.get("/v1/suppressions?limit=100")).body as { items: { number: string }[] };
+      return list.items.some((item) => item.number === "+14155550181") ? true : null;
+    });
+  }, 120_000);
+
+  it("fails the call with the provider's refusal in error_message when the key is refused", async () => {
+    realtime.state.apiKey = "sk-revoked";
+    const { final } = await talk("+14155550182", {});
+    expect(final).toMatchObject({ status: "failed", disposition: "error" });
+    expect(final.error_message).toBe("Agent error: openai-realtime refused the API key (401: check OPENAI_API_KEY) after 1 attempt");
+  }, 120_000);
+});
