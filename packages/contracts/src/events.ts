@@ -148,7 +148,8 @@ export type CallAnalyzedEvent = z.infer<typeof CallAnalyzedEvent>;
  */
 export const ConversationEndedData = z.object({
   call_id: z.uuid(),
-  org_id: z.uuid(),
+  /** null when the voice service never learned the call (a stream it ended for want of the agent). */
+  org_id: z.uuid().nullable(),
   attempt: z.number().int().min(1),
   outcome: ConversationOutcome,
   media_started: z.boolean(),

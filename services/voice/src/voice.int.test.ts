@@ -300,6 +300,9 @@ describe("the media endpoint refuses what does not prove itself", () => {
     });
     expect(lost.agentFrames).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+    // The dialer hears of it: an agent error nobody heard, so it may dial again.
+    const report = await eventually("the unheard agent error reported", async () => ended.find((e) => e.subject === unknown), 15_000);
+    expect(report.data).toMatchObject({ outcome: "agent_error", media_started: false });
   }, 30_000);
 });
 

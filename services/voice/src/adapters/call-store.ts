@@ -35,6 +35,13 @@ export function createCallStore(prisma: VoicePrisma, events: VoiceEventFactory):
       const row = await prisma.call.findUnique({ where: { callId }, select: { orgId: true, agent: true } });
       return row ? { orgId: row.orgId, agent: row.agent as unknown as CallAgent } : null;
     },
+    async reportUnheardAgentError({ callId, attempt, error }) {
+      const event = events.conversationEnded(
+        { call_id: callId, org_id: null, attempt, outcome: "agent_error", media_started: false, error_message: error },
+        null,
+      );
+      await prisma.outboxEvent.create({ data: { eventId: event.id, topic: event.topic, key: event.key, payload: json(event.payload) } });
+    },
     async startConversation({ callId, attempt, orgId, startedAt }) {
       await prisma.conversation.upsert({
         where: { callId_attempt: { callId, attempt } },

@@ -17,6 +17,11 @@ export interface CallStore {
   markEnded(callId: string, at: Date): Promise<boolean>;
   findAgent(callId: string): Promise<{ orgId: string; agent: CallAgent } | null>;
   startConversation(input: { callId: string; attempt: number; orgId: string; startedAt: Date }): Promise<void>;
+  /**
+   * Reports to the dialer an attempt whose stream was ended before any audio because its agent was
+   * never learned: an agent error nobody heard, so the dialer may dial again.
+   */
+  reportUnheardAgentError(input: { callId: string; attempt: number; error: string }): Promise<void>;
   /** Saves the turns and answers so far (a killed instance keeps what was stored). */
   saveProgress(input: { callId: string; attempt: number; turns: Turn[]; answers: Answers | null }): Promise<void>;
   endConversation(input: {

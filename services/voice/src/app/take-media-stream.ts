@@ -60,6 +60,11 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
       deps.observe.error({ callId, attempt }, "media stream for a call whose agent is unknown; ending the attempt with an agent error");
       stream.close("agent unknown");
       deps.observe.streamEnded("agent_error");
+      // Nobody heard anything: the dialer may dial again (its carrier end would otherwise wait for a
+      // report that never comes, and count as heard).
+      await deps.calls
+        .reportUnheardAgentError({ callId, attempt, error: "the voice service never learned this call's agent" })
+        .catch((error: unknown) => deps.observe.error({ callId, attempt, err: error }, "could not report the unknown agent to the dialer"));
       return;
     }
     await deps.calls.startConversation({ callId, attempt, orgId: known.orgId, startedAt });
