@@ -56,6 +56,8 @@ beforeEach(() => {
   realtime.state.turns = [];
   realtime.state.heard = [];
   realtime.state.apiKey = API_KEY;
+  realtime.state.refuseWith = null;
+  realtime.state.connections = [];
 });
 
 async function realtimeAgent(): Promise<string> {
@@ -72,8 +74,8 @@ async function realtimeAgent(): Promise<string> {
 }
 
 /** Places a call to `to`, answers it at the Twilio stand-in, plays the callee on its media leg, and returns the final record. */
-async function talk(to: string, script: CalleeScript) {
-  const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: await realtimeAgent(), max_attempts: 1 });
+async function talk(to: string, script: CalleeScript, maxAttempts = 1) {
+  const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: await realtimeAgent(), max_attempts: maxAttempts });
   const create = await eventually(`Twilio create for ${to}`, async () => twilio.calls.find((c) => c.json.to === to) ?? null);
   const sid = (c: StandInCall) => c.json.sid;
   expect(await twilio.advance(sid(create), "ringing")).toBe(204);
@@ -133,6 +135,34 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
       const list = (await api.get("/v1/suppressions?limit=100")).body as { items: { number: string }[] };
       return list.items.some((item) => item.number === "+14155550181") ? true : null;
     });
+  }, 120_000);
+
+  it("stops the agent when the callee barges in: Twilio clear, and the provider's item truncated to what was played", async () => {
+    realtime.state.heard = ["Hello?", "Who is this?"];
+    realtime.state.turns = [{ say: "The clinic. Goodbye.", tool: { name: "end_call", arguments: {} } }];
+    const { id, final } = await talk("+14155550183", { interrupts: true });
+    expect(final.status).toBe("completed");
+    const truncations = realtime.state.connections[0]?.received.filter((e) => e.type === "conversation.item.truncate") ?? [];
+    expect(truncations).toHaveLength(1);
+    const record = await analyzed(id);
+    const opening = (record.transcript ?? "").split("\n")[1] ?? "";
+    expect(opening).toMatch(/^agent: /);
+    expect("agent: This call is recorded. Hi Ana, this is the clinic.".startsWith(opening)).toBe(true);
+    expect(opening.length).toBeLessThan("agent: This call is recorded. Hi Ana, this is the clinic.".length);
+  }, 120_000);
+
+  it("fails the call with an agent error, not redialed, when the provider drops and the reconnect fails", async () => {
+    realtime.state.heard = ["Hello?", "Which clinic?"];
+    realtime.state.turns = [{ drop: true }];
+    const done = talk("+14155550184", { replies: ["which clinic"] }, 2);
+    await eventually("the first provider session", async () => (realtime.state.connections.length === 1 ? true : null), 30_000);
+    realtime.state.refuseWith = 503;
+    const { id, final } = await done;
+    expect(final).toMatchObject({ status: "failed", disposition: "error", attempt_count: 1 });
+    expect(final.error_message).toMatch(/^Agent error: openai-realtime dropped the session and the reconnect failed: .*503/);
+    expect(twilio.calls.filter((c) => c.json.to === "+14155550184")).toHaveLength(1);
+    const record = await analyzed(id);
+    expect(record.transcript).toContain("agent: Sorry, we have a technical problem");
   }, 120_000);
 
   it("fails the call with the provider's refusal in error_message when the key is refused", async () => {
