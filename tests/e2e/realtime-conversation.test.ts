@@ -65,6 +65,7 @@ async function realtimeAgent(): Promise<string> {
     name: "visits",
     system_prompt: "You book visits for {{client_name}}.",
     first_message: "Hi {{client_name}}, this is the clinic.",
+    voicemail_message: "Please call the clinic back about your visit.",
     answer_schema: schema,
     engine: "openai-realtime",
     voice: "coral",
@@ -74,7 +75,7 @@ async function realtimeAgent(): Promise<string> {
 }
 
 /** Places a call to `to`, answers it at the Twilio stand-in, plays the callee on its media leg, and returns the final record. */
-async function talk(to: string, script: CalleeScript, maxAttempts = 1) {
+async function talk(to: string, script: CalleeScript, maxAttempts = 1, during?: (sid: string) => Promise<void>) {
   const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: await realtimeAgent(), max_attempts: maxAttempts });
   const create = await eventually(`Twilio create for ${to}`, async () => twilio.calls.find((c) => c.json.to === to) ?? null);
   const sid = (c: StandInCall) => c.json.sid;
@@ -82,7 +83,7 @@ async function talk(to: string, script: CalleeScript, maxAttempts = 1) {
   expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
   const twiml = create.form.get("Twiml") ?? "";
   const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
-  const run = await playCallee({
+  const running = playCallee({
     url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
     callId: String(parameters.call_id),
     attempt: Number(parameters.attempt),
@@ -91,6 +92,8 @@ async function talk(to: string, script: CalleeScript, maxAttempts = 1) {
     voice: callee,
     maxFrames: 3_000,
   });
+  await during?.(sid(create));
+  const run = await running;
   expect(await twilio.advance(sid(create), "completed", { duration: Math.max(1, Math.ceil(run.durationMs / 1000)) })).toBe(204);
   return { id: call.id, final: await finalCall(api, call.id, 30_000) };
 }
@@ -163,6 +166,18 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     expect(twilio.calls.filter((c) => c.json.to === "+14155550184")).toHaveLength(1);
     const record = await analyzed(id);
     expect(record.transcript).toContain("agent: Sorry, we have a technical problem");
+  }, 120_000);
+
+  it("leaves the voicemail message, word for word, on Twilio's asynchronous machine verdict; no answers", async () => {
+    const { id, final } = await talk("+14155550185", { silent: true }, 1, async (callSid) => {
+      // The opening is playing when the beep is heard.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
+    });
+    expect(final).toMatchObject({ status: "completed", disposition: "voicemail" });
+    const record = await analyzed(id);
+    expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
+    expect(record.structured_answers).toBeNull();
   }, 120_000);
 
   it("fails the call with the provider's refusal in error_message when the key is refused", async () => {
