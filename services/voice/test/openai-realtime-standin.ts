@@ -37,6 +37,12 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     /** What the extraction "reads" from a transcript; the requests it got. */
     extraction: {} as Record<string, unknown>,
     extractionRequests: [] as ChatCompletionCreateParamsNonStreaming[],
+    /** Keep every client event in `received` (a benchmark turns it off: 50 calls append 2,500 frames a second). */
+    keepEvents: true,
+    /** Timing hooks (benchmarks): each appended frame, a response's first audio, each speech_started; `session` is its instructions. */
+    onAppend: undefined as ((audio: Buffer) => void) | undefined,
+    onFirstAudio: undefined as ((session: string) => void) | undefined,
+    onSpeechStarted: undefined as ((session: string) => void) | undefined,
   };
   const wss = new WebSocketServer({ noServer: true });
   const server = createServer((request, response) => {
@@ -102,6 +108,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     let silent = 0;
     let speechItem: string | null = null;
     let activeResponse: string | null = null;
+    let sessionInstructions = "";
     const send = (event: RealtimeServerEvent) => ws.send(JSON.stringify(event));
     const refuse = (message: string, code: string, eventId?: string) => {
       connection.errors.push(message);
@@ -133,6 +140,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
         (items.at(-1) as { audioMs: number }).audioMs = ms;
         const audio = encodeMulaw(Int16Array.from({ length: ms * 8 }, (_, i) => Math.round(3000 * Math.sin(i / 4))));
         for (let offset = 0; offset < audio.length; offset += 1000) {
+          if (offset === 0) state.onFirstAudio?.(sessionInstructions);
           const delta = Buffer.from(audio.subarray(offset, offset + 1000)).toString("base64");
           send({
             type: "response.output_audio.delta",
@@ -203,6 +211,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
       if (speechItem === null && voiced === 3) {
         speechItem = id("item");
         send({ type: "input_audio_buffer.speech_started", event_id: id("event"), item_id: speechItem, audio_start_ms: audioMs - 60 });
+        state.onSpeechStarted?.(sessionInstructions);
       } else if (speechItem !== null && silent === 25) {
         const itemId = speechItem;
         speechItem = null;
@@ -227,11 +236,12 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
       } catch {
         return refuse("The message is not valid JSON.", "invalid_json");
       }
-      connection.received.push(event);
+      if (state.keepEvents || event.type !== "input_audio_buffer.append") connection.received.push(event);
       switch (event.type) {
         case "session.update": {
           const session = event.session;
           if (session.type !== "realtime") return refuse("session.type must be 'realtime'", "invalid_value", event.event_id);
+          sessionInstructions = session.instructions ?? sessionInstructions;
           const formats = [session.audio?.input?.format?.type, session.audio?.output?.format?.type];
           if (formats.some((f) => f !== undefined && !["audio/pcm", "audio/pcmu", "audio/pcma"].includes(f)))
             return refuse("Invalid audio format", "invalid_value", event.event_id);
@@ -240,7 +250,9 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
         case "input_audio_buffer.append": {
           if (typeof event.audio !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(event.audio))
             return refuse("audio must be base64", "invalid_value", event.event_id);
-          return listen(Buffer.from(event.audio, "base64"));
+          const audio = Buffer.from(event.audio, "base64");
+          state.onAppend?.(audio);
+          return listen(audio);
         }
         case "conversation.item.create": {
           const item = event.item;
