@@ -35,14 +35,15 @@ const find = (from: Manifest[], kind: string, name: string) => {
 };
 const secretValues = find(exampleSecret, "Secret", "voxbridge-secrets").stringData ?? {};
 
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } };
+type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string; optional?: boolean } } };
 const containerOf = (m: Manifest) =>
   podSpecOf(m).containers[0] as { image: string; env: EnvVar[]; ports: { name: string; containerPort: number }[] };
 const secretKeysOf = (from: Manifest[]) =>
   new Set(
     from.flatMap((m) => [
       ...((podSpecOf(m)?.containers ?? []) as { env?: EnvVar[] }[]).flatMap((c) =>
-        (c.env ?? []).flatMap((e) => (e.valueFrom ? [e.valueFrom.secretKeyRef.key] : [])),
+        // A key the Deployment marks optional may be absent from the Secret (the variable is then unset).
+        (c.env ?? []).flatMap((e) => (e.valueFrom && !e.valueFrom.secretKeyRef.optional ? [e.valueFrom.secretKeyRef.key] : [])),
       ),
       ...(m.kind === "TriggerAuthentication" ? (m.spec.secretTargetRef as { key: string }[]).map((r) => r.key) : []),
     ]),
@@ -53,6 +54,8 @@ function envOf(from: Manifest[], workload: Manifest): Record<string, string> {
   const env: Record<string, string> = { ...find(from, "ConfigMap", "voxbridge-config").data };
   for (const variable of containerOf(workload).env) {
     const value = variable.value ?? secretValues[variable.valueFrom?.secretKeyRef.key ?? ""];
+    // An optional secret key that is absent leaves the variable unset, as the kubelet does.
+    if (value === undefined && variable.valueFrom?.secretKeyRef.optional) continue;
     if (value === undefined) throw new Error(`${workload.metadata.name}: ${variable.name} has no value`);
     env[variable.name] = value;
   }
