@@ -14,30 +14,17 @@
 // Usage (after pnpm build; Kafka and S3Proxy up, as scripts/up.sh or scripts/test.sh leave them):
 //   pnpm --filter @voxbridge/bench bench:voice
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import {
-  createKafka,
-  createLogger,
-  createProducer,
-  ensureDatabase,
-  LOCAL_MEDIA_TOKEN_KEY,
-  mintMediaStreamToken,
-  topicNames,
-} from "@voxbridge/kit";
+import { createKafka, createLogger, createProducer, LOCAL_MEDIA_TOKEN_KEY, mintMediaStreamToken } from "@voxbridge/kit";
 import { type CalleeRun, openCalleeStream, prepareCallee } from "@voxbridge/speech/callee";
 import type { CalleeScript } from "@voxbridge/speech/callee-script";
 import { createLocalSynthesizer } from "@voxbridge/speech/flite";
-import { migrateVoice } from "@voxbridge/voice/migrate";
-import { spawnService } from "../../tests/support/service-processes";
 import { cpuSeconds } from "./procfs";
 import { LatencySamples } from "./stats";
+import { BROKERS, startVoiceProcess } from "./voice-process";
 
 const ALONE = Number(process.env.BENCH_ALONE ?? 5);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const DATABASE_URL = process.env.BENCH_VOICE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge_bench_voice";
-const BROKERS = process.env.KAFKA_BROKERS ?? "127.0.0.1:9092";
 /** The service's end-of-speech silence (DEFAULT_VAD.endFrames × 20 ms): a reply can never start sooner. */
 const VAD_END_MS = 400;
 
@@ -65,14 +52,6 @@ function answersFor(call: number): Answers {
   return { day: WEEKDAYS[Math.floor(next() * WEEKDAYS.length)] ?? "monday", party_size: Math.floor(next() * 101), reminder: next() < 0.5 };
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /** Cascade replies (the callee's speech end to the agent's next reply) and barge-ins (speech start during agent audio to `clear`). */
 function latenciesOf(run: CalleeRun, replies: LatencySamples, bargeIns: LatencySamples): void {
   const events = run.timeline;
@@ -90,26 +69,8 @@ function latenciesOf(run: CalleeRun, replies: LatencySamples, bargeIns: LatencyS
 }
 
 async function main() {
-  await ensureDatabase(DATABASE_URL);
-  await migrateVoice(DATABASE_URL);
-  const prefix = `bench-voice-${randomUUID().slice(0, 8)}.`;
-  const [port, managementPort] = [await freePort(), await freePort()];
-  const voice = spawnService(
-    "voice",
-    {
-      DATABASE_URL,
-      KAFKA_BROKERS: BROKERS,
-      KAFKA_TOPIC_PREFIX: prefix,
-      VOICE_GROUP_ID: `${prefix}voice`,
-      VOICE_PORT: String(port),
-      MANAGEMENT_PORT: String(managementPort),
-      S3_BUCKET: `bench-${prefix.replace(/\W/g, "")}`,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "development",
-    },
-    ["ignore", "ignore", "inherit"],
-  );
-  const pid = voice.pid ?? 0;
+  const voice = await startVoiceProcess({});
+  const { port, pid, prefix, topic } = voice;
   const kafka = createKafka({
     clientId: "bench-voice",
     brokers: BROKERS.split(","),
@@ -117,15 +78,8 @@ async function main() {
   });
   const producer = createProducer(kafka);
   const consumer = kafka.consumer({ groupId: `${prefix}bench` });
-  const topic = topicNames(prefix).callEvents;
   const analyzedAt = new Map<string, { at: number; answers: Record<string, unknown> | null }>();
   try {
-    for (let i = 0; ; i++) {
-      const ready = await fetch(`http://127.0.0.1:${managementPort}/readyz`).catch(() => null);
-      if (ready?.ok) break;
-      if (i > 300) throw new Error("the voice service did not become ready");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -296,8 +250,7 @@ async function main() {
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
-    voice.kill("SIGTERM");
-    await once(voice, "exit");
+    await voice.stop();
   }
 }
 

@@ -16,27 +16,15 @@
 // Usage (after pnpm build; Kafka and S3Proxy up): pnpm --filter @voxbridge/bench bench:relay
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { createServer } from "node:net";
-import {
-  createKafka,
-  createLogger,
-  createProducer,
-  ensureDatabase,
-  LOCAL_MEDIA_TOKEN_KEY,
-  mintMediaStreamToken,
-  topicNames,
-} from "@voxbridge/kit";
-import { migrateVoice } from "@voxbridge/voice/migrate";
+import { createKafka, createLogger, createProducer, LOCAL_MEDIA_TOKEN_KEY, mintMediaStreamToken } from "@voxbridge/kit";
 import { WebSocket, WebSocketServer } from "ws";
 import { startRealtimeStandin } from "../../services/voice/test/openai-realtime-standin";
-import { spawnService } from "../../tests/support/service-processes";
 import { cpuSeconds } from "./procfs";
 import { LatencySamples } from "./stats";
+import { BROKERS, startVoiceProcess } from "./voice-process";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const DATABASE_URL = process.env.BENCH_VOICE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/voxbridge_bench_voice";
-const BROKERS = process.env.KAFKA_BROKERS ?? "127.0.0.1:9092";
 const KEY = "bench-realtime-key";
 const FRAME = 160;
 const log = (line: string) => process.stderr.write(`[bench:relay] ${line}\n`);
@@ -57,14 +45,6 @@ const tagOf = (frame: Buffer) => {
   }
   return seq;
 };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Frames sent by all clients, by global sequence number: when each left. */
 const sentAt = new Map<number, number>();
@@ -171,29 +151,8 @@ async function baseline(): Promise<LatencySamples> {
 async function main() {
   const standin = await startRealtimeStandin({ apiKey: KEY });
   standin.state.keepEvents = false;
-  await ensureDatabase(DATABASE_URL);
-  await migrateVoice(DATABASE_URL);
-  const prefix = `bench-relay-${randomUUID().slice(0, 8)}.`;
-  const [port, managementPort] = [await freePort(), await freePort()];
-  const voice = spawnService(
-    "voice",
-    {
-      DATABASE_URL,
-      KAFKA_BROKERS: BROKERS,
-      KAFKA_TOPIC_PREFIX: prefix,
-      VOICE_GROUP_ID: `${prefix}voice`,
-      VOICE_PORT: String(port),
-      MANAGEMENT_PORT: String(managementPort),
-      S3_BUCKET: `bench-${prefix.replace(/\W/g, "")}`,
-      OPENAI_API_KEY: KEY,
-      OPENAI_REALTIME_URL: standin.url,
-      OPENAI_API_URL: standin.apiUrl,
-      LOG_LEVEL: "warn",
-      NODE_ENV: "development",
-    },
-    ["ignore", "ignore", "inherit"],
-  );
-  const pid = voice.pid ?? 0;
+  const voice = await startVoiceProcess({ OPENAI_API_KEY: KEY, OPENAI_REALTIME_URL: standin.url, OPENAI_API_URL: standin.apiUrl });
+  const { port, pid, topic } = voice;
   const kafka = createKafka({
     clientId: "bench-relay",
     brokers: BROKERS.split(","),
@@ -201,13 +160,7 @@ async function main() {
   });
   const producer = createProducer(kafka);
   try {
-    for (let i = 0; ; i++) {
-      if ((await fetch(`http://127.0.0.1:${managementPort}/readyz`).catch(() => null))?.ok) break;
-      if (i > 300) throw new Error("the voice service did not become ready");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     await producer.connect();
-    const topic = topicNames(prefix).callEvents;
 
     log(`baseline: ${CALLS} clients straight to a bare WebSocket server, 10 s`);
     const bare = await baseline();
@@ -357,8 +310,7 @@ async function main() {
     );
   } finally {
     await producer.disconnect().catch(() => undefined);
-    voice.kill("SIGTERM");
-    await once(voice, "exit");
+    await voice.stop();
     await standin.close();
   }
 }
