@@ -3,7 +3,7 @@ import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, stackEnv, startStack, type TestStack } from "../support/stack";
-import { startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
+import { playSilentMediaLeg, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
 import { createCall, finalCall, getCall } from "./dialer-support";
 
 // Issue 28, defect 2, second case: a dialer that dies between its claim and Twilio's answer to the
@@ -71,6 +71,7 @@ describe("a dialer killed between its claim and the carrier's answer", () => {
     expect((await getCall(api, id)).status).toBe("calling");
 
     expect(await standIn.advance(call.json.sid, "in-progress")).toBe(204);
+    await playSilentMediaLeg(call, `${stack.serviceUrls.voice.replace("http", "ws")}/media`);
     expect(await standIn.advance(call.json.sid, "completed", { duration: 64 })).toBe(204);
     const ended = await finalCall(api, id);
     expect([ended.status, ended.duration_seconds, ended.attempt_count]).toEqual(["completed", 64, 1]);

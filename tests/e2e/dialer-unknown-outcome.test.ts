@@ -2,7 +2,7 @@ import { UsageOut } from "@voxbridge/contracts";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
+import { playSilentMediaLeg, type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
 import { createCall, finalCall, getCall } from "./dialer-support";
 
 // Issue 28, defect 2: a Twilio create that times out, answers 5xx or drops its connection may have
@@ -47,6 +47,12 @@ const creates = (to: string) => standIn.calls.filter((c) => c.json.to === to);
 const created = (to: string, count = 1) =>
   eventually(`${count} create(s) to ${to} at Twilio`, async () => (creates(to).length >= count ? creates(to) : null));
 const sid = (call: StandInCall) => call.json.sid;
+/** Answered: its status (its callback sent, or lost), then the media leg Twilio opens to the voice service. */
+async function answered(call: StandInCall, options: { lost?: boolean } = {}) {
+  const status = await standIn.advance(sid(call), "in-progress", options);
+  await playSilentMediaLeg(call, `${stack.serviceUrls.voice.replace("http", "ws")}/media`);
+  return status;
+}
 /** Proof that the dialer asked Twilio about its attempts three more times (rather than a sleep). */
 async function lookedThrice(): Promise<void> {
   const seen = standIn.lookups();
@@ -79,7 +85,7 @@ describe("a Twilio create whose outcome is unknown", () => {
     expect((await getCall(api, id)).status).toBe("calling");
     expect(await standIn.advance(sid(call), "ringing")).toBe(204);
 
-    expect(await standIn.advance(sid(call), "in-progress")).toBe(204);
+    expect(await answered(call)).toBe(204);
     expect(await standIn.advance(sid(call), "completed", { duration: 42 })).toBe(204);
     const ended = await finalCall(api, id);
     expect([ended.status, ended.disposition, ended.duration_seconds, ended.attempt_count]).toEqual(["completed", "completed", 42, 1]);
@@ -92,7 +98,7 @@ describe("a Twilio create whose outcome is unknown", () => {
     const { api, id, to } = await newCall();
     const [call] = await created(to);
     if (!call) throw new Error("no create");
-    await standIn.advance(sid(call), "in-progress", { lost: true });
+    await answered(call, { lost: true });
     await standIn.advance(sid(call), "completed", { duration: 75, lost: true });
     const ended = await finalCall(api, id);
     expect([ended.status, ended.duration_seconds, ended.attempt_count]).toEqual(["completed", 75, 1]);
@@ -109,7 +115,7 @@ describe("a Twilio create whose outcome is unknown", () => {
     // Busy is worth another attempt, dialed only once the first was known to have ended.
     const [, second] = await created(to, 2);
     if (!second) throw new Error("no second create");
-    await standIn.advance(sid(second), "in-progress");
+    await answered(second);
     await standIn.advance(sid(second), "completed", { duration: 5 });
     const ended = await finalCall(api, id);
     expect([ended.status, ended.attempt_count]).toEqual(["completed", 2]);
@@ -122,7 +128,7 @@ describe("a Twilio create whose outcome is unknown", () => {
     const { api, id, to } = await newCall();
     const [call] = await created(to);
     if (!call) throw new Error("no create");
-    await standIn.advance(sid(call), "in-progress");
+    await answered(call);
     await standIn.advance(sid(call), "completed", { duration: 3 });
     const ended = await finalCall(api, id);
     expect([ended.status, ended.attempt_count]).toEqual(["completed", 2]);
@@ -136,7 +142,7 @@ describe("a call whose status callbacks were lost", () => {
     const { api, id, to } = await newCall();
     const [call] = await created(to);
     if (!call) throw new Error("no create");
-    await standIn.advance(sid(call), "in-progress", { lost: true });
+    await answered(call, { lost: true });
     await standIn.advance(sid(call), "completed", { duration: 12, lost: true });
     const ended = await finalCall(api, id);
     expect([ended.status, ended.duration_seconds, ended.attempt_count]).toEqual(["completed", 12, 1]);

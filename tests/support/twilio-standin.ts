@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { twilioSignature } from "@voxbridge/dialer/twilio";
+import { type CalleeRun, playCallee } from "@voxbridge/speech/callee";
 import type { CallInstance, CallListInstanceCreateOptions, CallStatus } from "twilio/lib/rest/api/v2010/account/call";
 import { request } from "undici";
 
@@ -294,4 +295,24 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The media leg Twilio opens on an answered call: the `<Stream>` of the call's TwiML, with its
+ * `<Parameter>`s (call id, attempt, media token), to the voice service's Media Streams endpoint,
+ * here with a callee who says nothing and hangs up after `frames` 20 ms frames. The voice service
+ * then reports the attempt's conversation, as it does for every answered call.
+ */
+export function playSilentMediaLeg(call: StandInCall, mediaUrl: string, frames = 100): Promise<CalleeRun> {
+  const twiml = call.form.get("Twiml") ?? "";
+  const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
+  return playCallee({
+    url: mediaUrl,
+    callId: String(parameters.call_id),
+    attempt: Number(parameters.attempt),
+    token: String(parameters.token),
+    script: { silent: true },
+    voice: { synthesize: async () => new Uint8Array() },
+    maxFrames: frames,
+  });
 }

@@ -44,8 +44,8 @@ const dialerEnv = {
   DIALER_INSTANCE_LEASE_SECONDS: seconds(15),
   /**
    * Carriers that keep calls (Twilio): how often an attempt whose outcome is unknown is looked up
-   * again, how long after a call's last news (or the end its time limit sets) a missing status
-   * callback sends the dialer to ask, and how long a create with no call at the carrier is given to
+   * again, how often a live call is looked up by id (after its dial or answer, then while it lives,
+   * so a lost status callback is found), and how long a create with no call at the carrier is given to
    * show up in its list before the attempt counts as never placed (docs/dialer.md, "Unknown outcomes").
    */
   DIALER_RECONCILE_SECONDS: seconds(30),

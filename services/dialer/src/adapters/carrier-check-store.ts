@@ -5,8 +5,8 @@ import type { Columns, StoreOptions } from "./postgres";
 /**
  * Takes the live attempts due for a look at the carrier and stamps them checked in one statement
  * (SKIP LOCKED: instances share the work). Due: an unknown outcome not asked about for
- * `recheck` seconds; an attempt with a carrier id and no news for `grace` seconds after its dial, or
- * after the end that the agent's time limit sets for an answered call.
+ * `recheck` seconds; an attempt with a carrier id not looked at for `grace` seconds since its dial
+ * or its answer (then every `grace`, while it lives: a lost final callback is found within one).
  */
 const TAKE_DUE_SQL = `
   WITH due AS (
@@ -16,10 +16,7 @@ const TAKE_DUE_SQL = `
        AND CASE
              WHEN a.status = 'unknown' THEN coalesce(a.checked_at, '-infinity') < clock_timestamp() - make_interval(secs => $2)
              WHEN a.carrier_call_id IS NULL THEN false
-             WHEN a.answered_at IS NULL THEN coalesce(a.checked_at, a.dialed_at) < clock_timestamp() - make_interval(secs => $3)
-             ELSE greatest(coalesce(a.checked_at, a.answered_at),
-                           a.answered_at + make_interval(secs => coalesce((j.queued #>> '{data,agent,max_duration_seconds}')::float8, 0)))
-                  < clock_timestamp() - make_interval(secs => $3)
+             ELSE coalesce(a.checked_at, a.answered_at, a.dialed_at) < clock_timestamp() - make_interval(secs => $3)
            END
      ORDER BY coalesce(a.checked_at, a.dialed_at)
      LIMIT $1

@@ -142,8 +142,8 @@ export interface OrphanStore {
 export interface CarrierCheckStore {
   /**
    * Takes up to `limit` live attempts due for a look at the carrier, stamping each as checked now
-   * (so peers skip it): unknown outcomes every `recheckSeconds`; attempts with a carrier id whose
-   * status callbacks are overdue by `graceSeconds` (after the ring, or after the agent's time limit).
+   * (so peers skip it): unknown outcomes every `recheckSeconds`; attempts with a carrier id every
+   * `graceSeconds` after their dial or answer (a lost final callback is found within one).
    */
   takeDueChecks(limit: number, recheckSeconds: number, graceSeconds: number): Promise<AttemptToCheck[]>;
   /** Which of these carrier call ids belong to some attempt already. */
