@@ -128,6 +128,9 @@ describe("SIGTERM drain", () => {
 
     leaving.child.kill("SIGTERM");
     const signaledAt = Date.now();
+    // The signal is handled in the pod's own time: a request that reaches it before then is an
+    // ordinary one. The stragglers start once its probe says it drains.
+    await eventually("the leaving pod draining", async () => probeStates.get(leaving.port)?.has("draining") ?? false, 5_000);
     // A proxy that has not yet seen the pod leave still sends to it directly: served, each answer
     // closing its connection.
     const straggler: { status: number; connection: string | string[] | undefined }[] = [];
