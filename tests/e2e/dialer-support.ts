@@ -63,6 +63,18 @@ export function finalCall(api: ApiClient, id: string, timeoutMs = 20_000): Promi
   );
 }
 
+/** Waits until the call's record carries its conversation (the gateway projected its call.analyzed). */
+export function analyzedCall(api: ApiClient, id: string): Promise<CallOut> {
+  return eventually(
+    "the record analyzed",
+    async () => {
+      const current = await getCall(api, id);
+      return current.transcript === null ? null : current;
+    },
+    30_000,
+  );
+}
+
 /** The dialer's count of claim passes, from its metrics (`dialer_claim_passes_total`). */
 async function claimPasses(managementUrl: string): Promise<number> {
   const text = await (await fetch(`${managementUrl}/metrics`)).text();

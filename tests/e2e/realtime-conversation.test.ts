@@ -6,7 +6,7 @@ import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
 import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
-import { createCall, finalCall, getCall } from "./dialer-support";
+import { analyzedCall, createCall, finalCall } from "./dialer-support";
 
 // An agent on `engine: "openai-realtime"` end to end: the gateway (VOICE_ENGINES lists the engine),
 // the dialer's Twilio adapter against the Twilio stand-in, whose media leg dials the voice service
@@ -98,16 +98,6 @@ async function talk(to: string, script: CalleeScript, maxAttempts = 1, during?: 
   return { id: call.id, final: await finalCall(api, call.id, 30_000) };
 }
 
-const analyzed = (callId: string) =>
-  eventually(
-    "the record analyzed",
-    async () => {
-      const current = await getCall(api, callId);
-      return current.transcript === null ? null : current;
-    },
-    30_000,
-  );
-
 describe("an agent on openai-realtime, through the dialer's Twilio path", () => {
   it("talks and fills structured_answers from the model's record_answers call", async () => {
     realtime.state.heard = ["Hello?", "Thursday works."];
@@ -117,7 +107,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     ];
     const { id, final } = await talk("+14155550180", { replies: ["thursday works"] });
     expect(final).toMatchObject({ status: "completed", attempt_count: 1 });
-    const record = await analyzed(id);
+    const record = await analyzedCall(api, id);
     expect(record.structured_answers).toEqual({ day: "thursday" });
     expect(record.transcript).toBe(
       [
@@ -147,7 +137,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     expect(final.status).toBe("completed");
     const truncations = realtime.state.connections[0]?.received.filter((e) => e.type === "conversation.item.truncate") ?? [];
     expect(truncations).toHaveLength(1);
-    const record = await analyzed(id);
+    const record = await analyzedCall(api, id);
     const opening = (record.transcript ?? "").split("\n")[1] ?? "";
     expect(opening).toMatch(/^agent: /);
     expect("agent: This call is recorded. Hi Ana, this is the clinic.".startsWith(opening)).toBe(true);
@@ -164,7 +154,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     expect(final).toMatchObject({ status: "failed", disposition: "error", attempt_count: 1 });
     expect(final.error_message).toMatch(/^Agent error: openai-realtime dropped the session and the reconnect failed: .*503/);
     expect(twilio.calls.filter((c) => c.json.to === "+14155550184")).toHaveLength(1);
-    const record = await analyzed(id);
+    const record = await analyzedCall(api, id);
     expect(record.transcript).toContain("agent: Sorry, we have a technical problem");
   }, 120_000);
 
@@ -175,7 +165,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
       expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
     });
     expect(final).toMatchObject({ status: "completed", disposition: "voicemail" });
-    const record = await analyzed(id);
+    const record = await analyzedCall(api, id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
     expect(record.structured_answers).toBeNull();
   }, 120_000);

@@ -1,7 +1,7 @@
 import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { createCall, finalCall, getCall } from "./dialer-support";
+import { analyzedCall, createCall, finalCall } from "./dialer-support";
 
 // The sandbox numbers whose disposition the conversation decides, through the real services: the
 // simulator answers and streams to the voice service; the dialer combines the simulator's end with
@@ -35,16 +35,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const analyzed = (callId: string) =>
-  eventually(
-    "the record analyzed",
-    async () => {
-      const current = await getCall(api, callId);
-      return current.transcript === null ? null : current;
-    },
-    30_000,
-  );
-
 describe("sandbox numbers whose conversation decides the disposition", () => {
   it("0005: the callee asks not to be called again; the call ends opt_out and the number is suppressed", async () => {
     const call = await createCall(api, {
@@ -58,13 +48,13 @@ describe("sandbox numbers whose conversation decides the disposition", () => {
       const list = (await api.get("/v1/suppressions?limit=100")).body as { items: { number: string }[] };
       return list.items.some((item) => item.number === "+15557650005") ? true : null;
     });
-    expect((await analyzed(call.id)).transcript).toContain("agent: Understood. We will not call you again. Goodbye.");
+    expect((await analyzedCall(api, call.id)).transcript).toContain("agent: Understood. We will not call you again. Goodbye.");
   }, 90_000);
 
   it("0004: an answering machine; the agent leaves the voicemail message, with no answers", async () => {
     const call = await createCall(api, { to: "+15557650004", client_name: "Ana", agent_id: agentId, max_attempts: 2 });
     expect(await finalCall(api, call.id, 60_000)).toMatchObject({ status: "completed", disposition: "voicemail", attempt_count: 1 });
-    const record = await analyzed(call.id);
+    const record = await analyzedCall(api, call.id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
     expect(record.transcript).not.toContain("callee: ");
     expect(record.structured_answers).toBeNull();

@@ -9,7 +9,7 @@ import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, stackEnv, startStack, type TestStack } from "../support/stack";
 import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
-import { createCall, finalCall, getCall } from "./dialer-support";
+import { analyzedCall, createCall, finalCall } from "./dialer-support";
 
 // How an answered call ends with live telephony: the dialer (Twilio adapter, the local stand-in of
 // Twilio's REST API, tests/support/twilio-standin.ts) combines Twilio's signed status callbacks with the voice service's report of
@@ -80,16 +80,6 @@ async function agentWith(fields: Record<string, unknown>): Promise<string> {
   return (agent.body as { id: string }).id;
 }
 
-const analyzed = (callId: string) =>
-  eventually(
-    "the record analyzed",
-    async () => {
-      const current = await getCall(api, callId);
-      return current.transcript === null ? null : current;
-    },
-    30_000,
-  );
-
 describe("with Twilio, an answered call ends as the carrier and the voice service together say", () => {
   it("leaves the voicemail message on Twilio's machine verdict, passed to the voice instance holding the stream; no answers", async () => {
     const agentId = await agentWith({
@@ -122,7 +112,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     // The agent hung up: Twilio ends the call and says so.
     expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "completed", disposition: "voicemail", attempt_count: 1 });
-    const record = await analyzed(call.id);
+    const record = await analyzedCall(api, call.id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
     expect(record.structured_answers).toBeNull();
     expect(creates("+14155550170")).toHaveLength(1);
@@ -171,7 +161,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     await eventually("the carrier's hang-up", async () => (twilio.updates.some((u) => u.sid === sid(create)) ? true : null), 20_000);
     expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "canceled", disposition: "canceled" });
-    const record = await analyzed(call.id);
+    const record = await analyzedCall(api, call.id);
     expect(record.transcript).toContain("agent: This call is recorded. Hi Ana, this is the clinic.");
     expect(record.transcript).toContain("agent: I am sorry, I have to end this call now. Thank you, goodbye.");
   }, 120_000);
