@@ -52,6 +52,7 @@ describe("agents: the conversation fields", () => {
       record: true,
       recording_disclosure: "This call is recorded.",
       engine: "local",
+      model: null,
     });
     expect((await api.get(`/v1/agents/${agent.id}`)).body).toEqual(agent);
     const listed = (await api.get("/v1/agents?limit=100")).body as { items: AgentOut[] };
@@ -85,17 +86,40 @@ describe("agents: the conversation fields", () => {
     expect([update.status, (update.body as { error: { param: string } }).error.param]).toEqual([422, "engine"]);
   });
 
-  it("accepts engine openai-realtime on a deployment that has its credentials (VOICE_ENGINES)", async () => {
+  it("accepts engine openai-realtime on a deployment that has its credentials (VOICE_ENGINES), with a model it offers", async () => {
     const alone = await startGatewayAlone(createLogger({ service: "test", level: "silent" }), {
       VOICE_ENGINES: "local,openai-realtime",
+      OPENAI_REALTIME_MODELS: "gpt-realtime, gpt-realtime-mini",
     });
     try {
       const org = await provisionOrg({ withDefaultAgent: false });
-      const realtime = await apiClient(alone.url, org.apiKey).post("/v1/agents", agentBody({ engine: "openai-realtime" }));
-      expect([realtime.status, (realtime.body as AgentOut).engine]).toEqual([201, "openai-realtime"]);
+      const partner = apiClient(alone.url, org.apiKey);
+      const realtime = await partner.post("/v1/agents", agentBody({ engine: "openai-realtime", model: "gpt-realtime-mini" }));
+      expect(realtime.status).toBe(201);
+      expect(realtime.body).toMatchObject({ engine: "openai-realtime", model: "gpt-realtime-mini" });
+      const agentId = (realtime.body as AgentOut).id;
+      expect((await partner.patch(`/v1/agents/${agentId}`, { model: "gpt-realtime" })).body).toMatchObject({ model: "gpt-realtime" });
+      expect((await partner.patch(`/v1/agents/${agentId}`, { model: null })).body).toMatchObject({ model: null });
     } finally {
       await alone.stop();
     }
+  });
+
+  it("refuses a model the deployment does not offer with 422 (param model), on create and on update, and a malformed one", async () => {
+    const refused = await api.post("/v1/agents", agentBody({ model: "gpt-4o-realtime-preview" }));
+    expect([refused.status, errorType(refused)]).toEqual([422, "validation_failed"]);
+    expect(refused.body).toMatchObject({
+      error: {
+        param: "model",
+        message: "model: this deployment offers no model gpt-4o-realtime-preview; available: gpt-realtime, gpt-realtime-mini",
+      },
+    });
+    const agent = AgentOut.parse((await api.post("/v1/agents", agentBody())).body);
+    const update = await api.patch(`/v1/agents/${agent.id}`, { model: "o1" });
+    expect([update.status, (update.body as { error: { param: string } }).error.param]).toEqual([422, "model"]);
+    const malformed = await api.post("/v1/agents", agentBody({ model: "gpt realtime" }));
+    expect([malformed.status, errorType(malformed)]).toEqual([422, "validation_failed"]);
+    expect((await api.get(`/v1/agents/${agent.id}`)).body).toMatchObject({ model: null });
   });
 });
 
@@ -129,6 +153,7 @@ describe("what the voice service learns from the call's events", () => {
       recording_disclosure: "This call is recorded.",
       max_duration_seconds: 600,
       engine: "local",
+      model: null,
       simulated_callee: script,
     });
     // The dialer's agent copy stays what it was: no conversation fields in it.

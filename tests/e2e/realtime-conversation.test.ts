@@ -60,7 +60,7 @@ beforeEach(() => {
   realtime.state.connections = [];
 });
 
-async function realtimeAgent(): Promise<string> {
+async function realtimeAgent(model?: string): Promise<string> {
   const agent = await api.post("/v1/agents", {
     name: "visits",
     system_prompt: "You book visits for {{client_name}}.",
@@ -69,14 +69,21 @@ async function realtimeAgent(): Promise<string> {
     answer_schema: schema,
     engine: "openai-realtime",
     voice: "coral",
+    ...(model && { model }),
   });
   expect(agent.status).toBe(201);
   return (agent.body as { id: string }).id;
 }
 
 /** Places a call to `to`, answers it at the Twilio stand-in, plays the callee on its media leg, and returns the final record. */
-async function talk(to: string, script: CalleeScript, maxAttempts = 1, during?: (sid: string) => Promise<void>) {
-  const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: await realtimeAgent(), max_attempts: maxAttempts });
+async function talk(
+  to: string,
+  script: CalleeScript,
+  options: { maxAttempts?: number; during?: (sid: string) => Promise<void>; model?: string } = {},
+) {
+  const { maxAttempts = 1, during, model } = options;
+  const agentId = await realtimeAgent(model);
+  const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: agentId, max_attempts: maxAttempts });
   const create = await eventually(`Twilio create for ${to}`, async () => twilio.calls.find((c) => c.json.to === to) ?? null);
   const sid = (c: StandInCall) => c.json.sid;
   expect(await twilio.advance(sid(create), "ringing")).toBe(204);
@@ -99,14 +106,15 @@ async function talk(to: string, script: CalleeScript, maxAttempts = 1, during?: 
 }
 
 describe("an agent on openai-realtime, through the dialer's Twilio path", () => {
-  it("talks and fills structured_answers from the model's record_answers call", async () => {
+  it("talks on the agent's model and fills structured_answers from the model's record_answers call", async () => {
     realtime.state.heard = ["Hello?", "Thursday works."];
     realtime.state.turns = [
       { tool: { name: "record_answers", arguments: { day: "thursday" } } },
       { say: "Thursday it is. Goodbye.", tool: { name: "end_call", arguments: {} } },
     ];
-    const { id, final } = await talk("+14155550180", { replies: ["thursday works"] });
+    const { id, final } = await talk("+14155550180", { replies: ["thursday works"] }, { model: "gpt-realtime-mini" });
     expect(final).toMatchObject({ status: "completed", attempt_count: 1 });
+    expect(realtime.state.connections.map((connection) => connection.model)).toEqual(["gpt-realtime-mini"]);
     const record = await analyzedCall(api, id);
     expect(record.structured_answers).toEqual({ day: "thursday" });
     expect(record.transcript).toBe(
@@ -124,6 +132,8 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     realtime.state.turns = [{ say: "Understood. We will not call you again.", tool: { name: "opt_out", arguments: {} } }];
     const { final } = await talk("+14155550181", { opt_out: true });
     expect(final).toMatchObject({ status: "completed", disposition: "opt_out" });
+    // The agent names no model: the voice service's default (OPENAI_REALTIME_MODEL).
+    expect(realtime.state.connections.map((connection) => connection.model)).toEqual(["gpt-realtime"]);
     await eventually("the number suppressed", async () => {
       const list = (await api.get("/v1/suppressions?limit=100")).body as { items: { number: string }[] };
       return list.items.some((item) => item.number === "+14155550181") ? true : null;
@@ -147,7 +157,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
   it("fails the call with an agent error, not redialed, when the provider drops and the reconnect fails", async () => {
     realtime.state.heard = ["Hello?", "Which clinic?"];
     realtime.state.turns = [{ drop: true }];
-    const done = talk("+14155550184", { replies: ["which clinic"] }, 2);
+    const done = talk("+14155550184", { replies: ["which clinic"] }, { maxAttempts: 2 });
     await eventually("the first provider session", async () => (realtime.state.connections.length === 1 ? true : null), 30_000);
     realtime.state.refuseWith = 503;
     const { id, final } = await done;
@@ -159,11 +169,17 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
   }, 120_000);
 
   it("leaves the voicemail message, word for word, on Twilio's asynchronous machine verdict; no answers", async () => {
-    const { id, final } = await talk("+14155550185", { silent: true }, 1, async (callSid) => {
-      // The opening is playing when the beep is heard.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
-    });
+    const { id, final } = await talk(
+      "+14155550185",
+      { silent: true },
+      {
+        during: async (callSid) => {
+          // The opening is playing when the beep is heard.
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
+        },
+      },
+    );
     expect(final).toMatchObject({ status: "completed", disposition: "voicemail" });
     const record = await analyzedCall(api, id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");

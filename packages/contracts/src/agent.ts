@@ -42,6 +42,10 @@ export const AgentOut = z
     record: z.boolean().describe("Whether calls are recorded (both sides, two channels)"),
     recording_disclosure: z.string().describe("Said first on every recorded call, before the first message"),
     engine: VoiceEngine,
+    model: z
+      .string()
+      .nullable()
+      .describe("The realtime provider's model; null: the deployment's default. The `local` engine has no model and ignores it"),
     voice: z.string().nullable(),
     language: z.string().nullable(),
     max_duration_seconds: z.number().int(),
@@ -59,6 +63,10 @@ const agentFields = {
   name: z.string().trim().min(1).max(200),
   system_prompt: z.string().min(1).max(20_000),
   voice: z.string().min(1).max(100).nullable(),
+  model: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, "a model name, e.g. gpt-realtime")
+    .describe("Refused (422) unless it is one of the realtime models this deployment offers"),
   language: z
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag, e.g. en-US")
@@ -85,6 +93,7 @@ export const CreateAgentRequest = z
     record: fieldWithDefault(agentFields.record, true),
     recording_disclosure: fieldWithDefault(agentFields.recording_disclosure, DEFAULT_RECORDING_DISCLOSURE),
     engine: fieldWithDefault(agentFields.engine, "local"),
+    model: optionalField(agentFields.model),
     voice: optionalField(agentFields.voice),
     language: optionalField(agentFields.language),
     max_duration_seconds: fieldWithDefault(agentFields.max_duration_seconds, 600),
@@ -97,7 +106,7 @@ export const CreateAgentRequest = z
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 
 /**
- * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `voice`, `language`, `calling_window`,
+ * Body of PATCH /v1/agents/{agent_id}: any subset. `null` clears `model`, `voice`, `language`, `calling_window`,
  * `first_message`, `voicemail_message` and `answer_schema`; for every other field it means "unchanged".
  * `is_active: true` reactivates a deleted agent.
  */
@@ -111,6 +120,7 @@ export const UpdateAgentRequest = z
     record: optionalField(agentFields.record),
     recording_disclosure: optionalField(agentFields.recording_disclosure),
     engine: optionalField(agentFields.engine),
+    model: agentFields.model.nullable().optional().describe("null clears it"),
     voice: agentFields.voice.optional().describe("null clears it"),
     language: agentFields.language.optional().describe("null clears it"),
     max_duration_seconds: optionalField(agentFields.max_duration_seconds),

@@ -25,6 +25,8 @@ export const CallConversation = z.object({
   recording_disclosure: z.string(),
   max_duration_seconds: z.number().int().positive(),
   engine: VoiceEngine,
+  /** The realtime provider's model; null: the voice service's default (absent in events from before agents had one). */
+  model: z.string().nullable().default(null),
   /** Sandbox only (the gateway refuses it with live telephony). */
   simulated_callee: SimulatedCallee.nullable(),
 });

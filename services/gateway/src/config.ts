@@ -2,6 +2,18 @@ import { VoiceEngine } from "@voxbridge/contracts";
 import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, redisEnvShape } from "@voxbridge/kit";
 import { z } from "zod";
 
+/** A comma separated list setting, its names trimmed and empty ones dropped. */
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    );
+
 const gatewayEnv = {
   ...baseEnvShape,
   ...redisEnvShape,
@@ -23,16 +35,13 @@ const gatewayEnv = {
    * Realtime engines the deployment holds credentials for (the voice service has the keys), comma
    * separated; `local` is always available. An agent naming another engine is refused with 422.
    */
-  VOICE_ENGINES: z
-    .string()
-    .default("local")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(VoiceEngine)),
+  VOICE_ENGINES: commaList("local").pipe(z.array(VoiceEngine)),
+  /**
+   * The realtime provider's models agents may choose, comma separated (the deployment's provider
+   * account pays for them). An agent naming another is refused with 422; null keeps the voice
+   * service's default (OPENAI_REALTIME_MODEL there).
+   */
+  OPENAI_REALTIME_MODELS: commaList("gpt-realtime,gpt-realtime-mini"),
   /** Days a call's transcript and answers are kept in the gateway's rows (the recording's own lifecycle rule matches it). */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** This caller's tokens for the quota and webhook services' internal APIs. Never logged. */

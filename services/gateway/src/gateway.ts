@@ -194,6 +194,7 @@ export async function startGateway(
     timeZonesOf: createCalleeTimeZones(),
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
     voiceEngines: config.VOICE_ENGINES,
+    realtimeModels: config.OPENAI_REALTIME_MODELS,
     transcripts,
     recordings,
     now: () => new Date(),

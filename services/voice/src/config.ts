@@ -68,6 +68,7 @@ const voiceEnv = {
    */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_REALTIME_URL: z.string().url().default("wss://api.openai.com/v1/realtime"),
+  /** The realtime model of agents that name none (an agent's `model` comes with its call). */
   OPENAI_REALTIME_MODEL: z.string().min(1).default("gpt-realtime"),
   OPENAI_REALTIME_VOICE: z.string().min(1).default("marin"),
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("gpt-4o-mini-transcribe"),

@@ -343,7 +343,7 @@ export async function startVoice(
         apiKey: config.OPENAI_API_KEY,
         agent: {
           instructions: agent.systemPrompt,
-          model: config.OPENAI_REALTIME_MODEL,
+          model: agent.model ?? config.OPENAI_REALTIME_MODEL,
           voice: providerVoice(agent.voice, config.OPENAI_REALTIME_VOICE),
           answerSchema: agent.answerSchema,
           transcriptionModel: config.OPENAI_TRANSCRIPTION_MODEL,

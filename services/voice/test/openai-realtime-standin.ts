@@ -21,7 +21,8 @@ import { levelDbfs } from "../src/domain/voice-activity";
  */
 type ModelTurn = { say?: string; tool?: { name: string; arguments: unknown }; drop?: true };
 
-type StandinConnection = { received: RealtimeClientEvent[]; errors: string[]; socket: WebSocket };
+/** One session: the client events it got, the errors it answered, and the model its URL named (`?model=`). */
+type StandinConnection = { received: RealtimeClientEvent[]; errors: string[]; socket: WebSocket; model: string | null };
 
 export async function startRealtimeStandin(options: { apiKey: string }) {
   const state = {
@@ -92,14 +93,20 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
       socket.end(`HTTP/1.1 ${status} Refused\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
       return;
     }
-    setTimeout(() => wss.handleUpgrade(request, socket, head, (ws) => session(ws)), state.upgradeDelayMs);
+    setTimeout(
+      () =>
+        wss.handleUpgrade(request, socket, head, (ws) =>
+          session(ws, new URL(request.url ?? "/", "http://standin").searchParams.get("model")),
+        ),
+      state.upgradeDelayMs,
+    );
   });
 
   let ids = 0;
   const id = (prefix: string) => `${prefix}_${++ids}`;
 
-  function session(ws: WebSocket) {
-    const connection: StandinConnection = { received: [], errors: [], socket: ws };
+  function session(ws: WebSocket, model: string | null) {
+    const connection: StandinConnection = { received: [], errors: [], socket: ws, model };
     state.connections.push(connection);
     const items: { id: string; role: string; audioMs: number }[] = [];
     const calls = new Set<string>();
@@ -124,7 +131,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
         item: role === "user" ? { id: itemId, type: "message", role, content: [] } : { id: itemId, type: "message", role, content: [] },
       });
     };
-    send({ type: "session.created", event_id: id("event"), session: { type: "realtime", model: "gpt-realtime" } });
+    send({ type: "session.created", event_id: id("event"), session: { type: "realtime", model: model ?? "gpt-realtime" } });
 
     const respond = (instructions: string | undefined) => {
       const responseId = id("resp");

@@ -723,6 +723,8 @@ export interface components {
             recording_disclosure?: string | null;
             /** @description `openai-realtime` is refused (422) unless the deployment has its credentials */
             engine?: ("local" | "openai-realtime") | null;
+            /** @description Refused (422) unless it is one of the realtime models this deployment offers */
+            model?: string | null;
             voice?: (string | null) | null;
             language?: (string | null) | null;
             max_duration_seconds?: number | null;
@@ -804,6 +806,8 @@ export interface components {
             recording_disclosure?: string | null;
             /** @description `openai-realtime` is refused (422) unless the deployment has its credentials */
             engine?: ("local" | "openai-realtime") | null;
+            /** @description null clears it */
+            model?: string | null;
             /** @description null clears it */
             voice?: string | null;
             /** @description null clears it */
@@ -1100,6 +1104,8 @@ export interface components {
             recording_disclosure: string;
             /** @enum {string} */
             engine: "local" | "openai-realtime";
+            /** @description The realtime provider's model; null: the deployment's default. The `local` engine has no model and ignores it */
+            model: string | null;
             voice: string | null;
             language: string | null;
             max_duration_seconds: number;
@@ -3538,6 +3544,7 @@ export interface operations {
                      *           "record": true,
                      *           "recording_disclosure": "This call is recorded.",
                      *           "engine": "local",
+                     *           "model": null,
                      *           "voice": "alloy",
                      *           "language": "en-US",
                      *           "max_duration_seconds": 600,
@@ -3774,6 +3781,7 @@ export interface operations {
                      *       "record": true,
                      *       "recording_disclosure": "This call is recorded.",
                      *       "engine": "local",
+                     *       "model": null,
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -4027,6 +4035,7 @@ export interface operations {
                      *       "record": true,
                      *       "recording_disclosure": "This call is recorded.",
                      *       "engine": "local",
+                     *       "model": null,
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -4201,6 +4210,7 @@ export interface operations {
                      *       "record": true,
                      *       "recording_disclosure": "This call is recorded.",
                      *       "engine": "local",
+                     *       "model": null,
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,
@@ -4385,6 +4395,7 @@ export interface operations {
                      *       "record": true,
                      *       "recording_disclosure": "This call is recorded.",
                      *       "engine": "local",
+                     *       "model": null,
                      *       "voice": "alloy",
                      *       "language": "en-US",
                      *       "max_duration_seconds": 600,

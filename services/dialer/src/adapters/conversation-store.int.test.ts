@@ -41,6 +41,7 @@ const withConversation = (event: CallEventOf<"call.queued">, questions = true): 
       recording_disclosure: "This call is recorded.",
       max_duration_seconds: 600,
       engine: "local",
+      model: null,
       simulated_callee: null,
     },
   },

@@ -12,6 +12,7 @@ const conversationFields = (agent: Agent) => ({
   record: agent.record,
   recording_disclosure: agent.recordingDisclosure,
   engine: agent.engine as VoiceEngine,
+  model: agent.model,
 });
 
 const toCallAgent = (agent: Agent): CallAgent => ({

@@ -1,21 +1,34 @@
 import type { AgentOut, CreateAgentRequest, UpdateAgentRequest, VoiceEngine } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit/core";
 import { answerSchemaProblems } from "../domain/answer-schema-check";
-import { engineRefusal } from "../domain/engine-availability";
+import { engineRefusal, modelRefusal } from "../domain/engine-availability";
 import type { AgentChange, AgentStore } from "./ports";
 
-/** `voiceEngines`: the realtime engines this deployment holds credentials for (`local` is always there). */
-export type AgentDeps = { agents: AgentStore; newId: () => string; voiceEngines: readonly VoiceEngine[] };
+/**
+ * `voiceEngines`: the realtime engines this deployment holds credentials for (`local` is always there);
+ * `realtimeModels`: the provider models agents may choose (the deployment pays for them).
+ */
+export type AgentDeps = {
+  agents: AgentStore;
+  newId: () => string;
+  voiceEngines: readonly VoiceEngine[];
+  realtimeModels: readonly string[];
+};
 
 const notFound = () => new AppError("not_found", "No agent with this id", { param: "agent_id" });
 
-/** The checks beyond the body's shape: the answer schema compiles, and the engine is one this deployment runs. */
-function checkConversation(deps: AgentDeps, request: Pick<UpdateAgentRequest, "answer_schema" | "engine">): void {
+/**
+ * The checks beyond the body's shape: the answer schema compiles, and the engine and model are ones
+ * this deployment runs.
+ */
+function checkConversation(deps: AgentDeps, request: Pick<UpdateAgentRequest, "answer_schema" | "engine" | "model">): void {
+  const refusals = [
+    { param: "engine", message: request.engine ? engineRefusal(request.engine, deps.voiceEngines) : null },
+    { param: "model", message: request.model ? modelRefusal(request.model, deps.realtimeModels) : null },
+  ];
   const problems = [
     ...(request.answer_schema ? answerSchemaProblems(request.answer_schema) : []),
-    ...(request.engine ? [engineRefusal(request.engine, deps.voiceEngines)] : [])
-      .filter((message) => message !== null)
-      .map((message) => ({ param: "engine", message })),
+    ...refusals.flatMap(({ param, message }) => (message === null ? [] : [{ param, message }])),
   ];
   const [first] = problems;
   if (first) throw new AppError("validation_failed", `${first.param}: ${first.message}`, { param: first.param, details: problems });
@@ -38,6 +51,7 @@ export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgent
     record: request.record,
     recordingDisclosure: request.recording_disclosure,
     engine: request.engine,
+    model: request.model ?? null,
     isDefault: request.is_default,
   });
 }
@@ -58,6 +72,7 @@ export async function updateAgent(deps: AgentDeps, orgId: string, agentId: strin
     ...(request.record !== undefined && { record: request.record }),
     ...(request.recording_disclosure !== undefined && { recordingDisclosure: request.recording_disclosure }),
     ...(request.engine !== undefined && { engine: request.engine }),
+    ...(request.model !== undefined && { model: request.model }),
     ...(request.is_default !== undefined && { isDefault: request.is_default }),
     ...(request.is_active !== undefined && { isActive: request.is_active }),
   };

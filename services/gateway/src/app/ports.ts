@@ -151,6 +151,7 @@ type NewAgent = {
   record: boolean;
   recordingDisclosure: string;
   engine: VoiceEngine;
+  model: string | null;
   isDefault: boolean;
 };
 export type AgentChange = Partial<Omit<NewAgent, "id"> & { isActive: boolean }>;

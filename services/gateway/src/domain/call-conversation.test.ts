@@ -13,11 +13,12 @@ const agent: CallAgent = {
   answer_schema: null,
   record: false,
   recording_disclosure: "This call is recorded.",
-  engine: "local",
+  engine: "openai-realtime",
+  model: "gpt-realtime-mini",
 };
 
 describe("conversationFor", () => {
-  it("renders the three templates with the call's client_name and context", () => {
+  it("renders the three templates with the call's client_name and context, and carries the engine and model", () => {
     const conversation = conversationFor(agent, { client_name: "Ana", context: { ref: "R1" } }, { silent: true });
     expect(conversation).toMatchObject({
       system_prompt: "Call Ana about R1.",
@@ -25,6 +26,8 @@ describe("conversationFor", () => {
       voicemail_message: null,
       record: false,
       max_duration_seconds: 300,
+      engine: "openai-realtime",
+      model: "gpt-realtime-mini",
       simulated_callee: { silent: true },
     });
   });

@@ -9,7 +9,7 @@ import {
 
 /** An agent as a new call takes it: what the dialer gets, and the templates the voice service gets rendered. */
 export type CallAgent = DialAgent &
-  Pick<AgentOut, "first_message" | "voicemail_message" | "answer_schema" | "record" | "recording_disclosure" | "engine">;
+  Pick<AgentOut, "first_message" | "voicemail_message" | "answer_schema" | "record" | "recording_disclosure" | "engine" | "model">;
 
 /** The agent copy `call.queued` and `call.updated` carry for the dialer (exactly DialAgent's fields). */
 export function dialAgentOf(agent: CallAgent): DialAgent {
@@ -47,6 +47,7 @@ export function conversationFor(
     recording_disclosure: agent.recording_disclosure,
     max_duration_seconds: agent.max_duration_seconds,
     engine: agent.engine,
+    model: agent.model,
     simulated_callee: simulatedCallee,
   };
 }

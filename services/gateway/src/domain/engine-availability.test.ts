@@ -1,4 +1,4 @@
-import { engineRefusal } from "./engine-availability";
+import { engineRefusal, modelRefusal } from "./engine-availability";
 
 describe("engineRefusal", () => {
   it("always allows local", () => {
@@ -8,5 +8,15 @@ describe("engineRefusal", () => {
   it("allows a realtime engine only when the deployment has its credentials", () => {
     expect(engineRefusal("openai-realtime", ["openai-realtime"])).toBeNull();
     expect(engineRefusal("openai-realtime", ["local"])).toBe("this deployment has no credentials for openai-realtime; available: local");
+  });
+});
+
+describe("modelRefusal", () => {
+  it("allows only a model the deployment offers, and says which it does", () => {
+    expect(modelRefusal("gpt-realtime-mini", ["gpt-realtime", "gpt-realtime-mini"])).toBeNull();
+    expect(modelRefusal("gpt-4o-realtime-preview", ["gpt-realtime"])).toBe(
+      "this deployment offers no model gpt-4o-realtime-preview; available: gpt-realtime",
+    );
+    expect(modelRefusal("gpt-realtime", [])).toBe("this deployment offers no model gpt-realtime; available: none");
   });
 });

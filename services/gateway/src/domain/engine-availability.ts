@@ -8,3 +8,12 @@ export function engineRefusal(engine: VoiceEngine, available: readonly VoiceEngi
   if (engine === "local" || available.includes(engine)) return null;
   return `this deployment has no credentials for ${engine}; available: ${["local", ...available.filter((name) => name !== "local")].join(", ")}`;
 }
+
+/**
+ * An agent may name only a realtime model the deployment offers (OPENAI_REALTIME_MODELS): the
+ * deployment's provider account pays for the minutes. The reason to refuse, or null.
+ */
+export function modelRefusal(model: string, offered: readonly string[]): string | null {
+  if (offered.includes(model)) return null;
+  return `this deployment offers no model ${model}; available: ${offered.join(", ") || "none"}`;
+}

@@ -144,6 +144,7 @@ const agent: AgentOut = {
   record: true,
   recording_disclosure: "This call is recorded.",
   engine: "local",
+  model: null,
   voice: "alloy",
   language: "en-US",
   max_duration_seconds: 600,

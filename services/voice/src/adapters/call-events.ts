@@ -54,6 +54,7 @@ export function decodeVoiceCallEvent(value: Buffer | null): VoiceCallEvent {
         recordingDisclosure: conversation.recording_disclosure,
         maxDurationSeconds: conversation.max_duration_seconds,
         engine: conversation.engine,
+        model: conversation.model,
         simulatedCallee: conversation.simulated_callee,
       },
     };

@@ -17,6 +17,8 @@ export type CallAgent = {
   recordingDisclosure: string;
   maxDurationSeconds: number;
   engine: string;
+  /** The realtime provider's model; null or absent (copies stored before agents had one): the deployment's default. */
+  model?: string | null;
   /** Sandbox only: the scripted callee (the simulator plays it; the voice service only stores it). */
   simulatedCallee: unknown;
 };
