@@ -105,6 +105,39 @@ describe("agents: the conversation fields", () => {
     }
   });
 
+  it("refuses a realtime agent longer than the provider's session (422 on max_duration_seconds), on create and on update", async () => {
+    const alone = await startGatewayAlone(createLogger({ service: "test", level: "silent" }), {
+      VOICE_ENGINES: "local,openai-realtime",
+      OPENAI_REALTIME_SESSION_SECONDS: "1800",
+    });
+    try {
+      const org = await provisionOrg({ withDefaultAgent: false });
+      const partner = apiClient(alone.url, org.apiKey);
+      const long = await partner.post("/v1/agents", agentBody({ engine: "openai-realtime", max_duration_seconds: 1_800 }));
+      expect([long.status, errorType(long)]).toEqual([422, "validation_failed"]);
+      expect(long.body).toMatchObject({
+        error: {
+          param: "max_duration_seconds",
+          message:
+            "max_duration_seconds: at most 1740 seconds on openai-realtime (the provider's session limit, less a minute for the agent's closing line); got 1800",
+        },
+      });
+      // A long local agent may not switch to the realtime engine as it is, nor a realtime one grow past the limit.
+      const local = AgentOut.parse((await partner.post("/v1/agents", agentBody({ max_duration_seconds: 7_200 }))).body);
+      const switched = await partner.patch(`/v1/agents/${local.id}`, { engine: "openai-realtime" });
+      expect([switched.status, (switched.body as { error: { param: string } }).error.param]).toEqual([422, "max_duration_seconds"]);
+      const fits = await partner.patch(`/v1/agents/${local.id}`, { engine: "openai-realtime", max_duration_seconds: 1_740 });
+      expect(fits.body).toMatchObject({ engine: "openai-realtime", max_duration_seconds: 1_740 });
+      const grown = await partner.patch(`/v1/agents/${local.id}`, { max_duration_seconds: 1_741 });
+      expect([grown.status, (grown.body as { error: { param: string } }).error.param]).toEqual([422, "max_duration_seconds"]);
+      expect((await partner.get(`/v1/agents/${local.id}`)).body).toMatchObject({ max_duration_seconds: 1_740 });
+      const missing = await partner.patch("/v1/agents/00000000-0000-4000-8000-000000000000", { max_duration_seconds: 60 });
+      expect([missing.status, errorType(missing)]).toEqual([404, "not_found"]);
+    } finally {
+      await alone.stop();
+    }
+  });
+
   it("refuses a model the deployment does not offer with 422 (param model), on create and on update, and a malformed one", async () => {
     const refused = await api.post("/v1/agents", agentBody({ model: "gpt-4o-realtime-preview" }));
     expect([refused.status, errorType(refused)]).toEqual([422, "validation_failed"]);

@@ -22,6 +22,12 @@ export type VoicemailAction = z.infer<typeof VoicemailAction>;
 export const VoiceEngine = z.enum(["local", "openai-realtime"]);
 export type VoiceEngine = z.infer<typeof VoiceEngine>;
 
+/**
+ * The longest a call on a realtime engine may last: the provider's session limit less a minute, in
+ * which the agent closes politely ("We are out of time…") before the provider would cut it off.
+ */
+export const realtimeCallLimitSeconds = (sessionSeconds: number) => sessionSeconds - 60;
+
 /** The sentence an agent says first on a recorded call unless it sets its own. */
 export const DEFAULT_RECORDING_DISCLOSURE = "This call is recorded.";
 
@@ -71,7 +77,14 @@ const agentFields = {
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag, e.g. en-US")
     .nullable(),
-  max_duration_seconds: z.number().int().min(10).max(14_400),
+  max_duration_seconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(14_400)
+    .describe(
+      "How long a call may last; on a realtime engine at most the provider's session limit less a minute (3540 by default), else 422",
+    ),
   voicemail_action: VoicemailAction,
   is_default: z.boolean(),
   first_message: z.string().trim().min(1).max(2_000),

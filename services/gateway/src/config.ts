@@ -42,6 +42,11 @@ const gatewayEnv = {
    * service's default (OPENAI_REALTIME_MODEL there).
    */
   OPENAI_REALTIME_MODELS: commaList("gpt-realtime,gpt-realtime-mini"),
+  /**
+   * The realtime provider's session limit (as the voice service's setting of the same name): an agent
+   * on a realtime engine may last at most a minute less (`max_duration_seconds`), else 422.
+   */
+  OPENAI_REALTIME_SESSION_SECONDS: z.coerce.number().int().min(120).default(3_600),
   /** Days a call's transcript and answers are kept in the gateway's rows (the recording's own lifecycle rule matches it). */
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** This caller's tokens for the quota and webhook services' internal APIs. Never logged. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CallEventType, DeliverableEvent } from "@voxbridge/contracts";
+import { CallEventType, DeliverableEvent, realtimeCallLimitSeconds } from "@voxbridge/contracts";
 import {
   AppError,
   type ConsumedMessage,
@@ -195,6 +195,7 @@ export async function startGateway(
     liveTelephony: config.TELEPHONY_ADAPTER !== "simulator",
     voiceEngines: config.VOICE_ENGINES,
     realtimeModels: config.OPENAI_REALTIME_MODELS,
+    realtimeCallLimitSeconds: realtimeCallLimitSeconds(config.OPENAI_REALTIME_SESSION_SECONDS),
     transcripts,
     recordings,
     now: () => new Date(),

@@ -6,6 +6,7 @@ import {
   ConversationEndedData,
   type ConversationEndedEvent,
   newCallDataEvent,
+  realtimeCallLimitSeconds,
 } from "@voxbridge/contracts";
 import {
   createCoalescedRunner,
@@ -353,7 +354,7 @@ export async function startVoice(
         voicemailMessage: agent.voicemailMessage ?? "Sorry we missed you. We will try again later. Goodbye.",
         validate: (answers) => validator.check(agent.answerSchema, answers),
         synthesize: (text) => synthesizer.synthesize(text),
-        maxSessionMs: (config.OPENAI_REALTIME_SESSION_SECONDS - 60) * 1000,
+        maxSessionMs: realtimeCallLimitSeconds(config.OPENAI_REALTIME_SESSION_SECONDS) * 1000,
         onUsage: (seconds) => providerSeconds.inc({ org_id: orgId, engine: "openai-realtime" }, seconds),
         onWarning: (message, context) => logger.warn(context ?? {}, message),
       },

@@ -727,6 +727,7 @@ export interface components {
             model?: string | null;
             voice?: (string | null) | null;
             language?: (string | null) | null;
+            /** @description How long a call may last; on a realtime engine at most the provider's session limit less a minute (3540 by default), else 422 */
             max_duration_seconds?: number | null;
             voicemail_action?: ("hangup" | "retry") | null;
             calling_window?: components["schemas"]["CallingWindow"] | null;
@@ -812,6 +813,7 @@ export interface components {
             voice?: string | null;
             /** @description null clears it */
             language?: string | null;
+            /** @description How long a call may last; on a realtime engine at most the provider's session limit less a minute (3540 by default), else 422 */
             max_duration_seconds?: number | null;
             voicemail_action?: ("hangup" | "retry") | null;
             /** @description null clears it */

@@ -1,30 +1,41 @@
 import type { AgentOut, CreateAgentRequest, UpdateAgentRequest, VoiceEngine } from "@voxbridge/contracts";
 import { AppError } from "@voxbridge/kit/core";
 import { answerSchemaProblems } from "../domain/answer-schema-check";
-import { engineRefusal, modelRefusal } from "../domain/engine-availability";
+import { durationRefusal, engineRefusal, modelRefusal } from "../domain/engine-availability";
 import type { AgentChange, AgentStore } from "./ports";
 
 /**
  * `voiceEngines`: the realtime engines this deployment holds credentials for (`local` is always there);
- * `realtimeModels`: the provider models agents may choose (the deployment pays for them).
+ * `realtimeModels`: the provider models agents may choose (the deployment pays for them);
+ * `realtimeCallLimitSeconds`: the longest `max_duration_seconds` of an agent on a realtime engine.
  */
 export type AgentDeps = {
   agents: AgentStore;
   newId: () => string;
   voiceEngines: readonly VoiceEngine[];
   realtimeModels: readonly string[];
+  realtimeCallLimitSeconds: number;
 };
 
 const notFound = () => new AppError("not_found", "No agent with this id", { param: "agent_id" });
 
 /**
- * The checks beyond the body's shape: the answer schema compiles, and the engine and model are ones
- * this deployment runs.
+ * The checks beyond the body's shape: the answer schema compiles, the engine and model are ones this
+ * deployment runs, and the agent's calls fit its engine's session (`resulting`: the engine and
+ * maximum duration the agent has once the request applies; null when the request changes neither).
  */
-function checkConversation(deps: AgentDeps, request: Pick<UpdateAgentRequest, "answer_schema" | "engine" | "model">): void {
+function checkConversation(
+  deps: AgentDeps,
+  request: Pick<UpdateAgentRequest, "answer_schema" | "engine" | "model">,
+  resulting: Pick<AgentOut, "engine" | "max_duration_seconds"> | null,
+): void {
   const refusals = [
     { param: "engine", message: request.engine ? engineRefusal(request.engine, deps.voiceEngines) : null },
     { param: "model", message: request.model ? modelRefusal(request.model, deps.realtimeModels) : null },
+    {
+      param: "max_duration_seconds",
+      message: resulting && durationRefusal(resulting.engine, resulting.max_duration_seconds, deps.realtimeCallLimitSeconds),
+    },
   ];
   const problems = [
     ...(request.answer_schema ? answerSchemaProblems(request.answer_schema) : []),
@@ -35,7 +46,7 @@ function checkConversation(deps: AgentDeps, request: Pick<UpdateAgentRequest, "a
 }
 
 export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgentRequest): Promise<AgentOut> {
-  checkConversation(deps, request);
+  checkConversation(deps, request, request);
   return deps.agents.create(orgId, {
     id: deps.newId(),
     name: request.name,
@@ -57,7 +68,17 @@ export function createAgent(deps: AgentDeps, orgId: string, request: CreateAgent
 }
 
 export async function updateAgent(deps: AgentDeps, orgId: string, agentId: string, request: UpdateAgentRequest): Promise<AgentOut> {
-  checkConversation(deps, request);
+  let resulting: Pick<AgentOut, "engine" | "max_duration_seconds"> | null = null;
+  if (request.engine !== undefined || request.max_duration_seconds !== undefined) {
+    // A concurrent PATCH may still combine the two past the limit: the voice service then closes the
+    // call politely at the limit, as it does for every realtime call.
+    const current = await getAgent(deps, orgId, agentId);
+    resulting = {
+      engine: request.engine ?? current.engine,
+      max_duration_seconds: request.max_duration_seconds ?? current.max_duration_seconds,
+    };
+  }
+  checkConversation(deps, request, resulting);
   const change: AgentChange = {
     ...(request.name !== undefined && { name: request.name }),
     ...(request.system_prompt !== undefined && { systemPrompt: request.system_prompt }),

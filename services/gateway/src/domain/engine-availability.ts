@@ -17,3 +17,12 @@ export function modelRefusal(model: string, offered: readonly string[]): string 
   if (offered.includes(model)) return null;
   return `this deployment offers no model ${model}; available: ${offered.join(", ") || "none"}`;
 }
+
+/**
+ * A call on a realtime engine cannot outlast the provider's session: an agent there may last at most
+ * `limitSeconds` (the session limit less the minute its closing line takes). The reason to refuse, or null.
+ */
+export function durationRefusal(engine: VoiceEngine, maxDurationSeconds: number, limitSeconds: number): string | null {
+  if (engine === "local" || maxDurationSeconds <= limitSeconds) return null;
+  return `at most ${limitSeconds} seconds on ${engine} (the provider's session limit, less a minute for the agent's closing line); got ${maxDurationSeconds}`;
+}
