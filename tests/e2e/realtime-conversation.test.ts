@@ -128,9 +128,9 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
   }, 120_000);
 
   it("ends as opt_out through the model's opt_out tool, and suppresses the number", async () => {
-    realtime.state.heard = ["Please stop calling me.", "Please stop calling me."];
+    realtime.state.heard = ["Hello?", "Please stop calling me."];
     realtime.state.turns = [{ say: "Understood. We will not call you again.", tool: { name: "opt_out", arguments: {} } }];
-    const { final } = await talk("+14155550181", { opt_out: true });
+    const { final } = await talk("+14155550181", { replies: ["please stop calling me"] });
     expect(final).toMatchObject({ status: "completed", disposition: "opt_out" });
     // The agent names no model: the voice service's default (OPENAI_REALTIME_MODEL).
     expect(realtime.state.connections.map((connection) => connection.model)).toEqual(["gpt-realtime"]);

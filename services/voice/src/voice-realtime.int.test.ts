@@ -11,6 +11,7 @@ import { deleteTopics, newTopicPrefix } from "../../../tests/support/stack";
 import { startRealtimeStandin } from "../test/openai-realtime-standin";
 import { CLOSING_LINE, FALLBACK_LINE } from "./adapters/engines/openai-realtime";
 import { loadVoiceConfig } from "./config";
+import { OPT_OUT_ACK } from "./domain/dialogue-policy";
 import { MEDIA_PATH, type RunningVoice, startVoice } from "./voice";
 
 /**
@@ -224,12 +225,24 @@ describe("an agent on openai-realtime", () => {
   }, 90_000);
 
   it("opts the callee out through the opt_out tool", async () => {
-    // The opt-out callee asks at pickup (the opening is said first all the same) and again after it.
-    standin.state.heard = ["Please stop calling me.", "Please stop calling me."];
+    standin.state.heard = ["Hello?", "Please stop calling me."];
     standin.state.turns = [{ say: "Understood. We will not call you again.", tool: { name: "opt_out", arguments: {} } }];
-    const { report, answers } = await realtimeCall({ opt_out: true });
+    const { report, answers, turns } = await realtimeCall({ replies: ["please stop calling me"] });
     expect(report.outcome).toBe("opt_out");
     expect(answers).toEqual({});
+    expect(turns.at(-1)).toMatchObject({ speaker: "agent", text: "Understood. We will not call you again." });
+  }, 90_000);
+
+  it("acts on an opt-out in the callee's very first words, which the opening answers instead of the model", async () => {
+    standin.state.heard = ["Please stop calling me."];
+    const { report, turns } = await realtimeCall({ opt_out: true });
+    expect(report.outcome).toBe("opt_out");
+    expect(turns.map((t) => [t.speaker, t.text])).toContainEqual(["callee", "Please stop calling me."]);
+    // The acknowledgement is asked for word for word (the scripted callee repeats itself over it, so
+    // what was played of it may be cut).
+    const asked = sent(0, "response.create").map((e) => e.response?.instructions ?? "");
+    expect(asked.filter((instructions) => instructions.includes(OPT_OUT_ACK))).toHaveLength(1);
+    expect(standin.state.connections[0]?.errors).toEqual([]);
   }, 90_000);
 
   it("reconnects once when the provider drops mid-call, with the conversation so far", async () => {

@@ -93,7 +93,7 @@ export function questionText(question: Question): string {
 }
 
 const CLOSING = "Thank you, that is everything I needed. Goodbye.";
-const OPT_OUT_ACK = "Understood. We will not call you again. Goodbye.";
+export const OPT_OUT_ACK = "Understood. We will not call you again. Goodbye.";
 const TIME_UP = "I am sorry, we are out of time. Thank you for your help. Goodbye.";
 const CANCELED = "I am sorry, I have to end this call now. Thank you, goodbye.";
 const NOT_UNDERSTOOD = "Sorry, I did not catch that.";

@@ -1,6 +1,7 @@
 import { WebSocket } from "ws";
 import type { ConversationEngine, EngineEvents } from "../../domain/conversation-engine";
-import type { ConversationOutcome } from "../../domain/dialogue-policy";
+import { type ConversationOutcome, OPT_OUT_ACK } from "../../domain/dialogue-policy";
+import { isOptOut } from "../../domain/opt-out";
 import { playedText } from "../../domain/transcript";
 import {
   checkAnswers,
@@ -75,6 +76,8 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
   let audioOffsetMs: number | null = null;
   let lastAtMs = 0;
   let openingRequested = false;
+  /** The callee's turn the opening answered: the model never replies to it. */
+  let openingTurn: string | null = null;
   let calleeSpeaking = false;
   let responseActive = false;
   let wanted: Wanted[] = [];
@@ -165,8 +168,10 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
         return;
       }
       case "input_audio_buffer.committed":
-        if (!openingRequested) requestOpening();
-        else if (pendingHangUp === null) want(nextReply(), "reply");
+        if (!openingRequested) {
+          openingTurn = event.item_id;
+          requestOpening();
+        } else if (pendingHangUp === null) want(nextReply(), "reply");
         return;
       case "conversation.item.added": {
         const item = event.item;
@@ -181,6 +186,9 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
         const entry = history.find((h) => h.id === event.item_id);
         if (entry) entry.text = event.transcript;
         if (event.transcript.trim() !== "") events.calleeText(event.transcript.trim(), heard.startMs, heard.endMs);
+        // The opening is said word for word in place of a reply to the callee's first words, so the
+        // model never answers them: an opt-out there is acted on here, as the local engine would.
+        if (event.item_id === openingTurn && isOptOut(event.transcript)) closeWith(OPT_OUT_ACK, "opt_out", "opt_out");
         return;
       }
       case "response.output_audio.delta": {
