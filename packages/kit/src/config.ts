@@ -75,4 +75,4 @@ export function loadConfigOrExit<T extends z.ZodRawShape>(
   }
 }
 
-export { envFlag, envFlagOn, localDefault } from "./env-values";
+export { commaList, envFlag, envFlagOn, localDefault } from "./env-values";

@@ -29,8 +29,8 @@ export const envFlagOn = zod
   .default("true")
   .transform((value) => value !== "false" && value !== "0" && value !== "no");
 
-/** A comma-separated `host:port` list, trimmed, empty entries dropped. */
-export const hostPortList = (fallback: string) =>
+/** A comma-separated list setting (`host:port` pairs, names), trimmed, empty entries dropped. */
+export const commaList = (fallback: string) =>
   zod
     .string()
     .default(fallback)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envFlag, hostPortList, localDefault } from "./env-values";
+import { commaList, envFlag, localDefault } from "./env-values";
 
 /**
  * How a service reaches Redis: standalone, Sentinel or Cluster, by configuration. The services that
@@ -17,7 +17,7 @@ export const redisEnvShape = {
   /** `standalone` (default), `sentinel` or `cluster`. */
   REDIS_MODE: z.enum(["standalone", "sentinel", "cluster"]).default("standalone"),
   /** Cluster: more seed nodes (host:port, comma-separated) beside REDIS_URL's. Sentinel: the Sentinels. */
-  REDIS_NODES: hostPortList(""),
+  REDIS_NODES: commaList(""),
   /** Sentinel: the monitored master's name. */
   REDIS_SENTINEL_MASTER: z.string().min(1).default("mymaster"),
   /** Sentinel: the Sentinels' own password, when they require one. A secret: never logged. */

@@ -1,18 +1,15 @@
 import { VoiceEngine } from "@voxbridge/contracts";
-import { baseEnvShape, envFlag, LOCAL_SERVICE_TOKEN, loadConfigOrExit, localDefault, parseConfig, redisEnvShape } from "@voxbridge/kit";
+import {
+  baseEnvShape,
+  commaList,
+  envFlag,
+  LOCAL_SERVICE_TOKEN,
+  loadConfigOrExit,
+  localDefault,
+  parseConfig,
+  redisEnvShape,
+} from "@voxbridge/kit";
 import { z } from "zod";
-
-/** A comma separated list setting, its names trimmed and empty ones dropped. */
-const commaList = (fallback: string) =>
-  z
-    .string()
-    .default(fallback)
-    .transform((value) =>
-      value
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean),
-    );
 
 const gatewayEnv = {
   ...baseEnvShape,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { envFlag, envFlagOn, hostPortList, localDefault } from "../env-values";
+import { commaList, envFlag, envFlagOn, localDefault } from "../env-values";
 
 /**
  * How every service reaches Kafka and what topics it expects: part of the base configuration, so a
@@ -8,7 +8,7 @@ import { envFlag, envFlagOn, hostPortList, localDefault } from "../env-values";
  */
 export const kafkaEnvShape = {
   /** Comma-separated host:port list (bootstrap brokers). */
-  KAFKA_BROKERS: localDefault(hostPortList("127.0.0.1:9092")),
+  KAFKA_BROKERS: localDefault(commaList("127.0.0.1:9092")),
   /** Prepended to every topic name; lets tests and side-by-side stacks share one broker. */
   KAFKA_TOPIC_PREFIX: z.string().default(""),
   /** TLS to the brokers, trusting the system's CAs. Implied by KAFKA_TLS_CA_FILE and by aws-msk-iam. */
