@@ -3,13 +3,12 @@ import type { AddressInfo } from "node:net";
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
 import { twilioSignature } from "@voxbridge/dialer/twilio";
-import { playCallee } from "@voxbridge/speech/callee";
-import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import { request } from "undici";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { testDatabaseUrl, testKafkaBrokers, testRedisUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
+import { playSilentMediaLeg } from "../support/twilio-standin";
 import { createCall, finalCall } from "./dialer-support";
 
 const SID = "AC00000000000000000000000000000099";
@@ -119,15 +118,7 @@ describe("dialer with the Twilio adapter: status callbacks drive the same state 
     expect(await callback(create, { CallStatus: "ringing" })).toBe(204);
     expect(await callback(create, { CallStatus: "in-progress" })).toBe(204);
     // Twilio's media leg: the stream the TwiML names, to the voice service, which the callee hangs up after a moment.
-    await playCallee({
-      url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
-      callId: String(parameters.call_id),
-      attempt: Number(parameters.attempt),
-      token: String(parameters.token),
-      script: { silent: true },
-      voice: createLocalSynthesizer({ engine: "flite", voice: "rms" }),
-      maxFrames: 50,
-    });
+    await playSilentMediaLeg(create, `${stack.serviceUrls.voice.replace("http", "ws")}/media`, 50);
     expect(await callback(create, { CallStatus: "completed", CallDuration: "42" })).toBe(204);
     // Twilio retries callbacks: a duplicate changes nothing.
     expect(await callback(create, { CallStatus: "completed", CallDuration: "42" })).toBe(204);

@@ -1,11 +1,11 @@
-import { playCallee } from "@voxbridge/speech/callee";
+import { type CalleeStream, prepareCallee } from "@voxbridge/speech/callee";
 import type { CalleeScript } from "@voxbridge/speech/callee-script";
 import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import { startRealtimeStandin } from "../../services/voice/test/openai-realtime-standin";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
+import { openMediaLeg, type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
 import { analyzedCall, createCall, finalCall } from "./dialer-support";
 
 // An agent on `engine: "openai-realtime"` end to end: the gateway (VOICE_ENGINES lists the engine),
@@ -79,7 +79,7 @@ async function realtimeAgent(model?: string): Promise<string> {
 async function talk(
   to: string,
   script: CalleeScript,
-  options: { maxAttempts?: number; during?: (sid: string) => Promise<void>; model?: string } = {},
+  options: { maxAttempts?: number; during?: (sid: string, line: CalleeStream) => Promise<void>; model?: string } = {},
 ) {
   const { maxAttempts = 1, during, model } = options;
   const agentId = await realtimeAgent(model);
@@ -88,19 +88,9 @@ async function talk(
   const sid = (c: StandInCall) => c.json.sid;
   expect(await twilio.advance(sid(create), "ringing")).toBe(204);
   expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
-  const twiml = create.form.get("Twiml") ?? "";
-  const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
-  const running = playCallee({
-    url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
-    callId: String(parameters.call_id),
-    attempt: Number(parameters.attempt),
-    token: String(parameters.token),
-    script,
-    voice: callee,
-    maxFrames: 3_000,
-  });
-  await during?.(sid(create));
-  const run = await running;
+  const line = openMediaLeg(create, `${stack.serviceUrls.voice.replace("http", "ws")}/media`, await prepareCallee(script, callee), 3_000);
+  await during?.(sid(create), line);
+  const run = await line.ended;
   expect(await twilio.advance(sid(create), "completed", { duration: Math.max(1, Math.ceil(run.durationMs / 1000)) })).toBe(204);
   return { id: call.id, final: await finalCall(api, call.id, 30_000) };
 }
@@ -173,9 +163,9 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
       "+14155550185",
       { silent: true },
       {
-        during: async (callSid) => {
+        during: async (callSid, line) => {
           // The opening is playing when the beep is heard.
-          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          await eventually("the opening playing", async () => (line.run.agentFrames > 0 ? true : null), 30_000);
           expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
         },
       },

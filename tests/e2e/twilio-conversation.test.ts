@@ -1,6 +1,6 @@
 import { type RunningDialer, startDialer } from "@voxbridge/dialer";
 import { loadDialerConfig } from "@voxbridge/dialer/config";
-import { playCallee } from "@voxbridge/speech/callee";
+import { type CalleeStream, prepareCallee } from "@voxbridge/speech/callee";
 import type { CalleeScript } from "@voxbridge/speech/callee-script";
 import { createLocalSynthesizer } from "@voxbridge/speech/flite";
 import { type RunningVoice, startVoice } from "@voxbridge/voice";
@@ -8,7 +8,7 @@ import { loadVoiceConfig } from "@voxbridge/voice/config";
 import { type ApiClient, apiClient } from "../support/api-client";
 import { eventually } from "../support/eventually";
 import { provisionOrg, stackEnv, startStack, type TestStack } from "../support/stack";
-import { type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
+import { openMediaLeg, type StandInCall, startTwilioStandIn, type TwilioStandIn } from "../support/twilio-standin";
 import { analyzedCall, createCall, finalCall } from "./dialer-support";
 
 // How an answered call ends with live telephony: the dialer (Twilio adapter, the local stand-in of
@@ -58,20 +58,10 @@ const createsFor = (to: string) => eventually(`Twilio create for ${to}`, async (
 const sid = (create: StandInCall) => create.json.sid;
 
 /** The call answered: Twilio's callbacks, then its media leg with the TwiML's parameters, to the first voice instance. */
-async function answer(create: StandInCall, script: CalleeScript, maxFrames = 3_000) {
+async function answer(create: StandInCall, script: CalleeScript, maxFrames = 3_000): Promise<CalleeStream> {
   expect(await twilio.advance(sid(create), "ringing")).toBe(204);
   expect(await twilio.advance(sid(create), "in-progress")).toBe(204);
-  const twiml = create.form.get("Twiml") ?? "";
-  const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
-  return playCallee({
-    url: `${stack.serviceUrls.voice.replace("http", "ws")}/media`,
-    callId: String(parameters.call_id),
-    attempt: Number(parameters.attempt),
-    token: String(parameters.token),
-    script,
-    voice: callee,
-    maxFrames,
-  });
+  return openMediaLeg(create, `${stack.serviceUrls.voice.replace("http", "ws")}/media`, await prepareCallee(script, callee), maxFrames);
 }
 
 async function agentWith(fields: Record<string, unknown>): Promise<string> {
@@ -102,11 +92,11 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     if (!create) throw new Error("no create");
     expect(create.form.get("MachineDetection")).toBe("DetectMessageEnd");
     expect(create.form.get("AsyncAmd")).toBe("true");
-    const running = answer(create, { silent: true });
+    const stream = await answer(create, { silent: true });
     // The greeting is playing when the beep is heard: Twilio's verdict goes to the other dialer instance.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await eventually("the greeting playing", async () => (stream.run.agentFrames > 0 ? true : null), 30_000);
     expect(await twilio.machineVerdict(sid(create), "machine_end_beep")).toBe(204);
-    const run = await running;
+    const run = await stream.ended;
     expect(run.marks).toContain("voicemail");
     expect(run.marks).not.toContain("ask:reminder");
     // The agent hung up: Twilio ends the call and says so.
@@ -130,7 +120,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     const call = await createCall(api, { to: "+14155550171", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550171");
     if (!create) throw new Error("no create");
-    const run = await answer(create, { opt_out: true });
+    const run = await (await answer(create, { opt_out: true })).ended;
     expect(run.marks).toContain("opt_out");
     expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);
     expect(await finalCall(api, call.id, 30_000)).toMatchObject({ status: "completed", disposition: "opt_out" });
@@ -152,11 +142,11 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     const call = await createCall(api, { to: "+14155550172", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550172");
     if (!create) throw new Error("no create");
-    const running = answer(create, { silent: true });
+    const stream = await answer(create, { silent: true });
     // Past the opening: the agent is asking its question when the partner cancels.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await eventually("the opening played", async () => (stream.run.echoed.includes("opening") ? true : null), 30_000);
     expect((await api.post(`/v1/calls/${call.id}/cancel`, {})).status).toBe(202);
-    const run = await running;
+    const run = await stream.ended;
     expect(run.marks).toContain("close");
     await eventually("the carrier's hang-up", async () => (twilio.updates.some((u) => u.sid === sid(create)) ? true : null), 20_000);
     expect(await twilio.advance(sid(create), "completed", { duration: Math.ceil(run.durationMs / 1000) })).toBe(204);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { twilioSignature } from "@voxbridge/dialer/twilio";
-import { type CalleeRun, playCallee } from "@voxbridge/speech/callee";
+import { type CalleeRun, type CalleeStream, openCalleeStream, type PreparedCallee, prepareCallee } from "@voxbridge/speech/callee";
 import type { CallInstance, CallListInstanceCreateOptions, CallStatus } from "twilio/lib/rest/api/v2010/account/call";
 import { request } from "undici";
 
@@ -299,20 +299,27 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
 
 /**
  * The media leg Twilio opens on an answered call: the `<Stream>` of the call's TwiML, with its
- * `<Parameter>`s (call id, attempt, media token), to the voice service's Media Streams endpoint,
- * here with a callee who says nothing and hangs up after `frames` 20 ms frames. The voice service
- * then reports the attempt's conversation, as it does for every answered call.
+ * `<Parameter>`s (call id, attempt, media token), to the voice service's Media Streams endpoint
+ * (`mediaUrl`), with `callee` on the line; the carrier hangs up after `maxFrames` 20 ms frames.
  */
-export function playSilentMediaLeg(call: StandInCall, mediaUrl: string, frames = 100): Promise<CalleeRun> {
+export function openMediaLeg(call: Pick<StandInCall, "form">, mediaUrl: string, callee: PreparedCallee, maxFrames: number): CalleeStream {
   const twiml = call.form.get("Twiml") ?? "";
   const parameters = Object.fromEntries([...twiml.matchAll(/<Parameter name="(\w+)" value="([^"]+)"\/>/g)].map((m) => [m[1], m[2]]));
-  return playCallee({
+  return openCalleeStream({
     url: mediaUrl,
     callId: String(parameters.call_id),
     attempt: Number(parameters.attempt),
     token: String(parameters.token),
-    script: { silent: true },
-    voice: { synthesize: async () => new Uint8Array() },
-    maxFrames: frames,
+    callee,
+    maxFrames,
   });
+}
+
+/**
+ * The media leg with a callee who says nothing and hangs up after `frames` 20 ms frames. The voice
+ * service then reports the attempt's conversation, as it does for every answered call.
+ */
+export async function playSilentMediaLeg(call: Pick<StandInCall, "form">, mediaUrl: string, frames = 100): Promise<CalleeRun> {
+  const silent = await prepareCallee({ silent: true }, { synthesize: async () => new Uint8Array() });
+  return openMediaLeg(call, mediaUrl, silent, frames).ended;
 }

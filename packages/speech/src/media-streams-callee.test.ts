@@ -79,6 +79,7 @@ describe("the Media Streams callee", () => {
     const framesUntilMark = received.slice(0, markAt).filter((m) => m.event === "media").length - before;
     expect(framesUntilMark).toBeGreaterThanOrEqual(10);
     expect(received[markAt]).toMatchObject({ event: "mark", streamSid, mark: { name: "ask:day" } });
+    expect(stream.run.echoed).toEqual(["ask:day"]);
 
     // Asked again: the keypad, as dtmf.
     ws.send(JSON.stringify({ event: "mark", streamSid, mark: { name: "ask:day" } }));
@@ -92,6 +93,7 @@ describe("the Media Streams callee", () => {
       closeCode: 1000,
       failure: null,
       marks: ["ask:day", "ask:day"],
+      echoed: ["ask:day", "ask:day"],
       said: ["hello?", "it is monday", "keys:1"],
     });
     const sequence = received.filter((m) => m.sequenceNumber !== undefined).map((m) => Number(m.sequenceNumber));
@@ -116,6 +118,7 @@ describe("the Media Streams callee", () => {
     stream.hangUp();
     const run = await stream.ended;
     expect(run.clears).toBe(1);
+    expect(run.echoed).toEqual(["opening"]);
     // Echoed at the clear, long before the 500 buffered frames (10 s) could have played.
     expect(received.find((m) => m.event === "mark")).toMatchObject({ mark: { name: "opening" } });
     expect(run.framesSent).toBeLessThan(250);

@@ -20,6 +20,8 @@ import type { SpeechSynthesizer } from "./synthesizer";
 export type CalleeRun = {
   /** Marks received, in order. */
   marks: string[];
+  /** Marks echoed back, in order: once the audio before them played, or when a `clear` dropped it (as Twilio does). */
+  echoed: string[];
   clears: number;
   /** Agent frames received. */
   agentFrames: number;
@@ -79,8 +81,11 @@ export type CalleeStreamOptions = {
   headers?: Record<string, string>;
 };
 
-/** A live stream: `ended` resolves when the socket closes (whoever closed it); `hangUp` is the carrier hanging up. */
-export type CalleeStream = { ended: Promise<CalleeRun>; hangUp: () => void };
+/**
+ * A live stream: `ended` resolves when the socket closes (whoever closed it); `hangUp` is the carrier
+ * hanging up; `run` fills in as the call goes (a test waits on it instead of sleeping).
+ */
+export type CalleeStream = { ended: Promise<CalleeRun>; hangUp: () => void; run: CalleeRun };
 
 /** Silence after each sentence, before the next may start (0.5 s). */
 const PAUSE_FRAMES = 25;
@@ -92,6 +97,7 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
   const callee = new ScriptedCallee(options.callee.script);
   const run: CalleeRun = {
     marks: [],
+    echoed: [],
     clears: 0,
     agentFrames: 0,
     said: [],
@@ -169,6 +175,7 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
     while (playback[0] && "mark" in playback[0]) {
       const { mark } = playback.shift() as { mark: string };
       send({ event: "mark", streamSid, mark: { name: mark } });
+      run.echoed.push(mark);
       act(callee.markPlayed(mark));
     }
     if (options.maxFrames !== undefined && run.framesSent >= options.maxFrames) hangUp();
@@ -218,7 +225,10 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
       run.timeline.push({ at: now(), kind: "clear" });
       const marks = playback.filter((p): p is { mark: string } => "mark" in p);
       playback.length = 0;
-      for (const { mark } of marks) send({ event: "mark", streamSid, mark: { name: mark } });
+      for (const { mark } of marks) {
+        send({ event: "mark", streamSid, mark: { name: mark } });
+        run.echoed.push(mark);
+      }
     }
   });
   ws.on("error", (error) => {
@@ -233,7 +243,7 @@ export function openCalleeStream(options: CalleeStreamOptions): CalleeStream {
       resolve(run);
     }),
   );
-  return { ended, hangUp };
+  return { ended, hangUp, run };
 }
 
 /** Prepares the callee, opens its stream and waits for its end (tests). */
