@@ -14,9 +14,9 @@ export const CallConversation = z.object({
   agent_id: z.uuid(),
   /** The system prompt, rendered. */
   system_prompt: z.string(),
-  /** Rendered; null: the agent has none (the engine opens with a greeting of its own). */
+  /** Rendered; null: the agent has none (the engine opens with a short greeting of its own). */
   first_message: z.string().nullable(),
-  /** Rendered; null: the agent has none (the engine leaves a short generic message). */
+  /** Rendered; null: the agent has none (the local engine hangs up without a message; a realtime model leaves a short generic one). */
   voicemail_message: z.string().nullable(),
   voice: z.string().nullable(),
   language: z.string().nullable(),

@@ -1,4 +1,12 @@
-import { type AgentScript, decide, initialPolicyState, type PolicyAction, type PolicyInput, type PolicyState } from "./dialogue-policy";
+import {
+  type AgentScript,
+  DEFAULT_GREETING,
+  decide,
+  initialPolicyState,
+  type PolicyAction,
+  type PolicyInput,
+  type PolicyState,
+} from "./dialogue-policy";
 
 const script: AgentScript = {
   disclosure: "This call is recorded.",
@@ -132,7 +140,7 @@ describe("dialogue policy", () => {
     expect(Object.keys(state.answers)).toHaveLength(1);
   });
 
-  it("asks nothing without a schema: the opening, a reply, then the close", () => {
+  it("asks nothing without a schema: the opening, a reply, then a close that does not claim answers", () => {
     const { actions } = run(
       [
         { type: "heard", text: "hello" },
@@ -142,6 +150,14 @@ describe("dialogue policy", () => {
       { ...script, answerSchema: null },
     );
     expect(marks(actions)).toEqual(["opening", "close", "hang_up:talked"]);
+    expect(said(actions)).toEqual(["This call is recorded. Hi Ana.", "Thank you for your time. Goodbye."]);
+  });
+
+  it("greets with a line of its own when the agent has no first message, so the callee hears who calls", () => {
+    const { actions } = run([{ type: "heard", text: "hello" }], { ...script, firstMessage: null });
+    expect(said(actions)).toEqual([`This call is recorded. ${DEFAULT_GREETING}`]);
+    const unrecorded = run([{ type: "heard", text: "hello" }], { ...script, disclosure: null, firstMessage: "  " });
+    expect(said(unrecorded.actions)).toEqual([DEFAULT_GREETING]);
   });
 
   it("gives the same actions for the same inputs (a scripted call repeats)", () => {

@@ -93,6 +93,10 @@ export function questionText(question: Question): string {
 }
 
 const CLOSING = "Thank you, that is everything I needed. Goodbye.";
+/** Said when the agent has no first message, so a callee always hears who is calling. */
+export const DEFAULT_GREETING = "Hello, this is an automated call.";
+/** The close of a call that had nothing to ask (no `answer_schema`, or nothing the engine can ask). */
+const NOTHING_TO_ASK = "Thank you for your time. Goodbye.";
 export const OPT_OUT_ACK = "Understood. We will not call you again. Goodbye.";
 const TIME_UP = "I am sorry, we are out of time. Thank you for your help. Goodbye.";
 const CANCELED = "I am sorry, I have to end this call now. Thank you, goodbye.";
@@ -103,7 +107,8 @@ type Step = { state: PolicyState; actions: PolicyAction[] };
 
 function ask(state: PolicyState, prefix = ""): Step {
   const question = state.questions[state.index];
-  if (question === undefined) return close({ ...state, phase: "closing" }, CLOSING, "close");
+  if (question === undefined)
+    return close({ ...state, phase: "closing" }, state.questions.length === 0 ? NOTHING_TO_ASK : CLOSING, "close");
   return {
     state: { ...state, phase: "asking", pending: null },
     actions: [
@@ -152,8 +157,8 @@ export function decide(state: PolicyState, input: PolicyInput, script: AgentScri
   switch (state.phase) {
     case "greeting": {
       if (input.type === "played" || input.type === "start") return { state, actions: [] };
-      const opening = [script.disclosure, script.firstMessage].filter((t): t is string => !!t && t.trim() !== "").join(" ");
-      if (opening === "") return ask(state);
+      const greeting = script.firstMessage?.trim() ? script.firstMessage : DEFAULT_GREETING;
+      const opening = [script.disclosure, greeting].filter((t): t is string => !!t && t.trim() !== "").join(" ");
       return {
         state: { ...state, phase: "opening" },
         actions: [{ type: "say", text: opening, mark: "opening", listen: greetingGrammar() }],
