@@ -120,6 +120,16 @@ describe("docker-compose.yml", () => {
       expect([name, build.args?.SERVICE]).toEqual([name, name.replace(/-migrate$/, "")]);
     }
   });
+
+  it("pins every image it pulls to a release, the same Kafka and S3Proxy the project's scripts run", () => {
+    const pulled = Object.entries(services).flatMap(([name, service]) =>
+      service.image && !service.build ? [[name, service.image] as const] : [],
+    );
+    for (const [name, image] of pulled) expect([name, /:(\d[\w.-]*)$/.test(image)]).toEqual([name, true]);
+    const versionIn = (file: string, pattern: RegExp) => pattern.exec(readFileSync(path.join(ROOT, file), "utf8"))?.[1];
+    expect(services.kafka?.image).toBe(`apache/kafka:${versionIn("infra/kafka/pom.xml", /<kafka\.version>(.+)<\/kafka\.version>/)}`);
+    expect(services.s3proxy?.image).toBe(`andrewgaul/s3proxy:${versionIn("infra/s3proxy/s3proxy.sh", /^S3PROXY_VERSION=(.+)$/m)}`);
+  });
 });
 
 describe("infra/docker/service.Dockerfile", () => {
