@@ -2,7 +2,7 @@ import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentele
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
-import { currentTraceparent, inSpan, traceHeader, traceIdOf, useTracingSdk } from "./trace";
+import { currentTraceparent, inSpan, traceHeader, traceIdOf, traceparentWhenTracing, useTracingSdk } from "./trace";
 
 // Tracing on: the kit's spans are the SDK's, recorded with their parents and links (this file's
 // globals are its own: Jest gives each test file a fresh global scope).
@@ -53,6 +53,8 @@ describe("spans with the SDK on", () => {
     await inSpan("work", { parent: PARENT }, async () => {
       expect(currentTraceparent()).toBe(`00-${traceIdOf(PARENT)}-${trace.getActiveSpan()?.spanContext().spanId}-01`);
       expect(traceHeader()).toEqual({});
+      // What a carrier is handed, to send back in its callbacks.
+      expect(traceparentWhenTracing()).toBe(currentTraceparent());
     });
   });
 });

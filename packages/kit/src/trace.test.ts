@@ -1,5 +1,5 @@
 import { createLogger } from "./logger";
-import { currentTraceparent, inRequestSpan, inSpan, isTraceparent, traceHeader, traceIdOf } from "./trace";
+import { currentTraceparent, inRequestSpan, inSpan, isTraceparent, traceHeader, traceIdOf, traceparentWhenTracing } from "./trace";
 
 // Tracing off (no SDK started): spans record nothing, but the context is joined and handed on.
 const PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -50,6 +50,8 @@ describe("trace context", () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       expect(currentTraceparent()).toBe(mine);
       expect(traceHeader()).toEqual({ traceparent: mine });
+      // Nothing recorded to join: a carrier's callback URL is left without one.
+      expect(traceparentWhenTracing()).toBeUndefined();
       logger.info("inside");
     });
     logger.info("outside");

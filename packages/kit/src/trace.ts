@@ -80,6 +80,13 @@ export const currentTraceparent = (): string | undefined => {
   return traceparentIn(context.active());
 };
 
+/**
+ * The traceparent of the span in progress, only when tracing is on: for a party that sends no
+ * header of its own but hands back what it was given (a carrier's callback URL). None with tracing
+ * off, where there is no recorded trace to join, and what was handed out stays as it was.
+ */
+export const traceparentWhenTracing = (): string | undefined => (mode === "sdk" ? currentTraceparent() : undefined);
+
 /** The trace id of the span in progress, if any (every log line names it). */
 export const currentTraceId = (): string | undefined => {
   if (mode === "unset") return undefined;
