@@ -49,6 +49,7 @@ type ReceivedSpan = {
   name: string;
   kind: number;
   attributes: Record<string, string>;
+  links: { traceId: string; spanId: string }[];
 };
 
 const SPAN_KIND = { server: 2, client: 3, producer: 4, consumer: 5 } as const;
@@ -80,6 +81,7 @@ async function startOtlpReceiver() {
               attributes: Object.fromEntries(
                 span.attributes.map(({ key, value }) => [key, String(value.stringValue ?? value.intValue ?? "")]),
               ),
+              links: span.links.map(({ traceId, spanId }) => ({ traceId, spanId })),
             });
       }
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
@@ -201,7 +203,7 @@ describe("OpenTelemetry tracing, the simulator dialing", () => {
 });
 
 describe("OpenTelemetry tracing, dialing through Twilio", () => {
-  it("traces the dialer's carrier request inside the dial, in the call's trace", async () => {
+  it("traces the dialer's carrier request inside the dial, and the carrier's callbacks, in the call's trace", async () => {
     const twilio = await startTwilioStandIn({ callbackBase: () => carrier.urls.dialer });
     const carrier: ServiceProcesses = await startServiceProcesses(
       {
@@ -247,6 +249,40 @@ describe("OpenTelemetry tracing, dialing through Twilio", () => {
       );
       expect(found.create.attributes["http.request.method"]).toBe("POST");
       expect(twilio.calls.map((c) => c.form.get("To"))).toContain("+15551234568");
+
+      // Twilio sends no traceparent, but calls back the signed URL it was given, which names the dial.
+      const created = twilio.calls.find((c) => c.form.get("To") === "+15551234568");
+      const statusUrl = new URL(created?.form.get("StatusCallback") ?? "");
+      expect(statusUrl.searchParams.get("traceparent")?.slice(0, 52)).toBe(`00-${traceId}-${found.dial.spanId}`);
+      expect(new URL(created?.form.get("AsyncAmdStatusCallback") ?? "").searchParams.get("traceparent")).toBe(
+        statusUrl.searchParams.get("traceparent"),
+      );
+      expect(await twilio.advance(String(created?.json.sid), "ringing")).toBe(204);
+      // The callback's handling is in the call's trace, under the dial, linked to the request's own span.
+      const callback = await eventually(
+        "the status callback's span in the call's trace, linked to its HTTP span",
+        async () => {
+          const handled = otlp.spans.find(
+            (span) => span.service === "dialer" && span.name === "twilio callback" && span.attributes["voxbridge.call_id"] === call.id,
+          );
+          const server = otlp.spans.find(
+            (span) => span.service === "dialer" && span.kind === SPAN_KIND.server && span.spanId === handled?.links[0]?.spanId,
+          );
+          return handled && server ? { handled, server } : null;
+        },
+        30_000,
+        async () => ({
+          callbackSpans: otlp.spans
+            .filter((span) => span.service === "dialer" && (span.name === "twilio callback" || span.kind === SPAN_KIND.server))
+            .map(({ name, traceId: trace, parentSpanId, links, attributes }) => ({ name, trace, parentSpanId, links, attributes })),
+          dialerLog: carrier.logTail("dialer"),
+        }),
+      );
+      expect(callback.handled).toMatchObject({ traceId, parentSpanId: found.dial.spanId });
+      expect(callback.handled.attributes).toMatchObject({ "voxbridge.attempt": "1", "twilio.call_status": "ringing" });
+      expect(callback.handled.links).toEqual([{ traceId: callback.server.traceId, spanId: callback.server.spanId }]);
+      expect(callback.server.name).toBe("POST /twilio/status");
+      expect(callback.server.traceId).not.toBe(traceId);
     } finally {
       await carrier.stop();
       await twilio.close();

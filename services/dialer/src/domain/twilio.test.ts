@@ -1,4 +1,11 @@
-import { reportOfTwilioAmd, reportOfTwilioStatus, twilioSignature, verifyTwilioSignature } from "./twilio";
+import {
+  reportOfTwilioAmd,
+  reportOfTwilioStatus,
+  traceparentOfCallback,
+  twilioCallbackUrl,
+  twilioSignature,
+  verifyTwilioSignature,
+} from "./twilio";
 
 const token = "12345";
 const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
@@ -54,5 +61,28 @@ describe("Twilio's asynchronous answering machine verdict", () => {
     expect(reportOfTwilioAmd({ AnsweredBy: "machine_end_beep" })).toEqual({ kind: "machine", answeredBy: "machine_end_beep" });
     expect(reportOfTwilioAmd({ AnsweredBy: "human" })).toEqual({ kind: "machine", answeredBy: "human" });
     expect(reportOfTwilioAmd({})).toBeNull();
+  });
+});
+
+describe("Twilio callback URLs", () => {
+  const callId = "00000000-0000-4000-8000-0000000000aa";
+  const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  it("names the attempt, and hands on the dial's traceparent only when there is one", () => {
+    expect(twilioCallbackUrl("https://dialer.example.com", "/twilio/status", { callId, attempt: 2 })).toBe(
+      `https://dialer.example.com/twilio/status?call_id=${callId}&attempt=2`,
+    );
+    expect(twilioCallbackUrl("https://dialer.example.com", "/twilio/status", { callId, attempt: 2, traceparent: undefined })).toBe(
+      `https://dialer.example.com/twilio/status?call_id=${callId}&attempt=2`,
+    );
+    const traced = twilioCallbackUrl("https://dialer.example.com/", "/twilio/amd", { callId, attempt: 1, traceparent });
+    expect(traced).toBe(`https://dialer.example.com/twilio/amd?call_id=${callId}&attempt=1&traceparent=${traceparent}`);
+    expect(new URL(traced).searchParams.get("traceparent")).toBe(traceparent);
+  });
+
+  it("takes a callback's traceparent only when it is a well-formed one", () => {
+    expect(traceparentOfCallback(traceparent)).toBe(traceparent);
+    for (const bad of [undefined, "", "garbage", `${traceparent}-extra`, `00-${"0".repeat(32)}-00f067aa0ba902b7-01`, [traceparent], {}])
+      expect([bad, traceparentOfCallback(bad)]).toEqual([bad, undefined]);
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { isTraceparent } from "@voxbridge/kit/core";
 import type { CarrierReport } from "../app/ports";
 
 /**
@@ -30,6 +31,26 @@ export function verifyTwilioSignature(
   const given = Buffer.from(header);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * A callback URL for one dial attempt: `{publicUrl}{path}?call_id=…&attempt=N`, and `&traceparent=…`
+ * when the dial has one to hand on. Twilio sends no trace header, but calls back the exact URL it
+ * was given, signed, so the callback can join the call's trace without the parameter being forgeable.
+ */
+export function twilioCallbackUrl(
+  publicUrl: string,
+  path: string,
+  attempt: { callId: string; attempt: number; traceparent?: string | undefined },
+): string {
+  const url = new URL(path, publicUrl);
+  url.searchParams.set("call_id", attempt.callId);
+  url.searchParams.set("attempt", String(attempt.attempt));
+  if (attempt.traceparent) url.searchParams.set("traceparent", attempt.traceparent);
+  return url.toString();
+}
+
+/** The callback URL's traceparent, when it is a well-formed one; anything else is ignored. */
+export const traceparentOfCallback = (value: unknown): string | undefined => (isTraceparent(value) ? value : undefined);
 
 /**
  * Maps a Twilio status callback onto our carrier reports. `queued`/`initiated` carry no news;

@@ -1,6 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHttpApp, createLogger, createMetricsRegistry, finishHttpApp, listen } from "@voxbridge/kit";
+import {
+  createHttpApp,
+  createLogger,
+  createMetricsRegistry,
+  currentTraceId,
+  finishHttpApp,
+  inSpan,
+  listen,
+  traceIdOf,
+} from "@voxbridge/kit";
 import { request } from "undici";
 import { CarrierOutcomeUnknownError, type CarrierReport, type DialRequest } from "../../app/ports";
 import { twilioSignature } from "../../domain/twilio";
@@ -31,6 +40,8 @@ async function fakeTwilio(answer: (seen: Seen) => { status: number; body: unknow
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise((r) => server.close(r)) };
 }
+
+const DIAL_TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 const dial: DialRequest = {
   callId: "00000000-0000-4000-8000-0000000000aa",
@@ -64,7 +75,8 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
         mediaToken,
         logger,
       });
-      expect(await adapter.dial(dial)).toEqual({ carrierCallId: "CA123" });
+      // Inside the dial's span, but with tracing off: no traceparent is handed to Twilio.
+      expect(await inSpan("dial", { parent: DIAL_TRACE }, () => adapter.dial(dial))).toEqual({ carrierCallId: "CA123" });
       const [sent] = twilio.seen;
       expect(sent?.method).toBe("POST");
       expect(sent?.url).toBe(`/2010-04-01/Accounts/${SID}/Calls.json`);
@@ -195,6 +207,53 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
       expect(reports).toHaveLength(1);
       expect((await sendAmd(twilioSignature(TOKEN, `${publicUrl}${amdPath}`, amd))).statusCode).toBe(204);
       expect(reports[1]).toEqual([dial.callId, 2, { kind: "machine", answeredBy: "machine_end_beep", carrierCallId: "CA123" }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("handles a callback in the dial's trace when its signed URL names one, and in the request's own when it is missing or malformed", async () => {
+    const publicUrl = "https://dialer.example.com";
+    const adapter = createTwilio({
+      accountSid: SID,
+      authToken: TOKEN,
+      apiBaseUrl: "http://127.0.0.1:9",
+      publicUrl,
+      agentStreamUrl: "wss://a.example.com",
+      defaultFrom: null,
+      mediaToken,
+      logger,
+    });
+    const traces: (string | undefined)[] = [];
+    const app = createHttpApp({ logger, metrics: createMetricsRegistry("test"), readiness: [] });
+    adapter.routes?.(app, async () => void traces.push(currentTraceId()));
+    finishHttpApp(app, logger);
+    const server = await listen(app, 0);
+    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const ringing = { CallSid: "CA123", CallStatus: "ringing", AccountSid: SID };
+    const send = async (traceparent: string | null) => {
+      const path = `/twilio/status?call_id=${dial.callId}&attempt=2${traceparent === null ? "" : `&traceparent=${encodeURIComponent(traceparent)}`}`;
+      const response = await request(`${local}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": twilioSignature(TOKEN, `${publicUrl}${path}`, ringing),
+        },
+        body: new URLSearchParams(ringing).toString(),
+      });
+      await response.body.dump();
+      return { status: response.statusCode, requestTrace: traceIdOf(String(response.headers.traceparent)) };
+    };
+    try {
+      const joined = await send(DIAL_TRACE);
+      expect(joined.status).toBe(204);
+      expect(traces.at(-1)).toBe(traceIdOf(DIAL_TRACE));
+      expect(joined.requestTrace).not.toBe(traceIdOf(DIAL_TRACE));
+      for (const bad of [null, "", "garbage", `00-${"0".repeat(32)}-00f067aa0ba902b7-01`, `${DIAL_TRACE}-extra`]) {
+        const fallback = await send(bad);
+        expect([bad, fallback.status, traces.at(-1)]).toEqual([bad, 204, fallback.requestTrace]);
+      }
+      expect(traces).toHaveLength(6);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

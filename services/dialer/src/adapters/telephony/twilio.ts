@@ -1,4 +1,4 @@
-import { AppError, type Logger } from "@voxbridge/kit";
+import { AppError, currentTraceparent, inSpan, type Logger, traceparentWhenTracing } from "@voxbridge/kit";
 import express, { type Express } from "express";
 import { request } from "undici";
 import {
@@ -8,7 +8,13 @@ import {
   type CarrierReport,
   type CarrierReportSink,
 } from "../../app/ports";
-import { reportOfTwilioAmd, reportOfTwilioStatus, verifyTwilioSignature } from "../../domain/twilio";
+import {
+  reportOfTwilioAmd,
+  reportOfTwilioStatus,
+  traceparentOfCallback,
+  twilioCallbackUrl,
+  verifyTwilioSignature,
+} from "../../domain/twilio";
 import type { ConfiguredTelephony } from "./index";
 import { mediaStreamTwiml } from "./twiml";
 
@@ -142,12 +148,11 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
         throw new AppError("validation_failed", "no caller ID: the call has no `from` and TWILIO_FROM_NUMBER is unset", {
           retryable: false,
         });
-      const callback = (path: string) => {
-        const url = new URL(path, options.publicUrl);
-        url.searchParams.set("call_id", dial.callId);
-        url.searchParams.set("attempt", String(dial.attempt));
-        return url.toString();
-      };
+      // The dial's span, handed to Twilio in the callback URLs, so that its callbacks join the call's
+      // trace (tracing on only: with it off the URLs are as short as ever).
+      const traceparent = traceparentWhenTracing();
+      const callback = (path: string) =>
+        twilioCallbackUrl(options.publicUrl, path, { callId: dial.callId, attempt: dial.attempt, traceparent });
       // The agent greets at pickup; the machine verdict comes later, after the beep
       // (DetectMessageEnd), to /twilio/amd, and switches the agent to the voicemail message.
       const form = new URLSearchParams({
@@ -203,10 +208,26 @@ export function createTwilio(options: TwilioOptions): ConfiguredTelephony {
             throw new AppError("validation_failed", "call_id and attempt are required", { param: "call_id" });
           }
           const report = reportOf(params);
-          // A failure here answers 5xx: Twilio retries the callback, and the state machine is idempotent.
-          // The callback's URL names the attempt and its CallSid the call: the definite link, also for
-          // an attempt whose create's answer was lost.
-          if (report) await sink(callId, attempt, { ...report, ...(params.CallSid && { carrierCallId: params.CallSid }) });
+          // Twilio sends no traceparent, so the request's own span starts a trace; the dial's, from the
+          // signed URL, puts the handling (and what it emits) in the call's trace, linked to that span.
+          // Without a valid one, the handling stays in the request's trace.
+          const dialTrace = traceparentOfCallback(req.query.traceparent);
+          const attributes = {
+            "voxbridge.call_id": callId,
+            "voxbridge.attempt": attempt,
+            ...(params.CallStatus && { "twilio.call_status": params.CallStatus }),
+            ...(params.AnsweredBy && { "twilio.answered_by": params.AnsweredBy }),
+          };
+          await inSpan(
+            "twilio callback",
+            { ...(dialTrace && { parent: dialTrace, links: [currentTraceparent()] }), attributes },
+            async () => {
+              // A failure here answers 5xx: Twilio retries the callback, and the state machine is idempotent.
+              // The callback's URL names the attempt and its CallSid the call: the definite link, also for
+              // an attempt whose create's answer was lost.
+              if (report) await sink(callId, attempt, { ...report, ...(params.CallSid && { carrierCallId: params.CallSid }) });
+            },
+          );
           res.status(204).end();
         });
       callbackRoute("/twilio/status", reportOfTwilioStatus);
