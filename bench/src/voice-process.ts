@@ -38,6 +38,8 @@ export async function startVoiceProcess(env: Record<string, string> = {}) {
       S3_BUCKET: `bench-${prefix.replace(/\W/g, "")}`,
       LOG_LEVEL: "warn",
       NODE_ENV: "development",
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the service under the benchmark's load.
+      ...(process.env.BENCH_VOICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_VOICE_NODE_OPTIONS } : {}),
       ...env,
     },
     ["ignore", "ignore", "inherit"],

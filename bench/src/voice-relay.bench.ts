@@ -1,157 +1,80 @@
 // What the voice service adds between Twilio and a realtime provider, at BENCH_CALLS (default 50)
 // concurrent calls: the service runs as its own process (its built dist/main.js) with agents on the
 // openai-realtime engine, against the OpenAI Realtime stand-in (services/voice/test), which answers
-// at once; this process plays Twilio for every call with a bare Media Streams client. With the
-// provider's speech engines stood in for, it is also the runtime's own cost per 20 ms frame.
+// at once, in a process of its own (relay/provider.ts); another process plays Twilio for every call
+// with a bare Media Streams client (relay/twilio-clients.ts). With the provider's speech engines
+// stood in for, it is also the runtime's own cost per 20 ms frame. Each latency is a stamp taken in
+// one process subtracted from one taken in another, on the machine's monotonic clock (relay/clock.ts);
+// inbound frames carry their own send time in their μ-law bytes.
 //
-//   inbound    a Twilio frame sent → the same frame appended at the provider (frames carry a sequence
-//              number in their μ-law bytes, which the service passes through untouched)
+//   inbound    a Twilio frame sent → the same frame appended at the provider (frames carry their send
+//              time in their μ-law bytes, which the service passes through untouched)
 //   outbound   the provider's first audio of a reply → the first agent frame at Twilio
 //   barge-in   the provider's input_audio_buffer.speech_started → Twilio's clear
 //   CPU        the service's CPU over the steady phase, per call, and the calls one instance holds at
 //              half a core
-// Baseline, in the same run: the same clients sending the same frames straight to a bare WebSocket
-// server in this process (one hop, no service), frame sent → frame received.
+// Baseline, in the same run: the same client process sending the same frames straight to a bare
+// WebSocket server in a process of its own (one hop, no service), frame sent → frame received.
 //
 // Usage (after pnpm build; Kafka and S3Proxy up): pnpm --filter @voxbridge/bench bench:relay
+import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createKafka, createLogger, createProducer, LOCAL_MEDIA_TOKEN_KEY, mintMediaStreamToken } from "@voxbridge/kit";
-import { WebSocket, WebSocketServer } from "ws";
-import { startRealtimeStandin } from "../../services/voice/test/openai-realtime-standin";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { createKafka, createLogger, createProducer } from "@voxbridge/kit";
 import { cpuSeconds } from "./procfs";
+import { type Arrivals, type ClientsReport, clockMs, type ServerReport } from "./relay/clock";
 import { LatencySamples } from "./stats";
 import { BROKERS, startVoiceProcess } from "./voice-process";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const KEY = "bench-realtime-key";
-const FRAME = 160;
 const log = (line: string) => process.stderr.write(`[bench:relay] ${line}\n`);
 
-/** A frame carrying `seq` in its first four bytes (quiet μ-law codes 0xF0–0xFF), loud or near-silent after them. */
-function taggedFrame(seq: number, loud: boolean): Buffer {
-  const frame = Buffer.alloc(FRAME, 0xff);
-  for (let i = 0; i < 4; i++) frame[i] = 0xf0 | ((seq >> (4 * i)) & 0xf);
-  if (loud) for (let i = 4; i < FRAME; i++) frame[i] = i % 2 === 0 ? 0x00 : 0x80;
-  return frame;
-}
-const tagOf = (frame: Buffer) => {
-  let seq = 0;
-  for (let i = 0; i < 4; i++) {
-    const byte = frame[i] ?? 0;
-    if ((byte & 0xf0) !== 0xf0) return null;
-    seq |= (byte & 0xf) << (4 * i);
-  }
-  return seq;
-};
-
-/** Frames sent by all clients, by global sequence number: when each left. */
-const sentAt = new Map<number, number>();
-let nextSeq = 1;
-
-/**
- * One call as Twilio plays it: `start` with the call's token, a frame every 20 ms (catching up after
- * a late timer), a burst of loud frames while the agent's greeting plays (a barge-in), `stop` after
- * `seconds`. Resolves with when its first agent frame and its clear arrived.
- */
-function twilioCall(url: string, callId: string, seconds: number, onFirst: () => void) {
-  const ws = new WebSocket(url);
-  const result = { firstAgentFrameAt: 0, clearAt: 0, agentFrames: 0, loudAt: 0 };
-  let sent = 0;
-  let loudFrom = Number.POSITIVE_INFINITY;
-  let opened = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const streamSid = `MZ${randomUUID().replace(/-/g, "")}`;
-  ws.on("open", () => {
-    opened = performance.now();
-    ws.send(JSON.stringify({ event: "connected", protocol: "Call", version: "1.0.0" }));
-    const token = mintMediaStreamToken(LOCAL_MEDIA_TOKEN_KEY, { callId, attempt: 1 }, new Date());
-    ws.send(
-      JSON.stringify({
-        event: "start",
-        sequenceNumber: "1",
-        streamSid,
-        start: {
-          streamSid,
-          accountSid: "ACbench",
-          callSid: `CA${randomUUID().replace(/-/g, "")}`,
-          tracks: ["inbound"],
-          customParameters: { call_id: callId, attempt: "1", token },
-          mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 },
-        },
-      }),
-    );
-    timer = setInterval(() => {
-      const due = Math.floor((performance.now() - opened) / 20) + 1;
-      while (sent < due && ws.readyState === WebSocket.OPEN) {
-        const seq = nextSeq++;
-        const loud = sent >= loudFrom && sent < loudFrom + 10;
-        if (loud && result.loudAt === 0) result.loudAt = performance.now();
-        const payload = taggedFrame(seq, loud).toString("base64");
-        sentAt.set(seq, performance.now());
-        ws.send(
-          JSON.stringify({
-            event: "media",
-            streamSid,
-            media: { track: "inbound", chunk: String(sent + 1), timestamp: String(sent * 20), payload },
-          }),
-        );
-        sent++;
-      }
-      if (sent >= seconds * 50) {
-        clearInterval(timer);
-        ws.send(JSON.stringify({ event: "stop", streamSid, stop: { accountSid: "ACbench", callSid: "CAbench" } }));
-        ws.close(1000);
-      }
-    }, 20);
+/** A child of this benchmark (tsx's loader passes on through execArgv), and its next message of a type. */
+const child = (file: string, args: string[] = []) =>
+  fork(path.join(__dirname, "relay", file), args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+const next = <T extends { type: string }, K extends T["type"]>(proc: ChildProcess, type: K) =>
+  new Promise<Extract<T, { type: K }>>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`bench:relay's ${type} never came (the child exited with ${code})`));
+    const onMessage = (message: T) => {
+      if (message.type !== type) return;
+      proc.off("message", onMessage);
+      proc.off("exit", onExit);
+      resolve(message as Extract<T, { type: K }>);
+    };
+    proc.on("message", onMessage);
+    proc.once("exit", onExit);
   });
-  ws.on("message", (data) => {
-    const message = JSON.parse(data.toString()) as { event?: string; mark?: { name?: string } };
-    if (message.event === "media") {
-      result.agentFrames++;
-      if (result.firstAgentFrameAt === 0) {
-        result.firstAgentFrameAt = performance.now();
-        onFirst();
-        // Talk over the greeting half a second into it.
-        loudFrom = sent + 25;
-      }
-    } else if (message.event === "clear" && result.clearAt === 0) result.clearAt = performance.now();
-    else if (message.event === "mark" && message.mark?.name) ws.send(JSON.stringify({ event: "mark", streamSid, mark: message.mark }));
-  });
-  const ended = new Promise<typeof result>((resolve) =>
-    ws.once("close", () => {
-      clearInterval(timer);
-      resolve(result);
-    }),
-  );
-  ws.on("error", () => undefined);
-  return ended;
-}
 
-async function baseline(): Promise<LatencySamples> {
-  const samples = new LatencySamples(1_000_000);
-  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
-  await once(wss, "listening");
-  wss.on("connection", (ws) =>
-    ws.on("message", (data) => {
-      const message = JSON.parse(data.toString()) as { event?: string; media?: { payload: string } };
-      if (message.event !== "media" || !message.media) return;
-      const seq = tagOf(Buffer.from(message.media.payload, "base64"));
-      const at = seq === null ? undefined : sentAt.get(seq);
-      if (seq !== null && at !== undefined) samples.record(performance.now() - at);
-    }),
-  );
-  const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}/media`;
-  await Promise.all(Array.from({ length: CALLS }, () => twilioCall(url, randomUUID(), 10, () => undefined)));
-  wss.close();
+/** The frames' latencies, those sent from `from` on (the shared clock's milliseconds). */
+function latencies(inbound: Arrivals, from = Number.NEGATIVE_INFINITY): LatencySamples {
+  const samples = new LatencySamples(10_000_000);
+  inbound.stamps.forEach((stamp, i) => {
+    if (stamp >= from) samples.record((inbound.arrivals[i] ?? 0) - stamp);
+  });
   return samples;
 }
 
+/** The bare one-hop baseline: the Twilio clients' process straight to a bare WebSocket server's process, 10 s. */
+async function baseline(): Promise<LatencySamples> {
+  const server = child("provider.ts", ["bare"]);
+  const { url } = await next<ServerReport, "listening">(server, "listening");
+  const clients = child("twilio-clients.ts");
+  clients.send({ url, callIds: Array.from({ length: CALLS }, () => randomUUID()), seconds: 10 });
+  await next<ClientsReport, "done">(clients, "done");
+  clients.kill();
+  server.send("report");
+  const { inbound } = await next<ServerReport, "arrivals">(server, "arrivals");
+  server.kill();
+  return latencies(inbound);
+}
+
 async function main() {
-  const standin = await startRealtimeStandin({ apiKey: KEY });
-  standin.state.keepEvents = false;
-  const voice = await startVoiceProcess({ OPENAI_API_KEY: KEY, OPENAI_REALTIME_URL: standin.url, OPENAI_API_URL: standin.apiUrl });
+  const standin = child("provider.ts", ["standin", KEY, String(CALLS)]);
+  const { url: standinUrl, apiUrl } = await next<ServerReport, "listening">(standin, "listening");
+  const voice = await startVoiceProcess({ OPENAI_API_KEY: KEY, OPENAI_REALTIME_URL: standinUrl, OPENAI_API_URL: apiUrl });
   const { port, pid, topic } = voice;
   const kafka = createKafka({
     clientId: "bench-relay",
@@ -164,29 +87,6 @@ async function main() {
 
     log(`baseline: ${CALLS} clients straight to a bare WebSocket server, 10 s`);
     const bare = await baseline();
-    sentAt.clear();
-
-    // Every frame's arrival at the provider; each reply's first audio and each speech_started there.
-    const inbound = new LatencySamples(10_000_000);
-    let measuring = false;
-    standin.state.onAppend = (audio) => {
-      const seq = tagOf(audio);
-      const at = seq === null ? undefined : sentAt.get(seq);
-      if (measuring && seq !== null && at !== undefined) inbound.record(performance.now() - at);
-      if (seq !== null) sentAt.delete(seq);
-    };
-    const firstAudio = new Map<string, number>();
-    const speechStarted = new Map<string, number>();
-    standin.state.onFirstAudio = (session) => {
-      if (!firstAudio.has(session)) firstAudio.set(session, performance.now());
-    };
-    standin.state.onSpeechStarted = (session) => {
-      if (!speechStarted.has(session)) speechStarted.set(session, performance.now());
-    };
-    // The model's greeting: long enough to be talked over (60 ms a character).
-    standin.state.turns = Array.from({ length: CALLS * 4 }, () => ({
-      say: "Hello, this is the clinic calling about your visit next week.",
-    }));
 
     const calls = Array.from({ length: CALLS }, (_, i) => ({ callId: randomUUID(), orgId: randomUUID(), marker: `bench relay call ${i}` }));
     for (const call of calls)
@@ -229,29 +129,33 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
     log(`relay: ${CALLS} calls for ${SECONDS} s`);
+    const clients = child("twilio-clients.ts");
     let cpuBefore = 0;
-    let steadyFrom = 0;
-    let started = 0;
-    const results = await Promise.all(
-      calls.map((call) =>
-        twilioCall(`ws://127.0.0.1:${port}/media`, call.callId, SECONDS, () => {
-          if (++started === CALLS) {
-            // Every call is talking: the steady phase starts now.
-            measuring = true;
-            cpuBefore = cpuSeconds(pid);
-            steadyFrom = performance.now();
-          }
-        }).then((r) => ({ ...r, marker: call.marker })),
-      ),
-    );
+    clients.once("message", (message: ClientsReport) => {
+      if (message.type === "steady") cpuBefore = cpuSeconds(pid);
+    });
+    const done = next<ClientsReport, "done">(clients, "done");
+    clients.send({ url: `ws://127.0.0.1:${port}/media`, callIds: calls.map((c) => c.callId), seconds: SECONDS });
+    const { results, steadyFrom, sentSinceSteady } = await done;
+    clients.kill();
     const cpu = cpuSeconds(pid) - cpuBefore;
-    const steadySeconds = Math.max(1e-9, (performance.now() - steadyFrom) / 1000);
+    const steadySeconds = Math.max(1e-9, (clockMs() - steadyFrom) / 1000);
+    standin.send("report");
+    const arrivals = await next<ServerReport, "arrivals">(standin, "arrivals");
+    // Frames sent once every call was talking.
+    const inbound = latencies(arrivals.inbound, steadyFrom);
+    // Every frame's stamp and arrival, to see where in the run the slow ones are.
+    if (process.env.BENCH_RELAY_DUMP) writeFileSync(process.env.BENCH_RELAY_DUMP, JSON.stringify({ steadyFrom, ...arrivals.inbound }));
+    const firstAudio = new Map(arrivals.firstAudio);
+    const speechStarted = new Map(arrivals.speechStarted);
     const outbound = new LatencySamples(10_000);
     const barge = new LatencySamples(10_000);
     const bargeFromVoice = new LatencySamples(10_000);
-    const sessionOf = (marker: string) => [...firstAudio.keys()].find((s) => s.includes(marker));
+    // "You are bench relay call 1." names call 1, not call 10.
+    const sessionOf = (marker: string) => [...firstAudio.keys()].find((s) => s.includes(`You are ${marker}.`));
     for (const r of results) {
-      const session = sessionOf(r.marker);
+      const marker = calls.find((c) => c.callId === r.callId)?.marker ?? "";
+      const session = sessionOf(marker);
       const audioAt = session ? firstAudio.get(session) : undefined;
       if (audioAt !== undefined && r.firstAgentFrameAt > 0) outbound.record(r.firstAgentFrameAt - audioAt);
       const speechAt = session ? speechStarted.get(session) : undefined;
@@ -268,7 +172,7 @@ async function main() {
     const v = bargeFromVoice.summary();
     const rows = [
       [
-        `inbound relay: Twilio frame to the provider's append (${i.samples} frames)`,
+        `inbound relay: Twilio frame to the provider's append (${i.samples} of ${sentSinceSteady} frames sent in the steady phase)`,
         `p50 ${ms(i.p50)}, p99 ${ms(i.p99)}; bare one-hop baseline p50 ${ms(b.p50)}, p99 ${ms(b.p99)} (p99 ratio ${((i.p99 ?? 0) / Math.max(1e-9, b.p99 ?? 0)).toFixed(1)})`,
         "p99 ≤ 5 ms (issue 30); ≤ 2 ms per frame (issue 29)",
         (i.p99 ?? Number.POSITIVE_INFINITY) <= 5 ? "met (30)" : "NOT met",
@@ -311,7 +215,7 @@ async function main() {
   } finally {
     await producer.disconnect().catch(() => undefined);
     await voice.stop();
-    await standin.close();
+    standin.kill();
   }
 }
 

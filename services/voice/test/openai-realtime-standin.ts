@@ -24,6 +24,24 @@ type ModelTurn = { say?: string; tool?: { name: string; arguments: unknown }; dr
 /** One session: the client events it got, the errors it answered, and the model its URL named (`?model=`). */
 type StandinConnection = { received: RealtimeClientEvent[]; errors: string[]; socket: WebSocket; model: string | null };
 
+/**
+ * A reply's audio, `ms` long, in base64 pieces of 1,000 bytes (not whole frames). Kept per length: a
+ * benchmark's 50 calls are answered at the same moment, and making the same tone for each would hold
+ * up the stand-in's event loop, and with it the times it notes for the frames it receives.
+ */
+const replyAudio = new Map<number, string[]>();
+function replyDeltas(ms: number): string[] {
+  let deltas = replyAudio.get(ms);
+  if (deltas === undefined) {
+    const audio = encodeMulaw(Int16Array.from({ length: ms * 8 }, (_, i) => Math.round(3000 * Math.sin(i / 4))));
+    deltas = [];
+    for (let offset = 0; offset < audio.length; offset += 1000)
+      deltas.push(Buffer.from(audio.subarray(offset, offset + 1000)).toString("base64"));
+    replyAudio.set(ms, deltas);
+  }
+  return deltas;
+}
+
 export async function startRealtimeStandin(options: { apiKey: string }) {
   const state = {
     turns: [] as ModelTurn[],
@@ -145,10 +163,9 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
         addItem(itemId, "assistant");
         const ms = Math.max(400, 60 * turn.say.length);
         (items.at(-1) as { audioMs: number }).audioMs = ms;
-        const audio = encodeMulaw(Int16Array.from({ length: ms * 8 }, (_, i) => Math.round(3000 * Math.sin(i / 4))));
-        for (let offset = 0; offset < audio.length; offset += 1000) {
-          if (offset === 0) state.onFirstAudio?.(sessionInstructions);
-          const delta = Buffer.from(audio.subarray(offset, offset + 1000)).toString("base64");
+        const deltas = replyDeltas(ms);
+        state.onFirstAudio?.(sessionInstructions);
+        for (const delta of deltas) {
           send({
             type: "response.output_audio.delta",
             event_id: id("event"),
