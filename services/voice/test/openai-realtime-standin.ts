@@ -253,7 +253,9 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
       }
     };
 
-    ws.on("message", (data) => {
+    ws.on("message", (data, isBinary) => {
+      // Every client event is JSON in a text frame.
+      if (isBinary) return refuse("Binary frames are not supported: send events as text.", "invalid_value");
       let event: RealtimeClientEvent;
       try {
         event = JSON.parse(data.toString()) as RealtimeClientEvent;

@@ -91,6 +91,8 @@ export class ConversationSession {
   /** A callee frame; `atMs` from Twilio's `media.timestamp`. */
   calleeAudio(frame: Uint8Array, atMs: number): void {
     if (this.ended) return;
+    // The frame goes on first: the recording and the voice detection below are not on its way.
+    this.engine.pushAudio(frame, atMs);
     const samples = decodeMulaw(frame);
     this.recording?.write("callee", atMs, samples);
     const level = levelDbfs(samples);
@@ -98,7 +100,6 @@ export class ConversationSession {
     if (level <= DEFAULT_VAD.thresholdDbfs) this.firstVoicedAtMs = null;
     const { state, event } = nextVoiceActivity(this.vad, level);
     this.vad = state;
-    this.engine.pushAudio(frame, atMs);
     if (event === "speech_started") {
       const startedAt = atMs - (DEFAULT_VAD.startFrames - 1) * FRAME_MS;
       if (!this.engine.detectsTurns) this.engine.calleeSpeech("started", startedAt);

@@ -1,5 +1,7 @@
+import type { InputAudioBufferAppendEvent } from "openai/resources/realtime/realtime";
 import { createAnswerValidator } from "../answer-validator";
 import {
+  appendAudio,
   checkAnswers,
   FrameAssembler,
   providerVoice,
@@ -28,6 +30,15 @@ const agent = {
 };
 const validator = createAnswerValidator();
 const validate = (answers: Record<string, string | number | boolean>) => validator.check(schema as never, answers);
+
+describe("a callee frame for the provider", () => {
+  it("is input_audio_buffer.append with the frame's μ-law bytes in base64, whatever part of a larger buffer it is", () => {
+    const line = Uint8Array.from({ length: 400 }, (_, i) => (i * 7) % 256);
+    const frame = line.subarray(80, 240);
+    const event = JSON.parse(appendAudio(frame).toString("utf8")) as InputAudioBufferAppendEvent;
+    expect(event).toEqual({ type: "input_audio_buffer.append", audio: Buffer.from(frame).toString("base64") });
+  });
+});
 
 describe("the realtime session", () => {
   it("asks for μ-law both ways, server VAD without automatic replies, transcription, and the three tools", () => {

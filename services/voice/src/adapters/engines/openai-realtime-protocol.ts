@@ -119,6 +119,16 @@ export const replayHistory = (history: readonly HistoryEntry[]): ConversationIte
           : { type: "message", role: "assistant", content: [{ type: "output_text", text: entry.text }] },
     }));
 
+const APPEND_HEAD = '{"type":"input_audio_buffer.append","audio":"';
+
+/**
+ * `input_audio_buffer.append` with one callee frame, as the text frame's bytes: 50 of these a second
+ * per call are most of what the relay sends, and a buffer goes out in one socket write where a string
+ * is copied and written as two pieces. Base64 needs no escaping in JSON.
+ */
+export const appendAudio = (frame: Uint8Array): Buffer =>
+  Buffer.from(`${APPEND_HEAD}${Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength).toString("base64")}"}`, "latin1");
+
 export const truncateItem = (itemId: string, playedMs: number): RealtimeClientEvent => ({
   type: "conversation.item.truncate",
   item_id: itemId,

@@ -4,6 +4,7 @@ import { type ConversationOutcome, OPT_OUT_ACK } from "../../domain/dialogue-pol
 import { isOptOut } from "../../domain/opt-out";
 import { playedText } from "../../domain/transcript";
 import {
+  appendAudio,
   checkAnswers,
   FrameAssembler,
   type HistoryEntry,
@@ -340,7 +341,8 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
       lastAtMs = atMs;
       if (ws?.readyState !== WebSocket.OPEN) return;
       if (audioOffsetMs === null) audioOffsetMs = atMs;
-      send({ type: "input_audio_buffer.append", audio: Buffer.from(frame).toString("base64") });
+      // A text frame, as the provider reads every event.
+      ws.send(appendAudio(frame), { binary: false });
     },
     pushDtmf() {
       // Keys are not sent to the model: it listens to speech only.
