@@ -89,6 +89,7 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
         .catch((error: unknown) => deps.observe.error({ callId, attempt, err: error }, "storing the conversation failed"));
       return saving;
     };
+    let progress: { turns: Turn[]; answers: Answers | null } | null = null;
     const session: ConversationSession = new ConversationSession({
       attempt,
       record: known.agent.record,
@@ -102,7 +103,18 @@ export function takeMediaStream(deps: TakeMediaStreamDeps, stream: IncomingStrea
       },
       engine: (events) => deps.engineFor(known.agent, events, { callId, orgId: known.orgId }),
       validAnswers: (answers) => deps.validAnswers(known.agent, answers),
-      onProgress: (turns: Turn[], answers: Answers | null) => void save(() => deps.calls.saveProgress({ callId, attempt, turns, answers })),
+      onProgress: (turns: Turn[], answers: Answers | null) => {
+        // One save waits at a time, with the latest turns: a burst of progress (a turn cut, its text,
+        // the next turn) is one write, not one each on the event loop that relays every live call.
+        const waiting = progress !== null;
+        progress = { turns, answers };
+        if (!waiting)
+          void save(async () => {
+            const latest = progress;
+            progress = null;
+            if (latest !== null) await deps.calls.saveProgress({ callId, attempt, ...latest });
+          });
+      },
       onBargeIn: (latencyMs) => deps.observe.bargeIn(latencyMs),
       onEnd: (end: SessionEnd) => {
         deps.live.delete(session);
