@@ -69,6 +69,29 @@ beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe("conversation session", () => {
+  it("sends a reply's first frames as its audio arrives, before the reply has ended or the pacing tick comes", () => {
+    const sent: string[] = [];
+    let events: EngineEvents | undefined;
+    const session = new ConversationSession({
+      attempt: 1,
+      record: false,
+      maxDurationMs: 60_000,
+      now: () => 0,
+      line: { sendMedia: () => void sent.push("media"), sendMark: () => undefined, sendClear: () => undefined, hangUp: () => undefined },
+      engine: (e) => {
+        events = e;
+        return { ...scriptedEngine([])(e), start: () => undefined };
+      },
+      validAnswers: (a) => a,
+      onProgress: () => undefined,
+      onEnd: () => undefined,
+    });
+    session.start();
+    events?.replyAudio("r1", encodeMulaw(new Int16Array(16000).fill(3000)));
+    // Due now: the frame at 0 ms and the lead's (60 ms) worth after it.
+    expect(sent).toEqual(["media", "media", "media", "media"]);
+  });
+
   it("sends whole frames paced to real time, then the reply's mark, and reports the reply played when the mark comes back", () => {
     const h = harness();
     h.session.start();

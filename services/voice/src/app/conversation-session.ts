@@ -241,6 +241,8 @@ export class ConversationSession {
         reply.frames.push(...frames);
         reply.total += frames.length;
         if (reply.turn) reply.turn.end_ms = (reply.startMs ?? 0) + reply.total * FRAME_MS;
+        // A reply's first audio goes to the line now, not at the next tick (up to 10 ms later).
+        this.pump();
       },
       replyText: (id, text) => {
         const reply = this.replyOf(id);
