@@ -66,7 +66,7 @@ export function attachMediaStreams(options: MediaStreamServerOptions): { close: 
     if (url.pathname !== options.path) return;
     if (!options.accepting()) return refuse(socket, 503, "draining");
     if (!options.verifyUpgrade(request)) return refuse(socket, 403, "bad_signature");
-    wss.handleUpgrade(request, socket, head, (ws) => handle(ws));
+    wss.handleUpgrade(request, socket, head, (ws) => handle(ws, socket));
   };
   const refuse = (socket: Duplex, status: number, reason: string) => {
     options.onRefused(reason);
@@ -77,7 +77,7 @@ export function attachMediaStreams(options: MediaStreamServerOptions): { close: 
   };
   options.server.on("upgrade", upgrade);
 
-  const handle = (ws: WebSocket) => {
+  const handle = (ws: WebSocket, socket: Duplex) => {
     let stream: (MediaStream & { emit: Handlers }) | null = null;
     let closed = false;
     const close = (code: number, reason: string) => {
@@ -104,7 +104,7 @@ export function attachMediaStreams(options: MediaStreamServerOptions): { close: 
       if (parsed.event === "connected") return;
       if (parsed.event === "start") {
         if (stream !== null) return close(1008, "second start");
-        stream = newStream(parsed.streamSid, parsed.start.customParameters, ws, (reason) => close(1000, reason));
+        stream = newStream(parsed.streamSid, parsed.start.customParameters, ws, socket, (reason) => close(1000, reason));
         const refusal = options.onStart(stream);
         if (refusal !== null) {
           options.onRefused(refusal);
@@ -174,11 +174,25 @@ function newStream(
   streamSid: string,
   customParameters: Record<string, string>,
   ws: WebSocket,
+  socket: Duplex,
   end: (reason: string) => void,
 ): MediaStream & { emit: Handlers } {
   const handlers: Partial<Handlers> = {};
+  // What is sent to the line in one turn of the event loop leaves in one socket write: a reply's
+  // first frames (the frame due now and the lead after it), a last frame and its mark. One write
+  // each would cost a system call each, and 50 replies arriving together wait for all of them.
+  let corked = false;
   const sendJson = (message: object) => {
-    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
+    ws.send(JSON.stringify(message));
   };
   let closeHandlers: (() => void)[] = [];
   return {
