@@ -114,7 +114,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     setTimeout(
       () =>
         wss.handleUpgrade(request, socket, head, (ws) =>
-          session(ws, new URL(request.url ?? "/", "http://standin").searchParams.get("model")),
+          session(ws, socket, new URL(request.url ?? "/", "http://standin").searchParams.get("model")),
         ),
       state.upgradeDelayMs,
     );
@@ -123,7 +123,7 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
   let ids = 0;
   const id = (prefix: string) => `${prefix}_${++ids}`;
 
-  function session(ws: WebSocket, model: string | null) {
+  function session(ws: WebSocket, socket: Duplex, model: string | null) {
     const connection: StandinConnection = { received: [], errors: [], socket: ws, model };
     state.connections.push(connection);
     const items: { id: string; role: string; audioMs: number }[] = [];
@@ -151,7 +151,20 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     };
     send({ type: "session.created", event_id: id("event"), session: { type: "realtime", model: model ?? "gpt-realtime" } });
 
+    /**
+     * A response's events leave in one socket write, as a provider's buffered stream arrives: one
+     * write per event (33 for a greeting) would keep the stand-in busy for a millisecond and more
+     * per response, and with it the times it notes for the frames it receives.
+     */
     const respond = (instructions: string | undefined) => {
+      socket.cork();
+      try {
+        respondNow(instructions);
+      } finally {
+        socket.uncork();
+      }
+    };
+    const respondNow = (instructions: string | undefined) => {
       const responseId = id("resp");
       activeResponse = responseId;
       send({ type: "response.created", event_id: id("event"), response: { id: responseId, status: "in_progress", output: [] } });
