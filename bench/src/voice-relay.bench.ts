@@ -29,6 +29,8 @@ import { BROKERS, startVoiceProcess } from "./voice-process";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+/** The calls open spread over this many ms (0, the default: all at once, every call in phase). */
+const STAGGER_MS = Number(process.env.BENCH_STAGGER_MS ?? 0);
 const KEY = "bench-realtime-key";
 const log = (line: string) => process.stderr.write(`[bench:relay] ${line}\n`);
 
@@ -135,7 +137,7 @@ async function main() {
       if (message.type === "steady") cpuBefore = cpuSeconds(pid);
     });
     const done = next<ClientsReport, "done">(clients, "done");
-    clients.send({ url: `ws://127.0.0.1:${port}/media`, callIds: calls.map((c) => c.callId), seconds: SECONDS });
+    clients.send({ url: `ws://127.0.0.1:${port}/media`, callIds: calls.map((c) => c.callId), seconds: SECONDS, staggerMs: STAGGER_MS });
     const { results, steadyFrom, sentSinceSteady } = await done;
     clients.kill();
     const cpu = cpuSeconds(pid) - cpuBefore;
@@ -204,7 +206,7 @@ async function main() {
     ];
     process.stdout.write(
       [
-        `voice relay: ${CALLS} concurrent calls on the openai-realtime engine against the stand-in (answers at once); published voice-to-voice figures for context: Vapi 500–800 ms, Retell about 600 ms (ours below is only what our relay adds)`,
+        `voice relay: ${CALLS} concurrent calls on the openai-realtime engine against the stand-in (answers at once), ${STAGGER_MS > 0 ? `opened over ${STAGGER_MS} ms` : "all opened at once"}; published voice-to-voice figures for context: Vapi 500–800 ms, Retell about 600 ms (ours below is only what our relay adds)`,
         "",
         "| figure | measured | target | |",
         "| --- | --- | --- | --- |",

@@ -39,7 +39,8 @@ export function stampOf(frame: Uint8Array): number | null {
 }
 
 /** What a child process of bench:relay reports to the benchmark. */
-export type ClientsJob = { url: string; callIds: string[]; seconds: number };
+/** `staggerMs`: the calls open spread over it, their 20 ms ticks out of phase (0: all at once, in phase). */
+export type ClientsJob = { url: string; callIds: string[]; seconds: number; staggerMs?: number };
 export type CallResult = { callId: string; firstAgentFrameAt: number; clearAt: number; loudAt: number; sent: number };
 export type ClientsReport =
   | { type: "steady"; at: number }

@@ -96,17 +96,22 @@ function twilioCall(url: string, callId: string, seconds: number, onFirst: () =>
 
 process.once("message", (job: ClientsJob) => {
   let started = 0;
-  void Promise.all(
-    job.callIds.map((callId) =>
-      twilioCall(job.url, callId, job.seconds, () => {
-        // Every call is talking: the steady phase starts now.
-        if (++started === job.callIds.length) {
-          steadyFrom = clockMs();
-          report({ type: "steady", at: steadyFrom });
-        }
-      }),
-    ),
-  ).then((results) => {
-    report({ type: "done", results, steadyFrom, sentSinceSteady });
-  });
+  const onFirst = () => {
+    // Every call is talking: the steady phase starts now.
+    if (++started === job.callIds.length) {
+      steadyFrom = clockMs();
+      report({ type: "steady", at: steadyFrom });
+    }
+  };
+  // Staggered, the calls open over staggerMs and their 20 ms ticks are spread evenly over the 20 ms
+  // (call i a further i × 20 / calls ms late), so their frames, openings and ends fall at different
+  // moments, as calls that did not start together do; at once, every call does everything together.
+  const calls = job.callIds.length;
+  const delayOf = (index: number) => (job.staggerMs ? (index * job.staggerMs) / calls + (index * 20) / calls : 0);
+  const opened = (index: number) => new Promise((resolve) => setTimeout(resolve, delayOf(index)));
+  void Promise.all(job.callIds.map((callId, index) => opened(index).then(() => twilioCall(job.url, callId, job.seconds, onFirst)))).then(
+    (results) => {
+      report({ type: "done", results, steadyFrom, sentSinceSteady });
+    },
+  );
 });
