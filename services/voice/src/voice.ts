@@ -149,7 +149,14 @@ export async function startVoice(
 
   let topic = "";
   const outboxRow = (event: CallAnalyzedEvent | ConversationEndedEvent) => ({ id: event.id, topic, key: event.subject, payload: event });
-  const calls = createCallStore(prisma, {
+  // The recordings' bytes, in and out (createCallStore says why not through Prisma).
+  const recordingPool = createPool(config.DATABASE_URL, {
+    max: 2,
+    applicationName: "voice-recordings",
+    settings: [`search_path=${VOICE_SCHEMA}`],
+    logger,
+  });
+  const calls = createCallStore(prisma, recordingPool, {
     // In the call's trace: the gateway's, webhooks' and dialer's handling of them joins it.
     analyzed: (data, traceparent) =>
       outboxRow(
@@ -256,7 +263,7 @@ export async function startVoice(
       { name: "outbox relay", run: () => relay.stop() },
       { name: "retention", run: () => retention.stop() },
       { name: "object store", run: async () => recordings.close() },
-      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), relayPool.end()])) },
+      { name: "postgres", run: async () => void (await Promise.all([prisma.$disconnect(), relayPool.end(), recordingPool.end()])) },
     ],
   });
   topic = worker.topics.callEvents;

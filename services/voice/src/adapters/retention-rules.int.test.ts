@@ -44,6 +44,22 @@ async function conversation(daysAgo: number, recording: "stored" | "pending" | "
   return { callId, key };
 }
 
+/**
+ * A conversation whose end never committed (the service died after writing its recording's bytes,
+ * which are then never due for upload), started `daysAgo`.
+ */
+async function unendedWithBytes(daysAgo: number) {
+  const callId = randomUUID();
+  const startedAt = new Date(Date.now() - daysAgo * 86_400_000);
+  await pool.query(`INSERT INTO calls (call_id, org_id, agent, agent_event_time) VALUES ($1, $2, '{}', $3)`, [callId, orgId, startedAt]);
+  await pool.query(`INSERT INTO conversations (call_id, attempt, org_id, started_at) VALUES ($1, 1, $2, $3)`, [callId, orgId, startedAt]);
+  await pool.query(
+    `INSERT INTO recording_uploads (call_id, attempt, object_key, wav, next_attempt_at) VALUES ($1, 1, 'k', '\\x00', 'infinity')`,
+    [callId],
+  );
+  return { callId };
+}
+
 const rows = async (table: string, callId: string) =>
   Number((await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE call_id = $1`, [callId])).rows[0].n);
 
@@ -57,6 +73,8 @@ describe("voice retention", () => {
     const oldPending = await conversation(91, "pending");
     const oldSilent = await conversation(91, "none");
     const recent = await conversation(1, "stored");
+    const oldUnended = await unendedWithBytes(91);
+    const recentUnended = await unendedWithBytes(1);
     // Signals for live calls: a day old is past any call's life.
     await pool.query(
       `INSERT INTO stream_signals (call_id, attempt, signal, created_at) VALUES ($1, 1, 'machine', now() - interval '2 days'), ($2, 1, 'cancel', now())`,
@@ -85,6 +103,8 @@ describe("voice retention", () => {
       expect([await rows("conversations", old.callId), await rows("calls", old.callId)]).toEqual([0, 0]);
     }
     expect(await rows("recording_uploads", oldPending.callId)).toBe(0);
+    // Bytes of an end that never committed go once their conversation is past keeping; not before.
+    expect([await rows("recording_uploads", oldUnended.callId), await rows("recording_uploads", recentUnended.callId)]).toEqual([0, 1]);
     expect(await store.get(recent.key)).toEqual(Buffer.from("RIFF-test"));
     expect([await rows("conversations", recent.callId), await rows("calls", recent.callId)]).toEqual([1, 1]);
     expect([await rows("stream_signals", oldStored.callId), await rows("stream_signals", recent.callId)]).toEqual([0, 1]);

@@ -27,6 +27,15 @@ export const voiceRetentionRules = (retentionDays: number, transcriptDays: numbe
   ),
   // A signal matters only while its call is live.
   deleteWhere("stream_signals", "created_at < now() - interval '1 day'"),
+  // A recording's bytes written by a conversation end that never committed (the service died in
+  // between): never due for upload, deleted once their conversation would have been.
+  deleteWhere(
+    "recording_uploads",
+    `next_attempt_at = 'infinity' AND NOT EXISTS (SELECT 1 FROM "conversations" c
+       WHERE c.call_id = "recording_uploads".call_id AND c.attempt = "recording_uploads".attempt
+         AND c.started_at >= now() - make_interval(days => $2))`,
+    { values: [transcriptDays] },
+  ),
 ];
 
 /**
