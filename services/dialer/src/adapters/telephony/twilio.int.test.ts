@@ -11,7 +11,7 @@ import {
   traceIdOf,
 } from "@voxbridge/kit";
 import { request } from "undici";
-import { CarrierOutcomeUnknownError, type CarrierReport, type DialRequest } from "../../app/ports";
+import { CarrierOutcomeUnknownError, type CarrierReport, type CarrierReportSink, type DialRequest } from "../../app/ports";
 import { twilioSignature } from "../../domain/twilio";
 import { createTwilio } from "./twilio";
 
@@ -60,6 +60,27 @@ const dial: DialRequest = {
   maxTalkSeconds: 90,
   conversation: null,
 };
+
+const publicUrl = "https://dialer.example.com";
+
+/** The adapter's callback routes on a server of their own (Twilio reaches them at `publicUrl`), reporting to `sink`. */
+async function callbackServer(sink: CarrierReportSink) {
+  const adapter = createTwilio({
+    accountSid: SID,
+    authToken: TOKEN,
+    apiBaseUrl: "http://127.0.0.1:9",
+    publicUrl,
+    agentStreamUrl: "wss://a.example.com",
+    defaultFrom: null,
+    mediaToken,
+    logger,
+  });
+  const app = createHttpApp({ logger, metrics: createMetricsRegistry("test"), readiness: [] });
+  adapter.routes?.(app, sink);
+  finishHttpApp(app, logger);
+  const server = await listen(app, 0);
+  return { server, local: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 describe("Twilio adapter against a local Twilio stand-in", () => {
   it("creates the call with To, From, a slim media-stream TwiML, a status callback, async AMD, TimeLimit and basic auth", async () => {
@@ -151,23 +172,8 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
   });
 
   it("accepts status callbacks only with a valid X-Twilio-Signature and maps them onto reports", async () => {
-    const publicUrl = "https://dialer.example.com";
-    const adapter = createTwilio({
-      accountSid: SID,
-      authToken: TOKEN,
-      apiBaseUrl: "http://127.0.0.1:9",
-      publicUrl,
-      agentStreamUrl: "wss://a.example.com",
-      defaultFrom: null,
-      mediaToken,
-      logger,
-    });
     const reports: [string, number, CarrierReport][] = [];
-    const app = createHttpApp({ logger, metrics: createMetricsRegistry("test"), readiness: [] });
-    adapter.routes?.(app, async (callId, attempt, report) => void reports.push([callId, attempt, report]));
-    finishHttpApp(app, logger);
-    const server = await listen(app, 0);
-    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { server, local } = await callbackServer(async (callId, attempt, report) => void reports.push([callId, attempt, report]));
     const path = `/twilio/status?call_id=${dial.callId}&attempt=2`;
     const send = (params: Record<string, string>, signature: string | undefined) =>
       request(`${local}${path}`, {
@@ -213,23 +219,8 @@ describe("Twilio adapter against a local Twilio stand-in", () => {
   });
 
   it("handles a callback in the dial's trace when its signed URL names one, and in the request's own when it is missing or malformed", async () => {
-    const publicUrl = "https://dialer.example.com";
-    const adapter = createTwilio({
-      accountSid: SID,
-      authToken: TOKEN,
-      apiBaseUrl: "http://127.0.0.1:9",
-      publicUrl,
-      agentStreamUrl: "wss://a.example.com",
-      defaultFrom: null,
-      mediaToken,
-      logger,
-    });
     const traces: (string | undefined)[] = [];
-    const app = createHttpApp({ logger, metrics: createMetricsRegistry("test"), readiness: [] });
-    adapter.routes?.(app, async () => void traces.push(currentTraceId()));
-    finishHttpApp(app, logger);
-    const server = await listen(app, 0);
-    const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { server, local } = await callbackServer(async () => void traces.push(currentTraceId()));
     const ringing = { CallSid: "CA123", CallStatus: "ringing", AccountSid: SID };
     const send = async (traceparent: string | null) => {
       const path = `/twilio/status?call_id=${dial.callId}&attempt=2${traceparent === null ? "" : `&traceparent=${encodeURIComponent(traceparent)}`}`;
