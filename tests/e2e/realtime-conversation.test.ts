@@ -30,11 +30,7 @@ beforeAll(async () => {
   twilio = await startTwilioStandIn({ callbackBase: () => stack.serviceUrls.dialer });
   stack = await startStack(
     {
-      TELEPHONY_ADAPTER: "twilio",
-      TWILIO_ACCOUNT_SID: twilio.accountSid,
-      TWILIO_AUTH_TOKEN: twilio.authToken,
-      TWILIO_API_BASE_URL: twilio.url,
-      TWILIO_FROM_NUMBER: FROM,
+      ...twilio.dialerEnv(FROM),
       DIALER_PUBLIC_URL: "https://dialer.example.test",
       DIALER_CONVERSATION_REPORT_WAIT_SECONDS: "3",
     },

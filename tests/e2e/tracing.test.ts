@@ -209,11 +209,7 @@ describe("OpenTelemetry tracing, dialing through Twilio", () => {
       {
         ...TRACING_ENV,
         OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
-        TELEPHONY_ADAPTER: "twilio",
-        TWILIO_ACCOUNT_SID: twilio.accountSid,
-        TWILIO_AUTH_TOKEN: twilio.authToken,
-        TWILIO_API_BASE_URL: twilio.url,
-        TWILIO_FROM_NUMBER: "+15550001111",
+        ...twilio.dialerEnv("+15550001111"),
       },
       { services: ["quota", "webhooks", "gateway", "dialer"] },
     );

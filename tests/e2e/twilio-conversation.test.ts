@@ -30,11 +30,7 @@ beforeAll(async () => {
   // Twilio's callbacks go to the second dialer instance.
   twilio = await startTwilioStandIn({ callbackBase: () => `http://127.0.0.1:${instance.port}` });
   const env = {
-    TELEPHONY_ADAPTER: "twilio",
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_API_BASE_URL: twilio.url,
-    TWILIO_FROM_NUMBER: FROM,
+    ...twilio.dialerEnv(FROM),
     DIALER_PUBLIC_URL: "https://dialer.example.test",
     DIALER_CONVERSATION_REPORT_WAIT_SECONDS: "3",
     DIALER_CANCEL_CLOSING_SECONDS: "8",
@@ -64,6 +60,13 @@ async function answer(create: StandInCall, script: CalleeScript, maxFrames = 3_0
   return openMediaLeg(create, `${stack.serviceUrls.voice.replace("http", "ws")}/media`, await prepareCallee(script, callee), maxFrames);
 }
 
+/** What the agents below find out: one required yes/no. */
+const REMINDER = {
+  type: "object",
+  properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } },
+  required: ["reminder"],
+};
+
 async function agentWith(fields: Record<string, unknown>): Promise<string> {
   const agent = await api.post("/v1/agents", { name: "visits", system_prompt: "You book visits for {{client_name}}.", ...fields });
   expect(agent.status).toBe(201);
@@ -75,11 +78,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
     const agentId = await agentWith({
       first_message: "Hi {{client_name}}, this is the clinic calling about your visit, and I have a few questions for you today.",
       voicemail_message: "Please call the clinic back about your visit.",
-      answer_schema: {
-        type: "object",
-        properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } },
-        required: ["reminder"],
-      },
+      answer_schema: REMINDER,
     });
     const call = await createCall(api, {
       to: "+14155550170",
@@ -111,11 +110,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
   it("ends as opt_out and suppresses the number when the callee asks not to be called again", async () => {
     const agentId = await agentWith({
       first_message: "Hi {{client_name}}, this is the clinic.",
-      answer_schema: {
-        type: "object",
-        properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } },
-        required: ["reminder"],
-      },
+      answer_schema: REMINDER,
     });
     const call = await createCall(api, { to: "+14155550171", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550171");
@@ -133,11 +128,7 @@ describe("with Twilio, an answered call ends as the carrier and the voice servic
   it("says a closing line on a cancel, keeps the turns, then hangs up through the carrier", async () => {
     const agentId = await agentWith({
       first_message: "Hi {{client_name}}, this is the clinic.",
-      answer_schema: {
-        type: "object",
-        properties: { reminder: { type: "boolean", description: "Do you want a reminder text" } },
-        required: ["reminder"],
-      },
+      answer_schema: REMINDER,
     });
     const call = await createCall(api, { to: "+14155550172", from: FROM, client_name: "Ana", agent_id: agentId });
     const [create] = await createsFor("+14155550172");

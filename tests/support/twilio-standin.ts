@@ -40,6 +40,8 @@ export type TwilioStandIn = {
   url: string;
   accountSid: string;
   authToken: string;
+  /** The dialer's settings for the Twilio adapter against this stand-in, calling from `from`. */
+  dialerEnv: (from: string) => Record<string, string>;
   calls: StandInCall[];
   /** Creates answered from now on follow this behaviour, once each, then "answer". */
   nextCreate: (...behaviours: CreateBehaviour[]) => void;
@@ -214,11 +216,33 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  /** A callback as Twilio sends it: to the URL the dialer gave (on `callbackBase`), form-encoded and signed. */
+  const postSigned = async (callbackUrl: string, params: Record<string, string>, callbackBase: string) => {
+    const target = new URL(callbackUrl);
+    const response = await request(`${callbackBase}${target.pathname}${target.search}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilioSignature(authToken, callbackUrl, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    await response.body.dump();
+    return response.statusCode;
+  };
 
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     accountSid,
     authToken,
+    dialerEnv: (from) => ({
+      TELEPHONY_ADAPTER: "twilio",
+      TWILIO_ACCOUNT_SID: accountSid,
+      TWILIO_AUTH_TOKEN: authToken,
+      TWILIO_API_BASE_URL: url,
+      TWILIO_FROM_NUMBER: from,
+    }),
     calls,
     updates,
     nextCreate: (...behaviours) => void plan.push(...behaviours),
@@ -257,17 +281,7 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       };
       if (ENDED.has(status)) params.CallDuration = String(opts.duration ?? 0);
       if (call.json.answered_by) params.AnsweredBy = call.json.answered_by;
-      const target = new URL(callbackUrl);
-      const response = await request(`${opts.callbackBase ?? options.callbackBase()}${target.pathname}${target.search}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "x-twilio-signature": twilioSignature(authToken, callbackUrl, params),
-        },
-        body: new URLSearchParams(params).toString(),
-      });
-      await response.body.dump();
-      return response.statusCode;
+      return postSigned(callbackUrl, params, opts.callbackBase ?? options.callbackBase());
     },
     async machineVerdict(sid, answeredBy, opts = {}) {
       const call = find(sid);
@@ -276,17 +290,7 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       const callbackUrl = call.form.get("AsyncAmdStatusCallback");
       if (!callbackUrl) return null;
       const params = { AccountSid: accountSid, CallSid: sid, AnsweredBy: answeredBy, MachineDetectionDuration: "2400" };
-      const target = new URL(callbackUrl);
-      const response = await request(`${opts.callbackBase ?? options.callbackBase()}${target.pathname}${target.search}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "x-twilio-signature": twilioSignature(authToken, callbackUrl, params),
-        },
-        body: new URLSearchParams(params).toString(),
-      });
-      await response.body.dump();
-      return response.statusCode;
+      return postSigned(callbackUrl, params, opts.callbackBase ?? options.callbackBase());
     },
     close: () =>
       new Promise<void>((resolve) => {
