@@ -6,7 +6,7 @@ import { testDatabaseUrl } from "../support/env";
 import { eventually } from "../support/eventually";
 import { startKafkaProbe } from "../support/kafka-probe";
 import { provisionOrg, startStack, type TestStack } from "../support/stack";
-import { createCall, finalCall } from "./dialer-support";
+import { createCall, finalCall, getCall } from "./dialer-support";
 
 // Cancel is a request the dialer carries out: the gateway records it and the dialer, the only writer
 // of a call's end, hangs up and publishes the one terminal event, which quota bills and webhooks deliver.
@@ -64,6 +64,9 @@ describe("POST /v1/calls/{call_id}/cancel: a request the dialer carries out", ()
     const { api } = await partner();
     const created = await createCall(api, { to: "+14155550140" });
     await eventually("the callee to answer", async () => (await attemptStatus(created.id)) === "answered");
+    // The gateway answers from its own record, projected from the dialer's events: wait until the
+    // partner's view shows the answer too, or a cancel asked before it would be taken for a queued one.
+    await eventually("the record to show the answer", async () => (await getCall(api, created.id)).answered_at !== null);
     // Talk a little more than a second, so there is talk time to bill.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
@@ -118,6 +121,7 @@ describe("POST /v1/calls/{call_id}/cancel: a request the dialer carries out", ()
     // Ends 0001: it rings and nobody answers.
     const created = await createCall(api, { to: "+14155550001", max_attempts: 3 });
     await eventually("the call to ring", async () => (await attemptStatus(created.id)) === "ringing");
+    await eventually("the record to show it dialed", async () => (await getCall(api, created.id)).status === "calling");
     const response = await api.post(`/v1/calls/${created.id}/cancel`);
     expect(response.status).toBe(202);
     expect(CallOut.parse(response.body).cancel_requested_at).not.toBeNull();
