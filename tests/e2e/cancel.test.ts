@@ -65,8 +65,8 @@ describe("POST /v1/calls/{call_id}/cancel: a request the dialer carries out", ()
     const created = await createCall(api, { to: "+14155550140" });
     await eventually("the callee to answer", async () => (await attemptStatus(created.id)) === "answered");
     // The gateway answers from its own record, projected from the dialer's events: wait until the
-    // partner's view shows the answer too, or a cancel asked before it would be taken for a queued one.
-    await eventually("the record to show the answer", async () => (await getCall(api, created.id)).answered_at !== null);
+    // partner's view shows the call dialed too, or a cancel asked before it would be taken for a queued one.
+    await eventually("the record to show it dialed", async () => (await getCall(api, created.id)).status === "calling");
     // Talk a little more than a second, so there is talk time to bill.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 

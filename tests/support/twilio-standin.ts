@@ -49,8 +49,10 @@ export type TwilioStandIn = {
   release: () => void;
   /** Drops every held create's connection without an answer (the caller died, or gave up). */
   drop: () => void;
-  /** Updates (hang-ups) received: the call sid and the form. */
+  /** Updates (hang-ups) received, refused ones too: the call sid and the form. */
   updates: { sid: string; form: URLSearchParams }[];
+  /** The next `count` updates are refused with a 500 (Twilio failing), then answered again. */
+  refuseUpdates: (count: number) => void;
   /**
    * Moves a call to a status, as the carrier would, and sends its signed status callback unless
    * `lost` (a callback Twilio sent that never arrived). Answers the dialer's HTTP status.
@@ -103,6 +105,7 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
   const held: { answer: () => void; drop: () => void }[] = [];
   let lists = 0;
   let fetches = 0;
+  let refusals = 0;
 
   const find = (sid: string) => calls.find((c) => c.json.sid === sid);
 
@@ -210,6 +213,10 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
       if (req.method === "POST") {
         const form = new URLSearchParams(text);
         updates.push({ sid: call.json.sid, form });
+        if (refusals > 0) {
+          refusals--;
+          return json(res, 500, { code: 20500, message: "Internal Server Error", status: 500 });
+        }
         return json(res, 200, call.json);
       }
       return json(res, 405, { code: 20004, message: "Method not allowed", status: 405 });
@@ -245,6 +252,9 @@ export async function startTwilioStandIn(options: { callbackBase: () => string }
     }),
     calls,
     updates,
+    refuseUpdates: (count) => {
+      refusals = count;
+    },
     nextCreate: (...behaviours) => void plan.push(...behaviours),
     release: () => {
       for (const one of held.splice(0)) one.answer();

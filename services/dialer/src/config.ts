@@ -98,7 +98,7 @@ const dialerEnv = {
    * none by then, the attempt ends as an agent error (docs/dialer.md, "How an answered call ends").
    */
   DIALER_CONVERSATION_REPORT_WAIT_SECONDS: z.coerce.number().positive().default(8),
-  /** A talking call canceled: how long its agent has for a closing line before the carrier hangs up. */
+  /** A talking call canceled: how long its agent has for a closing line before the carrier hangs up; also how often a canceled call still live is hung up again. */
   DIALER_CANCEL_CLOSING_SECONDS: seconds(5),
 };
 

@@ -70,6 +70,26 @@ export function createCancelStore(options: StoreOptions): CancelStore {
       const requested = (job?.rows[0] as Columns<"dial_jobs", "cancel_requested"> | undefined)?.cancel_requested === true;
       return { cancelRequested: requested && recorded?.rowCount === 1 };
     },
+
+    async takeOverdueHangUps({ afterSeconds, owner, batch }) {
+      // The job's updated_at is when the request was applied (nothing else writes a live job), then
+      // when the hang-up was last asked: taking a call stamps it, so the next ask is a pause later,
+      // by whichever instance comes first (SKIP LOCKED: never two at once).
+      const taken = await pool.query<{ call_id: string; carrier_call_id: string }>(
+        `WITH due AS (
+           SELECT j.call_id, a.carrier_call_id FROM "dial_jobs" j
+             JOIN "dial_attempts" a ON a.call_id = j.call_id AND a.attempt = j.attempt_count
+            WHERE j.status = 'calling' AND j.cancel_requested AND a.status <> 'ended' AND a.carrier_call_id IS NOT NULL
+              AND j.updated_at < clock_timestamp() - make_interval(secs => $1) AND ($2::uuid IS NULL OR a.owner_id = $2::uuid)
+            ORDER BY j.updated_at LIMIT $3
+              FOR UPDATE OF j SKIP LOCKED
+         )
+         UPDATE "dial_jobs" j SET updated_at = clock_timestamp() FROM due WHERE j.call_id = due.call_id
+         RETURNING due.call_id, due.carrier_call_id`,
+        [afterSeconds, owner, batch],
+      );
+      return taken.rows.map((row) => ({ callId: row.call_id, carrierCallId: row.carrier_call_id }));
+    },
   };
 }
 

@@ -14,8 +14,6 @@ export type CallEventDeps = {
   telephony: TelephonyAdapter;
   /** The voice service: a cancel of a talking call reaches its agent first, for a closing line. */
   voice: VoiceControls | null;
-  /** How long the agent has for its closing line before the carrier hangs up (`DIALER_CANCEL_CLOSING_SECONDS`). */
-  cancelClosingSeconds: number;
   /** Where the voice service's `call.conversation_ended` goes: combined with the carrier's end. */
   ends: CarrierReportDeps;
   logger: Logger;

@@ -7,8 +7,6 @@ export type CancelCallDeps = {
   cancels: CancelStore;
   telephony: TelephonyAdapter;
   voice: VoiceControls | null;
-  /** How long the agent has for its closing line before the carrier hangs up. */
-  cancelClosingSeconds: number;
   logger: Logger;
 };
 
@@ -19,8 +17,8 @@ export type CancelCallDeps = {
  * (the dial's record of the id sees the request, `app/dispatch-dial.ts`); its end, as the carrier
  * reports it, ends the call `canceled` with the talk time it had. A talking call's agent hears of
  * the cancel first (on whichever voice instance holds the stream): it says a short closing line and
- * hangs up, and the carrier hangs up `cancelClosingSeconds` later whatever happened. A call that has
- * ended is left alone.
+ * hangs up, and the carrier is asked to hang up a closing time later whatever happened, by
+ * `hangUpOverdueCancels`, durably. A call that has ended is left alone.
  */
 export async function cancelCall(deps: CancelCallDeps, callId: string, requestedAt: string): Promise<void> {
   const step = await deps.cancels.requestCancel(callId, requestedAt);
@@ -34,17 +32,37 @@ export async function cancelCall(deps: CancelCallDeps, callId: string, requested
         return false;
       },
     );
-    if (told) {
-      setTimeout(() => void hangUp(deps, callId, step.carrierCallId), deps.cancelClosingSeconds * 1000).unref();
-      return;
-    }
+    if (told) return;
   }
   await hangUp(deps, callId, step.carrierCallId);
 }
 
 /**
+ * The durable half of a cancel, one pass of housekeeping: a canceled call still live
+ * `closingSeconds` after its request was applied is hung up now, and again each `closingSeconds`
+ * until the carrier reports its end. That is the closing line's end for a talking call, and the
+ * retry of a hang-up the carrier refused or an instance died before asking (the request is in the
+ * job, not in a timer). With a carrier that keeps calls any instance asks; the simulator's calls
+ * live in the instance that dialed them, so each asks for its own.
+ */
+export async function hangUpOverdueCancels(
+  deps: Pick<CancelCallDeps, "cancels" | "telephony" | "logger"> & { closingSeconds: number; owner: string; batch: number },
+): Promise<void> {
+  const due = await deps.cancels.takeOverdueHangUps({
+    afterSeconds: deps.closingSeconds,
+    owner: deps.telephony.lookup ? null : deps.owner,
+    batch: deps.batch,
+  });
+  for (const call of due) {
+    deps.logger.info({ callId: call.callId }, "a canceled call is still live; asking the carrier to hang up");
+    await hangUp(deps, call.callId, call.carrierCallId);
+  }
+}
+
+/**
  * Asks the carrier to end a canceled call. A refusal is logged, not thrown: the request is recorded,
- * so the attempt's end still ends the call canceled, whenever the carrier reports it.
+ * so the attempt's end still ends the call canceled whenever the carrier reports it, and
+ * `hangUpOverdueCancels` asks again.
  */
 export async function hangUp(deps: Pick<CancelCallDeps, "telephony" | "logger">, callId: string, carrierCallId: string): Promise<void> {
   await deps.telephony.hangup(carrierCallId).catch((error: unknown) => {

@@ -16,7 +16,11 @@ describe("dial scheduler timers", () => {
         dueBacklog: async () => 0,
       },
       attempts: { markUnknown: async () => undefined, markProgress: async () => undefined, endAttempt: async () => null },
-      cancels: { requestCancel: async () => ({ kind: "nothing" }), recordCarrierId: async () => ({ cancelRequested: false }) },
+      cancels: {
+        requestCancel: async () => ({ kind: "nothing" }),
+        recordCarrierId: async () => ({ cancelRequested: false }),
+        takeOverdueHangUps: async () => [],
+      },
       beforeDial: { checkBeforeDial: async () => ({ cancelRequested: false, suppressed: false }) },
       telephony: {
         name: "none",

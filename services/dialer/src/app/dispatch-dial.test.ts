@@ -31,6 +31,7 @@ function harness(clockAfterAllowance: Date) {
         throw new Error("no cancel in these tests");
       },
       recordCarrierId: async () => ({ cancelRequested: false }),
+      takeOverdueHangUps: async () => [],
     },
     // Neither canceled nor suppressed since the claim: only the window decides here.
     beforeDial: { checkBeforeDial: async () => ({ cancelRequested: false, suppressed: false }) },

@@ -1,4 +1,5 @@
 import { orphanAction } from "../domain/reconciliation";
+import { hangUpOverdueCancels } from "./cancel-call";
 import type { AttemptStore, CallingWindowStore, InstanceStore, OrphanStore, SuppressionStore } from "./ports";
 import { type CarrierCheckDeps, reconcileCarrierCalls } from "./reconcile-carrier-calls";
 
@@ -10,6 +11,8 @@ export type HousekeepingDeps = Omit<CarrierCheckDeps, "batch"> & {
   windows: CallingWindowStore;
   /** Ends answered attempts whose conversation report did not come in time; returns how many. */
   overdueConversations: () => Promise<number>;
+  /** How long a canceled talking call's agent has for its closing line before the carrier is asked to hang up. */
+  cancelClosingSeconds: number;
   owner: string;
   leaseSeconds: number;
   /** Jobs swept per pass at most. */
@@ -30,8 +33,9 @@ export type Housekeeping = {
 /**
  * Every beat (2 s at most), one after the other: this instance's heartbeat; the instance rows
  * silent for a day deleted; the suppression sweep; the calling-window sweep; the live attempts of
- * dead instances reconciled; and, with a carrier that keeps calls, the attempts it must be asked
- * about (unknown outcomes, lost callbacks). A peer silent for two beats with its liveness lock gone is dead.
+ * dead instances reconciled; the canceled calls still live after their closing time hung up; and,
+ * with a carrier that keeps calls, the attempts it must be asked about (unknown outcomes, lost
+ * callbacks). A peer silent for two beats with its liveness lock gone is dead.
  */
 export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
   const { logger } = deps;
@@ -82,6 +86,7 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
     if (rescheduled > 0) logger.info({ rescheduled }, "moved calls whose calling window closed to its next opening");
     await deps.overdueConversations();
     const reconciled = await reconcileOrphans();
+    await hangUpOverdueCancels({ ...deps, closingSeconds: deps.cancelClosingSeconds });
     await reconcileCarrierCalls({ ...deps, batch: deps.batch });
     return reconciled;
   };

@@ -111,6 +111,17 @@ export interface CancelStore {
    * attempt has ended already.
    */
   recordCarrierId(callId: string, attempt: number, carrierCallId: string): Promise<{ cancelRequested: boolean }>;
+  /**
+   * Takes the live canceled calls (with a carrier id) still up `afterSeconds` after their request
+   * was applied or their hang-up last asked, oldest first, at most `batch`, and stamps them so that
+   * they are taken again only `afterSeconds` later. `owner`: only the attempts this instance
+   * dialed; null: any instance's.
+   */
+  takeOverdueHangUps(options: {
+    afterSeconds: number;
+    owner: string | null;
+    batch: number;
+  }): Promise<{ callId: string; carrierCallId: string }[]>;
 }
 
 /** The last look before a dial (`domain/before-dial.ts` decides). */
