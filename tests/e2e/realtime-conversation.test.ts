@@ -56,7 +56,7 @@ beforeEach(() => {
   realtime.state.connections = [];
 });
 
-async function realtimeAgent(model?: string): Promise<string> {
+async function realtimeAgent(fields: Record<string, unknown>): Promise<string> {
   const agent = await api.post("/v1/agents", {
     name: "visits",
     system_prompt: "You book visits for {{client_name}}.",
@@ -65,7 +65,7 @@ async function realtimeAgent(model?: string): Promise<string> {
     answer_schema: schema,
     engine: "openai-realtime",
     voice: "coral",
-    ...(model && { model }),
+    ...fields,
   });
   expect(agent.status).toBe(201);
   return (agent.body as { id: string }).id;
@@ -75,10 +75,10 @@ async function realtimeAgent(model?: string): Promise<string> {
 async function talk(
   to: string,
   script: CalleeScript,
-  options: { maxAttempts?: number; during?: (sid: string, line: CalleeStream) => Promise<void>; model?: string } = {},
+  options: { maxAttempts?: number; during?: (sid: string, line: CalleeStream) => Promise<void>; agent?: Record<string, unknown> } = {},
 ) {
-  const { maxAttempts = 1, during, model } = options;
-  const agentId = await realtimeAgent(model);
+  const { maxAttempts = 1, during } = options;
+  const agentId = await realtimeAgent(options.agent ?? {});
   const call = await createCall(api, { to, from: FROM, client_name: "Ana", agent_id: agentId, max_attempts: maxAttempts });
   const create = await eventually(`Twilio create for ${to}`, async () => twilio.calls.find((c) => c.json.to === to) ?? null);
   const sid = (c: StandInCall) => c.json.sid;
@@ -98,7 +98,7 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
       { tool: { name: "record_answers", arguments: { day: "thursday" } } },
       { say: "Thursday it is. Goodbye.", tool: { name: "end_call", arguments: {} } },
     ];
-    const { id, final } = await talk("+14155550180", { replies: ["thursday works"] }, { model: "gpt-realtime-mini" });
+    const { id, final } = await talk("+14155550180", { replies: ["thursday works"] }, { agent: { model: "gpt-realtime-mini" } });
     expect(final).toMatchObject({ status: "completed", attempt_count: 1 });
     expect(realtime.state.connections.map((connection) => connection.model)).toEqual(["gpt-realtime-mini"]);
     const record = await analyzedCall(api, id);
@@ -169,6 +169,28 @@ describe("an agent on openai-realtime, through the dialer's Twilio path", () => 
     expect(final).toMatchObject({ status: "completed", disposition: "voicemail" });
     const record = await analyzedCall(api, id);
     expect(record.transcript).toContain("agent: Please call the clinic back about your visit.");
+    expect(record.structured_answers).toBeNull();
+  }, 120_000);
+
+  it("hangs up without a word to the machine when the agent has no voicemail_message, as the local engine does", async () => {
+    const opening = "This call is recorded. Hi Ana, this is the clinic.";
+    const { id, final } = await talk(
+      "+14155550186",
+      { silent: true },
+      {
+        agent: { voicemail_message: null },
+        during: async (callSid, line) => {
+          await eventually("the opening playing", async () => (line.run.agentFrames > 0 ? true : null), 30_000);
+          expect(await twilio.machineVerdict(callSid, "machine_end_beep")).toBe(204);
+        },
+      },
+    );
+    expect(final).toMatchObject({ status: "completed", disposition: "voicemail" });
+    const record = await analyzedCall(api, id);
+    // The opening, cut where the verdict came, is all the agent said.
+    const said = (record.transcript ?? "").split("\n").filter((line) => line.startsWith("agent: "));
+    expect(said).toHaveLength(1);
+    expect(`agent: ${opening}`.startsWith(said[0] ?? "-")).toBe(true);
     expect(record.structured_answers).toBeNull();
   }, 120_000);
 

@@ -43,7 +43,9 @@ export const AgentOut = z
     voicemail_message: z
       .string()
       .nullable()
-      .describe("What the agent leaves when an answering machine takes the call; takes placeholders like the prompt"),
+      .describe(
+        "What the agent leaves when an answering machine takes the call (null: it hangs up without a word); takes placeholders like the prompt",
+      ),
     answer_schema: AnswerSchema.nullable().describe("What the agent finds out; a call's structured_answers validate against it"),
     record: z.boolean().describe("Whether calls are recorded (both sides, two channels)"),
     recording_disclosure: z.string().describe("Said first on every recorded call, before the first message"),

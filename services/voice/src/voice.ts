@@ -358,7 +358,7 @@ export async function startVoice(
           language: agent.language,
         },
         opening: opening === "" ? null : opening,
-        voicemailMessage: agent.voicemailMessage ?? "Sorry we missed you. We will try again later. Goodbye.",
+        voicemailMessage: agent.voicemailMessage,
         validate: (answers) => validator.check(agent.answerSchema, answers),
         synthesize: (text) => synthesizer.synthesize(text),
         maxSessionMs: realtimeCallLimitSeconds(config.OPENAI_REALTIME_SESSION_SECONDS) * 1000,

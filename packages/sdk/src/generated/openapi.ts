@@ -1096,7 +1096,7 @@ export interface components {
             system_prompt: string;
             /** @description What the agent says first when a person answers; takes placeholders like the prompt */
             first_message: string | null;
-            /** @description What the agent leaves when an answering machine takes the call; takes placeholders like the prompt */
+            /** @description What the agent leaves when an answering machine takes the call (null: it hangs up without a word); takes placeholders like the prompt */
             voicemail_message: string | null;
             /** @description What the agent finds out; a call's structured_answers validate against it */
             answer_schema: components["schemas"]["AnswerSchema"] | null;

@@ -30,7 +30,8 @@ export type OpenAiRealtimeOptions = {
   agent: RealtimeAgent;
   /** Said first, word for word (the recording disclosure and the first message); null: the model greets. */
   opening: string | null;
-  voicemailMessage: string;
+  /** Left, word for word, on an answering machine's verdict; null: the agent hangs up and leaves nothing. */
+  voicemailMessage: string | null;
   /** Checks `record_answers`' arguments with the agent's ajv validator. */
   validate: (answers: Record<string, string | number | boolean>) => { ok: true } | { ok: false; errors: string };
   /** The local voice, for the line said when the provider is gone for good. */
@@ -359,8 +360,14 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
     },
     played() {},
     notify(signal) {
-      if (signal === "machine") closeWith(options.voicemailMessage, "voicemail", "voicemail_left");
-      else closeWith(CLOSING_LINE, "close", "talked");
+      if (signal !== "machine") return closeWith(CLOSING_LINE, "close", "talked");
+      if (options.voicemailMessage?.trim()) return closeWith(options.voicemailMessage, "voicemail", "voicemail_left");
+      // No message of the partner's: nothing is said to the machine (as with the local engine).
+      if (pendingHangUp !== null || failedForGood) return;
+      if (responseActive) send({ type: "response.cancel" });
+      wanted = [];
+      pendingHangUp = "voicemail_left";
+      events.hangUp("voicemail_left");
     },
     async close() {
       closed = true;
