@@ -36,9 +36,11 @@ import { createHousekeeping } from "./app/housekeeping";
 import type { CarrierReportSink, ClaimedDial, ClaimPass } from "./app/ports";
 import { withPrefetch } from "./app/prefetched-allowance";
 import { type CarrierReportDeps, recordCarrierReportDurably } from "./app/record-carrier-report";
+import { createSendPacer } from "./app/send-pacer";
 import type { DialerConfig } from "./config";
 import { createDialerMetrics } from "./dialer-metrics";
 import { DIALER_EVENT_SOURCE } from "./domain/lifecycle-event";
+import { PACING_WINDOW_MS } from "./domain/pacing";
 
 export type RunningDialer = {
   port: number;
@@ -94,6 +96,7 @@ export async function startDialer(
     ...stores,
     telephony,
     allowance,
+    paceSend: createSendPacer({ cps: config.DIALER_CPS, windowMs: PACING_WINDOW_MS }),
     report: sink,
     logger,
     owner: instanceId,

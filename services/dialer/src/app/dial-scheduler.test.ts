@@ -32,6 +32,7 @@ describe("dial scheduler timers", () => {
         close: async () => undefined,
       },
       allowance: { talkSecondsAllowed: async () => null },
+      paceSend: async () => undefined,
       report: async () => undefined,
       logger: createLogger({ service: "test", level: "silent" }),
       owner: "00000000-0000-4000-8000-000000000001",

@@ -36,6 +36,7 @@ function harness(clockAfterAllowance: Date) {
     // Neither canceled nor suppressed since the claim: only the window decides here.
     beforeDial: { checkBeforeDial: async () => ({ cancelRequested: false, suppressed: false }) },
     telephony,
+    paceSend: async () => undefined,
     allowance: {
       talkSecondsAllowed: async () => {
         clock = clockAfterAllowance;

@@ -22,6 +22,8 @@ export type DispatchDeps = {
   telephony: TelephonyAdapter;
   allowance: TalkAllowance;
   report: CarrierReportSink;
+  /** Waits for this dial's turn under the account's calls-per-second limit (`app/send-pacer.ts`). */
+  paceSend: () => Promise<void>;
   logger: Logger;
   /** The clock the calling window is checked against right before the dial (tests set it). */
   now?: () => Date;
@@ -29,7 +31,7 @@ export type DispatchDeps = {
 
 /**
  * Hands one claimed attempt (already persisted) to the carrier: the agent's prompt rendered, the
- * talk allowance taken, a last look (a cancel or a suppression since the claim, or a calling window
+ * talk allowance taken, its turn under the carrier's calls per second, a last look (a cancel or a suppression since the claim, or a calling window
  * closed meanwhile, ends the attempt undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
  * the carrier had not answered). A refusal ends the attempt at once: a non-retryable one as
  * `rejected`, anything else as `error`; a create whose outcome is unknown leaves the attempt live,
@@ -46,6 +48,8 @@ export async function dispatchDial(deps: DispatchDeps, dial: ClaimedDial): Promi
     if (missing.length > 0) logger.debug({ callId: call.id, missing }, "prompt placeholders without context values left empty");
     const allowed = await deps.allowance.talkSecondsAllowed(dial.orgId, dial.callId);
     const maxTalkSeconds = Math.max(0, Math.min(queued.data.agent.max_duration_seconds, allowed ?? Number.POSITIVE_INFINITY));
+    // Its turn under the carrier's CPS, before the last look, so that the look is as fresh as the dial.
+    await deps.paceSend();
     // The last look: a cancel or a suppression that arrived since the claim stops the dial here.
     const verdict = beforeDial(await deps.beforeDial.checkBeforeDial(dial.callId));
     if (verdict !== "dial") {

@@ -1,4 +1,4 @@
-import { nextClaimAt, pacingBudget } from "./pacing";
+import { nextClaimAt, pacingBudget, sendDelayMs } from "./pacing";
 
 const pacing = { cps: 4, windowMs: 1_100 };
 const now = new Date("2026-12-03T10:00:00.000Z");
@@ -22,5 +22,19 @@ describe("pacing", () => {
     expect(nextClaimAt(pacing, { used: 0, oldest: null }, 4, now, nextDue)).toEqual({ at: new Date(now.getTime() + 1_100), paced: true });
     expect(nextClaimAt(pacing, { used: 1, oldest }, 1, now, nextDue)).toEqual({ at: nextDue, paced: false });
     expect(nextClaimAt(pacing, { used: 0, oldest: null }, 0, now, null)).toEqual({ at: null, paced: false });
+  });
+
+  it("holds a dial at the moment of sending until no window holds more than CPS of the instance's dials", () => {
+    // Fewer than CPS dials so far: nothing to wait for.
+    expect(sendDelayMs([], pacing, 5_000)).toBe(0);
+    expect(sendDelayMs([4_000, 4_100, 4_200], pacing, 4_300)).toBe(0);
+    // Four in the last 1.1 s: the next waits until the oldest of those four leaves the window.
+    expect(sendDelayMs([4_000, 4_100, 4_200, 4_300], pacing, 4_400)).toBe(700);
+    expect(sendDelayMs([3_000, 4_000, 4_100, 4_200, 4_300], pacing, 4_400)).toBe(700);
+    // Bunched claims that arrive late are spread again: each waits for its own turn.
+    expect(sendDelayMs([4_000, 4_001, 4_002, 4_003], pacing, 5_100)).toBe(0);
+    expect(sendDelayMs([4_001, 4_002, 4_003, 5_100], pacing, 5_100)).toBe(1);
+    // A fractional CPS rounds down, as the claim's budget does.
+    expect(sendDelayMs([4_000, 4_500], { ...pacing, cps: 2.5 }, 4_600)).toBe(500);
   });
 });

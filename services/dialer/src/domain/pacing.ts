@@ -36,3 +36,15 @@ export function nextClaimAt(
     return { at: new Date((window.oldest ?? now).getTime() + pacing.windowMs), paced: true };
   return { at: nextDue, paced: false };
 }
+
+/**
+ * The same limit at the moment a dial leaves an instance. Claims are paced in the database, but the
+ * work between a claim and its dial (the talk allowance, the last look) takes longer on a busy host
+ * and can bunch claims made in pace. Given this instance's latest dials (their times, oldest first,
+ * at most `cps` kept), how long the next must wait so that no `windowMs` holds more than `cps` of them.
+ */
+export function sendDelayMs(sent: readonly number[], pacing: Pacing, now: number): number {
+  const cps = Math.floor(pacing.cps);
+  const oldestInWindow = sent.length >= cps ? sent[sent.length - cps] : undefined;
+  return oldestInWindow === undefined ? 0 : Math.max(0, oldestInWindow + pacing.windowMs - now);
+}
