@@ -14,14 +14,21 @@ const FRAME = 160;
 /** The send time, 4 bits a byte in quiet μ-law codes (0xF0–0xFF, |sample| ≤ 120), so a near-silent frame stays under any VAD threshold. */
 const TAG_BYTES = 16;
 
+/** The stamp of `at` (the shared clock's nanoseconds): the first bytes of a stamped frame. */
+export function stamp(at: bigint): Buffer {
+  const tag = Buffer.alloc(TAG_BYTES);
+  let ns = at;
+  for (let i = 0; i < TAG_BYTES; i++) {
+    tag[i] = 0xf0 | Number(ns & 0xfn);
+    ns >>= 4n;
+  }
+  return tag;
+}
+
 /** A 20 ms μ-law frame stamped with `at` (the shared clock's nanoseconds), loud or near-silent after the stamp. */
 export function stampedFrame(loud: boolean, at: bigint): Buffer {
   const frame = Buffer.alloc(FRAME, 0xff);
-  let ns = at;
-  for (let i = 0; i < TAG_BYTES; i++) {
-    frame[i] = 0xf0 | Number(ns & 0xfn);
-    ns >>= 4n;
-  }
+  stamp(at).copy(frame);
   if (loud) for (let i = TAG_BYTES; i < FRAME; i++) frame[i] = i % 2 === 0 ? 0x00 : 0x80;
   return frame;
 }
@@ -41,7 +48,8 @@ export function stampOf(frame: Uint8Array): number | null {
 /** What a child process of bench:relay reports to the benchmark. */
 /** `staggerMs`: the calls open spread over it, their 20 ms ticks out of phase (0: all at once, in phase). */
 export type ClientsJob = { url: string; callIds: string[]; seconds: number; staggerMs?: number };
-export type CallResult = { callId: string; firstAgentFrameAt: number; clearAt: number; loudAt: number; sent: number };
+/** `replies`: each agent reply's latency, from the provider's stamp on its audio to its first frame here (ms). */
+export type CallResult = { callId: string; firstAgentFrameAt: number; clearAt: number; loudAt: number; sent: number; replies: number[] };
 export type ClientsReport =
   | { type: "steady"; at: number }
   | { type: "done"; results: CallResult[]; steadyFrom: number; sentSinceSteady: number };
@@ -49,4 +57,4 @@ export type ClientsReport =
 export type Arrivals = { stamps: number[]; arrivals: number[] };
 export type ServerReport =
   | { type: "listening"; url: string; apiUrl: string }
-  | { type: "arrivals"; inbound: Arrivals; firstAudio: [string, number][]; speechStarted: [string, number][] };
+  | { type: "arrivals"; inbound: Arrivals; speechStarted: [string, number][] };

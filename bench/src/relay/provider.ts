@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import { WebSocketServer } from "ws";
 import { startRealtimeStandin } from "../../../services/voice/test/openai-realtime-standin";
-import { type Arrivals, clockMs, type ServerReport, stampOf } from "./clock";
+import { type Arrivals, clockMs, type ServerReport, stamp, stampOf } from "./clock";
 
 const report = (message: ServerReport) => process.send?.(message);
 const inbound: Arrivals = { stamps: [], arrivals: [] };
@@ -17,7 +17,6 @@ const arrived = (frame: Uint8Array) => {
   inbound.stamps.push(stamp);
   inbound.arrivals.push(now);
 };
-const firstAudio = new Map<string, number>();
 const speechStarted = new Map<string, number>();
 
 async function main() {
@@ -38,9 +37,8 @@ async function main() {
     const standin = await startRealtimeStandin({ apiKey: process.argv[3] ?? "" });
     standin.state.keepEvents = false;
     standin.state.onAppend = arrived;
-    standin.state.onFirstAudio = (session) => {
-      if (!firstAudio.has(session)) firstAudio.set(session, clockMs());
-    };
+    // Every reply's audio starts with its send time, read by the Twilio clients off its first frame.
+    standin.state.stampReply = () => stamp(process.hrtime.bigint());
     standin.state.onSpeechStarted = (session) => {
       if (!speechStarted.has(session)) speechStarted.set(session, clockMs());
     };
@@ -52,7 +50,7 @@ async function main() {
     close = () => standin.close();
   }
   process.once("message", () => {
-    void close().then(() => report({ type: "arrivals", inbound, firstAudio: [...firstAudio], speechStarted: [...speechStarted] }));
+    void close().then(() => report({ type: "arrivals", inbound, speechStarted: [...speechStarted] }));
   });
 }
 

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { LOCAL_MEDIA_TOKEN_KEY, mintMediaStreamToken } from "@voxbridge/kit";
 import { WebSocket } from "ws";
-import { type CallResult, type ClientsJob, type ClientsReport, clockMs, stampedFrame } from "./clock";
+import { type CallResult, type ClientsJob, type ClientsReport, clockMs, stampedFrame, stampOf } from "./clock";
 
 const report = (message: ClientsReport) => process.send?.(message);
 
@@ -15,11 +15,11 @@ let sentSinceSteady = 0;
 /**
  * One call as Twilio plays it: `start` with the call's token, a frame every 20 ms (catching up after
  * a late timer), a burst of loud frames while the agent's greeting plays (a barge-in), `stop` after
- * `seconds`. Resolves with when its first agent frame and its clear arrived.
+ * `seconds`. Resolves with when its first agent frame and its clear arrived, and each reply's latency.
  */
 function twilioCall(url: string, callId: string, seconds: number, onFirst: () => void): Promise<CallResult> {
   const ws = new WebSocket(url);
-  const result: CallResult = { callId, firstAgentFrameAt: 0, clearAt: 0, loudAt: 0, sent: 0 };
+  const result: CallResult = { callId, firstAgentFrameAt: 0, clearAt: 0, loudAt: 0, sent: 0, replies: [] };
   let loudFrom = Number.POSITIVE_INFINITY;
   let opened = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -74,8 +74,11 @@ function twilioCall(url: string, callId: string, seconds: number, onFirst: () =>
     }, 20);
   });
   ws.on("message", (data) => {
-    const message = JSON.parse(data.toString()) as { event?: string; mark?: { name?: string } };
+    const message = JSON.parse(data.toString()) as { event?: string; mark?: { name?: string }; media?: { payload: string } };
     if (message.event === "media") {
+      // A reply's first frame carries the provider's stamp of when it sent the reply's audio.
+      const sentAt = stampOf(Buffer.from(message.media?.payload ?? "", "base64"));
+      if (sentAt !== null) result.replies.push(clockMs() - sentAt);
       if (result.firstAgentFrameAt === 0) {
         result.firstAgentFrameAt = clockMs();
         onFirst();

@@ -58,10 +58,11 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
     extractionRequests: [] as ChatCompletionCreateParamsNonStreaming[],
     /** Keep every client event in `received` (a benchmark turns it off: 50 calls append 2,500 frames a second). */
     keepEvents: true,
-    /** Timing hooks (benchmarks): each appended frame, a response's first audio, each speech_started; `session` is its instructions. */
+    /** Timing hooks (benchmarks): each appended frame, each speech_started (`session` is its instructions). */
     onAppend: undefined as ((audio: Buffer) => void) | undefined,
-    onFirstAudio: undefined as ((session: string) => void) | undefined,
     onSpeechStarted: undefined as ((session: string) => void) | undefined,
+    /** Bytes written over the start of each reply's audio as it is sent (a benchmark's send-time stamp). */
+    stampReply: undefined as (() => Uint8Array) | undefined,
   };
   const wss = new WebSocketServer({ noServer: true });
   const server = createServer((request, response) => {
@@ -177,8 +178,14 @@ export async function startRealtimeStandin(options: { apiKey: string }) {
         const ms = Math.max(400, 60 * turn.say.length);
         (items.at(-1) as { audioMs: number }).audioMs = ms;
         const deltas = replyDeltas(ms);
-        state.onFirstAudio?.(sessionInstructions);
-        for (const delta of deltas) {
+        const stamp = state.stampReply?.();
+        for (const [index, cached] of deltas.entries()) {
+          let delta = cached;
+          if (index === 0 && stamp) {
+            const audio = Buffer.from(cached, "base64");
+            audio.set(stamp);
+            delta = audio.toString("base64");
+          }
           send({
             type: "response.output_audio.delta",
             event_id: id("event"),
