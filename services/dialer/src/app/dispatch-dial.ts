@@ -31,9 +31,10 @@ export type DispatchDeps = {
 
 /**
  * Hands one claimed attempt (already persisted) to the carrier: the agent's prompt rendered, the
- * talk allowance taken, its turn under the carrier's calls per second, a last look (a cancel or a suppression since the claim, or a calling window
- * closed meanwhile, ends the attempt undialed), the dial, and the carrier's call id recorded (hung up at once if a cancel came while
- * the carrier had not answered). A refusal ends the attempt at once: a non-retryable one as
+ * talk allowance taken, its turn under the carrier's calls per second, a last look (a cancel or a
+ * suppression since the claim, or a calling window closed meanwhile, ends the attempt undialed),
+ * the dial, and the carrier's call id recorded (hung up at once if a cancel came while the carrier
+ * had not answered). A refusal ends the attempt at once: a non-retryable one as
  * `rejected`, anything else as `error`; a create whose outcome is unknown leaves the attempt live,
  * marked unknown, for reconciliation.
  */
