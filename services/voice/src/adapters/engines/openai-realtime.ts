@@ -317,11 +317,16 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
     }
   };
 
-  const closeWith = (text: string, mark: string, outcome: ConversationOutcome) => {
-    if (pendingHangUp !== null || failedForGood) return;
+  /** Drops what the agent was saying or about to say; false when the call is ending already. */
+  const stopReplies = () => {
+    if (pendingHangUp !== null || failedForGood) return false;
     if (responseActive) send({ type: "response.cancel" });
     wanted = [];
-    want(sayExactly(text), mark, outcome);
+    return true;
+  };
+
+  const closeWith = (text: string, mark: string, outcome: ConversationOutcome) => {
+    if (stopReplies()) want(sayExactly(text), mark, outcome);
   };
 
   return {
@@ -363,9 +368,7 @@ export function createOpenAiRealtime(options: OpenAiRealtimeOptions, events: Eng
       if (signal !== "machine") return closeWith(CLOSING_LINE, "close", "talked");
       if (options.voicemailMessage?.trim()) return closeWith(options.voicemailMessage, "voicemail", "voicemail_left");
       // No message of the partner's: nothing is said to the machine (as with the local engine).
-      if (pendingHangUp !== null || failedForGood) return;
-      if (responseActive) send({ type: "response.cancel" });
-      wanted = [];
+      if (!stopReplies()) return;
       pendingHangUp = "voicemail_left";
       events.hangUp("voicemail_left");
     },
