@@ -86,7 +86,7 @@ export function createHousekeeping(deps: HousekeepingDeps): Housekeeping {
     if (rescheduled > 0) logger.info({ rescheduled }, "moved calls whose calling window closed to its next opening");
     await deps.overdueConversations();
     const reconciled = await reconcileOrphans();
-    await hangUpOverdueCancels({ ...deps, closingSeconds: deps.cancelClosingSeconds });
+    await hangUpOverdueCancels(deps);
     await reconcileCarrierCalls({ ...deps, batch: deps.batch });
     return reconciled;
   };
