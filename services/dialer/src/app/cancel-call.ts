@@ -41,9 +41,9 @@ export async function cancelCall(deps: CancelCallDeps, callId: string, requested
  * The durable half of a cancel, one pass of housekeeping: a canceled call still live
  * `cancelClosingSeconds` after its request was applied is hung up now, and again each
  * `cancelClosingSeconds` until the carrier reports its end. That is the closing line's end for a
- * talking call, and the retry of a hang-up the carrier refused or an instance died before asking (the request is in the
- * job, not in a timer). With a carrier that keeps calls any instance asks; the simulator's calls
- * live in the instance that dialed them, so each asks for its own.
+ * talking call, and the retry of a hang-up the carrier refused or an instance died before asking
+ * (the request is in the job, not in a timer). With a carrier that keeps calls any instance asks;
+ * the simulator's calls live in the instance that dialed them, so each asks for its own.
  */
 export async function hangUpOverdueCancels(
   deps: Pick<CancelCallDeps, "cancels" | "telephony" | "logger"> & { cancelClosingSeconds: number; owner: string; batch: number },
